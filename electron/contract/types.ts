@@ -1,0 +1,147 @@
+/**
+ * What crosses the IPC boundary. These are the contract's own wire types, deliberately separate from the engine's
+ * internal types: an engine refactor shows up as a compile error in the main-process adapter instead of silently
+ * changing what the renderer receives. Everything here is plain, structured-clone-safe data.
+ */
+
+export type StudioErrorCode =
+  /** The channel is not part of the contract. */
+  | 'UNKNOWN_CHANNEL'
+  /** The payload does not match the request schema. */
+  | 'BAD_REQUEST'
+  /** The message did not come from the app's own top-level page. */
+  | 'FORBIDDEN'
+  /** A face, voice or script id that the library does not hold. */
+  | 'NOT_FOUND'
+  /** The user gave us something we cannot use (unreadable file, no face in the picture, …). */
+  | 'BAD_INPUT'
+  | 'CANCELLED'
+  /** A part of the engine is not available in this build or failed to load. */
+  | 'ENGINE_UNAVAILABLE'
+  /** The engine failed for a reason of its own (ffmpeg missing, model corrupt, disk full, …). */
+  | 'ENGINE_ERROR'
+  | 'INTERNAL';
+
+export interface StudioError {
+  code: StudioErrorCode;
+  /** One sentence a user can read. */
+  message: string;
+}
+
+/** Every response: a value or an error, never a thrown exception across the boundary. */
+export type StudioResult<T> = { ok: true; value: T } | { ok: false; error: StudioError };
+
+export interface EnginePathsSummary {
+  userData: string;
+  /** Folder holding the library database. */
+  library: string;
+  /** Content-addressed media folder; the only folder `mouthpiece-media://` serves from. */
+  media: string;
+  /** Generated ONNX face models. */
+  models: string;
+  /** The ffmpeg binary shipped with the app, or null when none was found (the engine then falls back to PATH). */
+  ffmpeg: string | null;
+  ffprobe: string | null;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  arch: string;
+  versions: { electron: string; chrome: string; node: string };
+  isPackaged: boolean;
+  paths: EnginePathsSummary;
+  /** Which engine parts this build could load. */
+  engine: { library: boolean; face: boolean };
+}
+
+export type FaceKind = 'photo' | 'video';
+
+export interface FaceSummary {
+  id: string;
+  name: string;
+  kind: FaceKind;
+  /** `mouthpiece-media://` URL of the original file. */
+  mediaUrl: string;
+  width: number | null;
+  height: number | null;
+  durationSec: number | null;
+  /** The user confirmed they may animate this likeness. */
+  consent: boolean;
+  /** Number of detected subjects, or null before analysis. */
+  subjectCount: number | null;
+  /** ISO 8601. */
+  addedAt: string;
+}
+
+export interface VoiceSummary {
+  id: string;
+  name: string;
+  mediaUrl: string;
+  durationSec: number | null;
+  addedAt: string;
+}
+
+export interface ScriptSummary {
+  id: string;
+  name: string;
+  /** The first line or so of the text. */
+  preview: string;
+  wordCount: number;
+  addedAt: string;
+}
+
+export interface LibraryListing {
+  faces: FaceSummary[];
+  voices: VoiceSummary[];
+  scripts: ScriptSummary[];
+}
+
+export type ImportedKind = 'face' | 'voice' | 'script';
+
+export type ImportFileResult =
+  | { path: string; ok: true; kind: ImportedKind; id: string; /** The same content was already in the library. */ duplicate: boolean }
+  | { path: string; ok: false; error: StudioError };
+
+export interface ImportResponse {
+  results: ImportFileResult[];
+}
+
+export type Point2 = [number, number];
+export type Point3 = [number, number, number];
+export type Polygon = Point2[];
+
+export interface FaceSubjectView {
+  /** 0 = largest face, 1 = next, … */
+  index: number;
+  /** [x, y, width, height] in source pixels. */
+  box: [number, number, number, number];
+  score: number;
+  area: number;
+  landmarks: Point3[];
+  masks: { faceOval: Polygon; lips: Polygon; innerMouth: Polygon; leftEye: Polygon; rightEye: Polygon; head: Polygon };
+}
+
+export interface FaceAnalysisView {
+  faceId: string;
+  width: number;
+  height: number;
+  /** Largest first. */
+  subjects: FaceSubjectView[];
+}
+
+export interface ProgressEvent {
+  /** Identifies one long operation across its events. */
+  taskId: string;
+  /** What the user started, e.g. "Importing 3 files". */
+  label: string;
+  phase: string;
+  /** 0..1 */
+  ratio: number;
+  etaMs?: number;
+}
+
+export interface LibraryChangedEvent {
+  reason: 'import' | 'consent' | 'analysis';
+}

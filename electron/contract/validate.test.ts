@@ -1,0 +1,99 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { channelOf, methodOfChannel, studioEventChannels, studioMethods } from './channels';
+import { requestSchemas } from './schemas';
+import type { StudioApi } from './studio-api';
+import type { FaceSummary, LibraryListing, StudioResult } from './types';
+import { validateRequest } from './validate';
+
+const FACE_ID = 'a3f1c2d4e5';
+
+describe('contract channels', () => {
+  it('has exactly one schema per method', () => {
+    expect(Object.keys(requestSchemas).sort()).toEqual([...studioMethods].sort());
+  });
+
+  it('prefixes every request and event channel with studio:', () => {
+    for (const method of studioMethods) expect(channelOf(method)).toBe(`studio:${method}`);
+    for (const channel of Object.values(studioEventChannels)) expect(channel).toMatch(/^studio:event:[a-z-]+$/);
+  });
+
+  it('maps channels back to methods and nothing else', () => {
+    expect(methodOfChannel('studio:library.list')).toBe('library.list');
+    expect(methodOfChannel('studio:event:progress')).toBeUndefined();
+    expect(methodOfChannel('studio:constructor')).toBeUndefined();
+    expect(methodOfChannel('studio:__proto__')).toBeUndefined();
+    expect(methodOfChannel('library.list')).toBeUndefined();
+    expect(methodOfChannel(42)).toBeUndefined();
+  });
+});
+
+describe('validateRequest accepts well-formed requests', () => {
+  it.each([
+    ['studio:app.getInfo', undefined],
+    ['studio:library.list', undefined],
+    ['studio:library.importFromDialog', undefined],
+    ['studio:library.import', { paths: ['/home/ana/photo.jpg', 'C:\\Users\\ana\\voice.wav', 'D:/scripts/a.txt', '\\\\nas\\share\\clip.mp4'] }],
+    ['studio:library.setConsent', { faceId: FACE_ID, consent: true }],
+    ['studio:library.setConsent', { faceId: '0b1e6f7e-3c1d-4a8e-9f00-5c0ffee00001', consent: false }],
+    ['studio:face.getAnalysis', { faceId: FACE_ID }],
+  ])('%s', (channel, payload) => {
+    const result = validateRequest(channel, payload);
+    expect(result).toMatchObject({ ok: true, method: channel.slice('studio:'.length), request: payload });
+  });
+});
+
+describe('validateRequest rejects malformed messages', () => {
+  it.each([
+    ['no prefix', 'library.list'],
+    ['unknown method', 'studio:library.delete'],
+    ['an event channel', 'studio:event:progress'],
+    ['prototype key', 'studio:toString'],
+    ['not a string', { channel: 'studio:library.list' }],
+    ['empty', ''],
+  ])('unknown channel: %s', (_label, channel) => {
+    const result = validateRequest(channel, undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it.each([
+    ['argument to a no-argument method', 'studio:library.list', { sneaky: true }],
+    ['null to a no-argument method', 'studio:app.getInfo', null],
+    ['missing payload', 'studio:library.import', undefined],
+    ['paths not an array', 'studio:library.import', { paths: '/etc/passwd' }],
+    ['empty paths', 'studio:library.import', { paths: [] }],
+    ['relative path', 'studio:library.import', { paths: ['photo.jpg'] }],
+    ['dot-relative path', 'studio:library.import', { paths: ['../../etc/passwd'] }],
+    ['NUL in path', 'studio:library.import', { paths: ['/tmp/a.jpg\0.txt'] }],
+    ['non-string path', 'studio:library.import', { paths: [42] }],
+    ['too many paths', 'studio:library.import', { paths: Array.from({ length: 1001 }, (_, i) => `/tmp/${i}.jpg`) }],
+    ['extra key', 'studio:library.import', { paths: ['/tmp/a.jpg'], overwrite: true }],
+    ['consent as string', 'studio:library.setConsent', { faceId: FACE_ID, consent: 'yes' }],
+    ['missing consent', 'studio:library.setConsent', { faceId: FACE_ID }],
+    ['SQL in id', 'studio:library.setConsent', { faceId: "1' OR '1'='1", consent: true }],
+    ['path in id', 'studio:face.getAnalysis', { faceId: '../secrets' }],
+    ['empty id', 'studio:face.getAnalysis', { faceId: '' }],
+    ['overlong id', 'studio:face.getAnalysis', { faceId: 'a'.repeat(129) }],
+    ['array payload', 'studio:face.getAnalysis', [FACE_ID]],
+    ['prototype pollution', 'studio:face.getAnalysis', JSON.parse(`{"faceId":"${FACE_ID}","__proto__":{"admin":true}}`)],
+  ])('bad payload: %s', (_label, channel, payload) => {
+    const result = validateRequest(channel, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('names the field but does not echo the value', () => {
+    const result = validateRequest('studio:library.setConsent', { faceId: 'secret value!', consent: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('faceId');
+    expect(result.error.message).not.toContain('secret value!');
+  });
+});
+
+describe('StudioApi type', () => {
+  it('is derived from the contract', () => {
+    expectTypeOf<StudioApi['library']['list']>().toEqualTypeOf<() => Promise<StudioResult<LibraryListing>>>();
+    expectTypeOf<StudioApi['library']['setConsent']>().parameters.toEqualTypeOf<[{ faceId: string; consent: boolean }]>();
+    expectTypeOf<StudioApi['library']['setConsent']>().returns.toEqualTypeOf<Promise<StudioResult<FaceSummary>>>();
+    expectTypeOf<keyof StudioApi>().toEqualTypeOf<'app' | 'library' | 'face' | 'on' | 'getPathForFile'>();
+  });
+});
