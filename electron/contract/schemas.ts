@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { StudioMethod } from './channels';
 import type { AppInfo, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, ProgressEvent } from './types';
 
-/** Library ids are opaque tokens: content hashes or UUIDs. Anything else is refused before it reaches SQL or a path. */
-export const libraryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a library id (letters, digits, _ or -)');
+/** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
+export const libraryIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** POSIX `/…`, Windows `C:\…` or `C:/…`, UNC `\\server\share…`. */
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/;

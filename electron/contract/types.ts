@@ -59,7 +59,7 @@ export interface AppInfo {
 export type FaceKind = 'photo' | 'video';
 
 export interface FaceSummary {
-  id: string;
+  id: number;
   name: string;
   kind: FaceKind;
   /** `mouthpiece-media://` URL of the original file. */
@@ -76,7 +76,7 @@ export interface FaceSummary {
 }
 
 export interface VoiceSummary {
-  id: string;
+  id: number;
   name: string;
   mediaUrl: string;
   durationSec: number | null;
@@ -84,7 +84,7 @@ export interface VoiceSummary {
 }
 
 export interface ScriptSummary {
-  id: string;
+  id: number;
   name: string;
   /** The first line or so of the text. */
   preview: string;
@@ -101,7 +101,7 @@ export interface LibraryListing {
 export type ImportedKind = 'face' | 'voice' | 'script';
 
 export type ImportFileResult =
-  | { path: string; ok: true; kind: ImportedKind; id: string; /** The same content was already in the library. */ duplicate: boolean }
+  | { path: string; ok: true; kind: ImportedKind; id: number; /** The same content was already in the library. */ duplicate: boolean }
   | { path: string; ok: false; error: StudioError };
 
 export interface ImportResponse {
@@ -123,10 +123,16 @@ export interface FaceSubjectView {
   masks: { faceOval: Polygon; lips: Polygon; innerMouth: Polygon; leftEye: Polygon; rightEye: Polygon; head: Polygon };
 }
 
+/** `pending`: not analysed yet; `done`: subjects found; `no_face`: analysed, nothing found; `failed`: see `error`. */
+export type FaceAnalysisStatus = 'pending' | 'done' | 'no_face' | 'failed';
+
 export interface FaceAnalysisView {
-  faceId: string;
-  width: number;
-  height: number;
+  faceId: number;
+  status: FaceAnalysisStatus;
+  error: string | null;
+  /** Size of the analysed picture; null before analysis. */
+  width: number | null;
+  height: number | null;
   /** Largest first. */
   subjects: FaceSubjectView[];
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { studioMethods } from '../contract/channels';
+import { buildStudioBridge, type BridgeTransport } from './studio-bridge';
+
+function fakeTransport() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const transport = {
+    invoke: vi.fn(async (channel: string, payload: unknown) => ({ ok: true, value: { channel, payload } })),
+    subscribe: vi.fn((channel: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
+    }),
+    getPathForFile: vi.fn(() => '/home/ana/photo.jpg'),
+  } satisfies BridgeTransport;
+  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload));
+  return { transport, emit, listeners };
+}
+
+describe('buildStudioBridge', () => {
+  it('exposes one function per contract method, grouped by namespace, and nothing else', () => {
+    const studio = buildStudioBridge(fakeTransport().transport) as unknown as Record<string, unknown>;
+    expect(Object.keys(studio).sort()).toEqual(['app', 'face', 'getPathForFile', 'library', 'on']);
+    const exposed = Object.entries(studio)
+      .filter(([, value]) => typeof value === 'object')
+      .flatMap(([namespace, verbs]) => Object.keys(verbs as object).map((verb) => `${namespace}.${verb}`));
+    expect(exposed.sort()).toEqual([...studioMethods].sort());
+    expect(JSON.stringify(Object.keys(studio))).not.toMatch(/ipc|invoke|send/i);
+  });
+
+  it('invokes the method channel with the request', async () => {
+    const { transport } = fakeTransport();
+    const studio = buildStudioBridge(transport);
+    await studio.library.setConsent({ faceId: 7, consent: true });
+    await studio.library.list();
+    expect(transport.invoke).toHaveBeenNthCalledWith(1, 'studio:library.setConsent', { faceId: 7, consent: true });
+    expect(transport.invoke).toHaveBeenNthCalledWith(2, 'studio:library.list', undefined);
+  });
+
+  it('delivers event payloads only and unsubscribes', () => {
+    const { transport, emit, listeners } = fakeTransport();
+    const studio = buildStudioBridge(transport);
+    const seen: unknown[] = [];
+    const off = studio.on('progress', (payload) => seen.push(payload));
+    emit('studio:event:progress', { taskId: 't', label: 'Importing', phase: 'copy', ratio: 0.5 });
+    off();
+    emit('studio:event:progress', { taskId: 't', label: 'Importing', phase: 'copy', ratio: 1 });
+    expect(seen).toEqual([{ taskId: 't', label: 'Importing', phase: 'copy', ratio: 0.5 }]);
+    expect(listeners.get('studio:event:progress')?.size).toBe(0);
+  });
+
+  it('refuses unknown events and non-function listeners', () => {
+    const studio = buildStudioBridge(fakeTransport().transport);
+    const on = studio.on as (event: string, listener: unknown) => () => void;
+    expect(() => on('ipc-message', () => {})).toThrow(/Unknown studio event/);
+    expect(() => on('__proto__', () => {})).toThrow(/Unknown studio event/);
+    expect(() => on('progress', 'not a function')).toThrow(/listener/);
+  });
+});
