@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // The JSON report is what .ci/run counts; the default reporter is what people read.
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest-report.json' }]],
   },
 });

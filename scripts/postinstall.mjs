@@ -1,1 +1,14 @@
-console.log("postinstall placeholder")
+// Runs after `npm ci` / `npm install`: converts the face models to ONNX (checked against the
+// committed SHA-256 manifest) and bundles the CLI, so `npx mouthpiece --help` works right away.
+import { spawnSync } from 'node:child_process';
+
+function run(script) {
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`mouthpiece postinstall: \`npm run ${script}\` failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run('build:models');
+run('build:cli');

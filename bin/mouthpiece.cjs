@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the CLI is bundled to dist/cli by `npm run build:cli` (run automatically after `npm ci`).
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const bundle = join(__dirname, '..', 'dist', 'cli', 'mouthpiece.mjs');
+if (!existsSync(bundle)) {
+  process.stderr.write('mouthpiece: the CLI is not built yet. Run `npm run build:cli` (or `npm ci`) in the Mouthpiece folder.\n');
+  process.exit(1);
+}
+import(pathToFileURL(bundle).href).catch((error) => {
+  process.stderr.write(`mouthpiece: failed to start: ${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});

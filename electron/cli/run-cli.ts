@@ -1,0 +1,72 @@
+import { CancelledError, EngineError, InputError } from '../engine/errors.js';
+import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { createCommandContext, type CommandContext } from './command-context.js';
+import { packageVersion } from './package-paths.js';
+
+const USAGE = `Mouthpiece — make a face speak, locally.
+
+Usage: mouthpiece <command> [options]
+
+Commands:
+  analyze <image|video>   find every face (0 = largest) with landmarks and masks
+
+Run \`mouthpiece <command> --help\` for a command's options.
+Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
+
+${ANALYZE_USAGE}`;
+
+type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
+const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand };
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`mouthpiece: unknown command "${name}". Run \`mouthpiece --help\`.\n`);
+    return 2;
+  }
+  const abort = new AbortController();
+  const ctx = createCommandContext({ signal: abort.signal });
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    await command(rest, ctx);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await ctx.dispose();
+  }
+}
+
+/** One line on stderr; exit 2 for the user's input, 1 for our own failures. */
+export function reportError(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(`mouthpiece: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof CancelledError) {
+    process.stderr.write('mouthpiece: cancelled.\n');
+    return 130;
+  }
+  if (error instanceof TypeError && /ERR_PARSE_ARGS|Unknown option|unexpected argument/i.test(`${(error as NodeJS.ErrnoException).code} ${error.message}`)) {
+    process.stderr.write(`mouthpiece: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof EngineError) {
+    process.stderr.write(`mouthpiece: ${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`mouthpiece: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
