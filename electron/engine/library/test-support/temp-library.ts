@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Shared test inputs, read in place and never copied into the repository. */
+export const sharedMediaDir = process.env.MOUTHPIECE_SHARED_MEDIA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/media');
+
+export function resolveSharedMedia(relativePath: string): string {
+  return path.join(sharedMediaDir, relativePath);
+}
+
+/** A fresh temp folder and its removal. */
+export function createTempDir(prefix = 'mouthpiece-library-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function hashFileSync(filePath: string): string {
+  return createHash('sha256').update(readFileSync(filePath)).digest('hex');
+}
