@@ -1,0 +1,226 @@
+/**
+ * Pure builders of ffmpeg/ffprobe argument lists. Nothing here runs a process: each function returns
+ * the exact `string[]` handed to the binary, so tests can assert on commands as data.
+ */
+
+/** How a picture must be turned for display: mirror (left-right) first, then rotate clockwise. */
+export interface DisplayOrientation {
+  rotationDeg: 0 | 90 | 180 | 270;
+  mirrored: boolean;
+}
+
+export type ScaleRequest = { width: number; height: number } | { maxSide: number };
+
+export interface DecodeRgbaArgsInput {
+  inputPath: string;
+  /** Fast input seek (accurate, since ffmpeg decodes from the previous keyframe). */
+  startSec?: number;
+  durationSec?: number;
+  /** Resample to a constant frame rate; omitted = every decoded frame passes through. */
+  fps?: number;
+  /** Size of the frames after orientation is applied. */
+  scale?: ScaleRequest;
+  /**
+   * When given, ffmpeg's own autorotation is switched off and this orientation is applied explicitly,
+   * so the result does not depend on which ffmpeg build reads the display matrix (or EXIF) and how.
+   */
+  orientation?: DisplayOrientation;
+  frameLimit?: number;
+}
+
+const QUIET_ARGS = ['-hide_banner', '-nostdin', '-v', 'error'];
+
+/** Decodes the first video stream of a file to raw RGBA frames on stdout. */
+export function buildDecodeRgbaArgs(input: DecodeRgbaArgsInput): string[] {
+  const args = [...QUIET_ARGS];
+  if (input.orientation) args.push('-noautorotate');
+  if (input.startSec !== undefined && input.startSec > 0) args.push('-ss', formatSeconds(input.startSec));
+  args.push('-i', input.inputPath, '-map', '0:v:0', '-an', '-sn', '-dn');
+  if (input.durationSec !== undefined) args.push('-t', formatSeconds(input.durationSec));
+
+  const filters = [
+    ...(input.orientation ? buildOrientationFilters(input.orientation) : []),
+    ...(input.fps !== undefined ? [`fps=${formatNumber(input.fps)}`] : []),
+    ...(input.scale ? [buildScaleFilter(input.scale)] : []),
+  ];
+  if (filters.length > 0) args.push('-vf', filters.join(','));
+  if (input.frameLimit !== undefined) args.push('-frames:v', String(input.frameLimit));
+  args.push('-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1');
+  return args;
+}
+
+/** The filters that put a stored picture upright; empty when nothing needs doing. */
+export function buildOrientationFilters(orientation: DisplayOrientation): string[] {
+  const { rotationDeg, mirrored } = orientation;
+  if (!mirrored) {
+    if (rotationDeg === 90) return ['transpose=clock'];
+    if (rotationDeg === 180) return ['hflip', 'vflip'];
+    if (rotationDeg === 270) return ['transpose=cclock'];
+    return [];
+  }
+  // Mirror then rotate collapses to one filter each: EXIF orientations 2, 7, 4 and 5.
+  if (rotationDeg === 90) return ['transpose=clock_flip'];
+  if (rotationDeg === 180) return ['vflip'];
+  if (rotationDeg === 270) return ['transpose=cclock_flip'];
+  return ['hflip'];
+}
+
+function buildScaleFilter(scale: ScaleRequest): string {
+  if ('maxSide' in scale) {
+    const m = Math.floor(scale.maxSide);
+    // Never upscale; keep aspect. Commas inside expressions must be escaped in a filter graph.
+    return `scale=w='min(iw\\,${m})':h='min(ih\\,${m})':force_original_aspect_ratio=decrease:flags=area`;
+  }
+  return `scale=${Math.round(scale.width)}:${Math.round(scale.height)}:flags=area`;
+}
+
+export const X264_PRESETS = [
+  'ultrafast',
+  'superfast',
+  'veryfast',
+  'faster',
+  'fast',
+  'medium',
+  'slow',
+  'slower',
+  'veryslow',
+] as const;
+export type X264Preset = (typeof X264_PRESETS)[number];
+
+export interface EncodeRgbaArgsInput {
+  outPath: string;
+  width: number;
+  height: number;
+  fps: number;
+  audioPath?: string;
+  preset?: string;
+  crf?: number;
+  audioBitrateKbps?: number;
+  metadata?: Record<string, string>;
+}
+
+/**
+ * Tags the mp4 muxer writes as classic iTunes-style atoms. Any other key needs `use_metadata_tags`,
+ * without which ffmpeg silently drops it (checked with the bundled 2018 build).
+ */
+const MP4_STANDARD_TAGS = new Set([
+  'title',
+  'artist',
+  'album_artist',
+  'composer',
+  'album',
+  'date',
+  'comment',
+  'genre',
+  'copyright',
+  'grouping',
+  'lyrics',
+  'description',
+  'synopsis',
+  'show',
+  'episode_id',
+  'network',
+  'encoder',
+]);
+
+/**
+ * Encodes raw RGBA frames read from stdin to H.264/AAC. Audio, when given, is padded with silence
+ * and the output ends with the video (`apad` + `-shortest`), so a short voice never cuts frames.
+ * Progress goes to stdout as `-progress` key=value blocks.
+ */
+export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
+  const args = [
+    ...QUIET_ARGS,
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgba',
+    '-s',
+    `${input.width}x${input.height}`,
+    '-r',
+    formatNumber(input.fps),
+    '-i',
+    'pipe:0',
+  ];
+  if (input.audioPath !== undefined) args.push('-i', input.audioPath);
+  args.push('-map', '0:v:0');
+  if (input.audioPath !== undefined) args.push('-map', '1:a:0');
+
+  // RGB → BT.709 limited range, and say so in the stream, or players guess BT.601 for HD and shift colours.
+  args.push(
+    '-vf',
+    'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+    '-c:v',
+    'libx264',
+    '-preset',
+    input.preset ?? 'medium',
+    '-crf',
+    String(input.crf ?? 20),
+    '-pix_fmt',
+    'yuv420p',
+    '-colorspace',
+    'bt709',
+    '-color_primaries',
+    'bt709',
+    '-color_trc',
+    'bt709',
+    '-color_range',
+    'tv',
+  );
+  if (input.audioPath !== undefined) {
+    args.push('-af', 'apad', '-c:a', 'aac', '-b:a', `${input.audioBitrateKbps ?? 160}k`, '-ar', '48000', '-shortest');
+  } else {
+    args.push('-an');
+  }
+
+  const metadata = Object.entries(input.metadata ?? {});
+  const needsCustomTags = metadata.some(([key]) => !MP4_STANDARD_TAGS.has(key));
+  args.push('-movflags', needsCustomTags ? '+faststart+use_metadata_tags' : '+faststart');
+  for (const [key, value] of metadata) args.push('-metadata', `${key}=${value}`);
+
+  args.push('-progress', 'pipe:1', '-nostats', '-y', input.outPath);
+  return args;
+}
+
+/** Encodes one raw RGBA picture from stdin to PNG bytes on stdout (no file-name pattern pitfalls). */
+export function buildPngFromRgbaArgs(input: { width: number; height: number }): string[] {
+  return [
+    ...QUIET_ARGS,
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgba',
+    '-s',
+    `${input.width}x${input.height}`,
+    '-i',
+    'pipe:0',
+    '-frames:v',
+    '1',
+    '-c:v',
+    'png',
+    '-pix_fmt',
+    'rgba',
+    '-f',
+    'image2pipe',
+    'pipe:1',
+  ];
+}
+
+/** ffprobe as JSON: container and every stream. */
+export function buildProbeArgs(input: { inputPath: string }): string[] {
+  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input.inputPath];
+}
+
+export function buildVersionArgs(): string[] {
+  return ['-version'];
+}
+
+function formatSeconds(valueSec: number): string {
+  return formatNumber(Math.max(0, valueSec));
+}
+
+/** Decimal without exponent or float noise (ffmpeg does not parse `1e-7`). */
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return String(Number(value.toFixed(6)));
+}
