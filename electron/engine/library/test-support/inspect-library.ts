@@ -16,6 +16,8 @@ export interface LibraryInspection {
   orphanFiles: string[];
   tempFiles: string[];
   pendingImports: number;
+  /** Faces marked analysed whose subjects are missing (would mean a torn import). */
+  facesWithoutSubjects: number;
   counts: { media: number; faces: number; subjects: number; voices: number; scripts: number };
 }
 
@@ -44,6 +46,10 @@ export function inspectLibrary(libraryDir: string): LibraryInspection {
       orphanFiles: stored.filter((file) => !rowNames.has(`${file.sha256}${file.ext}`) || !referenced.has(file.sha256)).map((file) => file.filePath),
       tempFiles: existsSync(tempDir) ? readdirSync(tempDir) : [],
       pendingImports: count('pending_imports'),
+      facesWithoutSubjects: db
+        .prepare("SELECT count(*) FROM faces f WHERE analysis_status = 'done' AND NOT EXISTS (SELECT 1 FROM subjects s WHERE s.face_id = f.id)")
+        .pluck()
+        .get() as number,
       counts: { media: count('media'), faces: count('faces'), subjects: count('subjects'), voices: count('voices'), scripts: count('scripts') },
     };
   } finally {
