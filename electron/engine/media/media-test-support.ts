@@ -76,3 +76,18 @@ export function measureMeanAbsDiff(a: RgbaImage, b: RgbaImage): number {
   }
   return total / ((a.data.length / 4) * 3);
 }
+
+/** Random-looking bytes from a fixed seed (xorshift32), so a "garbage file" test cannot flake. */
+export function makePseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    bytes[i] = state & 0xff;
+  }
+  return bytes;
+}
