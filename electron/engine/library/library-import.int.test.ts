@@ -73,6 +73,17 @@ describe('Library.importFile', () => {
     expect(state.badMedia).toEqual([]);
   });
 
+  it('two simultaneous imports of the same content make one entry', async () => {
+    const [a, b] = await Promise.all([library.importFile({ filePath: portrait }), library.importFile({ filePath: portrait })]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    if (a.kind !== 'face' || b.kind !== 'face') throw new Error('expected faces');
+    expect(a.face.id).toBe(b.face.id);
+    const state = inspectLibrary(libraryDir);
+    expect(state.counts).toMatchObject({ media: 1, faces: 1 });
+    expect(state.pendingImports).toBe(0);
+    expect(state.orphanFiles).toEqual([]);
+  });
+
   it('reads the subjects back exactly as analysed', async () => {
     const result = await library.importFile({ filePath: portrait });
     if (result.kind !== 'face') throw new Error('expected a face');

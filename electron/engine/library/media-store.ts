@@ -151,7 +151,14 @@ export async function storeMediaFile({ libraryDir, filePath, sha256, ext, signal
     await target.close();
     target = undefined;
     throwIfAborted(signal);
-    await rename(tempPath, mediaPath);
+    try {
+      await rename(tempPath, mediaPath);
+    } catch (error) {
+      // Windows refuses to replace a file another process holds open; if that file is already the same content
+      // (a concurrent import of it won the race), there is nothing left to do.
+      if (existsSync(mediaPath) && statSync(mediaPath).size === totalBytes) return { mediaPath, copied: false };
+      throw error;
+    }
     renamed = true;
     await syncDirectory(path.dirname(mediaPath));
     return { mediaPath, copied: true };

@@ -46,5 +46,7 @@ export async function reanalyzeFace({ context, faceId, opts = {} }: { context: I
     }
     throw error;
   }
-  return getFace({ db, libraryDir, faceId }) ?? Promise.reject(createMissingEntryError({ kind: 'face', id: faceId }));
+  const analysed = getFace({ db, libraryDir, faceId });
+  if (!analysed) throw createMissingEntryError({ kind: 'face', id: faceId });
+  return analysed;
 }
