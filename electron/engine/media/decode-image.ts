@@ -1,0 +1,89 @@
+import { EngineError, InputError } from '../errors.js';
+import { readStderrTail } from './ffmpeg-adapter.js';
+import { buildDecodeRgbaArgs } from './ffmpeg-args.js';
+import type { FfmpegTools } from './ffmpeg-tools.js';
+import { assertReasonableImageSize, fitWithinMaxSide } from './frame-size.js';
+import { readDisplayOrientation, type MediaInfo } from './media-info.js';
+import { probeMedia } from './probe-media.js';
+import type { RgbaImage } from './rgba-image.js';
+import { streamRgbaFrames } from './video-frames.js';
+
+export interface DecodedImage {
+  image: RgbaImage;
+  /** Size of the original as displayed (EXIF/rotation applied). */
+  originalWidth: number;
+  originalHeight: number;
+  /** Decoded pixels per original pixel: 1 unless downscaled to fit `maxSide`. */
+  scale: number;
+}
+
+export interface DecodeImageOptions {
+  /** Downscale (keeping aspect) so neither side exceeds this. */
+  maxSide?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Decodes a still image (png, jpg, webp, bmp, …) to RGBA, upright as viewers show it (EXIF orientation applied).
+ * Throws InputError NOT_AN_IMAGE for audio and video files (use `decodeVideoFrame` for those),
+ * IMAGE_TOO_LARGE beyond 20000 px a side or 200 MP, FILE_NOT_FOUND / UNREADABLE_MEDIA as `probeMedia` does.
+ */
+export async function decodeImage(tools: FfmpegTools, filePath: string, options: DecodeImageOptions = {}): Promise<DecodedImage> {
+  const info = await probeMedia(tools, filePath, { signal: options.signal });
+  if (info.kind !== 'image') {
+    const hint = info.kind === 'video' ? ' Use a frame of it (decodeVideoFrame) or pick a photo.' : ' Pick a photo.';
+    throw new InputError('NOT_AN_IMAGE', `${filePath}: this is ${info.kind === 'audio' ? 'an audio file' : 'a video'}, not an image.${hint}`, filePath);
+  }
+  return decodeOneFrame({ tools, info, maxSide: options.maxSide, signal: options.signal });
+}
+
+/** Decodes the frame of a video at `timeSec` (0 = first), upright, downscaled to `maxSide` when given. */
+export async function decodeVideoFrame(
+  tools: FfmpegTools,
+  filePath: string,
+  options: { timeSec?: number; maxSide?: number; signal?: AbortSignal } = {},
+): Promise<DecodedImage & { timeSec: number }> {
+  const info = await probeMedia(tools, filePath, { signal: options.signal });
+  if (!info.hasVideo) throw new InputError('NOT_AN_IMAGE', `${filePath}: this is an audio file; it has no picture.`, filePath);
+  const timeSec = options.timeSec ?? 0;
+  const decoded = await decodeOneFrame({ tools, info, maxSide: options.maxSide, startSec: timeSec, signal: options.signal });
+  return { ...decoded, timeSec };
+}
+
+async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxSide?: number; startSec?: number; signal?: AbortSignal }): Promise<DecodedImage> {
+  const { info } = input;
+  const originalWidth = info.width ?? 0;
+  const originalHeight = info.height ?? 0;
+  assertReasonableImageSize({ filePath: info.path, width: originalWidth, height: originalHeight });
+  if (input.maxSide !== undefined && !(input.maxSide >= 1)) throw new InputError('BAD_ARGUMENT', `maxSide must be at least 1, got ${input.maxSide}`);
+  const size = fitWithinMaxSide({ width: originalWidth, height: originalHeight, maxSide: input.maxSide });
+  const args = buildDecodeRgbaArgs({
+    inputPath: info.path,
+    startSec: input.startSec,
+    scale: size.width !== originalWidth || size.height !== originalHeight ? size : undefined,
+    orientation: readDisplayOrientation(info),
+    frameLimit: 1,
+  });
+
+  let data: Uint8Array | undefined;
+  try {
+    for await (const frame of streamRgbaFrames({ tools: input.tools, args, ...size, signal: input.signal })) data ??= frame;
+  } catch (error) {
+    // The file probed fine, so a decoder failure is about its content (truncated, corrupt), not about us.
+    if (error instanceof EngineError && error.code === 'FFMPEG_FAILED') {
+      const reason = readStderrTail(error).at(-1)?.trim() ?? error.message.split('\n')[0];
+      throw new InputError('UNREADABLE_MEDIA', `${info.path}: cannot be decoded (${reason}).`, info.path);
+    }
+    throw error;
+  }
+  if (!data) {
+    const where = input.startSec ? ` at ${input.startSec} s (it is ${info.durationSec?.toFixed(2) ?? '?'} s long)` : '';
+    throw new InputError(input.startSec ? 'BAD_ARGUMENT' : 'UNREADABLE_MEDIA', `${info.path}: no picture could be decoded${where}.`, info.path);
+  }
+  return {
+    image: { width: size.width, height: size.height, data },
+    originalWidth,
+    originalHeight,
+    scale: size.width / originalWidth,
+  };
+}

@@ -1,0 +1,87 @@
+import { EngineError, InputError } from '../errors.js';
+import { startFfmpeg } from './ffmpeg-adapter.js';
+import { buildDecodeRgbaArgs } from './ffmpeg-args.js';
+import type { FfmpegTools } from './ffmpeg-tools.js';
+import { fitWithinMaxSide, rgbaFrameBytes } from './frame-size.js';
+import { readDisplayOrientation } from './media-info.js';
+import { probeMedia } from './probe-media.js';
+import { createFrameAssembler } from './rgba-frame-assembler.js';
+import type { RgbaImage } from './rgba-image.js';
+
+/** A decoded video frame. `timeSec` is the nominal time: start + index / fps. */
+export type VideoFrame = RgbaImage & { index: number; timeSec: number };
+
+export interface ReadVideoFramesOptions {
+  /** Resample to this rate; omitted = the file's frames as they are (timestamps then assume its average rate). */
+  fps?: number;
+  /** Downscale so neither side exceeds this (never enlarges). */
+  maxSide?: number;
+  startSec?: number;
+  durationSec?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Streams the frames of a video (or the single frame of an image) as RGBA, upright (rotation applied).
+ * Memory stays bounded: ffmpeg is only read while the consumer asks for the next frame, so a slow consumer
+ * pauses the pipe and ffmpeg blocks. Breaking out of the loop stops ffmpeg. Each frame is a fresh buffer.
+ */
+export async function* readVideoFrames(tools: FfmpegTools, filePath: string, options: ReadVideoFramesOptions = {}): AsyncGenerator<VideoFrame> {
+  const info = await probeMedia(tools, filePath, { signal: options.signal });
+  if (!info.hasVideo || info.width === null || info.height === null) {
+    throw new InputError('BAD_ARGUMENT', `${filePath}: has no picture to read frames from (it is ${info.kind}).`, filePath);
+  }
+  if (options.fps !== undefined && !(options.fps > 0)) throw new InputError('BAD_ARGUMENT', `fps must be positive, got ${options.fps}`);
+  const size = fitWithinMaxSide({ width: info.width, height: info.height, maxSide: options.maxSide });
+  const startSec = options.startSec ?? 0;
+  const args = buildDecodeRgbaArgs({
+    inputPath: filePath,
+    startSec,
+    durationSec: options.durationSec,
+    fps: options.fps,
+    scale: size.width !== info.width || size.height !== info.height ? size : undefined,
+    orientation: readDisplayOrientation(info),
+  });
+  const frameRate = options.fps ?? info.fps ?? 25;
+  let index = 0;
+  for await (const data of streamRgbaFrames({ tools, args, ...size, signal: options.signal })) {
+    yield { width: size.width, height: size.height, data, index, timeSec: startSec + index / frameRate };
+    index += 1;
+  }
+}
+
+/**
+ * Runs ffmpeg with rawvideo-RGBA-on-stdout arguments and yields whole frames of the given size.
+ * Stops ffmpeg when the consumer stops early; surfaces ffmpeg's own error when it fails.
+ */
+export async function* streamRgbaFrames(input: {
+  tools: FfmpegTools;
+  args: string[];
+  width: number;
+  height: number;
+  signal?: AbortSignal;
+}): AsyncGenerator<Uint8Array> {
+  const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream' });
+  const assembler = createFrameAssembler({ frameBytes: rgbaFrameBytes(input) });
+  let finished = false;
+  try {
+    try {
+      for await (const chunk of proc.stdout) {
+        for (const frame of assembler.push(chunk as Buffer)) yield frame;
+      }
+    } catch (error) {
+      await proc.completion; // a cancel or ffmpeg failure explains a broken pipe better than the pipe does
+      throw error;
+    }
+    await proc.completion;
+    if (assembler.pendingBytes > 0) {
+      throw new EngineError('FFMPEG_FAILED', `ffmpeg's output ended in the middle of a frame (${assembler.pendingBytes} bytes over).`);
+    }
+    finished = true;
+  } finally {
+    if (!finished) {
+      proc.stop();
+      await proc.completion.catch(() => {});
+    }
+  }
+}
