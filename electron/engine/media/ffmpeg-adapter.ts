@@ -91,6 +91,8 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
     // 'close' would wait for them.
     child.stdout?.destroy();
     child.stderr?.destroy();
+    // ffmpeg blocked reading stdin only notices SIGTERM once the pipe closes.
+    child.stdin?.destroy();
   };
   const onAbort = () => kill('cancel');
   options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -126,7 +126,8 @@ const MP4_STANDARD_TAGS = new Set([
 /**
  * Encodes raw RGBA frames read from stdin to H.264/AAC. Audio, when given, is padded with silence
  * and the output ends with the video (`apad` + `-shortest`), so a short voice never cuts frames.
- * Progress goes to stdout as `-progress` key=value blocks.
+ * ffmpeg's own progress goes to stdout as `-progress` key=value blocks (see ffmpeg-progress.ts) for
+ * callers that want it; `encodeVideo` counts handed-over frames instead.
  */
 export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
   const args = [

@@ -1,0 +1,66 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EngineError } from '../errors.js';
+
+let partialCounter = 0;
+
+/**
+ * A hidden temporary name next to `outPath` (same folder, so the final rename is atomic), keeping the
+ * extension so ffmpeg still picks the right muxer: `out.mp4` → `.out.partial-<pid>-<n>.mp4`.
+ */
+export function createPartialPath(outPath: string): string {
+  const ext = path.extname(outPath);
+  const name = path.basename(outPath, ext);
+  partialCounter += 1;
+  return path.join(path.dirname(outPath), `.${name}.partial-${process.pid}-${partialCounter}${ext}`);
+}
+
+export async function ensureParentFolder(outPath: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
+  } catch (error) {
+    throw toDiskError(error, `cannot create the folder for ${outPath}`);
+  }
+}
+
+/** Moves the finished temporary file into place. */
+export async function commitPartialFile(input: { partialPath: string; outPath: string }): Promise<void> {
+  try {
+    await rename(input.partialPath, input.outPath);
+  } catch (error) {
+    throw toDiskError(error, `cannot move the finished file to ${input.outPath}`);
+  }
+}
+
+export async function removePartialFile(partialPath: string): Promise<void> {
+  await rm(partialPath, { force: true }).catch(() => {});
+}
+
+/** Writes bytes to `outPath` atomically: a temporary file first, renamed when complete. */
+export async function writeFileAtomic(outPath: string, bytes: Uint8Array): Promise<void> {
+  await ensureParentFolder(outPath);
+  const partialPath = createPartialPath(outPath);
+  try {
+    await writeFile(partialPath, bytes);
+  } catch (error) {
+    await removePartialFile(partialPath);
+    throw toDiskError(error, `cannot write ${outPath}`);
+  }
+  try {
+    await commitPartialFile({ partialPath, outPath });
+  } catch (error) {
+    await removePartialFile(partialPath);
+    throw error;
+  }
+}
+
+/** ENOSPC becomes EngineError DISK_FULL; other file-system errors keep their code in the message. */
+export function toDiskError(error: unknown, what: string): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new EngineError('DISK_FULL', `The disk is full: ${what}.`, error);
+  if (error instanceof Error && code) {
+    error.message = `${what}: ${error.message}`;
+    return error;
+  }
+  return error instanceof Error ? error : new Error(`${what}: ${String(error)}`);
+}
