@@ -61,7 +61,9 @@ describe('runFfmpeg', () => {
   });
 
   it('does not start anything for an already-aborted signal', async () => {
-    expect(await settle(runFfmpeg({ tools, args: ['-version'], signal: AbortSignal.abort() }))).toBeInstanceOf(CancelledError);
+    // A missing binary would give FFMPEG_MISSING if a start were attempted.
+    const run = runFfmpeg({ tools: { ...tools, ffmpegPath: '/nonexistent/ffmpeg' }, args: ['-version'], signal: AbortSignal.abort() });
+    expect(await settle(run)).toBeInstanceOf(CancelledError);
   });
 
   it('stops a run that exceeds its time limit', async () => {

@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { CancelledError, EngineError } from '../errors.js';
+import { CancelledError, EngineError, throwIfAborted } from '../errors.js';
 import { buildProbeArgs, buildVersionArgs } from './ffmpeg-args.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 
@@ -46,6 +46,7 @@ const KILL_GRACE_MS = 2000;
 const STDERR_TAIL_LINES = 30;
 
 export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
+  throwIfAborted(options.signal);
   const tool = options.tool ?? 'ffmpeg';
   const binaryPath = tool === 'ffmpeg' ? options.tools.ffmpegPath : options.tools.ffprobePath;
   const stdoutMode = options.stdout ?? (options.onStdoutLine ? 'lines' : 'ignore');
@@ -82,11 +83,12 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
   let stopReason: 'cancel' | 'timeout' | null = null;
   let killTimer: NodeJS.Timeout | undefined;
   const kill = (reason: 'cancel' | 'timeout') => {
-    if (stopReason !== null || child.exitCode !== null || child.signalCode !== null) return;
-    stopReason = reason;
-    child.kill('SIGTERM');
-    killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-    killTimer.unref();
+    if (stopReason === null && child.exitCode === null && child.signalCode === null) {
+      stopReason = reason;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+    }
     // Nobody may be reading stdout any more, and a grandchild may hold the pipes open: without this,
     // 'close' would wait for them.
     child.stdout?.destroy();
@@ -116,7 +118,6 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
     });
   });
   completion.catch(() => {}); // callers await it; a rejection nobody awaited yet is not "unhandled"
-  if (options.signal?.aborted) kill('cancel');
 
   return {
     get stdout(): Readable {
