@@ -62,8 +62,8 @@ export interface FaceSummary {
   id: number;
   name: string;
   kind: FaceKind;
-  /** `mouthpiece-media://` URL of the original file. */
-  mediaUrl: string;
+  /** `mouthpiece-media://` URL of the stored original. */
+  mediaUrl: string | null;
   width: number | null;
   height: number | null;
   durationSec: number | null;
@@ -78,7 +78,9 @@ export interface FaceSummary {
 export interface VoiceSummary {
   id: number;
   name: string;
-  mediaUrl: string;
+  /** Null for built-in (synthesised) voices, which have no recording. */
+  mediaUrl: string | null;
+  builtin: boolean;
   durationSec: number | null;
   addedAt: string;
 }
@@ -101,7 +103,16 @@ export interface LibraryListing {
 export type ImportedKind = 'face' | 'voice' | 'script';
 
 export type ImportFileResult =
-  | { path: string; ok: true; kind: ImportedKind; id: number; /** The same content was already in the library. */ duplicate: boolean }
+  | {
+      path: string;
+      ok: true;
+      kind: ImportedKind;
+      id: number;
+      /** The same content was already in the library; the existing entry is returned. */
+      duplicate: boolean;
+      /** Something the user should know about an import that still succeeded (e.g. no face was found). */
+      notice: string | null;
+    }
   | { path: string; ok: false; error: StudioError };
 
 export interface ImportResponse {
