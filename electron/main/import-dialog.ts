@@ -1,0 +1,26 @@
+import { dialog, type BrowserWindow, type FileFilter } from 'electron';
+
+/** What the library accepts (mirrors electron/engine/library/media-kind.ts). */
+export const IMPORT_FILE_FILTERS: FileFilter[] = [
+  {
+    name: 'Faces, voices and scripts',
+    extensions: ['png', 'jpg', 'jpeg', 'webp', 'bmp', 'tif', 'tiff', 'mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mpg', 'mpeg', 'wav', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'txt'],
+  },
+  { name: 'Photos', extensions: ['png', 'jpg', 'jpeg', 'webp', 'bmp', 'tif', 'tiff'] },
+  { name: 'Videos', extensions: ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mpg', 'mpeg'] },
+  { name: 'Voice recordings', extensions: ['wav', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac'] },
+  { name: 'Scripts', extensions: ['txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** The native open dialog for File › Import…; resolves to the chosen files, or none when cancelled. */
+export async function chooseImportFiles(parent: BrowserWindow | null): Promise<string[]> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import into the library',
+    buttonLabel: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: IMPORT_FILE_FILTERS,
+  };
+  const { canceled, filePaths } = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return canceled ? [] : filePaths;
+}

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import iconPath from '../../resources/icon.png?asset';
+import { createAppLocation, PACKAGED_ENTRY_URL } from './app-location';
+import { buildAppMenuTemplate } from './app-menu';
+import { findBundledBinary } from './bundled-binaries';
+import { APP_SCHEME, buildContentSecurityPolicy, MEDIA_SCHEME } from './content-security-policy';
+import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
+import { chooseImportFiles } from './import-dialog';
+import { openMainWindow } from './main-window';
+import { createAppProtocolHandler, createMediaProtocolHandler } from './protocol-handlers';
+import { privilegedSchemes } from './protocol-schemes';
+import { hardenSession, hardenWebContents } from './security';
+import { createStudioHandlers } from './studio-handlers';
+import { createStudioEventSender, registerStudioIpc } from './studio.ipc';
+import { toStudioError } from './studio-errors';
+import { resolveStudioPaths } from './studio-paths';
+
+const APP_NAME = 'Mouthpiece';
+
+// Each engine part is its own lazily imported chunk: start-up stays fast and the native modules (better-sqlite3,
+// onnxruntime-node) load on first use. `satisfies` checks the real modules against the facade's narrow interfaces.
+const engineLoaders = {
+  library: () => import('../engine/library/index.js'),
+  context: () => import('../engine/engine-context.js'),
+} satisfies EngineModuleLoaders;
+
+// `electron-vite dev` passes the dev server's URL; anything but a loopback http URL is ignored (createAppLocation).
+const appLocation = createAppLocation(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+const isDev = appLocation.entryUrl !== PACKAGED_ENTRY_URL;
+
+// Before 'ready': privileged schemes, sandbox for every renderer, and one data folder whatever package.json says.
+protocol.registerSchemesAsPrivileged(privilegedSchemes);
+app.enableSandbox();
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  startStudio();
+}
+
+function startStudio(): void {
+  const contentSecurityPolicy = buildContentSecurityPolicy({ dev: isDev });
+  const paths = resolveStudioPaths({
+    userDataDir: app.getPath('userData'),
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+    mainDir: path.dirname(fileURLToPath(import.meta.url)),
+    ffmpeg: findBundledBinary('@ffmpeg-installer/ffmpeg'),
+    ffprobe: findBundledBinary('@ffprobe-installer/ffprobe'),
+  });
+  const engine = createEngineFacade(
+    {
+      libraryDir: paths.library,
+      modelsDir: paths.models,
+      manifestPath: paths.modelsManifest,
+      ffmpegPath: paths.ffmpeg ?? undefined,
+      ffprobePath: paths.ffprobe ?? undefined,
+    },
+    engineLoaders,
+  );
+  let mainWindow: BrowserWindow | null = null;
+
+  const { userData, library, media, models, ffmpeg, ffprobe } = paths;
+  const handlers = createStudioHandlers({
+    engine,
+    mediaRoot: paths.media,
+    emit: createStudioEventSender(() => mainWindow?.webContents, appLocation),
+    chooseImportFiles: () => chooseImportFiles(mainWindow),
+    describeApp: () => ({
+      name: APP_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      isPackaged: app.isPackaged,
+      paths: { userData, library, media, models, ffmpeg, ffprobe },
+    }),
+  });
+
+  const showMessage = (options: Electron.MessageBoxOptions) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+
+  const showAbout = () =>
+    void showMessage({
+      type: 'info',
+      title: `About ${APP_NAME}`,
+      message: `${APP_NAME} ${app.getVersion()}`,
+      detail: 'Makes a face speak, on this computer, without a GPU.\nVideos it makes are marked as AI-generated.\nLicensed GPL-3.0-or-later.',
+    });
+
+  // The renderer hears about successes through 'library-changed'; failures of a menu import are told here.
+  const importFromMenu = async () => {
+    try {
+      const { results } = await handlers['library.importFromDialog'](undefined);
+      const failed = results.flatMap((result) => (result.ok ? [] : [`${path.basename(result.path)}: ${result.error.message}`]));
+      if (failed.length > 0) {
+        await showMessage({ type: 'warning', title: 'Import', message: `${failed.length} of ${results.length} files could not be imported.`, detail: failed.join('\n') });
+      }
+    } catch (error) {
+      dialog.showErrorBox('Import failed', toStudioError(error).message);
+    }
+  };
+
+  const createWindow = () => {
+    mainWindow = openMainWindow({ location: appLocation, preloadPath: paths.preload, windowStateFile: paths.windowState, iconPath, devTools: isDev });
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void engine.close());
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { location: appLocation, contentSecurityPolicy });
+    session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler({ mediaRoot: paths.media, allowOrigin: appLocation.origin }));
+    session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: paths.renderer, contentSecurityPolicy }));
+    registerStudioIpc({ ipcMain, handlers, location: appLocation });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({
+          appName: APP_NAME,
+          isMac: process.platform === 'darwin',
+          isDev,
+          onImport: () => void importFromMenu(),
+          onAbout: showAbout,
+        }),
+      ),
+    );
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}
