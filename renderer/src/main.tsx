@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+// A file dropped outside the drop zone must not replace the page (main refuses the navigation too).
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App studio={window.studio} />
+  </StrictMode>,
+);
