@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { drawAnalysisOverlay, rescale, type FaceSubject } from '../../engine/face/index.js';
+import { drawAnalysisOverlay, rescale, type FaceSubject, type Polygon } from '../../engine/face/index.js';
 import { writePng } from '../../engine/media/index.js';
 import { InputError } from '../../engine/errors.js';
 import type { CommandContext } from '../command-context.js';
@@ -25,7 +25,9 @@ export function subjectToJson(s: FaceSubject, withMasks: boolean) {
     rollDeg: round((s.rollRad * 180) / Math.PI, 1),
     landmarks: s.landmarks.map((p) => p.map((v) => round(v))),
     irises: { left: s.irises.left.map((p) => p.map((v) => round(v))), right: s.irises.right.map((p) => p.map((v) => round(v))) },
-    ...(withMasks ? { masks: Object.fromEntries(Object.entries(s.masks).map(([k, poly]) => [k, poly.map((p) => p.map((v) => round(v)))])) } : {}),
+    ...(withMasks
+      ? { masks: Object.fromEntries(Object.entries(s.masks).map(([k, poly]: [string, Polygon]) => [k, poly.map((p) => p.map((v) => round(v)))])) }
+      : {}),
   };
 }
 

@@ -34,13 +34,19 @@ export function headRegion(landmarks: Point3[], width: number, height: number): 
     const sideGrow = 1 + HEAD_GROW.sides;
     const vertGrow = dv < 0 ? 1 + HEAD_GROW.above : 1 + HEAD_GROW.below;
     // a neck hangs below the chin: the lower points near the middle are pulled further down
-    const neck = dv > 0 ? HEAD_GROW.neck * halfH * 2 * Math.max(0, 1 - Math.abs(du) / (HEAD_GROW.neckHalfWidth * 2 * halfW)) : 0;
+    const neckWidth = HEAD_GROW.neckHalfWidth * 2 * halfW;
+    const neck = dv > 0 ? HEAD_GROW.neck * halfH * 2 * (1 - smoothstep(0.5 * neckWidth, neckWidth, Math.abs(du))) : 0;
     return [cu + du * sideGrow, cv + dv * vertGrow + neck];
   });
   return grown.map(([u, v]) => [clamp(u * cos - v * sin, 0, width), clamp(u * sin + v * cos, 0, height)] as Point2);
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+function smoothstep(edge0: number, edge1: number, x: number): number {
+  const t = clamp((x - edge0) / (edge1 - edge0), 0, 1);
+  return t * t * (3 - 2 * t);
+}
 
 export function deriveSubjectMasks(landmarks: Point3[], width: number, height: number): SubjectMasks {
   return {
