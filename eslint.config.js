@@ -9,6 +9,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS launchers (bin/) are plain Node scripts by design.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The engine runs in plain Node (CLI, tests, utility process): it must never depend on Electron or React.
     files: ['electron/engine/**/*.ts'],
     rules: {
