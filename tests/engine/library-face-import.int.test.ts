@@ -26,8 +26,8 @@ afterAll(async () => {
 describe('importing faces into the library with the real analyser', () => {
   it('stores every subject of a group photo, largest first, with landmarks and masks', async () => {
     const result = await library.importFile({ filePath: media('images/group3_apollo11_crew_nasa.png') });
-    expect(result.kind).toBe('face');
-    const face = library.getFace({ faceId: result.face!.id })!;
+    if (result.kind !== 'face') throw new Error(`imported as ${result.kind}`);
+    const face = library.getFace({ faceId: result.face.id })!;
     expect(face.analysisStatus).toBe('done');
     expect(face.subjects.map((s) => s.index)).toEqual([0, 1, 2]);
     expect(face.subjects[0].area).toBeGreaterThanOrEqual(face.subjects[1].area);
@@ -41,16 +41,17 @@ describe('importing faces into the library with the real analyser', () => {
     const { ffmpegPath } = engine.tools;
     execFileSync(ffmpegPath, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=1', '-frames:v', '1', file]);
     const result = await library.importFile({ filePath: file });
+    if (result.kind !== 'face') throw new Error(`imported as ${result.kind}`);
     expect(result.notice?.code).toBe('NO_FACE');
-    expect(library.getFace({ faceId: result.face!.id })!.analysisStatus).toBe('no_face');
+    expect(library.getFace({ faceId: result.face.id })!.analysisStatus).toBe('no_face');
   });
 
   it('imports a voice with its sibling transcript and finds it by a word of it', async () => {
     const result = await library.importFile({ filePath: media('audio/en_jfk_inaugural.wav') });
-    expect(result.kind).toBe('voice');
-    expect(result.voice!.durationSec).toBeCloseTo(11, 0);
+    if (result.kind !== 'voice') throw new Error(`imported as ${result.kind}`);
+    expect(result.voice.durationSec).toBeCloseTo(11, 0);
     const hits = library.search({ query: 'fellow' });
-    expect(hits.some((h) => h.kind === 'voice' && h.id === result.voice!.id)).toBe(true);
+    expect(hits.some((h) => h.kind === 'voice' && h.id === result.voice.id)).toBe(true);
   });
 
   it('leaves a database that SQLite itself finds consistent', () => {

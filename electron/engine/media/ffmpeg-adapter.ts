@@ -2,11 +2,13 @@
  * The one place that starts ffmpeg and ffprobe processes. Everything else in the engine speaks in argument
  * lists (ffmpeg-args.ts) and calls these functions, so the process layer can be swapped in one file.
  *
- * fluent-ffmpeg is deliberately not used here (see the note at `runFfprobe`): what the engine needs is
- * raw stdin/stdout pipes with backpressure, an AbortSignal that kills the process, and JSON from ffprobe,
- * and fluent-ffmpeg — archived upstream — offers none of those in a form that fits.
+ * fluent-ffmpeg (archived upstream) is confined to this file and used only where it fits: asking a
+ * binary what it can encode (`listFfmpegEncoders`). Frame pipes, cancellation and probing are spawned
+ * directly (see the note at `runFfprobe`): the engine needs raw stdin/stdout with backpressure, an
+ * AbortSignal that kills the process, and JSON from ffprobe, which fluent-ffmpeg does not offer.
  */
 import { spawn } from 'node:child_process';
+import fluentFfmpeg from 'fluent-ffmpeg';
 import type { Readable } from 'node:stream';
 import { CancelledError, EngineError, throwIfAborted } from '../errors.js';
 import { buildProbeArgs, buildVersionArgs } from './ffmpeg-args.js';
@@ -261,5 +263,22 @@ function forEachLine(stream: Readable, onLine: (line: string) => void): void {
   stream.on('end', () => {
     if (pending !== '') onLine(pending);
     pending = '';
+  });
+}
+
+/**
+ * Names of the encoders an ffmpeg binary offers (`ffmpeg -encoders`, parsed by fluent-ffmpeg).
+ * fluent-ffmpeg caches capabilities per process, not per binary, so callers ask once per chosen binary.
+ */
+export function listFfmpegEncoders(options: { ffmpegPath: string; timeoutMs: number }): Promise<Set<string>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no encoder list within ${options.timeoutMs} ms`)), options.timeoutMs);
+    const command = fluentFfmpeg();
+    command.setFfmpegPath(options.ffmpegPath);
+    command.getAvailableEncoders((error, encoders) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(new Set(Object.keys(encoders)));
+    });
   });
 }
