@@ -1,4 +1,4 @@
-import { APP_HOST, APP_SCHEME } from './content-security-policy';
+import { APP_HOST, APP_SCHEME } from './protocol-schemes';
 
 /** Where the app's own page lives, and the test every navigation and every IPC sender is held to. */
 export interface AppLocation {

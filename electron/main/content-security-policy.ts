@@ -1,9 +1,4 @@
-/** Scheme of the app's own pages in a packaged build: `mouthpiece://app/index.html`. */
-export const APP_SCHEME = 'mouthpiece';
-export const APP_HOST = 'app';
-/** Scheme that serves library media (and nothing else) to the page: `mouthpiece-media://library/ab/abcd….jpg`. */
-export const MEDIA_SCHEME = 'mouthpiece-media';
-export const MEDIA_HOST = 'library';
+import { MEDIA_SCHEME } from './protocol-schemes';
 
 export interface PolicyOptions {
   /** The Vite dev server needs an inline preamble script (React Fast Refresh), injected <style> tags and a websocket. */

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { MEDIA_HOST, MEDIA_SCHEME } from './content-security-policy';
+import { MEDIA_HOST, MEDIA_SCHEME } from './protocol-schemes';
 
 /** A raw `..` or `.` path segment, literal or percent-encoded, anywhere in the URL's path. */
 const RAW_DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|\?|#|$)/i;

@@ -1,12 +1,15 @@
 import { createFileResponse } from './file-response';
 import { resolveContainedPath, resolveMediaRequest, resolveRealPathWithin } from './media-path';
-import { APP_HOST } from './content-security-policy';
+import { APP_HOST } from './protocol-schemes';
 
 /** What `protocol.handle` expects; written with the web `Request`/`Response` so it runs (and is tested) in plain Node. */
 export type ProtocolHandler = (request: Request) => Promise<Response>;
 
-function notFound(): Response {
-  return new Response(null, { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
+/** Serves `candidate` once symlinks are followed and the real file is still inside the real `root`; 404 otherwise. */
+async function serveContainedFile(root: string, candidate: string | null, request: Request, headers: Record<string, string>): Promise<Response> {
+  const filePath = candidate && (await resolveRealPathWithin(root, candidate));
+  if (!filePath) return new Response(null, { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
+  return createFileResponse(filePath, { method: request.method, rangeHeader: request.headers.get('range'), headers });
 }
 
 /**
@@ -15,21 +18,13 @@ function notFound(): Response {
  * Cross-origin reads (fetch for waveforms) are allowed for the app's own origin only.
  */
 export function createMediaProtocolHandler({ mediaRoot, allowOrigin }: { mediaRoot: string; allowOrigin: string }): ProtocolHandler {
-  return async (request) => {
-    const candidate = resolveMediaRequest(request.url, mediaRoot);
-    const filePath = candidate && (await resolveRealPathWithin(mediaRoot, candidate));
-    if (!filePath) return notFound();
-    return createFileResponse(filePath, {
-      method: request.method,
-      rangeHeader: request.headers.get('range'),
-      headers: {
-        'Access-Control-Allow-Origin': allowOrigin,
-        Vary: 'Origin',
-        // Content-addressed: a URL always names the same bytes.
-        'Cache-Control': 'private, max-age=31536000, immutable',
-      },
-    });
+  const headers = {
+    'Access-Control-Allow-Origin': allowOrigin,
+    Vary: 'Origin',
+    // Content-addressed: a URL always names the same bytes.
+    'Cache-Control': 'private, max-age=31536000, immutable',
   };
+  return (request) => serveContainedFile(mediaRoot, resolveMediaRequest(request.url, mediaRoot), request, headers);
 }
 
 /**
@@ -38,21 +33,15 @@ export function createMediaProtocolHandler({ mediaRoot, allowOrigin }: { mediaRo
  * the IPC sender check and CORS, and keeps file:// out of the picture entirely.
  */
 export function createAppProtocolHandler({ rendererDir, contentSecurityPolicy }: { rendererDir: string; contentSecurityPolicy: string }): ProtocolHandler {
-  return async (request) => {
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+  return (request) => {
     const url = new URL(request.url);
-    if (url.hostname.toLowerCase() !== APP_HOST) return notFound();
-    const candidate = resolveContainedPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-    const filePath = candidate && (await resolveRealPathWithin(rendererDir, candidate));
-    if (!filePath) return notFound();
-    return createFileResponse(filePath, {
-      method: request.method,
-      rangeHeader: request.headers.get('range'),
-      headers: {
-        'Content-Security-Policy': contentSecurityPolicy,
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-cache',
-      },
-    });
+    const candidate = url.hostname.toLowerCase() === APP_HOST ? resolveContainedPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
+    return serveContainedFile(rendererDir, candidate, request, headers);
   };
 }

@@ -1,5 +1,11 @@
 import type { CustomScheme } from 'electron';
-import { APP_SCHEME, MEDIA_SCHEME } from './content-security-policy';
+
+/** Scheme of the app's own pages in a packaged build: `mouthpiece://app/index.html`. */
+export const APP_SCHEME = 'mouthpiece';
+export const APP_HOST = 'app';
+/** Scheme that serves library media (and nothing else) to the page: `mouthpiece-media://library/ab/abcd….jpg`. */
+export const MEDIA_SCHEME = 'mouthpiece-media';
+export const MEDIA_HOST = 'library';
 
 /**
  * Both schemes are standard (real origins, relative URLs) and secure (treated like https). Neither bypasses CSP;

@@ -48,14 +48,14 @@ export function registerStudioIpc({ ipcMain, handlers, location }: { ipcMain: Ip
 }
 
 /** The part of Electron's `WebContents` events are sent through. */
-export interface EventTarget {
+export interface EventReceiver {
   isDestroyed(): boolean;
   getURL(): string;
   send(channel: string, payload: unknown): void;
 }
 
 /** Sends contract events to the window, but only while it shows the app's own page. */
-export function createStudioEventSender(getTarget: () => EventTarget | null | undefined, location: AppLocation) {
+export function createStudioEventSender(getTarget: () => EventReceiver | null | undefined, location: AppLocation) {
   return <E extends StudioEventName>(event: E, payload: StudioEventPayload<E>): void => {
     const target = getTarget();
     if (!target || target.isDestroyed() || !location.isAppUrl(target.getURL())) return;
