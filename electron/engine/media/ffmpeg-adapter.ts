@@ -267,18 +267,25 @@ function forEachLine(stream: Readable, onLine: (line: string) => void): void {
 }
 
 /**
- * Names of the encoders an ffmpeg binary offers (`ffmpeg -encoders`, parsed by fluent-ffmpeg).
- * fluent-ffmpeg caches capabilities per process, not per binary, so callers ask once per chosen binary.
+ * Proves a binary can make what every export is made of: a fraction of a second of H.264 (yuv420p) and
+ * AAC, encoded from generated test sources and thrown away. A real encode rather than a look at
+ * `-encoders`, because fluent-ffmpeg caches that list per process, not per binary.
  */
-export function listFfmpegEncoders(options: { ffmpegPath: string; timeoutMs: number }): Promise<Set<string>> {
+export function runEncodeSmokeTest(options: { ffmpegPath: string; timeoutMs: number }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no encoder list within ${options.timeoutMs} ms`)), options.timeoutMs);
-    const command = fluentFfmpeg();
-    command.setFfmpegPath(options.ffmpegPath);
-    command.getAvailableEncoders((error, encoders) => {
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve(new Set(Object.keys(encoders)));
+    const command = fluentFfmpeg({ timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)) })
+      .setFfmpegPath(options.ffmpegPath)
+      .input('color=c=black:s=64x64:r=25:d=0.2')
+      .inputOptions(['-f', 'lavfi'])
+      .input('anullsrc=r=48000:cl=mono')
+      .inputOptions(['-f', 'lavfi', '-t', '0.2'])
+      .outputOptions(['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'null'])
+      .output('-');
+    command.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+      const reason = (stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? error.message;
+      reject(new Error(`cannot encode H.264/AAC (${reason})`));
     });
+    command.on('end', () => resolve());
+    command.run();
   });
 }

@@ -102,4 +102,17 @@ describe('resolveFfmpegTools', () => {
     expect(message).toContain(`ffmpeg from configured path (${script}): ffmpeg took longer than 300 ms`);
     expect(Date.now() - started).toBeLessThan(5000);
   });
+
+  it('refuses an ffmpeg that runs but cannot encode H.264 and AAC', async () => {
+    const script = path.join(dir, 'ffmpeg-without-x264.sh');
+    // Answers -version like ffmpeg does, and fails any encode the way an ffmpeg built without libx264 does.
+    await writeFile(
+      script,
+      '#!/bin/sh\nif [ "$1" = "-version" ]; then echo "ffmpeg version 6.0 Copyright (c) 2000-2023 the FFmpeg developers"; exit 0; fi\n' +
+        'echo "Unknown encoder \'libx264\'" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const message = await expectMissing(resolveFfmpegTools({ ffmpegPath: script, skipBundled: true, env: { PATH: '' } }));
+    expect(message).toContain(`ffmpeg from configured path (${script}): cannot encode H.264/AAC`);
+  });
 });

@@ -2,7 +2,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EngineError } from '../errors.js';
-import { listFfmpegEncoders, readToolVersion, type FfmpegToolName } from './ffmpeg-adapter.js';
+import { readToolVersion, runEncodeSmokeTest, type FfmpegToolName } from './ffmpeg-adapter.js';
 
 /** Absolute paths of a working ffmpeg and ffprobe, as every media function takes them. */
 export interface FfmpegTools {
@@ -101,7 +101,8 @@ async function resolveTool(input: {
     try {
       await ensureExecutable(candidate.binaryPath);
       await readToolVersion({ binaryPath: candidate.binaryPath, timeoutMs: input.timeoutMs });
-      if (input.tool === 'ffmpeg') await requireEncoders(candidate.binaryPath, input.timeoutMs);
+      // Every export is H.264 + AAC: an ffmpeg built without them is not usable, however well it runs.
+      if (input.tool === 'ffmpeg') await runEncodeSmokeTest({ ffmpegPath: candidate.binaryPath, timeoutMs: Math.max(input.timeoutMs, 10_000) });
       return candidate.binaryPath;
     } catch (error) {
       failures.push(`${input.tool} from ${candidate.source} (${candidate.binaryPath}): ${(error as Error).message}`);
@@ -172,11 +173,3 @@ async function ensureExecutable(binaryPath: string): Promise<void> {
   }
 }
 
-/** Every export is H.264 + AAC: an ffmpeg built without them is not usable, however well it runs. */
-const REQUIRED_ENCODERS = ['libx264', 'aac'];
-
-async function requireEncoders(ffmpegPath: string, timeoutMs: number): Promise<void> {
-  const encoders = await listFfmpegEncoders({ ffmpegPath, timeoutMs });
-  const missing = REQUIRED_ENCODERS.filter((name) => !encoders.has(name));
-  if (missing.length > 0) throw new Error(`this build lacks the ${missing.join(' and ')} encoder${missing.length > 1 ? 's' : ''}`);
-}
