@@ -132,12 +132,7 @@ const MP4_STANDARD_TAGS = new Set([
 export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
   const args = [
     ...QUIET_ARGS,
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgba',
-    '-s',
-    `${input.width}x${input.height}`,
+    ...rawRgbaInputFormatArgs(input),
     '-r',
     formatNumber(input.fps),
     '-i',
@@ -183,16 +178,16 @@ export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
   return args;
 }
 
+/** Describes headerless RGBA frames on an input pipe: ffmpeg cannot guess their format or size. */
+function rawRgbaInputFormatArgs(input: { width: number; height: number }): string[] {
+  return ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${input.width}x${input.height}`];
+}
+
 /** Encodes one raw RGBA picture from stdin to PNG bytes on stdout (no file-name pattern pitfalls). */
 export function buildPngFromRgbaArgs(input: { width: number; height: number }): string[] {
   return [
     ...QUIET_ARGS,
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgba',
-    '-s',
-    `${input.width}x${input.height}`,
+    ...rawRgbaInputFormatArgs(input),
     '-i',
     'pipe:0',
     '-frames:v',
