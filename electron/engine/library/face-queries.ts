@@ -90,10 +90,6 @@ export function getFace({ db, libraryDir, faceId }: { db: Database; libraryDir: 
   return row ? { ...mapFaceRow({ row, libraryDir }), subjects: listSubjects({ db, faceId }) } : null;
 }
 
-export function findFaceIdByMedia({ db, sha256 }: { db: Database; sha256: string }): number | null {
-  const id = db.prepare('SELECT id FROM faces WHERE media_sha256 = ?').pluck().get(sha256) as number | undefined;
-  return id ?? null;
-}
 
 export interface InsertFaceInput {
   db: Database;

@@ -4,15 +4,15 @@ import type { Database } from 'better-sqlite3';
 import { InputError, throwIfAborted } from '../errors.js';
 import { estimateEtaMs, type RunOptions } from '../progress.js';
 import { analyzeFaceMedia, type FaceAnalysisOutcome } from './analyze-face-media.js';
-import { findFaceIdByMedia, getFace, insertFace, replaceSubjects } from './face-queries.js';
+import { getFace, insertFace, replaceSubjects } from './face-queries.js';
 import { readScriptText, readSiblingTranscript } from './import-sources.js';
 import type { AnalyzeImage, ImportFileInput, ImportResult, ProbeMedia } from './library-types.js';
 import { planImport, type ImportPlan } from './media-kind.js';
 import { clearPendingImport, registerPendingImport, removeMediaIfUnreferenced } from './media-references.js';
 import { hashFile, normalizeExtension, storeMediaFile } from './media-store.js';
-import { formatNowIso, normalizeEntryName } from './row-helpers.js';
-import { findScriptIdByMedia, getScript, insertScript } from './script-queries.js';
-import { findVoiceIdByMedia, getVoice, insertRecordingVoice, setVoiceTranscript } from './voice-queries.js';
+import { findEntryIdByMedia, formatNowIso, normalizeEntryName } from './row-helpers.js';
+import { getScript, insertScript } from './script-queries.js';
+import { getVoice, insertRecordingVoice, setVoiceTranscript } from './voice-queries.js';
 
 /** What an import needs from the open library. */
 export interface ImportContext {
@@ -53,12 +53,12 @@ async function prepareText({ plan, filePath }: { plan: ImportPlan; filePath: str
 function findExistingResult({ context, plan, sha256, transcript }: { context: ImportContext; plan: ImportPlan; sha256: string; transcript: string | null }): ImportResult | null {
   const { db, libraryDir } = context;
   if (plan.entryKind === 'face') {
-    const faceId = findFaceIdByMedia({ db, sha256 });
+    const faceId = findEntryIdByMedia({ db, table: 'faces', sha256 });
     const face = faceId === null ? null : getFace({ db, libraryDir, faceId });
     return face ? { kind: 'face', created: false, face, notice: null } : null;
   }
   if (plan.entryKind === 'voice') {
-    const voiceId = findVoiceIdByMedia({ db, sha256 });
+    const voiceId = findEntryIdByMedia({ db, table: 'voices', sha256 });
     if (voiceId === null) return null;
     // A transcript dropped in after the recording is picked up by importing the recording again.
     if (transcript !== null && getVoice({ db, libraryDir, voiceId })?.transcript === null) {
@@ -67,7 +67,7 @@ function findExistingResult({ context, plan, sha256, transcript }: { context: Im
     const voice = getVoice({ db, libraryDir, voiceId });
     return voice ? { kind: 'voice', created: false, voice, notice: null } : null;
   }
-  const scriptId = findScriptIdByMedia({ db, sha256 });
+  const scriptId = findEntryIdByMedia({ db, table: 'scripts', sha256 });
   const script = scriptId === null ? null : getScript({ db, scriptId });
   return script ? { kind: 'script', created: false, script, notice: null } : null;
 }

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import type { JsonValue } from './library-types.js';
 
@@ -34,4 +35,10 @@ export function createMissingEntryError({ kind, id }: { kind: string; id: number
 /** Ids come over IPC: make sure they are what SQLite will match. */
 export function assertEntryId({ kind, id }: { kind: string; id: number }): void {
   if (!Number.isSafeInteger(id) || id <= 0) throw new InputError('BAD_ARGUMENT', `${String(id)} is not a valid ${kind} id.`);
+}
+
+/** The id of the face, voice or script made from the stored content `sha256`, if there is one. */
+export function findEntryIdByMedia({ db, table, sha256 }: { db: Database; table: 'faces' | 'voices' | 'scripts'; sha256: string }): number | null {
+  const id = db.prepare(`SELECT id FROM ${table} WHERE media_sha256 = ?`).pluck().get(sha256) as number | undefined;
+  return id ?? null;
 }

@@ -49,10 +49,6 @@ export function getScript({ db, scriptId }: { db: Database; scriptId: number }):
   return row ? mapScriptRow(row) : null;
 }
 
-export function findScriptIdByMedia({ db, sha256 }: { db: Database; sha256: string }): number | null {
-  const id = db.prepare('SELECT id FROM scripts WHERE media_sha256 = ?').pluck().get(sha256) as number | undefined;
-  return id ?? null;
-}
 
 export interface InsertScriptInput {
   db: Database;

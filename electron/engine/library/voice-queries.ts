@@ -45,10 +45,6 @@ export function getVoice({ db, libraryDir, voiceId }: { db: Database; libraryDir
   return row ? mapVoiceRow({ row, libraryDir }) : null;
 }
 
-export function findVoiceIdByMedia({ db, sha256 }: { db: Database; sha256: string }): number | null {
-  const id = db.prepare('SELECT id FROM voices WHERE media_sha256 = ?').pluck().get(sha256) as number | undefined;
-  return id ?? null;
-}
 
 export interface InsertRecordingInput {
   db: Database;
