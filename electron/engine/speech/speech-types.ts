@@ -1,0 +1,69 @@
+/**
+ * The speech stage's data, shared by speech/, animate/, render/, the CLI and the UI.
+ * Times are seconds from the start of the audio.
+ */
+
+/** Decoded audio for analysis: always 16 kHz mono float in [-1, 1]. */
+export interface PcmAudio {
+  sampleRate: number;
+  samples: Float32Array;
+  durationSec: number;
+}
+
+export interface TimedWord {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TimedPhoneme {
+  start: number;
+  end: number;
+  /** IPA, as eSpeak NG writes it (e.g. "p", "aɪ", "ʃ"); "_" is a pause. */
+  phoneme: string;
+  /** Index into the timeline's `words`, when the phoneme belongs to a word. */
+  word?: number;
+  /** Primary stress on this phoneme's syllable. */
+  stressed?: boolean;
+}
+
+/** Which route produced a phoneme timeline (DESIGN.md §4 "Speech analysis"). */
+export type TimelineSource = 'tts' | 'alignment' | 'audio-only';
+
+export interface PhonemeTimeline {
+  durationSec: number;
+  source: TimelineSource;
+  phonemes: TimedPhoneme[];
+  words: TimedWord[];
+  /** 0..1, how well a transcript aligned (1 for TTS events, estimated for audio-only). */
+  confidence: number;
+}
+
+/** Stretches of speech found by voice-activity detection. */
+export interface SpeechSegment {
+  start: number;
+  end: number;
+}
+
+/** Mouth articulation channels, each 0..1 per video frame. */
+export const ARTICULATION_CHANNELS = [
+  'jawOpen',
+  'lipPress',
+  'lipRound',
+  'lipSpread',
+  'upperLipRaise',
+  'teethShow',
+  'tongueShow',
+] as const;
+export type ArticulationChannel = (typeof ARTICULATION_CHANNELS)[number];
+
+export type ArticulationCurves = { fps: number; frameCount: number } & Record<ArticulationChannel, number[]>;
+
+/** Everything the performance needs from a voice: what is said, when, and how loud. */
+export interface SpeechPerformanceInput {
+  timeline: PhonemeTimeline;
+  vad: SpeechSegment[];
+  curves: ArticulationCurves;
+  /** Loudness per video frame, 0..1 (normalised to the clip's speech level). */
+  loudness: number[];
+}
