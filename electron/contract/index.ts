@@ -3,6 +3,7 @@
  * code in the sandbox); the renderer imports types only.
  */
 export * from './channels';
+export * from './project-document';
 export * from './schemas';
 export * from './studio-api';
 export * from './types';
