@@ -1,0 +1,70 @@
+import {
+  DEFAULT_SUBJECT_SETTINGS,
+  type ExportSettings,
+  type ProjectDocument,
+  type StageSettings,
+  type SubjectSettings,
+} from '../../../../electron/contract/project-document';
+import type { EditCommand } from './edit-command';
+
+/** Changes one subject's performance settings (a slider drag merges into one step). */
+export class SetSubjectSettingsCommand implements EditCommand {
+  readonly label = 'Change performance';
+  constructor(
+    readonly subject: number,
+    readonly before: SubjectSettings | undefined,
+    readonly after: SubjectSettings,
+    readonly mergeKey?: string,
+  ) {}
+  apply(doc: ProjectDocument): ProjectDocument {
+    return { ...doc, subjects: { ...doc.subjects, [String(this.subject)]: this.after } };
+  }
+  revert(doc: ProjectDocument): ProjectDocument {
+    const subjects = { ...doc.subjects };
+    if (this.before) subjects[String(this.subject)] = this.before;
+    else delete subjects[String(this.subject)];
+    return { ...doc, subjects };
+  }
+  mergeWith(next: EditCommand): EditCommand | null {
+    if (!(next instanceof SetSubjectSettingsCommand) || next.subject !== this.subject || !this.mergeKey || next.mergeKey !== this.mergeKey) return null;
+    return new SetSubjectSettingsCommand(this.subject, this.before, next.after, this.mergeKey);
+  }
+}
+
+export function setSubjectSettings(doc: ProjectDocument, subject: number, change: Partial<SubjectSettings>, mergeKey?: string): SetSubjectSettingsCommand {
+  const before = doc.subjects[String(subject)];
+  return new SetSubjectSettingsCommand(subject, before, { ...DEFAULT_SUBJECT_SETTINGS, ...before, ...change }, mergeKey);
+}
+
+export class SetExportSettingsCommand implements EditCommand {
+  readonly label = 'Change export settings';
+  constructor(
+    readonly before: ExportSettings,
+    readonly after: ExportSettings,
+  ) {}
+  apply(doc: ProjectDocument): ProjectDocument {
+    return { ...doc, export: this.after };
+  }
+  revert(doc: ProjectDocument): ProjectDocument {
+    return { ...doc, export: this.before };
+  }
+}
+
+export function setExportSettings(doc: ProjectDocument, change: Partial<ExportSettings>): SetExportSettingsCommand {
+  return new SetExportSettingsCommand(doc.export, { ...doc.export, ...change });
+}
+
+/** Puts another face on the stage. Clips stay; the selection goes back to the largest subject. */
+export class SetStageCommand implements EditCommand {
+  readonly label = 'Change stage';
+  constructor(
+    readonly before: StageSettings,
+    readonly after: StageSettings,
+  ) {}
+  apply(doc: ProjectDocument): ProjectDocument {
+    return { ...doc, stage: this.after };
+  }
+  revert(doc: ProjectDocument): ProjectDocument {
+    return { ...doc, stage: this.before };
+  }
+}
