@@ -6,11 +6,29 @@
 /** Every request the renderer can make, as `namespace.verb`. The renderer calls them as `window.studio.namespace.verb()`. */
 export const studioMethods = [
   'app.getInfo',
+  'app.getLastProject',
   'library.list',
+  'library.search',
   'library.import',
   'library.importFromDialog',
+  'library.rename',
+  'library.delete',
   'library.setConsent',
   'face.getAnalysis',
+  'voices.list',
+  'scripts.create',
+  'scripts.update',
+  'projects.list',
+  'projects.create',
+  'projects.get',
+  'projects.save',
+  'render.enqueue',
+  'render.list',
+  'render.cancel',
+  'render.retry',
+  'render.chooseOutput',
+  'render.openOutput',
+  'render.reveal',
 ] as const;
 
 export type StudioMethod = (typeof studioMethods)[number];
@@ -34,7 +52,10 @@ export function methodOfChannel(channel: unknown): StudioMethod | undefined {
 /** Events main pushes to the renderer, by the short name the renderer subscribes with. */
 export const studioEventChannels = {
   progress: 'studio:event:progress',
+  'job-state': 'studio:event:job-state',
   'library-changed': 'studio:event:library-changed',
+  /** A menu item (or its accelerator) the page carries out itself: undo, redo, render, … */
+  menu: 'studio:event:menu',
 } as const;
 
 export type StudioEventName = keyof typeof studioEventChannels;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { StudioMethod } from './channels';
-import type { AppInfo, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, ProgressEvent } from './types';
+import { exportPresets, projectDocumentSchema } from './project-document';
+import type {
+  AppInfo, BuiltinVoiceView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, MenuEvent, ProgressEvent,
+  ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView,
+} from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
 export const libraryIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -18,17 +22,31 @@ export const absolutePathSchema = z
 /** A request that takes no argument: the renderer calls it with nothing. */
 const noPayload = z.undefined();
 
+const entryName = z.string().trim().min(1).max(200);
+const entryKindSchema = z.enum(['face', 'voice', 'script', 'project']);
+const entryRef = z.strictObject({ kind: entryKindSchema, id: libraryIdSchema });
+const scriptText = z.string().max(100_000).refine((text) => text.trim() !== '', 'must not be empty');
+const renderRef = z.strictObject({ renderId: libraryIdSchema });
+
 /**
  * The runtime schema of every request, keyed by method. `satisfies` makes a method without a schema (or a schema
  * without a method) a compile error.
  */
 export const requestSchemas = {
   'app.getInfo': noPayload,
+  'app.getLastProject': noPayload,
   'library.list': noPayload,
+  'library.search': z.strictObject({
+    query: z.string().max(200),
+    kinds: z.array(entryKindSchema).min(1).max(4).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
   'library.import': z.strictObject({
     paths: z.array(absolutePathSchema).min(1).max(1000),
   }),
   'library.importFromDialog': noPayload,
+  'library.rename': entryRef.extend({ name: entryName }),
+  'library.delete': entryRef,
   'library.setConsent': z.strictObject({
     faceId: libraryIdSchema,
     consent: z.boolean(),
@@ -36,21 +54,65 @@ export const requestSchemas = {
   'face.getAnalysis': z.strictObject({
     faceId: libraryIdSchema,
   }),
+  'voices.list': noPayload,
+  'scripts.create': z.strictObject({ name: entryName, text: scriptText }),
+  'scripts.update': z.strictObject({ scriptId: libraryIdSchema, text: scriptText }),
+  'projects.list': noPayload,
+  'projects.create': z.strictObject({ name: entryName, document: projectDocumentSchema.optional() }),
+  'projects.get': z.strictObject({ projectId: libraryIdSchema }),
+  /** Continuous saves: the editor sends the whole document after each change (debounced). */
+  'projects.save': z.strictObject({ projectId: libraryIdSchema, document: projectDocumentSchema, name: entryName.optional() }),
+  'render.enqueue': z.strictObject({
+    projectId: libraryIdSchema,
+    /** Defaults to the project's own export preset. */
+    preset: z.enum(exportPresets).optional(),
+    /** Where the MP4 goes; chosen with `render.chooseOutput`. Defaults to the renders folder. */
+    outputPath: absolutePathSchema.refine((value) => value.toLowerCase().endsWith('.mp4'), 'must end in .mp4').optional(),
+  }),
+  'render.list': noPayload,
+  'render.cancel': renderRef,
+  'render.retry': renderRef,
+  'render.chooseOutput': z.strictObject({ suggestedName: entryName }),
+  'render.openOutput': renderRef,
+  'render.reveal': renderRef,
 } satisfies Record<StudioMethod, z.ZodType>;
 
 /** What each method answers with (inside `StudioResult`). Keyed like `requestSchemas`, checked the same way. */
 export interface StudioResponses extends Record<StudioMethod, unknown> {
   'app.getInfo': AppInfo;
+  /** The project saved most recently, to reopen at start; null in a new library. */
+  'app.getLastProject': ProjectView | null;
   'library.list': LibraryListing;
+  'library.search': SearchHitView[];
   'library.import': ImportResponse;
   /** Empty results when the user closed the dialog without choosing. */
   'library.importFromDialog': ImportResponse;
+  'library.rename': { ok: true };
+  'library.delete': { ok: true };
   'library.setConsent': FaceSummary;
   'face.getAnalysis': FaceAnalysisView;
+  'voices.list': BuiltinVoiceView[];
+  'scripts.create': ScriptSummary;
+  'scripts.update': ScriptSummary;
+  'projects.list': ProjectSummary[];
+  'projects.create': ProjectView;
+  'projects.get': ProjectView;
+  'projects.save': ProjectSummary;
+  'render.enqueue': RenderJobView;
+  /** Newest first. */
+  'render.list': RenderJobView[];
+  'render.cancel': RenderJobView;
+  'render.retry': RenderJobView;
+  /** The path the user chose in the save dialog, or null when cancelled (always null in the browser bridge). */
+  'render.chooseOutput': { path: string | null };
+  'render.openOutput': { ok: true };
+  'render.reveal': { ok: true };
 }
 
 /** Payload of each event, keyed by the short event name. */
 export interface StudioEvents {
   progress: ProgressEvent;
+  'job-state': RenderJobView;
   'library-changed': LibraryChangedEvent;
+  menu: MenuEvent;
 }

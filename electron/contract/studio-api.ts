@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StudioEventName, StudioMethod } from './channels';
 import type { StudioEvents, StudioResponses, requestSchemas } from './schemas';
-import type { StudioResult } from './types';
+import type { ImportResponse, StudioResult } from './types';
 
 /** What the renderer passes for a method (before validation). */
 export type StudioRequest<M extends StudioMethod> = z.input<(typeof requestSchemas)[M]>;
@@ -35,6 +35,11 @@ export type StudioApi = StudioNamespaces & {
    * Empty string for files that do not come from disk.
    */
   getPathForFile(file: File): string;
+  /**
+   * Imports files the user dropped on the page. In the app each file's path goes to `library.import`; in a browser
+   * (the bridge) the bytes are uploaded, since a page cannot know paths. Use this for drag-and-drop.
+   */
+  importFiles(files: readonly File[]): Promise<StudioResult<ImportResponse>>;
 };
 
 /** The main-process side: one async function per method, over the validated request. Errors are thrown, not returned. */

@@ -4,6 +4,8 @@
  * changing what the renderer receives. Everything here is plain, structured-clone-safe data.
  */
 
+import type { ExportPreset, ProjectDocument } from './project-document';
+
 export type StudioErrorCode =
   /** The channel is not part of the contract. */
   | 'UNKNOWN_CHANNEL'
@@ -20,6 +22,10 @@ export type StudioErrorCode =
   | 'ENGINE_UNAVAILABLE'
   /** The engine failed for a reason of its own (ffmpeg missing, model corrupt, disk full, …). */
   | 'ENGINE_ERROR'
+  /** This host cannot do that (e.g. open a file with the system's player from the browser bridge). */
+  | 'UNSUPPORTED'
+  /** The request makes no sense in the current state (e.g. retrying a render that is still running). */
+  | 'CONFLICT'
   | 'INTERNAL';
 
 export interface StudioError {
@@ -160,5 +166,67 @@ export interface ProgressEvent {
 }
 
 export interface LibraryChangedEvent {
-  reason: 'import' | 'consent' | 'analysis';
+  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project';
+}
+
+/** Library entry kinds the user can rename, delete and search. */
+export type LibraryEntryKind = 'face' | 'voice' | 'script' | 'project';
+
+export interface SearchHitView {
+  kind: LibraryEntryKind;
+  id: number;
+  name: string;
+  /** A short piece of the transcript or text around the match; null when the name matched. */
+  excerpt: string | null;
+}
+
+/** A voice the built-in synthesiser can speak with. */
+export interface BuiltinVoiceView {
+  /** What a script clip's `voice` field holds, e.g. `en-us`. */
+  name: string;
+  label: string;
+  language: string;
+}
+
+export interface ProjectSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A project with its document, as the editor loads and saves it. */
+export interface ProjectView extends ProjectSummary {
+  document: ProjectDocument;
+}
+
+export type RenderJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** One row of the render queue, as the queue panel shows it. */
+export interface RenderJobView {
+  id: number;
+  projectId: number | null;
+  /** Name of the project when it was queued. */
+  title: string;
+  preset: ExportPreset;
+  status: RenderJobStatus;
+  /** 0..1 */
+  progress: number;
+  phase: string | null;
+  /** Estimated time left while running; null when unknown. */
+  etaMs: number | null;
+  /** Where the MP4 goes (running, queued) or went (done). */
+  outputPath: string;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+}
+
+/** Menu items whose work happens in the page. */
+export type MenuCommand = 'open' | 'import' | 'save' | 'undo' | 'redo' | 'render';
+
+export interface MenuEvent {
+  command: MenuCommand;
 }

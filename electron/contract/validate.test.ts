@@ -2,8 +2,22 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { channelOf, methodOfChannel, studioEventChannels, studioMethods } from './channels';
 import { requestSchemas } from './schemas';
 import type { StudioApi } from './studio-api';
-import type { FaceSummary, LibraryListing, StudioResult } from './types';
+import type { FaceSummary, LibraryListing, RenderJobView, StudioResult } from './types';
 import { validateRequest } from './validate';
+import { createEmptyProjectDocument, type ProjectDocument } from './project-document';
+
+function validDocument(): ProjectDocument {
+  return {
+    ...createEmptyProjectDocument(),
+    stage: { faceId: 1, mediaKind: 'photo' },
+    tracks: [{ subject: 1, clips: [{ id: 'c1', kind: 'audio', start: 0.5, voiceId: 2, trimStart: 0, trimEnd: 3, duration: 4 }] }],
+  };
+}
+
+function withClip(overrides: Record<string, unknown>): unknown {
+  const document = validDocument();
+  return { ...document, tracks: [{ subject: 1, clips: [{ ...document.tracks[0].clips[0], ...overrides }] }] };
+}
 
 const FACE_ID = 42;
 
@@ -36,6 +50,27 @@ describe('validateRequest accepts well-formed requests', () => {
     ['studio:library.setConsent', { faceId: FACE_ID, consent: true }],
     ['studio:library.setConsent', { faceId: 1, consent: false }],
     ['studio:face.getAnalysis', { faceId: FACE_ID }],
+    ['studio:app.getLastProject', undefined],
+    ['studio:library.search', { query: 'apollo' }],
+    ['studio:library.search', { query: 'é', kinds: ['voice', 'script'], limit: 20 }],
+    ['studio:library.rename', { kind: 'face', id: FACE_ID, name: 'Crew photo' }],
+    ['studio:library.delete', { kind: 'project', id: 3 }],
+    ['studio:voices.list', undefined],
+    ['studio:scripts.create', { name: 'Hello', text: 'Hello there.' }],
+    ['studio:scripts.update', { scriptId: 2, text: 'Hello again.' }],
+    ['studio:projects.list', undefined],
+    ['studio:projects.create', { name: 'Launch day' }],
+    ['studio:projects.create', { name: 'Launch day', document: createEmptyProjectDocument() }],
+    ['studio:projects.get', { projectId: 1 }],
+    ['studio:projects.save', { projectId: 1, document: validDocument() }],
+    ['studio:render.enqueue', { projectId: 1 }],
+    ['studio:render.enqueue', { projectId: 1, preset: 'square', outputPath: '/home/ana/Videos/launch.mp4' }],
+    ['studio:render.list', undefined],
+    ['studio:render.cancel', { renderId: 5 }],
+    ['studio:render.retry', { renderId: 5 }],
+    ['studio:render.chooseOutput', { suggestedName: 'Launch day' }],
+    ['studio:render.openOutput', { renderId: 5 }],
+    ['studio:render.reveal', { renderId: 5 }],
   ])('%s', (channel, payload) => {
     const result = validateRequest(channel, payload);
     expect(result).toMatchObject({ ok: true, method: channel.slice('studio:'.length), request: payload });
@@ -45,7 +80,7 @@ describe('validateRequest accepts well-formed requests', () => {
 describe('validateRequest rejects malformed messages', () => {
   it.each([
     ['no prefix', 'library.list'],
-    ['unknown method', 'studio:library.delete'],
+    ['unknown method', 'studio:library.destroy'],
     ['an event channel', 'studio:event:progress'],
     ['prototype key', 'studio:toString'],
     ['not a string', { channel: 'studio:library.list' }],
@@ -78,6 +113,26 @@ describe('validateRequest rejects malformed messages', () => {
     ['NaN id', 'studio:face.getAnalysis', { faceId: Number.NaN }],
     ['array payload', 'studio:face.getAnalysis', [FACE_ID]],
     ['prototype pollution', 'studio:face.getAnalysis', JSON.parse(`{"faceId":"${FACE_ID}","__proto__":{"admin":true}}`)],
+    ['search query too long', 'studio:library.search', { query: 'a'.repeat(201) }],
+    ['search unknown kind', 'studio:library.search', { query: 'a', kinds: ['render'] }],
+    ['rename to blank', 'studio:library.rename', { kind: 'face', id: 1, name: '   ' }],
+    ['rename unknown kind', 'studio:library.rename', { kind: 'media', id: 1, name: 'x' }],
+    ['delete without id', 'studio:library.delete', { kind: 'voice' }],
+    ['empty script', 'studio:scripts.create', { name: 'Empty', text: ' \n ' }],
+    ['huge script', 'studio:scripts.create', { name: 'Huge', text: 'a'.repeat(100_001) }],
+    ['project without name', 'studio:projects.create', {}],
+    ['save without document', 'studio:projects.save', { projectId: 1 }],
+    ['save with a future document version', 'studio:projects.save', { projectId: 1, document: { ...validDocument(), version: 2 } }],
+    ['save with negative clip start', 'studio:projects.save', { projectId: 1, document: withClip({ start: -1 }) }],
+    ['save with trim past the recording', 'studio:projects.save', { projectId: 1, document: withClip({ trimEnd: 9 }) }],
+    ['save with an unknown key in the document', 'studio:projects.save', { projectId: 1, document: { ...validDocument(), script: 'rm -rf /' } }],
+    ['save with duplicate tracks', 'studio:projects.save', { projectId: 1, document: { ...validDocument(), tracks: [...validDocument().tracks, ...validDocument().tracks] } }],
+    ['render with unknown preset', 'studio:render.enqueue', { projectId: 1, preset: '8k' }],
+    ['render output not mp4', 'studio:render.enqueue', { projectId: 1, outputPath: '/home/ana/.bashrc' }],
+    ['render output relative', 'studio:render.enqueue', { projectId: 1, outputPath: 'out.mp4' }],
+    ['cancel with string id', 'studio:render.cancel', { renderId: 'all' }],
+    ['retry without id', 'studio:render.retry', undefined],
+    ['payload to render.list', 'studio:render.list', { status: 'running' }],
   ])('bad payload: %s', (_label, channel, payload) => {
     const result = validateRequest(channel, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -98,6 +153,10 @@ describe('StudioApi type', () => {
     expectTypeOf<StudioApi['library']['list']>().toEqualTypeOf<() => Promise<StudioResult<LibraryListing>>>();
     expectTypeOf<StudioApi['library']['setConsent']>().parameters.toEqualTypeOf<[{ faceId: number; consent: boolean }]>();
     expectTypeOf<StudioApi['library']['setConsent']>().returns.toEqualTypeOf<Promise<StudioResult<FaceSummary>>>();
-    expectTypeOf<keyof StudioApi>().toEqualTypeOf<'app' | 'library' | 'face' | 'on' | 'getPathForFile'>();
+    expectTypeOf<keyof StudioApi>().toEqualTypeOf<
+      'app' | 'library' | 'face' | 'voices' | 'scripts' | 'projects' | 'render' | 'on' | 'getPathForFile' | 'importFiles'
+    >();
+    expectTypeOf<StudioApi['render']['enqueue']>().returns.toEqualTypeOf<Promise<StudioResult<RenderJobView>>>();
+    expectTypeOf<StudioApi['projects']['save']>().parameters.toEqualTypeOf<[{ projectId: number; document: ProjectDocument; name?: string }]>();
   });
 });

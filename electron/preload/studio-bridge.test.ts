@@ -21,7 +21,7 @@ function fakeTransport() {
 describe('buildStudioBridge', () => {
   it('exposes one function per contract method, grouped by namespace, and nothing else', () => {
     const studio = buildStudioBridge(fakeTransport().transport) as unknown as Record<string, unknown>;
-    expect(Object.keys(studio).sort()).toEqual(['app', 'face', 'getPathForFile', 'library', 'on']);
+    expect(Object.keys(studio).sort()).toEqual(['app', 'face', 'getPathForFile', 'importFiles', 'library', 'on', 'projects', 'render', 'scripts', 'voices']);
     const exposed = Object.entries(studio)
       .filter(([, value]) => typeof value === 'object')
       .flatMap(([namespace, verbs]) => Object.keys(verbs as object).map((verb) => `${namespace}.${verb}`));
@@ -48,6 +48,16 @@ describe('buildStudioBridge', () => {
     emit('studio:event:progress', { taskId: 't', label: 'Importing', phase: 'copy', ratio: 1 });
     expect(seen).toEqual([{ taskId: 't', label: 'Importing', phase: 'copy', ratio: 0.5 }]);
     expect(listeners.get('studio:event:progress')?.size).toBe(0);
+  });
+
+  it('imports dropped files by their paths and reports files without one', async () => {
+    const { transport } = fakeTransport();
+    transport.getPathForFile.mockImplementation(((file: File) => (file.name === 'photo.jpg' ? '/home/ana/photo.jpg' : '')) as () => string);
+    transport.invoke.mockImplementation(async () => ({ ok: true, value: { results: [{ path: '/home/ana/photo.jpg', ok: true, kind: 'face', id: 1, duplicate: false, notice: null }] } }) as never);
+    const studio = buildStudioBridge(transport);
+    const result = await studio.importFiles([new File(['x'], 'photo.jpg'), new File(['y'], 'pasted.png')]);
+    expect(transport.invoke).toHaveBeenCalledWith('studio:library.import', { paths: ['/home/ana/photo.jpg'] });
+    expect(result).toMatchObject({ ok: true, value: { results: [{ ok: true, id: 1 }, { ok: false, path: 'pasted.png', error: { code: 'BAD_INPUT' } }] } });
   });
 
   it('refuses unknown events and non-function listeners', () => {

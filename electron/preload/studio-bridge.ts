@@ -1,5 +1,6 @@
 import { channelOf, isStudioEventName, studioEventChannels, studioMethods, type StudioEventName } from '../contract/channels';
 import type { StudioApi } from '../contract/studio-api';
+import type { ImportResponse, StudioResult } from '../contract/types';
 
 /** The few Electron capabilities the bridge needs, injected so the bridge can be built and tested without Electron. */
 export interface BridgeTransport {
@@ -30,5 +31,20 @@ export function buildStudioBridge(transport: BridgeTransport): StudioApi {
 
   const getPathForFile = (file: File): string => transport.getPathForFile(file);
 
-  return { ...namespaces, on, getPathForFile } as unknown as StudioApi;
+  // Files that do not come from disk (e.g. dragged out of another web page) have no path: they are reported, not dropped.
+  const importFiles = async (files: readonly File[]) => {
+    const paths = Array.from(files, (file) => transport.getPathForFile(file));
+    const missing = Array.from(files, (file, index) => ({ name: file.name, path: paths[index] })).filter((entry) => entry.path === '');
+    const present = paths.filter((path) => path !== '');
+    const imported = present.length > 0 ? ((await transport.invoke(channelOf('library.import'), { paths: present })) as StudioResult<ImportResponse>) : null;
+    if (imported && !imported.ok) return imported;
+    const failures = missing.map((entry) => ({
+      path: entry.name,
+      ok: false as const,
+      error: { code: 'BAD_INPUT' as const, message: `${entry.name}: is not a file on this computer; save it first, then drop the saved file.` },
+    }));
+    return { ok: true as const, value: { results: [...(imported?.value.results ?? []), ...failures] } };
+  };
+
+  return { ...namespaces, on, getPathForFile, importFiles } as unknown as StudioApi;
 }

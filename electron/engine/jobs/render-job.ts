@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Progress } from '../progress.js';
+
+/*
+ * What one render needs, resolved when it is queued: absolute paths of the stored media (the library's media store
+ * is content-addressed, so the files cannot change under a queued job), the export preset and the timeline. It is
+ * persisted as the render row's `spec`, so a queue restored after a restart runs exactly what the user asked for.
+ */
+
+export const RENDER_PRESETS = ['reel', 'square', 'landscape', 'source'] as const;
+export type RenderPreset = (typeof RENDER_PRESETS)[number];
+
+const seconds = z.number().finite().min(0).max(6 * 3600);
+const filePath = z.string().min(1).max(4096);
+
+const audioClipSpec = z.object({
+  kind: z.literal('audio'),
+  start: seconds,
+  path: filePath,
+  trimStart: seconds,
+  trimEnd: seconds,
+});
+const scriptClipSpec = z.object({
+  kind: z.literal('script'),
+  start: seconds,
+  text: z.string().min(1),
+  voice: z.string().min(1),
+  durationSec: seconds,
+});
+
+export const renderJobSpecSchema = z.object({
+  version: z.literal(1),
+  title: z.string().min(1).max(200),
+  preset: z.enum(RENDER_PRESETS),
+  fps: z.number().int().min(1).max(60),
+  outputPath: filePath,
+  face: z.object({ path: filePath, kind: z.enum(['image', 'video']), width: z.number().int().positive(), height: z.number().int().positive() }),
+  /** Length of the output: where the last clip ends. */
+  durationSec: seconds.positive(),
+  tracks: z.array(z.object({ subject: z.number().int().min(0), clips: z.array(z.discriminatedUnion('kind', [audioClipSpec, scriptClipSpec])) })),
+  subjects: z.record(z.string(), z.object({ expressiveness: z.number(), headMotion: z.number(), blinkRate: z.number() })),
+  captions: z.object({ enabled: z.boolean(), style: z.string() }),
+});
+
+export type RenderJobSpec = z.infer<typeof renderJobSpecSchema>;
+export type RenderClipSpec = RenderJobSpec['tracks'][number]['clips'][number];
+
+export interface RenderJob {
+  id: number;
+  spec: RenderJobSpec;
+}
+
+/**
+ * The one seam between the queue and whatever draws the video: given a job, write `spec.outputPath` (atomically:
+ * nothing half-written on failure or cancel) and resolve with it. Throw `CancelledError` when the signal fires.
+ */
+export type RenderRunner = (job: RenderJob, options: { signal: AbortSignal; onProgress: (progress: Progress) => void }) => Promise<{ outPath: string }>;
+
+const PRESET_SIZES: Record<Exclude<RenderPreset, 'source'>, { width: number; height: number }> = {
+  reel: { width: 1080, height: 1920 },
+  square: { width: 1080, height: 1080 },
+  landscape: { width: 1920, height: 1080 },
+};
+
+/** Longest side of a `source` render: a 4000-px photo becomes a 1920-px video, not a 4K one. */
+const SOURCE_MAX_SIDE = 1920;
+
+/** The output frame size of a preset; `source` keeps the stage's aspect, capped and rounded to even numbers (H.264 4:2:0). */
+export function presetFrameSize(preset: RenderPreset, source: { width: number; height: number }): { width: number; height: number } {
+  if (preset !== 'source') return PRESET_SIZES[preset];
+  const scale = Math.min(1, SOURCE_MAX_SIDE / Math.max(source.width, source.height));
+  const even = (value: number) => Math.max(2, 2 * Math.round((value * scale) / 2));
+  return { width: even(source.width), height: even(source.height) };
+}

@@ -1,0 +1,212 @@
+import type { Library } from '../library/index.js';
+import type { RenderEntry } from '../library/library-types.js';
+import { CancelledError } from '../errors.js';
+import { estimateEtaMs, type Progress } from '../progress.js';
+import { renderJobSpecSchema, type RenderJobSpec, type RenderRunner } from './render-job.js';
+
+/** The library's render rows are the queue's memory; this is all of the library the queue uses. */
+export type RenderQueueLibrary = Pick<Library, 'createRender' | 'updateRenderProgress' | 'finishRender' | 'requeueRender' | 'listRenders' | 'getRender'>;
+
+/** A render row with what only the running process knows: the estimated time left. */
+export interface RenderJobState {
+  entry: RenderEntry;
+  etaMs: number | null;
+}
+
+export class RenderQueueError extends Error {
+  override readonly name = 'RenderQueueError';
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RenderQueueDeps {
+  library: RenderQueueLibrary;
+  runner: RenderRunner;
+  /** Renders at once; 1 by default (a render already uses every core). */
+  concurrency?: number;
+  /** Every change of a job: queued, progress, done, failed, cancelled. */
+  onJobState?: (state: RenderJobState) => void;
+  /** Least time between two persisted progress updates of one job. */
+  progressIntervalMs?: number;
+}
+
+export interface RenderQueue {
+  /** Puts renders the last process left `running` back in the queue, then starts working. Returns how many it requeued. */
+  start(): number;
+  enqueue(input: { projectId: number | null; spec: RenderJobSpec }): RenderJobState;
+  /** Cancels a queued or running render (a running one stops within moments and leaves no file). */
+  cancel(renderId: number): Promise<RenderJobState>;
+  /** Queues a failed or cancelled render again. */
+  retry(renderId: number): RenderJobState;
+  list(): RenderJobState[];
+  get(renderId: number): RenderJobState;
+  /**
+   * For quitting: starts nothing new, stops running renders and puts them back in the queue (so the next start runs
+   * them again from the beginning). Resolves once nothing runs.
+   */
+  pause(): Promise<void>;
+  /** Resolves when no render is running and none is queued (or the queue is paused). */
+  whenIdle(): Promise<void>;
+}
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+  etaMs: number | null;
+}
+
+const SHUTDOWN = 'shutdown';
+
+export function createRenderQueue({ library, runner, concurrency = 1, onJobState, progressIntervalMs = 200 }: RenderQueueDeps): RenderQueue {
+  const running = new Map<number, Running>();
+  let paused = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const stateOf = (entry: RenderEntry): RenderJobState => ({ entry, etaMs: running.get(entry.id)?.etaMs ?? null });
+  const requireEntry = (renderId: number): RenderEntry => {
+    const entry = library.getRender({ renderId });
+    if (!entry) throw new RenderQueueError('NOT_FOUND', `There is no render with id ${renderId}.`);
+    return entry;
+  };
+  const announce = (renderId: number) => {
+    const entry = library.getRender({ renderId });
+    if (entry) onJobState?.(stateOf(entry));
+  };
+
+  const settleIdle = () => {
+    const queued = paused ? [] : library.listRenders({ status: 'queued', limit: 1 });
+    if (running.size === 0 && queued.length === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  };
+
+  const pump = () => {
+    while (!paused && running.size < concurrency) {
+      // listRenders is newest first; the queue runs oldest first.
+      const next = library.listRenders({ status: 'queued' }).filter((entry) => !running.has(entry.id)).at(-1);
+      if (!next) break;
+      run(next);
+    }
+    settleIdle();
+  };
+
+  const run = (entry: RenderEntry) => {
+    const controller = new AbortController();
+    const slot: Running = { controller, done: Promise.resolve(), etaMs: null };
+    running.set(entry.id, slot);
+    slot.done = execute(entry, slot).finally(() => {
+      running.delete(entry.id);
+      announce(entry.id);
+      pump();
+    });
+  };
+
+  const execute = async (entry: RenderEntry, slot: Running): Promise<void> => {
+    const renderId = entry.id;
+    const parsed = renderJobSpecSchema.safeParse(entry.spec);
+    if (!parsed.success) {
+      library.finishRender({ renderId, status: 'failed', error: 'This render was queued by a different version of Mouthpiece and cannot be read; queue it again.' });
+      return;
+    }
+    const startedAtMs = Date.now();
+    let lastWriteMs = 0;
+    let lastPhase: string | undefined;
+    library.updateRenderProgress({ renderId, progress: 0, phase: 'starting' });
+    announce(renderId);
+    const onProgress = (progress: Progress) => {
+      if (slot.controller.signal.aborted) return;
+      slot.etaMs = progress.etaMs ?? estimateEtaMs(startedAtMs, progress.ratio) ?? null;
+      const now = Date.now();
+      if (now - lastWriteMs < progressIntervalMs && progress.phase === lastPhase && progress.ratio < 1) return;
+      lastWriteMs = now;
+      lastPhase = progress.phase;
+      if (library.updateRenderProgress({ renderId, progress: Math.min(0.999, progress.ratio), phase: progress.phase })) announce(renderId);
+    };
+    try {
+      const { outPath } = await runner({ id: renderId, spec: parsed.data }, { signal: slot.controller.signal, onProgress });
+      if (slot.controller.signal.aborted) throw new CancelledError();
+      slot.etaMs = 0;
+      library.finishRender({ renderId, status: 'done', outputPath: outPath });
+    } catch (error) {
+      slot.etaMs = null;
+      if (slot.controller.signal.reason === SHUTDOWN) {
+        library.finishRender({ renderId, status: 'cancelled', error: 'Paused when Mouthpiece quit.' });
+        library.requeueRender({ renderId });
+      } else if (slot.controller.signal.aborted || error instanceof CancelledError) {
+        library.finishRender({ renderId, status: 'cancelled' });
+      } else {
+        library.finishRender({ renderId, status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+
+  return {
+    start() {
+      paused = false;
+      const interrupted = library.listRenders({ status: 'running' }).filter((entry) => !running.has(entry.id));
+      for (const entry of interrupted) {
+        library.finishRender({ renderId: entry.id, status: 'cancelled', error: 'Interrupted when Mouthpiece stopped.' });
+        library.requeueRender({ renderId: entry.id });
+      }
+      pump();
+      return interrupted.length;
+    },
+
+    enqueue({ projectId, spec }) {
+      const entry = library.createRender({ projectId, spec: renderJobSpecSchema.parse(spec) });
+      onJobState?.(stateOf(entry));
+      pump();
+      return stateOf(library.getRender({ renderId: entry.id }) ?? entry);
+    },
+
+    async cancel(renderId) {
+      const entry = requireEntry(renderId);
+      const slot = running.get(renderId);
+      if (slot) {
+        slot.controller.abort(new CancelledError());
+        await slot.done;
+      } else if (entry.status === 'queued' || entry.status === 'running') {
+        library.finishRender({ renderId, status: 'cancelled' });
+        announce(renderId);
+        settleIdle();
+      } else {
+        throw new RenderQueueError('CONFLICT', `Render ${renderId} has already ${entry.status === 'done' ? 'finished' : entry.status === 'failed' ? 'failed' : 'been cancelled'}.`);
+      }
+      return stateOf(requireEntry(renderId));
+    },
+
+    retry(renderId) {
+      const entry = requireEntry(renderId);
+      if (!library.requeueRender({ renderId })) {
+        throw new RenderQueueError('CONFLICT', `Render ${renderId} is ${entry.status}; only failed or cancelled renders can be retried.`);
+      }
+      announce(renderId);
+      pump();
+      return stateOf(requireEntry(renderId));
+    },
+
+    list: () => library.listRenders().map(stateOf),
+    get: (renderId) => stateOf(requireEntry(renderId)),
+
+    async pause() {
+      paused = true;
+      const slots = [...running.values()];
+      for (const slot of slots) slot.controller.abort(SHUTDOWN);
+      await Promise.all(slots.map((slot) => slot.done));
+      settleIdle();
+    },
+
+    whenIdle() {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settleIdle();
+      });
+    },
+  };
+}
