@@ -3,6 +3,7 @@ import { BridgeMissing } from './components/BridgeMissing';
 import { Studio } from './components/Studio';
 
 export function App({ studio }: { studio: StudioApi | undefined }) {
+  if (studio) return <Studio studio={studio} />;
   return (
     <div className="app">
       <header className="app-header">
@@ -10,7 +11,9 @@ export function App({ studio }: { studio: StudioApi | undefined }) {
         <h1>Mouthpiece</h1>
         <span className="app-tagline">Make a face speak</span>
       </header>
-      <main className="app-main">{studio ? <Studio studio={studio} /> : <BridgeMissing />}</main>
+      <main className="app-main">
+        <BridgeMissing />
+      </main>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { StudioApi } from '../../electron/contract/studio-api';
-import type { LibraryListing, ProgressEvent, StudioError } from '../../electron/contract/types';
+import type { StudioApi } from '../../../electron/contract/studio-api';
+import type { LibraryListing, ProgressEvent, StudioError } from '../../../electron/contract/types';
 
 export type LibraryState = { status: 'loading' } | { status: 'ready'; listing: LibraryListing } | { status: 'error'; error: StudioError };
 

@@ -1,4 +1,4 @@
-import type { AudioClip, Clip, ProjectDocument } from '../../../../electron/contract/project-document';
+import type { AudioClip, Clip, ProjectDocument, ScriptClip } from '../../../../electron/contract/project-document';
 import type { EditCommand } from './edit-command';
 import { insertClip, removeClip, replaceClip, requireClip } from './track-edits';
 
@@ -162,4 +162,30 @@ export function deleteClip(doc: ProjectDocument, clipId: string): DeleteClipComm
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/** Changes what a script clip says or which voice says it (typing merges into one step per field). */
+export class UpdateScriptClipCommand implements EditCommand {
+  readonly label = 'Edit line';
+  constructor(
+    readonly before: ScriptClip,
+    readonly after: ScriptClip,
+    readonly mergeKey?: string,
+  ) {}
+  apply(doc: ProjectDocument): ProjectDocument {
+    return replaceClip(doc, this.after);
+  }
+  revert(doc: ProjectDocument): ProjectDocument {
+    return replaceClip(doc, this.before);
+  }
+  mergeWith(next: EditCommand): EditCommand | null {
+    if (!(next instanceof UpdateScriptClipCommand) || next.before.id !== this.before.id || !this.mergeKey || next.mergeKey !== this.mergeKey) return null;
+    return new UpdateScriptClipCommand(this.before, next.after, this.mergeKey);
+  }
+}
+
+export function updateScriptClip(doc: ProjectDocument, clipId: string, change: Partial<Pick<ScriptClip, 'text' | 'voice' | 'duration'>>, mergeKey?: string): UpdateScriptClipCommand | null {
+  const { clip } = requireClip(doc, clipId);
+  if (clip.kind !== 'script') return null;
+  return new UpdateScriptClipCommand(clip, { ...clip, ...change }, mergeKey);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyProjectDocument, projectDocumentSchema, type AudioClip, type ProjectDocument } from '../../../../electron/contract/project-document';
-import { addClip, deleteClip, moveClip, splitClip, trimClip } from './clip-commands';
+import { addClip, deleteClip, moveClip, splitClip, trimClip, updateScriptClip } from './clip-commands';
 import { HISTORY_LIMIT, canRedo, canUndo, emptyHistory, executeCommand, redo, undo, type Edited } from './history';
 import { setExportSettings, setSubjectSettings } from './settings-commands';
 import { findClip } from './track-edits';
@@ -150,5 +150,19 @@ describe('history', () => {
     expect(undo(edited).doc.export.preset).toBe('reel');
     for (let index = 0; index < HISTORY_LIMIT + 5; index++) edited = executeCommand(edited, setExportSettings(edited.doc, { captions: { enabled: index % 2 === 0, style: 'clean' } }));
     expect(edited.history.past).toHaveLength(HISTORY_LIMIT);
+  });
+});
+
+describe('script clip edits', () => {
+  it('merges typing into one step and undo restores the old line', () => {
+    let edited = start(createEmptyProjectDocument());
+    edited = executeCommand(edited, addClip(0, { id: 's', start: 0, kind: 'script', text: 'Hello', voice: 'en-us', duration: 1 }));
+    const before = edited.doc;
+    for (const text of ['Hello t', 'Hello th', 'Hello there']) edited = executeCommand(edited, updateScriptClip(edited.doc, 's', { text }, 'typing-s')!);
+    edited = executeCommand(edited, updateScriptClip(edited.doc, 's', { voice: 'en-gb' })!);
+    expect(edited.history.past).toHaveLength(3);
+    expect(findClip(edited.doc, 's')?.clip).toMatchObject({ text: 'Hello there', voice: 'en-gb' });
+    expect(undo(undo(edited)).doc).toEqual(before);
+    expect(updateScriptClip(projectWith([0, audio('a', 0)]), 'a', { text: 'x' })).toBeNull();
   });
 });

@@ -1,0 +1,81 @@
+import type { ProjectDocument } from '../../../electron/contract/project-document';
+import { loadAudioBuffer, sharedAudioContext } from './audio-cache';
+import { scheduleAudio, timelineEndSec } from './playback-schedule';
+
+export interface PlaybackCallbacks {
+  onTime(seconds: number): void;
+  onEnded(): void;
+  onError(message: string): void;
+}
+
+/** Margin so the first sources are scheduled before their start time passes. */
+const START_LEAD_SEC = 0.05;
+
+/**
+ * Plays the timeline's audio clips through Web Audio and reports the playhead from the audio clock, so the picture
+ * follows the sound rather than a timer that drifts.
+ */
+export class PlaybackEngine {
+  private sources: AudioBufferSourceNode[] = [];
+  private frame = 0;
+  private session = 0;
+
+  async play(doc: ProjectDocument, fromSec: number, voiceUrl: (voiceId: number) => string | null, callbacks: PlaybackCallbacks): Promise<void> {
+    this.stop();
+    const session = ++this.session;
+    const context = sharedAudioContext();
+    if (context.state === 'suspended') await context.resume();
+    const scheduled = scheduleAudio(doc, fromSec);
+    const buffers = await Promise.all(
+      scheduled.map(async (item) => {
+        const url = voiceUrl(item.voiceId);
+        if (!url) return null;
+        try {
+          return await loadAudioBuffer(url);
+        } catch (error) {
+          callbacks.onError(error instanceof Error ? error.message : String(error));
+          return null;
+        }
+      }),
+    );
+    if (session !== this.session) return;
+    const startAt = context.currentTime + START_LEAD_SEC;
+    scheduled.forEach((item, index) => {
+      const buffer = buffers[index];
+      if (!buffer || item.durationSec <= 0) return;
+      const source = context.createBufferSource();
+      source.buffer = buffer;
+      source.connect(context.destination);
+      source.start(startAt + item.delaySec, item.offsetSec, item.durationSec);
+      this.sources.push(source);
+    });
+    const endSec = timelineEndSec(doc);
+    const tick = () => {
+      if (session !== this.session) return;
+      const seconds = fromSec + Math.max(0, context.currentTime - startAt);
+      if (seconds >= endSec) {
+        callbacks.onTime(endSec);
+        this.stop();
+        callbacks.onEnded();
+        return;
+      }
+      callbacks.onTime(seconds);
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  stop(): void {
+    this.session++;
+    cancelAnimationFrame(this.frame);
+    for (const source of this.sources) {
+      try {
+        source.stop();
+      } catch {
+        // A source that never started throws on stop; there is nothing to stop then.
+      }
+      source.disconnect();
+    }
+    this.sources = [];
+  }
+}

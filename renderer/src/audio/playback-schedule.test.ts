@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createEmptyProjectDocument, type ProjectDocument } from '../../../electron/contract/project-document';
+import { scheduleAudio, timelineEndSec } from './playback-schedule';
+
+const doc: ProjectDocument = {
+  ...createEmptyProjectDocument(),
+  tracks: [
+    { subject: 0, clips: [{ id: 'a', start: 1, kind: 'audio', voiceId: 5, trimStart: 0.5, trimEnd: 2.5, duration: 3 }] },
+    {
+      subject: 1,
+      clips: [
+        { id: 'b', start: 4, kind: 'audio', voiceId: 6, trimStart: 0, trimEnd: 1, duration: 1 },
+        { id: 's', start: 6, kind: 'script', text: 'Hi', voice: 'en', duration: 1.5 },
+      ],
+    },
+  ],
+};
+
+describe('playback schedule', () => {
+  it('starts every audio clip after its delay from the beginning', () => {
+    expect(scheduleAudio(doc, 0)).toEqual([
+      { clipId: 'a', voiceId: 5, delaySec: 1, offsetSec: 0.5, durationSec: 2 },
+      { clipId: 'b', voiceId: 6, delaySec: 4, offsetSec: 0, durationSec: 1 },
+    ]);
+  });
+
+  it('plays the rest of a clip the playhead is inside, and skips clips behind it', () => {
+    expect(scheduleAudio(doc, 2)).toEqual([
+      { clipId: 'a', voiceId: 5, delaySec: 0, offsetSec: 1.5, durationSec: 1 },
+      { clipId: 'b', voiceId: 6, delaySec: 2, offsetSec: 0, durationSec: 1 },
+    ]);
+    expect(scheduleAudio(doc, 4.5).map((item) => item.clipId)).toEqual(['b']);
+    expect(scheduleAudio(doc, 5)).toEqual([]);
+  });
+
+  it('ends where the last clip ends, script clips included', () => {
+    expect(timelineEndSec(doc)).toBe(7.5);
+    expect(timelineEndSec(createEmptyProjectDocument())).toBe(0);
+  });
+});

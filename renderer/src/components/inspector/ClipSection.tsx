@@ -1,0 +1,74 @@
+import { clipLengthSec } from '../../../../electron/contract/project-document';
+import { useLibraryData } from '../../library/library-context';
+import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
+import { updateScriptClip } from '../../timeline/commands';
+import { findClip } from '../../timeline/commands/track-edits';
+import { formatTimecode } from '../../timeline/timeline-geometry';
+import { countWords, DEFAULT_VOICE, estimateSpeechSec } from '../../timeline/use-clip-factory';
+
+/** The selected clip: a script line's text and voice, or a recording's in and out points. */
+export function ClipSection() {
+  const clip = useEditor((state) => (state.selectedClipId ? (findClip(state.doc, state.selectedClipId)?.clip ?? null) : null));
+  const { store } = useStudioContext();
+  const actions = useEditorActions();
+  const { builtinVoices, voiceById, listing } = useLibraryData();
+  if (!clip) return null;
+
+  if (clip.kind === 'audio') {
+    return (
+      <section className="inspector-section" aria-labelledby="clip-title">
+        <h3 id="clip-title">Recording</h3>
+        <dl className="facts">
+          <dt>Source</dt>
+          <dd>{voiceById(clip.voiceId)?.name ?? 'Missing from the library'}</dd>
+          <dt>Starts at</dt>
+          <dd>{formatTimecode(clip.start)}</dd>
+          <dt>Plays</dt>
+          <dd>
+            {formatTimecode(clip.trimStart)} – {formatTimecode(clip.trimEnd)} of {formatTimecode(clip.duration)}
+          </dd>
+          <dt>Length</dt>
+          <dd>{formatTimecode(clipLengthSec(clip))}</dd>
+        </dl>
+      </section>
+    );
+  }
+
+  const script = clip.scriptId !== undefined ? listing?.scripts.find((item) => item.id === clip.scriptId) : undefined;
+  const voices = builtinVoices.length > 0 ? builtinVoices : [{ name: DEFAULT_VOICE, label: 'English (US)', language: 'en' }];
+  return (
+    <section className="inspector-section" aria-labelledby="clip-title">
+      <h3 id="clip-title">Script line</h3>
+      {script ? (
+        <p className="quote">
+          <strong>{script.name}</strong> {script.preview}
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor="clip-text">Text</label>
+          <textarea
+            id="clip-text"
+            rows={4}
+            value={clip.text ?? ''}
+            onChange={(event) => {
+              const text = event.target.value;
+              if (text.trim() === '') return;
+              actions.execute(updateScriptClip(store.getState().doc, clip.id, { text, duration: estimateSpeechSec(countWords(text)) }, `typing-${clip.id}`));
+            }}
+          />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="clip-voice">Voice</label>
+        <select id="clip-voice" value={clip.voice} onChange={(event) => actions.execute(updateScriptClip(store.getState().doc, clip.id, { voice: event.target.value }))}>
+          {voices.map((voice) => (
+            <option key={voice.name} value={voice.name}>
+              {voice.label}
+            </option>
+          ))}
+          {!voices.some((voice) => voice.name === clip.voice) && <option value={clip.voice}>{clip.voice}</option>}
+        </select>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { DEFAULT_SUBJECT_SETTINGS } from '../../../../electron/contract/project-document';
+import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
+import { setSubjectSettings } from '../../timeline/commands';
+import { SliderField } from './SliderField';
+
+const describeLevel = (value: number) => (value < 0.35 ? 'Still' : value < 0.8 ? 'Calm' : value <= 1.25 ? 'Natural' : value <= 1.7 ? 'Lively' : 'Animated');
+
+/** How the selected subject performs: expressiveness, head motion, blink rate. */
+export function SubjectSettingsSection() {
+  const subject = useEditor((state) => state.doc.selectedSubject);
+  const settings = useEditor((state) => state.doc.subjects[String(state.doc.selectedSubject)]) ?? DEFAULT_SUBJECT_SETTINGS;
+  const speaks = useEditor((state) => state.doc.tracks.some((track) => track.subject === state.doc.selectedSubject));
+  const { store } = useStudioContext();
+  const actions = useEditorActions();
+  const change = (field: keyof typeof settings) => (value: number, gesture: string) =>
+    actions.execute(setSubjectSettings(store.getState().doc, subject, { [field]: value }, `${gesture}-${subject}-${field}`));
+
+  return (
+    <section className="inspector-section" aria-labelledby="subject-settings-title">
+      <h3 id="subject-settings-title">
+        <span className="subject-chip selected">{subject}</span> Subject {subject}
+        <span className="section-note">{speaks ? 'Speaks' : 'Listens'}</span>
+      </h3>
+      <SliderField label="Expressiveness" value={settings.expressiveness} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('expressiveness')} />
+      <SliderField label="Head motion" value={settings.headMotion} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('headMotion')} />
+      <SliderField
+        label="Blink rate"
+        value={settings.blinkRate}
+        min={0}
+        max={40}
+        step={1}
+        format={(value) => `${value} / min`}
+        hint="People blink about 15–20 times a minute."
+        onChange={change('blinkRate')}
+      />
+    </section>
+  );
+}

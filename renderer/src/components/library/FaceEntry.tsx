@@ -1,0 +1,57 @@
+import type { FaceSummary } from '../../../../electron/contract/types';
+import { describeSubjects, formatDuration } from '../../library-format';
+import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
+import { SetStageCommand } from '../../timeline/commands';
+import { LibraryEntry } from './LibraryEntry';
+
+/** A photo or video of people: click puts it on the stage; consent is required before it can be rendered. */
+export function FaceEntry({ face, onError }: { face: FaceSummary; onError(message: string): void }) {
+  const { studio, store } = useStudioContext();
+  const actions = useEditorActions();
+  const onStage = useEditor((state) => state.doc.stage.faceId === face.id);
+
+  const putOnStage = () => {
+    const doc = store.getState().doc;
+    if (doc.stage.faceId === face.id) return;
+    actions.execute(new SetStageCommand(doc.stage, { faceId: face.id, mediaKind: face.kind }));
+    actions.selectSubject(0);
+  };
+
+  const setConsent = async (consent: boolean) => {
+    const result = await studio.library.setConsent({ faceId: face.id, consent });
+    if (!result.ok) onError(result.error.message);
+  };
+
+  return (
+    <LibraryEntry
+      kind="face"
+      id={face.id}
+      name={face.name}
+      active={onStage}
+      onActivate={putOnStage}
+      activateLabel="Put on the stage"
+      thumbnail={
+        face.mediaUrl && face.kind === 'photo' ? (
+          <img src={face.mediaUrl} alt="" loading="lazy" draggable={false} />
+        ) : face.mediaUrl ? (
+          <video src={face.mediaUrl} muted preload="metadata" aria-hidden="true" />
+        ) : (
+          <span className="thumb-glyph">{face.kind === 'video' ? '▶' : '◐'}</span>
+        )
+      }
+      meta={
+        <>
+          {onStage && <span className="tag accent">On stage</span>}
+          {describeSubjects(face)}
+          {face.kind === 'video' && face.durationSec !== null ? ` · ${formatDuration(face.durationSec)}` : ''}
+        </>
+      }
+      onError={onError}
+    >
+      <label className={`consent${face.consent ? ' given' : ''}`}>
+        <input type="checkbox" data-testid="consent-checkbox" checked={face.consent} onChange={(event) => void setConsent(event.target.checked)} />
+        <span>I have the right to use this likeness</span>
+      </label>
+    </LibraryEntry>
+  );
+}

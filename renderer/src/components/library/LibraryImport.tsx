@@ -1,0 +1,63 @@
+import { useImport } from '../../library/import-context';
+import { useLibraryData } from '../../library/library-context';
+import { baseName, summarizeImport } from '../../library-format';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { useFileDrop } from '../common/use-file-drop';
+
+/** Drop target and picker for new library entries, with the analysis progress and what the last import did. */
+export function LibraryImport() {
+  const { importFiles, chooseFiles, busy, report, error, dismiss } = useImport();
+  const { progress } = useLibraryData();
+  const { dragging, handlers } = useFileDrop(importFiles);
+  const failures = report?.results.flatMap((result) => (result.ok ? (result.notice ? [{ path: result.path, text: result.notice }] : []) : [{ path: result.path, text: result.error.message }])) ?? [];
+
+  return (
+    <div className="library-import">
+      <div className={`drop-zone${dragging ? ' dragging' : ''}`} data-testid="drop-zone" {...handlers}>
+        <span>Drop photos, videos, recordings or scripts</span>
+        <button type="button" className="button small" onClick={chooseFiles} disabled={busy}>
+          Browse…
+        </button>
+      </div>
+      {progress && progress.ratio < 1 ? (
+        <div className="import-progress" role="status">
+          <span>
+            {progress.label} · {progress.phase}
+          </span>
+          <progress max={1} value={progress.ratio} />
+        </div>
+      ) : (
+        busy && (
+          <div className="import-progress" role="status">
+            <span>Importing…</span>
+            <progress />
+          </div>
+        )
+      )}
+      {error && (
+        <ErrorMessage title="Import failed" actions={<button type="button" className="button small" onClick={dismiss}>Dismiss</button>}>
+          {error.message}
+        </ErrorMessage>
+      )}
+      {report && !error && (
+        <div className={`import-report${failures.length > 0 ? ' has-remarks' : ''}`} role="status">
+          <p>
+            {summarizeImport(report.results)}
+            <button type="button" className="link" onClick={dismiss}>
+              Dismiss
+            </button>
+          </p>
+          {failures.length > 0 && (
+            <ul>
+              {failures.map((item) => (
+                <li key={item.path} data-testid="error-message">
+                  <strong>{baseName(item.path)}</strong>: {item.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useImport } from '../../library/import-context';
+import { useFileDrop } from '../common/use-file-drop';
+
+/** The first step, taught where it happens: drop a photo on the stage. */
+export function EmptyStage({ hasFaces }: { hasFaces: boolean }) {
+  const { importFiles, chooseFiles, busy } = useImport();
+  const { dragging, handlers } = useFileDrop(importFiles);
+  return (
+    <div className={`empty-state stage-empty${dragging ? ' dragging' : ''}`} data-testid="empty-state" {...handlers}>
+      <div className="empty-icon" aria-hidden="true" />
+      <h2>Drop a photo here to start</h2>
+      <p>
+        A clear, front-facing photo works best. Every face in it is found and numbered, largest first; then drag a voice
+        recording or a script onto the timeline below.
+      </p>
+      <div className="empty-actions">
+        <button type="button" className="button primary" onClick={chooseFiles} disabled={busy}>
+          {busy ? 'Importing…' : 'Choose a photo…'}
+        </button>
+        {hasFaces && <span className="hint">or pick a face from the library</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useImport } from '../../library/import-context';
+import { useLibraryData } from '../../library/library-context';
+import { useEditor, useEditorActions } from '../../store/editor-store';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { EmptyStage } from './EmptyStage';
+import { PreviewControls } from './PreviewControls';
+import { StagePicture } from './StagePicture';
+import { SubjectOverlay } from './SubjectOverlay';
+import { useFaceAnalysis } from './use-face-analysis';
+import { fitInside, useElementSize } from './use-element-size';
+import { usePreviewFrame } from './use-preview-frame';
+
+/** The picture being animated, its subjects to pick the speaker from, and the transport under it. */
+export function StagePanel({ booting }: { booting: boolean }) {
+  const faceId = useEditor((state) => state.doc.stage.faceId);
+  const selected = useEditor((state) => state.doc.selectedSubject);
+  const tracks = useEditor((state) => state.doc.tracks);
+  const actions = useEditorActions();
+  const { faceById, listing } = useLibraryData();
+  const { chooseFiles } = useImport();
+  const face = faceById(faceId);
+  const analysis = useFaceAnalysis(faceId);
+  const area = useRef<HTMLDivElement>(null);
+  const box = useElementSize(area);
+  const frameUrl = usePreviewFrame();
+  const [pictureError, setPictureError] = useState<string | null>(null);
+  const onPictureError = useCallback((message: string) => setPictureError(message), []);
+  const speaking = useMemo(() => new Set(tracks.map((track) => track.subject)), [tracks]);
+
+  const view = analysis.status === 'ready' ? analysis.analysis : null;
+  const pictureSize = { width: view?.width ?? face?.width ?? 0, height: view?.height ?? face?.height ?? 0 };
+  const fitted = fitInside(box, pictureSize);
+
+  let overlay: React.ReactNode = null;
+  if (analysis.status === 'error') {
+    overlay = <ErrorMessage title="The face analysis could not be loaded">{analysis.error.message}</ErrorMessage>;
+  } else if (view?.status === 'pending' || analysis.status === 'loading') {
+    overlay = (
+      <div className="stage-status" role="status">
+        <span className="spinner" aria-hidden="true" /> Finding faces…
+      </div>
+    );
+  } else if (view?.status === 'no_face') {
+    overlay = (
+      <ErrorMessage
+        title="No face found in this photo"
+        actions={
+          <button type="button" className="button primary" onClick={chooseFiles}>
+            Try another photo
+          </button>
+        }
+      >
+        Mouthpiece needs a clearly visible face, ideally facing the camera and not too small. Pick another face in the library or
+        import a different photo.
+      </ErrorMessage>
+    );
+  } else if (view?.status === 'failed') {
+    overlay = (
+      <ErrorMessage
+        title="This photo could not be analysed"
+        actions={
+          <button type="button" className="button primary" onClick={chooseFiles}>
+            Try another photo
+          </button>
+        }
+      >
+        {view.error ?? 'The face detector failed on this picture.'}
+      </ErrorMessage>
+    );
+  } else if (pictureError) {
+    overlay = <ErrorMessage title={pictureError}>The file may have been moved out of the library folder. Import it again.</ErrorMessage>;
+  }
+
+  return (
+    <section className="stage-panel" aria-label="Stage">
+      <div className="stage-area" ref={area} data-testid="stage">
+        {booting ? (
+          <div className="stage-status" role="status">
+            <span className="spinner" aria-hidden="true" /> Opening your last project…
+          </div>
+        ) : !face || !face.mediaUrl ? (
+          <EmptyStage hasFaces={(listing?.faces.length ?? 0) > 0} />
+        ) : (
+          <div className="stage-frame" style={{ width: fitted.width, height: fitted.height }}>
+            {pictureSize.width > 0 && (
+              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
+            )}
+            {view?.status === 'done' && (
+              <SubjectOverlay width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} onSelect={actions.selectSubject} />
+            )}
+          </div>
+        )}
+        {overlay && <div className="stage-overlay">{overlay}</div>}
+      </div>
+      <PreviewControls />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useCallback, useRef, useState } from 'react';
+import { timelineEndSec } from '../../audio/playback-schedule';
+import { useLibraryData } from '../../library/library-context';
+import { useEditor } from '../../store/editor-store';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { Playhead } from './Playhead';
+import { TimelineRuler } from './TimelineRuler';
+import { TimelineToolbar } from './TimelineToolbar';
+import { TrackRow } from './TrackRow';
+
+const ROW_HEIGHT_PX = 56;
+const HEADER_WIDTH_PX = 148;
+/** Room after the last clip to drop the next one. */
+const TAIL_SEC = 20;
+
+/** One track per subject in the picture (plus any subject that has clips), ruler, playhead. */
+export function Timeline() {
+  const faceId = useEditor((state) => state.doc.stage.faceId);
+  const tracks = useEditor((state) => state.doc.tracks);
+  const endSec = useEditor((state) => timelineEndSec(state.doc));
+  const pxPerSec = useEditor((state) => state.pxPerSec);
+  const { faceById } = useLibraryData();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onError = useCallback((message: string) => setError(message), []);
+
+  const subjectCount = faceById(faceId)?.subjectCount ?? 0;
+  const subjects = [...new Set([...Array.from({ length: Math.max(subjectCount, faceId === null ? 0 : 1) }, (_, index) => index), ...tracks.map((track) => track.subject)])].sort((a, b) => a - b);
+  const visibleWidth = scroller.current?.clientWidth ?? 1200;
+  const lengthSec = Math.max(endSec + TAIL_SEC, (visibleWidth - HEADER_WIDTH_PX) / pxPerSec);
+
+  return (
+    <section className="timeline" data-testid="timeline" aria-label="Timeline">
+      <TimelineToolbar disabled={subjects.length === 0} />
+      {error && (
+        <div className="timeline-error">
+          <ErrorMessage
+            title="That could not go on the timeline"
+            actions={
+              <button type="button" className="button small" onClick={() => setError(null)}>
+                Dismiss
+              </button>
+            }
+          >
+            {error}
+          </ErrorMessage>
+        </div>
+      )}
+      <div className="timeline-scroll" ref={scroller}>
+        <div className="timeline-content" style={{ width: HEADER_WIDTH_PX + lengthSec * pxPerSec }}>
+          <TimelineRuler lengthSec={lengthSec} />
+          {subjects.map((subject) => (
+            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={ROW_HEIGHT_PX} onError={onError} />
+          ))}
+          {subjects.length === 0 && <p className="timeline-empty">Put a face on the stage first: each person in the picture gets a track here.</p>}
+          <Playhead offsetPx={HEADER_WIDTH_PX} scroller={scroller} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState, type DragEvent } from 'react';
+import { clipLengthSec, type Track } from '../../../../electron/contract/project-document';
+import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
+import { addClip } from '../../timeline/commands';
+import { carriesLibraryEntry, readLibraryDrag } from '../../timeline/library-drag';
+import { nearestFreeStart } from '../../timeline/timeline-geometry';
+import { useClipFactory } from '../../timeline/use-clip-factory';
+import { ClipView } from './ClipView';
+
+interface TrackRowProps {
+  subject: number;
+  track: Track | undefined;
+  subjects: readonly number[];
+  rowHeightPx: number;
+  onError(message: string): void;
+}
+
+/** One subject's track: its header, its clips, and a drop target for voices and scripts from the library. */
+export function TrackRow({ subject, track, subjects, rowHeightPx, onError }: TrackRowProps) {
+  const selected = useEditor((state) => state.doc.selectedSubject === subject);
+  const actions = useEditorActions();
+  const { store } = useStudioContext();
+  const makeClip = useClipFactory();
+  const [dropping, setDropping] = useState(false);
+
+  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
+    const entry = readLibraryDrag(event.dataTransfer);
+    setDropping(false);
+    if (!entry) return;
+    event.preventDefault();
+    const state = store.getState();
+    const atSec = Math.max(0, (event.clientX - event.currentTarget.getBoundingClientRect().left) / state.pxPerSec);
+    try {
+      const clip = await makeClip(entry, atSec);
+      const doc = store.getState().doc;
+      const others = doc.tracks.find((item) => item.subject === subject)?.clips ?? [];
+      const placed = { ...clip, start: nearestFreeStart(others, atSec, clipLengthSec(clip)) };
+      actions.execute(addClip(subject, placed));
+      actions.selectSubject(subject);
+      actions.selectClip(placed.id);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <div className={`track${selected ? ' selected' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
+      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={`Select subject ${subject}`}>
+        <span className="subject-chip">{subject}</span>
+        <span className="track-name">{subject === 0 ? 'Subject 0 · largest' : `Subject ${subject}`}</span>
+      </button>
+      <div
+        className={`track-lane${dropping ? ' dropping' : ''}`}
+        onDragEnter={(event) => carriesLibraryEntry(event.dataTransfer) && (event.preventDefault(), setDropping(true))}
+        onDragOver={(event) => {
+          if (!carriesLibraryEntry(event.dataTransfer)) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }}
+        onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setDropping(false)}
+        onDrop={(event) => void onDrop(event)}
+        onPointerDown={(event) => {
+          if (event.target !== event.currentTarget) return;
+          actions.selectClip(null);
+          actions.selectSubject(subject);
+          actions.setPlayhead((event.clientX - event.currentTarget.getBoundingClientRect().left) / store.getState().pxPerSec);
+        }}
+      >
+        {track?.clips.map((clip) => <ClipView key={clip.id} clip={clip} subjects={subjects} rowHeightPx={rowHeightPx} />)}
+        {!track?.clips.length && <span className="lane-hint">Drag a recording or a script here</span>}
+      </div>
+    </div>
+  );
+}

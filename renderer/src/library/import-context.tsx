@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ImportResponse, StudioError, StudioResult } from '../../../electron/contract/types';
+import { useEditorActions, useStudioContext } from '../store/editor-store';
+import { SetStageCommand } from '../timeline/commands';
+
+export interface ImportApi {
+  importFiles(files: readonly File[]): void;
+  /** Opens the file picker. */
+  chooseFiles(): void;
+  busy: boolean;
+  report: ImportResponse | null;
+  error: StudioError | null;
+  dismiss(): void;
+}
+
+const ImportContext = createContext<ImportApi | null>(null);
+
+const ACCEPT = 'image/*,video/*,audio/*,.txt,.md,.csv';
+
+/**
+ * Imports into the library from drops and the file picker (one hidden file input for the whole editor). When the
+ * stage is still empty, the first imported face goes onto it, so dropping a photo is all it takes to start.
+ */
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const { studio, store } = useStudioContext();
+  const actions = useEditorActions();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportResponse | null>(null);
+  const [error, setError] = useState<StudioError | null>(null);
+
+  const finish = useCallback(
+    async (result: StudioResult<ImportResponse>) => {
+      if (!result.ok) return setError(result.error);
+      setReport(result.value.results.length > 0 ? result.value : null);
+      const face = result.value.results.find((item) => item.ok && item.kind === 'face');
+      if (!face?.ok || store.getState().doc.stage.faceId !== null) return;
+      const listing = await studio.library.list();
+      const summary = listing.ok ? listing.value.faces.find((entry) => entry.id === face.id) : undefined;
+      const doc = store.getState().doc;
+      if (doc.stage.faceId !== null) return;
+      actions.execute(new SetStageCommand(doc.stage, { faceId: face.id, mediaKind: summary?.kind ?? 'photo' }));
+    },
+    [studio, store, actions],
+  );
+
+  const importFiles = useCallback(
+    (files: readonly File[]) => {
+      if (files.length === 0) return;
+      setError(null);
+      setBusy(true);
+      void studio
+        .importFiles(files)
+        .then(finish)
+        .finally(() => setBusy(false));
+    },
+    [studio, finish],
+  );
+
+  const value = useMemo<ImportApi>(
+    () => ({ importFiles, chooseFiles: () => input.current?.click(), busy, report, error, dismiss: () => (setReport(null), setError(null)) }),
+    [importFiles, busy, report, error],
+  );
+
+  return (
+    <ImportContext.Provider value={value}>
+      <input
+        ref={input}
+        data-testid="import-input"
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          importFiles(Array.from(event.target.files ?? []));
+          event.target.value = '';
+        }}
+      />
+      {children}
+    </ImportContext.Provider>
+  );
+}
+
+export function useImport(): ImportApi {
+  const value = useContext(ImportContext);
+  if (!value) throw new Error('useImport outside <ImportProvider>');
+  return value;
+}
