@@ -4,6 +4,7 @@ import { usePlayback } from '../hooks/use-playback';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { useImport } from '../library/import-context';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
+import { parseProject } from '../store/parse-project';
 import { ErrorMessage } from './common/ErrorMessage';
 import { Inspector } from './inspector/Inspector';
 import { LibraryPanel } from './library/LibraryPanel';
@@ -35,8 +36,12 @@ export function Workspace() {
     let cancelled = false;
     void studio.app.getLastProject().then((result) => {
       if (cancelled) return;
-      if (result.ok && result.value) actions.load(result.value);
-      else if (!result.ok) setProblem(`The last project could not be reopened: ${result.error.message}`);
+      if (!result.ok) setProblem(`The last project could not be reopened: ${result.error.message}`);
+      else if (result.value) {
+        const parsed = parseProject(result.value);
+        if (parsed.ok) actions.load(parsed.project);
+        else setProblem(parsed.message);
+      }
       setBooting(false);
     });
     return () => {
@@ -49,8 +54,10 @@ export function Workspace() {
       await flushSave();
       actions.setPlaying(false);
       const result = await studio.projects.get({ projectId });
-      if (result.ok) actions.load(result.value);
-      else setProblem(`That project could not be opened: ${result.error.message}`);
+      if (!result.ok) return setProblem(`That project could not be opened: ${result.error.message}`);
+      const parsed = parseProject(result.value);
+      if (parsed.ok) actions.load(parsed.project);
+      else setProblem(parsed.message);
     },
     [studio, actions, flushSave],
   );

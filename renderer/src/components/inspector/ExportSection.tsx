@@ -3,7 +3,7 @@ import { useEditor, useEditorActions, useStudioContext } from '../../store/edito
 import { setExportSettings } from '../../timeline/commands';
 
 export const PRESET_LABELS: Record<ExportPreset, string> = {
-  reel: 'Reel · 1080×1920 (Reels, TikTok, Shorts)',
+  reel: 'Reel · 1080×1920',
   square: 'Square · 1080×1080',
   landscape: 'Landscape · 1920×1080',
   source: 'Source size',
@@ -43,10 +43,14 @@ export function ExportSection() {
             disabled={!settings.captions.enabled}
             onClick={() => change({ captions: { ...settings.captions, style } })}
           >
-            {style === 'clean' ? 'Clean' : 'Reel (bold, word by word)'}
+            {style === 'clean' ? 'Clean' : 'Reel'}
           </button>
         ))}
       </div>
+      <span className="field-hint">
+        {settings.preset === 'reel' ? 'Vertical video for Reels, TikTok and Shorts. ' : ''}
+        {settings.captions.enabled ? (settings.captions.style === 'clean' ? 'Captions: plain subtitles at the bottom.' : 'Captions: big bold words, highlighted as they are spoken.') : 'Captions are off.'}
+      </span>
     </section>
   );
 }

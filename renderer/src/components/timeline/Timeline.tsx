@@ -24,8 +24,9 @@ export function Timeline() {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((message: string) => setError(message), []);
 
-  const subjectCount = faceById(faceId)?.subjectCount ?? 0;
-  const subjects = [...new Set([...Array.from({ length: Math.max(subjectCount, faceId === null ? 0 : 1) }, (_, index) => index), ...tracks.map((track) => track.subject)])].sort((a, b) => a - b);
+  // Until the face is analysed, assume one subject so work can start; a photo without faces gets no tracks.
+  const subjectCount = faceId === null ? 0 : (faceById(faceId)?.subjectCount ?? 1);
+  const subjects = [...new Set([...Array.from({ length: subjectCount }, (_, index) => index), ...tracks.map((track) => track.subject)])].sort((a, b) => a - b);
   const visibleWidth = scroller.current?.clientWidth ?? 1200;
   const lengthSec = Math.max(endSec + TAIL_SEC, (visibleWidth - HEADER_WIDTH_PX) / pxPerSec);
 
@@ -52,7 +53,11 @@ export function Timeline() {
           {subjects.map((subject) => (
             <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={ROW_HEIGHT_PX} onError={onError} />
           ))}
-          {subjects.length === 0 && <p className="timeline-empty">Put a face on the stage first: each person in the picture gets a track here.</p>}
+          {subjects.length === 0 && (
+            <p className="timeline-empty">
+              {faceId === null ? 'Put a face on the stage first: each person in the picture gets a track here.' : 'No one to give a voice to: this picture has no face Mouthpiece could find.'}
+            </p>
+          )}
           <Playhead offsetPx={HEADER_WIDTH_PX} scroller={scroller} />
         </div>
       </div>

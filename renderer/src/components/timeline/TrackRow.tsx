@@ -47,7 +47,7 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, onError }: Tra
     <div className={`track${selected ? ' selected' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
       <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={`Select subject ${subject}`}>
         <span className="subject-chip">{subject}</span>
-        <span className="track-name">{subject === 0 ? 'Subject 0 · largest' : `Subject ${subject}`}</span>
+        <span className="track-name">Subject {subject}</span>
       </button>
       <div
         className={`track-lane${dropping ? ' dropping' : ''}`}
