@@ -33,7 +33,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts') },
+      // The render worker is a second entry: main forks out/main/render-worker.js as an Electron utility process.
+      lib: { entry: { index: resolve(root, 'electron/main/index.ts'), 'render-worker': resolve(root, 'electron/worker/render-worker.ts') } },
       // Dependencies from package.json (better-sqlite3, onnxruntime-node, the ffmpeg installers, zod, …) stay external
       // and load from node_modules; the engine's modules become lazily imported chunks in out/main/chunks.
       externalizeDeps: true,

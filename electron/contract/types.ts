@@ -59,7 +59,7 @@ export interface AppInfo {
   isPackaged: boolean;
   paths: EnginePathsSummary;
   /** Which engine parts this build could load. */
-  engine: { library: boolean; face: boolean };
+  engine: { library: boolean; face: boolean; render: boolean };
 }
 
 export type FaceKind = 'photo' | 'video';

@@ -6,7 +6,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-const base = { appName: 'Mouthpiece', onImport: vi.fn(), onAbout: vi.fn() };
+const base = { appName: 'Mouthpiece', onImport: vi.fn(), onAbout: vi.fn(), onPageCommand: vi.fn() };
 
 describe('buildAppMenuTemplate', () => {
   it.each([false, true])('has no reload or DevTools outside development (mac: %s)', (isMac) => {
@@ -21,12 +21,32 @@ describe('buildAppMenuTemplate', () => {
     expect(roles).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
 
-  it('imports with Ctrl/Cmd+O, quits with Ctrl/Cmd+Q and shows About', () => {
+  it('sends open, save, render, undo and redo to the page with their accelerators', () => {
+    const onPageCommand = vi.fn();
+    const items = flatten(buildAppMenuTemplate({ ...base, onPageCommand, isMac: false, isDev: false }));
+    const expected = [
+      ['&Open Project…', 'CmdOrCtrl+O', 'open'],
+      ['&Save', 'CmdOrCtrl+S', 'save'],
+      ['&Render', 'CmdOrCtrl+Return', 'render'],
+      ['&Undo', 'CmdOrCtrl+Z', 'undo'],
+      ['&Redo', 'CmdOrCtrl+Y', 'redo'],
+    ];
+    for (const [label, accelerator, command] of expected) {
+      const item = items.find((candidate) => candidate.label === label)!;
+      expect(item.accelerator).toBe(accelerator);
+      (item.click as () => void)();
+      expect(onPageCommand).toHaveBeenLastCalledWith(command);
+    }
+    const accelerators = items.map((item) => item.accelerator).filter(Boolean);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('imports with Ctrl/Cmd+I, quits with Ctrl/Cmd+Q and shows About', () => {
     const onImport = vi.fn();
     const onAbout = vi.fn();
     const items = flatten(buildAppMenuTemplate({ ...base, onImport, onAbout, isMac: false, isDev: false }));
     const importItem = items.find((item) => item.label === '&Import…')!;
-    expect(importItem.accelerator).toBe('CmdOrCtrl+O');
+    expect(importItem.accelerator).toBe('CmdOrCtrl+I');
     (importItem.click as () => void)();
     expect(onImport).toHaveBeenCalledOnce();
     expect(items.find((item) => item.role === 'quit')?.accelerator).toBe('CmdOrCtrl+Q');

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { FfmpegTools } from '../engine/media/index.js';
 import { createEngineFacade, type EngineContextModule, type LibraryModule, type StudioLibrary } from './engine-facade';
 
 const config = { libraryDir: '/data/library', modelsDir: '/models', manifestPath: '/models/manifest.json' };
 
 function fakeLibrary(): StudioLibrary {
-  return { importFile: vi.fn(), listFaces: () => [], getFace: () => null, setConsent: vi.fn(), listVoices: () => [], listScripts: () => [], close: vi.fn() };
+  return { importFile: vi.fn(), listFaces: () => [], getFace: () => null, setConsent: vi.fn(), listVoices: () => [], listScripts: () => [], close: vi.fn() } as unknown as StudioLibrary;
 }
 
 describe('createEngineFacade', () => {
@@ -12,7 +13,7 @@ describe('createEngineFacade', () => {
     const library = fakeLibrary();
     const openLibrary = vi.fn<LibraryModule['openLibrary']>(() => library);
     const analyzeFile = vi.fn(async () => ({ width: 10, height: 10, subjects: [] }));
-    const createEngineContext = vi.fn<EngineContextModule['createEngineContext']>(async () => ({ analyzeFile, close: vi.fn(async () => {}) }));
+    const createEngineContext = vi.fn<EngineContextModule['createEngineContext']>(async () => ({ tools: { ffmpegPath: '/ffmpeg', ffprobePath: '/ffprobe' } as FfmpegTools, analyzeFile, close: vi.fn(async () => {}) }));
     const facade = createEngineFacade(config, { library: async () => ({ openLibrary }), context: async () => ({ createEngineContext }) });
 
     expect(openLibrary).not.toHaveBeenCalled();
@@ -36,7 +37,7 @@ describe('createEngineFacade', () => {
 
   it('says which parts are missing and reports ENGINE_UNAVAILABLE for the library', async () => {
     const facade = createEngineFacade(config, {});
-    expect(facade.availability()).toEqual({ library: false, face: false });
+    expect(facade.availability()).toEqual({ library: false, face: false, render: false });
     await expect(facade.library()).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
   });
 

@@ -1,4 +1,6 @@
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
+import type { RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
+import type { FfmpegTools } from '../engine/media/index.js';
 import type { RunOptions } from '../engine/progress';
 import { StudioFailure } from './studio-errors';
 
@@ -55,35 +57,74 @@ export type LibraryImport =
   | { kind: 'voice'; created: boolean; voice: { id: number }; notice: LibraryNotice | null }
   | { kind: 'script'; created: boolean; script: { id: number }; notice: LibraryNotice | null };
 
+export type LibraryEntryKind = 'face' | 'voice' | 'script' | 'project';
+
+/** Stage, timeline and settings are opaque JSON to the library; the handlers read them with the project schema. */
+export interface LibraryProject {
+  id: number;
+  name: string;
+  stage: unknown;
+  timeline: unknown;
+  settings: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 /** The part of the engine's `Library` the studio calls. */
-export interface StudioLibrary {
+export interface StudioLibrary extends RenderQueueLibrary {
+  readonly libraryDir: string;
   importFile(input: { filePath: string }, opts?: RunOptions): Promise<LibraryImport>;
   listFaces(): LibraryFace[];
   getFace(input: { faceId: number }): LibraryFaceDetail | null;
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;
   listVoices(): LibraryVoice[];
+  getVoice(input: { voiceId: number }): LibraryVoice | null;
   listScripts(): LibraryScript[];
+  getScript(input: { scriptId: number }): LibraryScript | null;
+  createScript(input: { name: string; text: string }): LibraryScript;
+  updateScript(input: { scriptId: number; text: string }): LibraryScript;
+  search(input: { query: string; kinds?: LibraryEntryKind[]; limit?: number }): { kind: LibraryEntryKind; id: number; name: string; excerpt: string | null }[];
+  renameEntry(input: { kind: LibraryEntryKind; id: number; name: string }): void;
+  deleteEntry(input: { kind: LibraryEntryKind; id: number }): void;
+  listProjects(): LibraryProject[];
+  getProject(input: { projectId: number }): LibraryProject | null;
+  createProject(input: { name: string; stage?: Json; timeline?: Json; settings?: Json }): LibraryProject;
+  updateProject(input: { projectId: number; name?: string; stage?: Json; timeline?: Json; settings?: Json }): LibraryProject;
   close(): void;
 }
 
 /** Face analysis of a photo or video file, as the library wants it injected. */
 export type AnalyzeFile = (filePath: string, opts: RunOptions) => Promise<FaceAnalysis>;
+export type ProbeFile = (filePath: string) => Promise<{ kind: 'image' | 'video' | 'audio'; durationSec: number | null; width: number | null; height: number | null }>;
 
 export interface LibraryModule {
-  openLibrary(input: { libraryDir: string; analyzeImage?: AnalyzeFile; analyzeVideo?: AnalyzeFile }): StudioLibrary;
+  openLibrary(input: { libraryDir: string; analyzeImage?: AnalyzeFile; analyzeVideo?: AnalyzeFile; probe?: ProbeFile }): StudioLibrary;
 }
 
 export interface EngineContextModule {
   createEngineContext(config: { modelsDir: string; manifestPath: string; ffmpegPath?: string; ffprobePath?: string }): Promise<{
+    tools: FfmpegTools;
     analyzeFile(filePath: string, options?: RunOptions): Promise<FaceAnalysis>;
     close(): Promise<void>;
   }>;
+}
+
+export interface MediaModule {
+  probeMedia(tools: FfmpegTools, filePath: string): ReturnType<ProbeFile>;
+}
+
+export interface JobsModule {
+  createRenderQueue(deps: RenderQueueDeps): RenderQueue;
 }
 
 /** Lazy loaders of the engine modules; a missing one means this build does not contain that part. */
 export interface EngineModuleLoaders {
   library?: () => Promise<LibraryModule>;
   context?: () => Promise<EngineContextModule>;
+  media?: () => Promise<MediaModule>;
+  jobs?: () => Promise<JobsModule>;
 }
 
 export interface EngineFacadeConfig {
@@ -94,45 +135,74 @@ export interface EngineFacadeConfig {
   ffprobePath?: string;
 }
 
+export interface EngineFacadeOptions {
+  /**
+   * What draws a queued render. The app runs it in a utility process; the bridge and the CLI in-process. It gets
+   * the engine's resolved ffmpeg tools for in-process runners.
+   */
+  createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
+  onJobState?: (state: RenderJobState) => void;
+}
+
 /** The engine as the handlers see it: nothing is loaded or opened until first used. */
 export interface EngineFacade {
   library(): Promise<StudioLibrary>;
-  availability(): { library: boolean; face: boolean };
+  /** The render queue over the library's renders table, started (interrupted renders requeued) on first use. */
+  renderQueue(): Promise<RenderQueue>;
+  availability(): { library: boolean; face: boolean; render: boolean };
+  /** Pauses running renders (they go back in the queue), then closes the library and the models. */
   close(): Promise<void>;
 }
 
-export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineModuleLoaders): EngineFacade {
-  let library: Promise<StudioLibrary> | undefined;
-  let context: ReturnType<EngineContextModule['createEngineContext']> | undefined;
-
-  const loadContext = (load: NonNullable<EngineModuleLoaders['context']>) =>
-    (context ??= load()
-      .then((module) => module.createEngineContext(config))
-      .catch((error: unknown) => {
-        context = undefined;
-        throw error;
-      }));
-
-  const openLibrary = async (): Promise<StudioLibrary> => {
-    if (!loaders.library) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece does not include the library.');
-    const module = await loaders.library();
-    const loadFaceEngine = loaders.context;
-    const analyze: AnalyzeFile | undefined = loadFaceEngine
-      ? async (filePath, opts) => (await loadContext(loadFaceEngine)).analyzeFile(filePath, opts)
-      : undefined;
-    return module.openLibrary({ libraryDir: config.libraryDir, analyzeImage: analyze, analyzeVideo: analyze });
-  };
-
+/** Caches a lazy async value; a failure is not cached, so the next call tries again (e.g. after a locked database is freed). */
+function lazy<T>(create: () => Promise<T>): { get(): Promise<T>; peek(): Promise<T> | undefined; reset(): void } {
+  let value: Promise<T> | undefined;
   return {
-    library: () =>
-      (library ??= openLibrary().catch((error: unknown) => {
-        library = undefined; // let the next call try again (e.g. after the user freed the locked database)
+    get: () =>
+      (value ??= create().catch((error: unknown) => {
+        value = undefined;
         throw error;
       })),
-    availability: () => ({ library: !!loaders.library, face: !!loaders.context }),
+    peek: () => value,
+    reset: () => (value = undefined),
+  };
+}
+
+export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineModuleLoaders, options: EngineFacadeOptions = {}): EngineFacade {
+  const context = lazy(async () => {
+    if (!loaders.context) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece does not include the face engine.');
+    return (await loaders.context()).createEngineContext(config);
+  });
+
+  const library = lazy(async (): Promise<StudioLibrary> => {
+    if (!loaders.library) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece does not include the library.');
+    const module = await loaders.library();
+    const analyze: AnalyzeFile | undefined = loaders.context ? async (filePath, opts) => (await context.get()).analyzeFile(filePath, opts) : undefined;
+    const loadMedia = loaders.media;
+    const probe: ProbeFile | undefined =
+      loaders.context && loadMedia ? async (filePath) => (await loadMedia()).probeMedia((await context.get()).tools, filePath) : undefined;
+    return module.openLibrary({ libraryDir: config.libraryDir, analyzeImage: analyze, analyzeVideo: analyze, probe });
+  });
+
+  const queue = lazy(async (): Promise<RenderQueue> => {
+    if (!loaders.jobs || !options.createRunner) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece cannot render.');
+    const [jobs, opened, engine] = await Promise.all([loaders.jobs(), library.get(), context.get()]);
+    const created = jobs.createRenderQueue({ library: opened, runner: options.createRunner(engine), onJobState: options.onJobState });
+    created.start();
+    return created;
+  });
+
+  return {
+    library: library.get,
+    renderQueue: queue.get,
+    availability: () => ({ library: !!loaders.library, face: !!loaders.context, render: !!loaders.jobs && !!options.createRunner }),
     async close() {
-      const [openedLibrary, openedContext] = await Promise.all([library?.catch(() => null), context?.catch(() => null)]);
-      library = context = undefined;
+      const openedQueue = await queue.peek()?.catch(() => null);
+      await openedQueue?.pause();
+      const [openedLibrary, openedContext] = await Promise.all([library.peek()?.catch(() => null), context.peek()?.catch(() => null)]);
+      queue.reset();
+      library.reset();
+      context.reset();
       openedLibrary?.close();
       await openedContext?.close();
     },

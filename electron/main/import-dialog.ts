@@ -24,3 +24,17 @@ export async function chooseImportFiles(parent: BrowserWindow | null): Promise<s
   const { canceled, filePaths } = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return canceled ? [] : filePaths;
 }
+
+/** The native save dialog for a render; resolves to the chosen .mp4 path, or null when cancelled. */
+export async function chooseRenderPath(parent: BrowserWindow | null, { suggestedName, defaultDir }: { suggestedName: string; defaultDir: string }): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Render to',
+    buttonLabel: 'Render',
+    defaultPath: `${defaultDir}/${suggestedName.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '_')}.mp4`,
+    filters: [{ name: 'MP4 video', extensions: ['mp4'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  if (canceled || !filePath) return null;
+  return filePath.toLowerCase().endsWith('.mp4') ? filePath : `${filePath}.mp4`;
+}

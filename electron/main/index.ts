@@ -1,13 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import iconPath from '../../resources/icon.png?asset';
 import { createAppLocation, PACKAGED_ENTRY_URL } from './app-location';
 import { buildAppMenuTemplate } from './app-menu';
 import { findBundledBinary } from './bundled-binaries';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
-import { chooseImportFiles } from './import-dialog';
+import { BUILTIN_VOICES } from '../bridge/builtin-voices';
+import { createForkedRunner } from '../worker/forked-runner';
+import { toRenderJobView } from './handlers/render-handlers';
+import { chooseImportFiles, chooseRenderPath } from './import-dialog';
+import { toMediaUrl } from './media-path';
+import { createQuitGuard } from './quit-guard';
+import { StudioFailure } from './studio-errors';
+import { forkUtilityWorker } from './utility-worker';
 import { openMainWindow } from './main-window';
 import { createAppProtocolHandler, createMediaProtocolHandler } from './protocol-handlers';
 import { APP_SCHEME, MEDIA_SCHEME, privilegedSchemes } from './protocol-schemes';
@@ -24,6 +31,8 @@ const APP_NAME = 'Mouthpiece';
 const engineLoaders = {
   library: () => import('../engine/library/index.js'),
   context: () => import('../engine/engine-context.js'),
+  media: () => import('../engine/media/index.js'),
+  jobs: () => import('../engine/jobs/index.js'),
 } satisfies EngineModuleLoaders;
 
 // `electron-vite dev` passes the dev server's URL; anything but a loopback http URL is ignored (createAppLocation).
@@ -53,6 +62,9 @@ function startStudio(): void {
     ffmpeg: findBundledBinary('@ffmpeg-installer/ffmpeg'),
     ffprobe: findBundledBinary('@ffprobe-installer/ffprobe'),
   });
+  let mainWindow: BrowserWindow | null = null;
+  const emit = createStudioEventSender(() => mainWindow?.webContents, appLocation);
+  const rendersDir = path.join(app.getPath('videos'), APP_NAME);
   const engine = createEngineFacade(
     {
       libraryDir: paths.library,
@@ -62,15 +74,27 @@ function startStudio(): void {
       ffprobePath: paths.ffprobe ?? undefined,
     },
     engineLoaders,
+    {
+      // Renders run in a utility process: the main process stays responsive and a native crash takes only the worker.
+      createRunner: ({ tools }) => createForkedRunner({ spawn: () => forkUtilityWorker(paths.renderWorker), ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath }),
+      onJobState: (state) => emit('job-state', toRenderJobView(state)),
+    },
   );
-  let mainWindow: BrowserWindow | null = null;
 
   const { userData, library, media, models, ffmpeg, ffprobe } = paths;
   const handlers = createStudioHandlers({
     engine,
-    mediaRoot: paths.media,
-    emit: createStudioEventSender(() => mainWindow?.webContents, appLocation),
+    mediaUrl: (filePath) => toMediaUrl(filePath, paths.media),
+    emit,
+    rendersDir,
     chooseImportFiles: () => chooseImportFiles(mainWindow),
+    chooseSavePath: (suggestedName) => chooseRenderPath(mainWindow, { suggestedName, defaultDir: rendersDir }),
+    openPath: async (filePath) => {
+      const problem = await shell.openPath(filePath);
+      if (problem) throw new StudioFailure('ENGINE_ERROR', `${filePath}: ${problem}`);
+    },
+    showItemInFolder: async (filePath) => shell.showItemInFolder(filePath),
+    listBuiltinVoices: async () => BUILTIN_VOICES,
     describeApp: () => ({
       name: APP_NAME,
       version: app.getVersion(),
@@ -119,7 +143,8 @@ function startStudio(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void engine.close());
+  // Quitting pauses running renders (they go back in the queue and restart next time) and closes the library cleanly.
+  app.on('before-quit', createQuitGuard({ prepare: () => engine.close(), quit: () => app.quit() }));
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { location: appLocation, contentSecurityPolicy });
@@ -134,10 +159,13 @@ function startStudio(): void {
           isDev,
           onImport: () => void importFromMenu(),
           onAbout: showAbout,
+          onPageCommand: (command) => emit('menu', { command }),
         }),
       ),
     );
     createWindow();
+    // Renders left queued (or interrupted) by the last run continue without waiting for the page to ask.
+    void engine.renderQueue().catch((error: unknown) => console.warn('[render] the queue could not start:', error));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -1,17 +1,18 @@
 import type { FaceAnalysisView, FaceSummary, ImportFileResult, ScriptSummary, VoiceSummary } from '../contract/types';
 import type { LibraryFace, LibraryFaceDetail, LibraryImport, LibraryScript, LibraryVoice } from './engine-facade';
-import { toMediaUrl } from './media-path';
 
 /* Engine library records → the contract's wire types. Media paths become `mouthpiece-media://` URLs. */
 
 const PREVIEW_CHARS = 120;
 
-export function toFaceSummary(face: LibraryFace, mediaRoot: string): FaceSummary {
+export type MediaUrlOf = (filePath: string) => string | null;
+
+export function toFaceSummary(face: LibraryFace, mediaUrl: MediaUrlOf): FaceSummary {
   return {
     id: face.id,
     name: face.name,
     kind: face.kind === 'image' ? 'photo' : 'video',
-    mediaUrl: toMediaUrl(face.mediaPath, mediaRoot),
+    mediaUrl: mediaUrl(face.mediaPath),
     width: face.width,
     height: face.height,
     durationSec: face.durationSec,
@@ -21,11 +22,11 @@ export function toFaceSummary(face: LibraryFace, mediaRoot: string): FaceSummary
   };
 }
 
-export function toVoiceSummary(voice: LibraryVoice, mediaRoot: string): VoiceSummary {
+export function toVoiceSummary(voice: LibraryVoice, mediaUrl: MediaUrlOf): VoiceSummary {
   return {
     id: voice.id,
     name: voice.name,
-    mediaUrl: voice.mediaPath ? toMediaUrl(voice.mediaPath, mediaRoot) : null,
+    mediaUrl: voice.mediaPath ? mediaUrl(voice.mediaPath) : null,
     builtin: voice.kind === 'builtin',
     durationSec: voice.durationSec,
     addedAt: voice.createdAt,

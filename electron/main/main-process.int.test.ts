@@ -15,6 +15,7 @@ import type { FaceSummary, ImportResponse, LibraryListing, StudioResult } from '
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const photo = fileURLToPath(new URL('../../../shared/media/images/portrait_eileen_collins_nasa.png', import.meta.url));
+const voice = fileURLToPath(new URL('../../../shared/media/audio/en_ljspeech_LJ001-0001.wav', import.meta.url));
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -84,6 +85,22 @@ const fake = vi.hoisted(() => {
       showErrorBox: () => {},
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openPath: async () => '', showItemInFolder: () => {} },
+    // A utility process is a Node child process with a message port: stand in with child_process.fork of the same
+    // built entry, so the real bundled worker renders.
+    utilityProcess: {
+      fork: (entry: string) => {
+        const { fork } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
+        const { EventEmitter } = process.getBuiltinModule('node:events') as typeof import('node:events');
+        state.calls.push(`utilityProcess.fork:${entry}`);
+        const child = fork(entry, [], { serialization: 'advanced' });
+        const events = new EventEmitter();
+        child.on('spawn', () => events.emit('spawn'));
+        child.on('message', (message) => events.emit('message', message));
+        child.on('exit', (code) => events.emit('exit', code));
+        return { postMessage: (message: unknown) => child.send(message as never), on: events.on.bind(events), once: events.once.bind(events), kill: () => child.kill() };
+      },
+    },
   };
   return { state, electron };
 });
@@ -107,7 +124,10 @@ describe('main process (built bundle, stand-in Electron, real engine)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await fake.state.appListeners.get('will-quit')?.();
+    const quit = fake.state.appListeners.get('before-quit');
+    const event = { preventDefault: () => {} };
+    quit?.(event);
+    await vi.waitFor(() => expect(fake.state.calls).toContain('quit'));
     await rm(fake.state.appData, { recursive: true, force: true });
   });
 
@@ -166,5 +186,30 @@ describe('main process (built bundle, stand-in Electron, real engine)', () => {
     expect(await invoke<FaceSummary>('library.setConsent', { faceId: face.id, consent: true })).toMatchObject({ ok: true, value: { consent: true } });
     const sent = fake.state.windows[0].sent.map(([channel]) => channel);
     expect(sent).toEqual(expect.arrayContaining(['studio:event:progress', 'studio:event:library-changed']));
+  });
+
+  it.skipIf(!existsSync(photo) || !existsSync(voice))('renders a project in the bundled worker (utility process) and reports job-state events', async () => {
+    const imported = await invoke<ImportResponse>('library.import', { paths: [photo, voice] });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const [faceResult, voiceResult] = imported.value.results;
+    if (!faceResult.ok || !voiceResult.ok) throw new Error('import failed');
+    await invoke('library.setConsent', { faceId: faceResult.id, consent: true });
+    const document = {
+      version: 1,
+      stage: { faceId: faceResult.id, mediaKind: 'photo' },
+      tracks: [{ subject: 0, clips: [{ id: 'a', kind: 'audio', start: 0, voiceId: voiceResult.id, trimStart: 0, trimEnd: 1.2, duration: 9.6 }] }],
+      subjects: {},
+      export: { preset: 'square', captions: { enabled: false, style: 'clean' } },
+      selectedSubject: 0,
+    };
+    const project = await invoke<{ id: number }>('projects.create', { name: 'Main test', document });
+    if (!project.ok) throw new Error(project.error.message);
+    const job = await invoke<{ id: number; outputPath: string }>('render.enqueue', { projectId: project.value.id });
+    if (!job.ok) throw new Error(job.error.message);
+    const jobEvents = () => fake.state.windows[0].sent.filter(([channel]) => channel === 'studio:event:job-state').map(([, payload]) => payload as { id: number; status: string });
+    await vi.waitFor(() => expect(jobEvents().some((event) => event.id === job.value.id && event.status === 'done')).toBe(true), { timeout: 60_000, interval: 100 });
+    expect(fake.state.calls.some((call) => call.startsWith('utilityProcess.fork:') && call.endsWith(path.join('out', 'main', 'render-worker.js')))).toBe(true);
+    expect(existsSync(job.value.outputPath)).toBe(true);
+    expect(job.value.outputPath.startsWith(path.join(fake.state.appData, 'Mouthpiece', 'Mouthpiece'))).toBe(true);
   });
 });

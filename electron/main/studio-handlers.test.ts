@@ -1,8 +1,12 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { StudioEventName } from '../contract/channels';
 import { InputError } from '../engine/errors';
 import type { FaceSubject } from '../engine/face/face-types';
 import type { EngineFacade, LibraryFace, LibraryImport, StudioLibrary } from './engine-facade';
+import { toMediaUrl } from './media-path';
 import { createStudioHandlers } from './studio-handlers';
 
 const MEDIA = '/data/library/media';
@@ -38,11 +42,12 @@ const subject: FaceSubject = {
 };
 
 function setup(library: Partial<StudioLibrary> = {}) {
-  const fullLibrary: StudioLibrary = {
+  const fullLibrary = {
+    libraryDir: '/data/library',
     importFile: vi.fn(),
     listFaces: () => [face()],
-    getFace: ({ faceId }) => (faceId === 1 ? { ...face(), subjects: [subject] } : null),
-    setConsent: vi.fn(({ consent }) => face({ consent })),
+    getFace: ({ faceId }: { faceId: number }) => (faceId === 1 ? { ...face(), subjects: [subject] } : null),
+    setConsent: vi.fn(({ consent }: { consent: boolean }) => face({ consent })),
     listVoices: () => [
       { id: 2, name: 'Narration', kind: 'recording', mediaPath: `${MEDIA}/cd/cdef.wav`, durationSec: 12.5, createdAt: '2026-11-22T10:01:00.000Z' },
       { id: 3, name: 'English', kind: 'builtin', mediaPath: null, durationSec: null, createdAt: '2026-11-22T10:02:00.000Z' },
@@ -50,13 +55,23 @@ function setup(library: Partial<StudioLibrary> = {}) {
     listScripts: () => [{ id: 4, name: 'Hello', text: '  Hello there, friend.\nSecond line.', createdAt: '2026-11-22T10:03:00.000Z' }],
     close: vi.fn(),
     ...library,
+  } as unknown as StudioLibrary;
+  const engine: EngineFacade = {
+    library: async () => fullLibrary,
+    renderQueue: async () => Promise.reject(new Error('no queue in this test')),
+    availability: () => ({ library: true, face: false, render: false }),
+    close: async () => {},
   };
-  const engine: EngineFacade = { library: async () => fullLibrary, availability: () => ({ library: true, face: false }), close: async () => {} };
   const events: { event: StudioEventName; payload: unknown }[] = [];
   const chooseImportFiles = vi.fn(async () => [] as string[]);
   const handlers = createStudioHandlers({
     engine,
-    mediaRoot: MEDIA,
+    mediaUrl: (filePath) => toMediaUrl(filePath, MEDIA),
+    rendersDir: '/data/renders',
+    chooseSavePath: async () => null,
+    openPath: async () => {},
+    showItemInFolder: async () => {},
+    listBuiltinVoices: async () => [],
     emit: (event, payload) => events.push({ event, payload }),
     chooseImportFiles,
     createTaskId: () => 'task-1',
@@ -103,45 +118,60 @@ describe('studio handlers', () => {
   });
 
   it('library.import reports each file, progress, and one library-changed event', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-handlers-'));
+    const [ana, notes, again, bad] = ['ana.jpg', 'notes.xyz', 'again.jpg', 'broken.png'].map((name) => path.join(dir, name));
+    await Promise.all([ana, notes, again, bad].map((file) => writeFile(file, 'bytes')));
     const importFile = vi.fn(async ({ filePath }: { filePath: string }, opts?: { onProgress?: (p: { phase: string; ratio: number }) => void }) => {
-      if (filePath.endsWith('.xyz')) throw new InputError('UNREADABLE_MEDIA', 'notes.xyz is not a photo, video, recording or text.');
+      if (filePath.endsWith('.png')) throw new InputError('UNREADABLE_MEDIA', 'broken.png could not be read as a photo.');
       opts?.onProgress?.({ phase: 'copy', ratio: 0.5 });
-      return { kind: 'face', created: filePath !== '/in/again.jpg', face: { id: 9 }, notice: null } satisfies LibraryImport;
+      return { kind: 'face', created: filePath !== again, face: { id: 9 }, notice: null } satisfies LibraryImport;
     });
     const { handlers, events } = setup({ importFile });
-    const response = await handlers['library.import']({ paths: ['/in/ana.jpg', '/in/notes.xyz', '/in/again.jpg'] });
+    const response = await handlers['library.import']({ paths: [ana, notes, again, bad] });
     expect(response.results).toEqual([
-      { path: '/in/ana.jpg', ok: true, kind: 'face', id: 9, duplicate: false, notice: null },
-      { path: '/in/notes.xyz', ok: false, error: { code: 'BAD_INPUT', message: 'notes.xyz is not a photo, video, recording or text.' } },
-      { path: '/in/again.jpg', ok: true, kind: 'face', id: 9, duplicate: true, notice: null },
+      { path: ana, ok: true, kind: 'face', id: 9, duplicate: false, notice: null },
+      { path: notes, ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('notes.xyz: Mouthpiece takes photos') } },
+      { path: again, ok: true, kind: 'face', id: 9, duplicate: true, notice: null },
+      { path: bad, ok: false, error: { code: 'BAD_INPUT', message: 'broken.png could not be read as a photo.' } },
     ]);
+    expect(importFile).toHaveBeenCalledTimes(3);
     const progress = events.filter((e) => e.event === 'progress').map((e) => e.payload as { ratio: number; label: string; taskId: string });
-    expect(progress[0]).toMatchObject({ taskId: 'task-1', label: 'Importing 3 files', ratio: 0 });
-    expect(progress.map((p) => p.ratio)).toEqual([0, 1 / 6, 1 / 3, 2 / 3, 5 / 6, 1]);
+    expect(progress[0]).toMatchObject({ taskId: 'task-1', label: 'Importing 4 files', ratio: 0 });
+    expect(progress.map((p) => p.ratio)).toEqual([0, 1 / 8, 1 / 4, 1 / 2, 5 / 8, 3 / 4, 1]);
     expect(events.filter((e) => e.event === 'library-changed')).toEqual([{ event: 'library-changed', payload: { reason: 'import' } }]);
+    await rm(dir, { recursive: true });
   });
 
-  it('library.import sends no library-changed when nothing was imported', async () => {
-    const { handlers, events } = setup({
-      importFile: async () => {
-        throw new InputError('FILE_NOT_FOUND', 'gone.jpg does not exist.');
-      },
-    });
-    const response = await handlers['library.import']({ paths: ['/in/gone.jpg'] });
-    expect(response.results[0]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  it('library.import refuses what is not an existing regular file, without calling the library', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-handlers-'));
+    await mkdir(path.join(dir, 'folder.png'));
+    await symlink('/dev/zero', path.join(dir, 'device.wav'));
+    const importFile = vi.fn();
+    const { handlers, events } = setup({ importFile });
+    const response = await handlers['library.import']({ paths: [path.join(dir, 'gone.jpg'), path.join(dir, 'folder.png'), path.join(dir, 'device.wav'), '/data/library/media/ab/abcd.jpg'] });
+    expect(response.results.map((result) => (result.ok ? 'ok' : result.error.message.replace(dir, '<dir>')))).toEqual([
+      '<dir>/gone.jpg: there is no such file.',
+      '<dir>/folder.png: is a folder; drop files, not folders or devices.',
+      '<dir>/device.wav: is not a regular file; drop files, not folders or devices.',
+      '/data/library/media/ab/abcd.jpg: there is no such file.',
+    ]);
+    expect(importFile).not.toHaveBeenCalled();
     expect(events.some((e) => e.event === 'library-changed')).toBe(false);
+    await rm(dir, { recursive: true });
   });
 
   it('library.importFromDialog imports what the user picked, and nothing when cancelled', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-handlers-'));
+    const hello = path.join(dir, 'hello.txt');
+    await writeFile(hello, 'Hello.');
     const { handlers, chooseImportFiles, library } = setup({
       importFile: vi.fn(async () => ({ kind: 'script', created: true, script: { id: 5 }, notice: null }) satisfies LibraryImport),
     });
     expect(await handlers['library.importFromDialog'](undefined)).toEqual({ results: [] });
     expect(library.importFile).not.toHaveBeenCalled();
-    chooseImportFiles.mockResolvedValueOnce(['/in/hello.txt']);
-    expect((await handlers['library.importFromDialog'](undefined)).results).toEqual([
-      { path: '/in/hello.txt', ok: true, kind: 'script', id: 5, duplicate: false, notice: null },
-    ]);
+    chooseImportFiles.mockResolvedValueOnce([hello]);
+    expect((await handlers['library.importFromDialog'](undefined)).results).toEqual([{ path: hello, ok: true, kind: 'script', id: 5, duplicate: false, notice: null }]);
+    await rm(dir, { recursive: true });
   });
 
   it('library.setConsent records consent and tells the renderer; unknown faces are NOT_FOUND', async () => {

@@ -21,6 +21,7 @@ describe('resolveStudioPaths', () => {
       windowState: '/home/ana/.config/Mouthpiece/window-state.json',
       renderer: '/work/main/out/renderer',
       preload: '/work/main/out/preload/index.cjs',
+      renderWorker: '/work/main/out/main/render-worker.js',
     });
   });
 

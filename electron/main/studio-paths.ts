@@ -9,6 +9,8 @@ export interface StudioPaths extends EnginePathsSummary {
   renderer: string;
   /** Built, sandboxed CommonJS preload. */
   preload: string;
+  /** Built render worker, run as an Electron utility process. */
+  renderWorker: string;
 }
 
 export interface StudioPathsInput {
@@ -41,5 +43,6 @@ export function resolveStudioPaths({ userDataDir, appPath, resourcesPath, isPack
     windowState: path.join(userDataDir, 'window-state.json'),
     renderer: path.join(mainDir, '..', 'renderer'),
     preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
+    renderWorker: path.join(mainDir, 'render-worker.js'),
   };
 }

@@ -1,0 +1,229 @@
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { StudioEventName } from '../contract/channels';
+import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
+import type { ImportResponse, StudioResult } from '../contract/types';
+import { validateRequest } from '../contract/validate';
+import { createFileResponse } from '../main/file-response';
+import { resolveContainedPath, resolveRealPathWithin } from '../main/media-path';
+import { toStudioError } from '../main/studio-errors';
+import { createBridgeToken, findValidToken, isLoopbackHost, isOwnOrigin, tokenCookieName, type TokenSource } from './bridge-auth';
+import { receiveUpload, sanitizeUploadName, UploadError } from './upload';
+
+export const MEDIA_ROUTE = '/media/';
+const MAX_API_BODY_BYTES = 8 * 2 ** 20;
+const DEFAULT_MAX_UPLOAD_BYTES = 2 * 2 ** 30;
+
+export interface BridgeServerOptions {
+  handlers: StudioHandlers;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The library's media store: the only folder `/media/` serves from. */
+  mediaRoot: string;
+  contentSecurityPolicy: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  token?: string;
+  maxUploadBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface BridgeServer {
+  /** The page's address, token included: open it in a browser. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  /** Sends an event to every connected page. */
+  emit<E extends StudioEventName>(event: E, payload: StudioEventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Nothing of the studio may be embedded or read by another page, even one on another 127.0.0.1 port.
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * The studio over HTTP and WebSocket on 127.0.0.1, for a real browser (end-to-end tests, headless use). It serves the
+ * same contract as the app's IPC, through the same schemas and handlers:
+ * - `GET /?token=…` the built renderer with the app's CSP; it also sets an HttpOnly, SameSite=Strict cookie so the
+ *   page's scripts, styles and media load (they cannot carry a header);
+ * - `POST /api` `{method, payload}` → `StudioResult`, token in the `X-Mouthpiece-Token` header (or query);
+ * - `GET /events?token=…` WebSocket of `{event, payload}`;
+ * - `GET /media/<path>` files of the media store only (as `mouthpiece-media://` in the app);
+ * - `POST /upload?name=…` the bytes of a dropped file (a page cannot know paths), imported like a path.
+ * Every request needs the token; the API and uploads refuse the cookie (a page on another local port would send it).
+ */
+export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
+  const token = options.token ?? createBridgeToken();
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-bridge-'));
+  const log = options.log ?? (() => {});
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`bridge: ${request.method} ${request.url?.split('?')[0]} failed: ${(error as Error).message}`);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: toStudioError(error) });
+      else response.destroy();
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  const refuse = (response: ServerResponse, status: number, message: string) => {
+    response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(`${message}\n`);
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 421, 'Wrong host.');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const method = request.method ?? 'GET';
+    const authorized = (allow: TokenSource[]) => findValidToken(request, url, { token, port, allow });
+
+    if (url.pathname === '/api' || url.pathname === '/upload') {
+      if (method !== 'POST') return refuse(response, 405, 'Use POST.');
+      if (!isOwnOrigin(request.headers.origin, port)) return refuse(response, 403, 'Cross-origin requests are refused.');
+      if (!authorized(['header', 'query'])) return refuse(response, 401, 'Missing or wrong token.');
+      return url.pathname === '/api' ? serveApi(request, response) : serveUpload(request, response, url);
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') return refuse(response, 405, 'Use GET.');
+    const source = authorized(['query', 'cookie', 'header']);
+    if (!source) return refuse(response, 401, 'Open the address `mouthpiece studio` printed, with its token.');
+
+    if (url.pathname.startsWith(MEDIA_ROUTE)) {
+      const candidate = resolveContainedPath(options.mediaRoot, url.pathname.slice(MEDIA_ROUTE.length - 1));
+      const filePath = candidate && (await resolveRealPathWithin(options.mediaRoot, candidate));
+      if (!filePath) return refuse(response, 404, 'Not found.');
+      return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
+    }
+
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    const candidate = resolveContainedPath(options.rendererDir, isPage ? '/index.html' : url.pathname);
+    const filePath = candidate && (await resolveRealPathWithin(options.rendererDir, candidate));
+    if (!filePath) return refuse(response, 404, 'Not found.');
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': options.contentSecurityPolicy, 'Cache-Control': 'no-cache' };
+    if (isPage) headers['Set-Cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers }));
+  }
+
+  async function serveApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readJsonBody(request).catch((error: Error) => error);
+    if (body instanceof Error) return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: body.message } });
+    const { method, payload } = (body ?? {}) as { method?: unknown; payload?: unknown };
+    const validated = validateRequest(typeof method === 'string' ? `studio:${method}` : method, payload);
+    if (!validated.ok) return sendJson(response, 200, validated);
+    try {
+      const handler = options.handlers[validated.method] as (request: unknown) => Promise<unknown>;
+      sendJson(response, 200, { ok: true, value: await handler(validated.request) });
+    } catch (error) {
+      log(`bridge: ${validated.method} failed: ${(error as Error).message}`);
+      sendJson(response, 200, { ok: false, error: toStudioError(error) });
+    }
+  }
+
+  async function serveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const name = sanitizeUploadName(url.searchParams.get('name'));
+    let upload: Awaited<ReturnType<typeof receiveUpload>>;
+    try {
+      upload = await receiveUpload(request, { uploadDir, name, maxBytes: maxUploadBytes });
+    } catch (error) {
+      const status = error instanceof UploadError ? error.status : 400;
+      response.setHeader('Connection', 'close');
+      return sendJson(response, status, { ok: false, error: { code: 'BAD_INPUT', message: (error as Error).message } });
+    }
+    try {
+      // The library copies the file into its store; the upload goes once imported, whatever the outcome.
+      const imported = await options.handlers['library.import']({ paths: [upload.filePath] });
+      const result: StudioResult<ImportResponse> = { ok: true, value: { results: imported.results.map((entry) => ({ ...entry, path: name })) } };
+      sendJson(response, 200, result);
+    } catch (error) {
+      sendJson(response, 200, { ok: false, error: toStudioError(error) });
+    } finally {
+      await upload.dispose();
+    }
+  }
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const allowed =
+      url.pathname === '/events' &&
+      isLoopbackHost(request.headers.host, port) &&
+      isOwnOrigin(request.headers.origin, port) &&
+      findValidToken(request, url, { token, port, allow: ['query', 'header'] }) !== null;
+    if (!allowed) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client: WebSocket) => {
+      client.on('message', () => client.close(1008, 'This socket only sends.'));
+      sockets.emit('connection', client, request);
+    });
+  });
+
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  port = (server.address() as { port: number }).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    emit(event, payload) {
+      const message = JSON.stringify({ event, payload });
+      for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+async function sendWebResponse(response: ServerResponse, web: Response): Promise<void> {
+  response.writeHead(web.status, Object.fromEntries(web.headers.entries()));
+  if (!web.body) {
+    response.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    Readable.fromWeb(web.body as import('node:stream/web').ReadableStream).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
+  });
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_API_BODY_BYTES) throw new Error('The request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new Error('The request body is not JSON.');
+  }
+}

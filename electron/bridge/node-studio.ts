@@ -1,0 +1,87 @@
+import path from 'node:path';
+import type { StudioHandlers } from '../contract/studio-api';
+import type { RenderRunner } from '../engine/jobs/index.js';
+import type { FfmpegTools } from '../engine/media/index.js';
+import { createEngineFacade, type EngineFacade, type EngineModuleLoaders } from '../main/engine-facade';
+import type { EmitStudioEvent } from '../main/handlers/handler-deps';
+import { toRenderJobView } from '../main/handlers/render-handlers';
+import { createStudioHandlers } from '../main/studio-handlers';
+import { StudioFailure } from '../main/studio-errors';
+import { BUILTIN_VOICES } from './builtin-voices';
+
+const engineLoaders = {
+  library: () => import('../engine/library/index.js'),
+  context: () => import('../engine/engine-context.js'),
+  media: () => import('../engine/media/index.js'),
+  jobs: () => import('../engine/jobs/index.js'),
+} satisfies EngineModuleLoaders;
+
+export interface NodeStudioInput {
+  libraryDir: string;
+  /** Default: `<libraryDir>/renders`. */
+  rendersDir?: string;
+  modelsDir: string;
+  manifestPath: string;
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  version: string;
+  mediaUrl(filePath: string): string | null;
+  emit: EmitStudioEvent;
+  /** Default: the stage-still runner in this process. */
+  createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
+}
+
+export interface NodeStudio {
+  handlers: StudioHandlers;
+  engine: EngineFacade;
+  mediaRoot: string;
+  close(): Promise<void>;
+}
+
+async function defaultRunner(tools: FfmpegTools): Promise<RenderRunner> {
+  const { createStageStillRunner } = await engineLoaders.jobs();
+  return createStageStillRunner({ tools });
+}
+
+/**
+ * The studio's handlers over the real engine in plain Node, for the browser bridge, `mouthpiece studio` and tests:
+ * the same handlers the app serves over IPC, with what a headless host can do in place of dialogs and the shell.
+ */
+export function createNodeStudio(input: NodeStudioInput): NodeStudio {
+  const libraryDir = path.resolve(input.libraryDir);
+  const rendersDir = input.rendersDir ?? path.join(libraryDir, 'renders');
+  const unsupported = async (): Promise<never> => {
+    throw new StudioFailure('UNSUPPORTED', 'Opening files with other programs is only possible in the Mouthpiece app; the file is at the path shown.');
+  };
+  const lazyRunner = (engine: { tools: FfmpegTools }): RenderRunner => {
+    if (input.createRunner) return input.createRunner(engine);
+    const runner = defaultRunner(engine.tools);
+    return async (job, options) => (await runner)(job, options);
+  };
+  const engine = createEngineFacade(
+    { libraryDir, modelsDir: input.modelsDir, manifestPath: input.manifestPath, ffmpegPath: input.ffmpegPath, ffprobePath: input.ffprobePath },
+    engineLoaders,
+    { createRunner: lazyRunner, onJobState: (state) => input.emit('job-state', toRenderJobView(state)) },
+  );
+  const handlers = createStudioHandlers({
+    engine,
+    emit: input.emit,
+    mediaUrl: input.mediaUrl,
+    rendersDir,
+    describeApp: () => ({
+      name: 'Mouthpiece',
+      version: input.version,
+      platform: process.platform,
+      arch: process.arch,
+      versions: { electron: '', chrome: '', node: process.versions.node },
+      isPackaged: false,
+      paths: { userData: libraryDir, library: libraryDir, media: path.join(libraryDir, 'media'), models: input.modelsDir, ffmpeg: input.ffmpegPath ?? null, ffprobe: input.ffprobePath ?? null },
+    }),
+    chooseImportFiles: async () => [],
+    chooseSavePath: async () => null,
+    openPath: unsupported,
+    showItemInFolder: unsupported,
+    listBuiltinVoices: async () => BUILTIN_VOICES,
+  });
+  return { handlers, engine, mediaRoot: path.join(libraryDir, 'media'), close: () => engine.close() };
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { StudioEventName } from '../contract/channels';
+import type { StudioEventPayload } from '../contract/studio-api';
+import { buildContentSecurityPolicy } from '../main/content-security-policy';
+import { startBridgeServer, MEDIA_ROUTE, type BridgeServer } from './bridge-server';
+import { createNodeStudio, type NodeStudio, type NodeStudioInput } from './node-studio';
+
+export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 'emit'> {
+  rendererDir: string;
+  port?: number;
+  maxUploadBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface StudioBridge extends BridgeServer {
+  studio: NodeStudio;
+}
+
+/** `/media/<path inside the store>`, encoded segment by segment; null for files outside the store. */
+export function toBridgeMediaUrl(filePath: string, mediaRoot: string): string | null {
+  const relative = path.relative(path.resolve(mediaRoot), path.resolve(filePath));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return `${MEDIA_ROUTE}${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+/** The real engine and handlers behind the browser bridge: what `mouthpiece studio` and the end-to-end tests start. */
+export async function startStudioBridge(input: StudioBridgeInput): Promise<StudioBridge> {
+  // Events can only go out once the server exists, but the studio that produces them must be made first.
+  const late: { server?: BridgeServer } = {};
+  const emit = <E extends StudioEventName>(event: E, payload: StudioEventPayload<E>) => late.server?.emit(event, payload);
+  const mediaRoot = path.join(path.resolve(input.libraryDir), 'media');
+  const studio = createNodeStudio({ ...input, mediaUrl: (filePath) => toBridgeMediaUrl(filePath, mediaRoot), emit });
+  const opened = await startBridgeServer({
+    handlers: studio.handlers,
+    rendererDir: input.rendererDir,
+    mediaRoot,
+    contentSecurityPolicy: buildContentSecurityPolicy(),
+    port: input.port,
+    maxUploadBytes: input.maxUploadBytes,
+    log: input.log,
+  });
+  // Start the queue now, so renders a previous run left behind continue without waiting for the page.
+  void studio.engine.renderQueue().catch((error: unknown) => input.log?.(`bridge: the render queue could not start: ${(error as Error).message}`));
+  late.server = opened;
+  return {
+    ...opened,
+    studio,
+    async close() {
+      await opened.close();
+      await studio.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export class UploadError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A file name from the page, reduced to one harmless path segment that keeps its extension. */
+export function sanitizeUploadName(name: string | null): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]+/g, '_').replace(/^\.+/, '').trim().slice(-120);
+  return cleaned === '' ? 'upload' : cleaned;
+}
+
+/**
+ * Streams a request body into `<uploadDir>/<random>/<name>`, refusing more than `maxBytes` (checked against the
+ * declared length first, then while counting). Returns the file and a function that removes it again.
+ */
+export async function receiveUpload(request: IncomingMessage, { uploadDir, name, maxBytes }: { uploadDir: string; name: string; maxBytes: number }): Promise<{ filePath: string; dispose(): Promise<void> }> {
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new UploadError(413, `${name} is larger than the ${Math.round(maxBytes / 2 ** 20)} MB an upload may be.`);
+  const dir = await mkdtemp(path.join(uploadDir, 'upload-'));
+  const filePath = path.join(dir, name);
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  let received = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      if (received > maxBytes) callback(new UploadError(413, `${name} is larger than the ${Math.round(maxBytes / 2 ** 20)} MB an upload may be.`));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(request, limit, createWriteStream(filePath, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    await dispose();
+    throw error instanceof UploadError ? error : new UploadError(400, `${name} could not be received: ${(error as Error).message}`);
+  }
+  if (received === 0) {
+    await dispose();
+    throw new UploadError(400, `${name} is empty.`);
+  }
+  return { filePath, dispose };
+}

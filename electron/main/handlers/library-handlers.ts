@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { StudioHandlers } from '../../contract/studio-api';
+import type { ImportFileResult, ImportResponse } from '../../contract/types';
+import { estimateEtaMs } from '../../engine/progress';
+import { toFaceAnalysisView, toFaceSummary, toImportFileResult, toScriptSummary, toVoiceSummary } from '../library-views';
+import { StudioFailure, toStudioError } from '../studio-errors';
+import type { StudioHandlerDeps } from './handler-deps';
+import { checkImportPath } from './import-path-check';
+
+type LibraryHandlers = Pick<
+  StudioHandlers,
+  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list'
+>;
+
+/** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
+export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers {
+  const { engine, emit, mediaUrl } = deps;
+  const createTaskId = deps.createTaskId ?? randomUUID;
+
+  async function requireFace(faceId: number) {
+    const library = await engine.library();
+    const face = library.getFace({ faceId });
+    if (!face) throw new StudioFailure('NOT_FOUND', `There is no face with id ${faceId} in the library.`);
+    return { library, face };
+  }
+
+  async function importPaths(paths: string[]): Promise<ImportResponse> {
+    const library = await engine.library();
+    const taskId = createTaskId();
+    const label = paths.length === 1 ? `Importing ${path.basename(paths[0])}` : `Importing ${paths.length} files`;
+    const startedAtMs = Date.now();
+    const report = (phase: string, ratio: number) => emit('progress', { taskId, label, phase, ratio, etaMs: estimateEtaMs(startedAtMs, ratio) });
+
+    const results: ImportFileResult[] = [];
+    for (const [index, filePath] of paths.entries()) {
+      report('import', index / paths.length);
+      try {
+        const checked = await checkImportPath(filePath, { libraryDir: library.libraryDir });
+        const outcome = await library.importFile(
+          { filePath: checked },
+          { onProgress: (progress) => report(progress.phase, (index + progress.ratio) / paths.length) },
+        );
+        results.push(toImportFileResult(filePath, outcome));
+      } catch (error) {
+        results.push({ path: filePath, ok: false, error: toStudioError(error) });
+      }
+    }
+    report('done', 1);
+    if (results.some((result) => result.ok)) emit('library-changed', { reason: 'import' });
+    return { results };
+  }
+
+  return {
+    'library.list': async () => {
+      const library = await engine.library();
+      return {
+        faces: library.listFaces().map((face) => toFaceSummary(face, mediaUrl)),
+        voices: library.listVoices().map((voice) => toVoiceSummary(voice, mediaUrl)),
+        scripts: library.listScripts().map(toScriptSummary),
+      };
+    },
+
+    'library.search': async ({ query, kinds, limit }) => (await engine.library()).search({ query, kinds, limit }),
+
+    'library.import': ({ paths }) => importPaths(paths),
+
+    'library.importFromDialog': async () => {
+      const paths = await deps.chooseImportFiles();
+      return paths.length > 0 ? importPaths(paths) : { results: [] };
+    },
+
+    'library.rename': async ({ kind, id, name }) => {
+      (await engine.library()).renameEntry({ kind, id, name });
+      emit('library-changed', { reason: 'rename' });
+      return { ok: true };
+    },
+
+    'library.delete': async ({ kind, id }) => {
+      (await engine.library()).deleteEntry({ kind, id });
+      emit('library-changed', { reason: 'delete' });
+      return { ok: true };
+    },
+
+    'library.setConsent': async ({ faceId, consent }) => {
+      const { library } = await requireFace(faceId);
+      const face = library.setConsent({ faceId, consent });
+      emit('library-changed', { reason: 'consent' });
+      return toFaceSummary(face, mediaUrl);
+    },
+
+    'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
+
+    'voices.list': () => deps.listBuiltinVoices(),
+  };
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { StudioHandlers } from '../../contract/studio-api';
+import type { RenderJobView } from '../../contract/types';
+import type { RenderJobState } from '../../engine/jobs/index.js';
+import { StudioFailure } from '../studio-errors';
+import type { StudioHandlerDeps } from './handler-deps';
+import { toProjectView } from './project-views';
+import { buildRenderSpec, defaultRenderPath } from './render-spec';
+
+type RenderHandlers = Pick<
+  StudioHandlers,
+  'render.enqueue' | 'render.list' | 'render.cancel' | 'render.retry' | 'render.chooseOutput' | 'render.openOutput' | 'render.reveal'
+>;
+
+const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
+
+/** The queue panel's view of a render row. */
+export function toRenderJobView({ entry, etaMs }: RenderJobState): RenderJobView {
+  const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown };
+  return {
+    id: entry.id,
+    projectId: entry.projectId,
+    title: typeof spec.title === 'string' ? spec.title : `Render ${entry.id}`,
+    preset: typeof spec.preset === 'string' && PRESETS.has(spec.preset) ? (spec.preset as RenderJobView['preset']) : 'source',
+    status: entry.status,
+    progress: entry.progress,
+    phase: entry.phase,
+    etaMs: entry.status === 'running' ? etaMs : null,
+    outputPath: entry.outputPath ?? (typeof spec.outputPath === 'string' ? spec.outputPath : ''),
+    error: entry.error,
+    createdAt: entry.createdAt,
+    startedAt: entry.startedAt,
+    finishedAt: entry.finishedAt,
+    durationMs: entry.durationMs,
+  };
+}
+
+/** The render queue: enqueue a project with a preset, follow, cancel, retry, and open what it made. */
+export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
+  const { engine } = deps;
+
+  async function finishedOutput(renderId: number): Promise<string> {
+    const { entry } = (await engine.renderQueue()).get(renderId);
+    if (entry.status !== 'done' || !entry.outputPath) throw new StudioFailure('CONFLICT', `Render ${renderId} has not finished yet.`);
+    if (!existsSync(entry.outputPath)) throw new StudioFailure('NOT_FOUND', `${entry.outputPath}: the rendered file was moved or deleted.`);
+    return entry.outputPath;
+  }
+
+  return {
+    'render.enqueue': async ({ projectId, preset, outputPath }) => {
+      const library = await engine.library();
+      const project = library.getProject({ projectId });
+      if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
+      const { document, name } = toProjectView(project);
+      const spec = buildRenderSpec(library, {
+        document,
+        title: name,
+        preset: preset ?? document.export.preset,
+        outputPath: outputPath ?? defaultRenderPath(deps.rendersDir, name),
+      });
+      return toRenderJobView((await engine.renderQueue()).enqueue({ projectId, spec }));
+    },
+
+    'render.list': async () => (await engine.renderQueue()).list().map(toRenderJobView),
+    'render.cancel': async ({ renderId }) => toRenderJobView(await (await engine.renderQueue()).cancel(renderId)),
+    'render.retry': async ({ renderId }) => toRenderJobView((await engine.renderQueue()).retry(renderId)),
+    'render.chooseOutput': async ({ suggestedName }) => ({ path: await deps.chooseSavePath(suggestedName) }),
+
+    'render.openOutput': async ({ renderId }) => {
+      await deps.openPath(await finishedOutput(renderId));
+      return { ok: true };
+    },
+
+    'render.reveal': async ({ renderId }) => {
+      await deps.showItemInFolder(await finishedOutput(renderId));
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CancelledError } from '../engine/errors.js';
+import type { RenderJobSpec } from '../engine/jobs/render-job.js';
+import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/media/index.js';
+import type { Progress } from '../engine/progress.js';
+import { createForkedRunner } from './forked-runner.js';
+import { forkNodeWorker } from './node-worker-handle.js';
+
+const entry = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
+const spawn = () => forkNodeWorker(entry, { execArgv: ['--import', 'tsx'] });
+let dir: string;
+let tools: FfmpegTools;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-worker-'));
+  tools = await resolveFfmpegTools();
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function spec(name: string, durationSec: number): RenderJobSpec {
+  return {
+    version: 1,
+    title: name,
+    preset: 'landscape',
+    fps: 30,
+    outputPath: path.join(dir, `${name}.mp4`),
+    face: { path: '/work/shared/media/images/group3_apollo11_crew_nasa.png', kind: 'image', width: 1, height: 1 },
+    durationSec,
+    tracks: [{ subject: 1, clips: [{ kind: 'audio', start: 0, path: '/work/shared/media/audio/en_jfk_inaugural.wav', trimStart: 0, trimEnd: durationSec }] }],
+    subjects: {},
+    captions: { enabled: false, style: 'clean' },
+  };
+}
+
+describe('render worker in its own process', () => {
+  it('renders a job and reports progress across the process boundary', async () => {
+    const progress: Progress[] = [];
+    const runner = createForkedRunner({ spawn, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath });
+    const { outPath } = await runner({ id: 1, spec: spec('ok', 1.5) }, { signal: new AbortController().signal, onProgress: (p) => progress.push(p) });
+    const info = await probeMedia(tools, outPath);
+    expect(info).toMatchObject({ width: 1920, height: 1080, hasAudio: true });
+    expect(info.durationSec).toBeCloseTo(1.5, 1);
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['soundtrack', 'encode']));
+  });
+
+  it('stops on cancel, rejects with CancelledError and leaves nothing', async () => {
+    const controller = new AbortController();
+    const runner = createForkedRunner({ spawn });
+    const running = runner({ id: 2, spec: spec('cancelled', 30) }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'encode' && p.ratio > 0.12) controller.abort();
+      },
+    });
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(existsSync(path.join(dir, 'cancelled.mp4'))).toBe(false);
+    expect((await readdir(dir)).filter((name) => name.includes('cancelled'))).toEqual([]);
+  });
+
+  it('passes the worker\'s input errors back as what they are', async () => {
+    const runner = createForkedRunner({ spawn });
+    const broken = { ...spec('broken', 1), face: { path: path.join(dir, 'nope.png'), kind: 'image' as const, width: 1, height: 1 } };
+    await expect(runner({ id: 3, spec: broken }, { signal: new AbortController().signal, onProgress: () => {} })).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining('nope.png') });
+  });
+});

@@ -1,0 +1,22 @@
+import type { RenderJob } from '../engine/jobs/render-job.js';
+import type { Progress } from '../engine/progress.js';
+
+/*
+ * Messages between the process that owns the queue and the render worker (an Electron utility process in the app,
+ * a forked Node process elsewhere). One worker runs one job and exits.
+ */
+
+export type ToWorker = { type: 'run'; job: RenderJob; ffmpegPath?: string; ffprobePath?: string } | { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'done'; outPath: string }
+  | { type: 'error'; error: { name: string; code?: string; message: string } };
+
+/** What the queue's side needs of a worker process, whichever kind it is. */
+export interface WorkerHandle {
+  postMessage(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}

@@ -1,0 +1,1 @@
+export { createBridgeClient, resolveStudioApi, type BridgeClientOptions } from './bridge-client';
