@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { ImportResponse, LibraryListing, StudioResult } from '../contract/types';
+import { defaultModelPaths } from '../cli/package-paths';
+import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
+
+const PHOTO = '/work/shared/media/images/group3_apollo11_crew_nasa.png';
+let dir: string;
+let bridge: StudioBridge;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-bridge-test-'));
+  const rendererDir = path.join(dir, 'renderer');
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'secret.txt'), 'not for the page');
+  bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'test', maxUploadBytes: 8 * 2 ** 20 });
+}, 60_000);
+
+afterAll(async () => {
+  await bridge?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Raw HTTP, so Host and Origin can be set to anything (fetch forbids that). */
+function raw(pathAndQuery: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: bridge.port, path: pathAndQuery, method, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const api = async <T,>(method: string, payload?: unknown, headers: Record<string, string> = { 'x-mouthpiece-token': bridge.token }) => {
+  const response = await raw('/api', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method, payload }) });
+  return { status: response.status, body: response.status === 200 ? (JSON.parse(response.text) as StudioResult<T>) : null };
+};
+
+describe('browser bridge (real engine, real library)', () => {
+  it('listens on 127.0.0.1 only and prints an address with a long random token', () => {
+    expect(bridge.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${bridge.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+  });
+
+  it('serves the page only with the token, with the CSP and a strict HttpOnly cookie for its own assets', async () => {
+    expect((await raw('/')).status).toBe(401);
+    expect((await raw('/?token=wrong')).status).toBe(401);
+    expect((await raw(`/?token=${bridge.token.slice(0, -1)}`)).status).toBe(401);
+    const page = await raw(`/?token=${bridge.token}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div id="root">');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const pair = cookie.split(';')[0];
+    expect((await raw('/assets/app.js')).status).toBe(401);
+    expect((await raw('/assets/app.js', { headers: { cookie: pair } })).status).toBe(200);
+    expect((await raw('/assets/../../secret.txt', { headers: { cookie: pair } })).status).toBe(404);
+    expect((await raw('/assets/%2e%2e/%2e%2e/secret.txt', { headers: { cookie: pair } })).status).toBe(404);
+  });
+
+  it('refuses other host names (DNS rebinding) and cross-origin API calls', async () => {
+    expect((await raw(`/?token=${bridge.token}`, { headers: { host: `evil.example:${bridge.port}` } })).status).toBe(421);
+    expect((await api('library.list', undefined, { 'x-mouthpiece-token': bridge.token, origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect((await api('library.list', undefined, { 'x-mouthpiece-token': bridge.token, origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('the API needs the token in a header or the query, never the cookie alone', async () => {
+    const page = await raw(`/?token=${bridge.token}`);
+    const cookie = String(page.headers['set-cookie']).split(';')[0];
+    expect((await api('library.list', undefined, {})).status).toBe(401);
+    expect((await api('library.list', undefined, { cookie })).status).toBe(401);
+    expect((await api('library.list', undefined, { 'x-mouthpiece-token': 'nope' })).status).toBe(401);
+    expect((await api<LibraryListing>('library.list')).body).toEqual({ ok: true, value: { faces: [], voices: [], scripts: [] } });
+    expect((await raw('/api', { headers: { 'x-mouthpiece-token': bridge.token } })).status).toBe(405);
+  });
+
+  it('checks every message against the contract schemas', async () => {
+    expect((await api('library.import', { paths: ['relative.png'] })).body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await api('library.list', { extra: true })).body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await api('event:progress')).body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await api('__proto__')).body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    const notJson = await raw('/api', { method: 'POST', headers: { 'x-mouthpiece-token': bridge.token }, body: '{' });
+    expect(JSON.parse(notJson.text)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not JSON.' } });
+    expect((await api('library.import', { paths: ['/etc/passwd'] })).body).toMatchObject({
+      ok: true,
+      value: { results: [{ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('Mouthpiece takes photos') } }] },
+    });
+  });
+
+  it('imports uploaded bytes, tells connected pages, and serves the stored file from the media route only', async () => {
+    const unauthorized = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`);
+    await expect(new Promise((resolve, reject) => (unauthorized.on('open', resolve), unauthorized.on('error', reject)))).rejects.toThrow(/401/);
+    const foreign = new WebSocket(`ws://127.0.0.1:${bridge.port}/events?token=${bridge.token}`, { origin: 'http://127.0.0.1:9' });
+    await expect(new Promise((resolve, reject) => (foreign.on('open', resolve), foreign.on('error', reject)))).rejects.toThrow(/401/);
+
+    const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events?token=${bridge.token}`);
+    const events: { event: string; payload: unknown }[] = [];
+    socket.on('message', (data) => events.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.on('open', resolve));
+
+    const upload = await raw(`/upload?name=${encodeURIComponent('../../crew photo.png')}`, {
+      method: 'POST',
+      headers: { 'x-mouthpiece-token': bridge.token, 'content-type': 'application/octet-stream' },
+      body: readFileSync(PHOTO),
+    });
+    const imported = JSON.parse(upload.text) as StudioResult<ImportResponse>;
+    expect(imported).toMatchObject({ ok: true, value: { results: [{ ok: true, kind: 'face', path: 'crew photo.png', duplicate: false }] } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.map((event) => event.event)).toEqual(expect.arrayContaining(['progress', 'library-changed']));
+    socket.close();
+
+    const listing = await api<LibraryListing>('library.list');
+    const face = listing.body!.ok ? listing.body!.value.faces[0] : null;
+    expect(face).toMatchObject({ name: 'crew photo', subjectCount: 3, width: 600 });
+    expect(face!.mediaUrl).toMatch(/^\/media\/[0-9a-f]{2}\/[0-9a-f]{64}\.png$/);
+    const media = await raw(`${face!.mediaUrl}?token=${bridge.token}`);
+    expect(media.status).toBe(200);
+    expect(media.headers['content-type']).toBe('image/png');
+    const ranged = await raw(`${face!.mediaUrl}?token=${bridge.token}`, { headers: { range: 'bytes=0-7' } });
+    expect(ranged.status).toBe(206);
+    expect((await raw(`/media/../library.sqlite?token=${bridge.token}`)).status).toBe(404);
+    expect((await raw(`/media/%2e%2e/library.sqlite?token=${bridge.token}`)).status).toBe(404);
+    await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'library', 'media', 'escape.txt'));
+    expect((await raw(`/media/escape.txt?token=${bridge.token}`)).status).toBe(404);
+    expect((await raw(`${face!.mediaUrl}`)).status).toBe(401);
+  });
+
+  it('refuses uploads that are too large or empty, and keeps nothing of them', async () => {
+    const headers = { 'x-mouthpiece-token': bridge.token };
+    const big = await raw('/upload?name=big.wav', { method: 'POST', headers, body: Buffer.alloc(8 * 2 ** 20 + 1) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.text).error.message).toContain('larger than the 8 MB');
+    const empty = await raw('/upload?name=empty.wav', { method: 'POST', headers, body: Buffer.alloc(0) });
+    expect(empty.status).toBe(400);
+    expect((await raw('/upload?name=x.wav', { method: 'POST', body: 'abc' })).status).toBe(401);
+    const listing = await api<LibraryListing>('library.list');
+    expect(listing.body!.ok && listing.body!.value.voices).toEqual([]);
+  });
+});
