@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { resolveStudioApi } from './api';
 import { App } from './App';
 import './styles.css';
 
@@ -8,6 +9,6 @@ for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, 
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App studio={window.studio} />
+    <App studio={resolveStudioApi()} />
   </StrictMode>,
 );

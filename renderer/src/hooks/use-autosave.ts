@@ -36,13 +36,21 @@ export function useAutosave(): () => Promise<number | null> {
     return () => clearTimeout(timer);
   }, [revision, store, saveNow]);
 
+  // Closing the window inside the debounce delay must not lose the last edit.
+  useEffect(() => {
+    const onHide = () => void saveNow();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [saveNow]);
+
   return saveNow;
 }
 
 type SetState = (update: (state: EditorState) => EditorState) => void;
 
 async function persist(studio: ReturnType<typeof useStudioContext>['studio'], state: EditorState, setState: SetState, refreshProjects: () => void): Promise<number | null> {
-  const { revision, doc, projectName } = state;
+  const { revision, doc } = state;
+  const projectName = state.projectName.trim() || 'Untitled project';
   // Nothing worth keeping yet: an untouched new project is not written to the library.
   if (state.projectId === null && doc.stage.faceId === null && doc.tracks.length === 0) return null;
   setState((current) => ({ ...current, saveStatus: 'saving' }));

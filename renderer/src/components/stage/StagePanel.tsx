@@ -87,7 +87,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
             )}
             {view?.status === 'done' && (
-              <SubjectOverlay width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} onSelect={actions.selectSubject} />
+              <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} onSelect={actions.selectSubject} />
             )}
           </div>
         )}

@@ -4,6 +4,8 @@ import type { FaceSubjectView, Polygon } from '../../../../electron/contract/typ
 interface SubjectOverlayProps {
   width: number;
   height: number;
+  /** On-screen width of the picture, so outlines and labels keep one size whatever the picture's resolution. */
+  displayWidth: number;
   subjects: FaceSubjectView[];
   selected: number;
   /** Subjects with at least one clip, drawn as speakers. */
@@ -14,16 +16,17 @@ interface SubjectOverlayProps {
 const toPoints = (polygon: Polygon) => polygon.map(([x, y]) => `${x},${y}`).join(' ');
 
 /** Every detected subject outlined and numbered over the picture (in picture pixels); hover shows its mask. */
-export function SubjectOverlay({ width, height, subjects, selected, speaking, onSelect }: SubjectOverlayProps) {
+export function SubjectOverlay({ width, height, displayWidth, subjects, selected, speaking, onSelect }: SubjectOverlayProps) {
   const [hovered, setHovered] = useState<number | null>(null);
-  // Strokes and labels keep the same on-screen size whatever the picture's resolution.
-  const unit = Math.max(width, height) / 600;
+  // One screen pixel in picture pixels.
+  const unit = displayWidth > 0 ? width / displayWidth : 1;
   return (
     <svg className="subject-overlay" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="group" aria-label="Subjects in the picture">
       {subjects.map((subject) => {
         const [x, y, w, h] = subject.box;
         const isSelected = subject.index === selected;
         const mask = subject.masks.faceOval.length > 2 ? subject.masks.faceOval : subject.masks.head;
+        const badgeText = isSelected ? `${subject.index} · Speaker` : String(subject.index);
         const label = `Subject ${subject.index}${isSelected ? ', selected' : ''}${speaking.has(subject.index) ? ', speaks' : ''}`;
         return (
           <g
@@ -51,9 +54,9 @@ export function SubjectOverlay({ width, height, subjects, selected, speaking, on
             {mask.length > 2 && <polygon className="subject-mask" points={toPoints(mask)} strokeWidth={1.5 * unit} />}
             <rect className="subject-box" x={x} y={y} width={w} height={h} rx={6 * unit} strokeWidth={(isSelected ? 3 : 1.5) * unit} />
             <g transform={`translate(${x} ${y >= 24 * unit ? y - 22 * unit : y + 2 * unit})`}>
-              <rect className="subject-badge" x={0} y={0} width={(isSelected ? 78 : 22) * unit} height={20 * unit} rx={4 * unit} />
-              <text className="subject-number" x={7 * unit} y={14.5 * unit} fontSize={13 * unit}>
-                {isSelected ? `${subject.index} · Speaker` : subject.index}
+              <rect className="subject-badge" x={0} y={0} width={(badgeText.length * 7.2 + 12) * unit} height={20 * unit} rx={4 * unit} />
+              <text className="subject-number" x={6 * unit} y={14.5 * unit} fontSize={12 * unit}>
+                {badgeText}
               </text>
             </g>
           </g>

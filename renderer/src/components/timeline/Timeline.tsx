@@ -51,7 +51,7 @@ export function Timeline() {
         <div className="timeline-content" style={{ width: HEADER_WIDTH_PX + lengthSec * pxPerSec }}>
           <TimelineRuler lengthSec={lengthSec} />
           {subjects.map((subject) => (
-            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={ROW_HEIGHT_PX} onError={onError} />
+            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={ROW_HEIGHT_PX} missing={subject >= subjectCount} onError={onError} />
           ))}
           {subjects.length === 0 && (
             <p className="timeline-empty">

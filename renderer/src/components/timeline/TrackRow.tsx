@@ -12,11 +12,13 @@ interface TrackRowProps {
   track: Track | undefined;
   subjects: readonly number[];
   rowHeightPx: number;
+  /** The subject has clips but the picture on the stage has no such face. */
+  missing: boolean;
   onError(message: string): void;
 }
 
 /** One subject's track: its header, its clips, and a drop target for voices and scripts from the library. */
-export function TrackRow({ subject, track, subjects, rowHeightPx, onError }: TrackRowProps) {
+export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onError }: TrackRowProps) {
   const selected = useEditor((state) => state.doc.selectedSubject === subject);
   const actions = useEditorActions();
   const { store } = useStudioContext();
@@ -44,10 +46,13 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, onError }: Tra
   };
 
   return (
-    <div className={`track${selected ? ' selected' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
-      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={`Select subject ${subject}`}>
+    <div className={`track${selected ? ' selected' : ''}${missing ? ' missing' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
+      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={missing ? `Subject ${subject} is not in the picture on the stage` : `Select subject ${subject}`}>
         <span className="subject-chip">{subject}</span>
-        <span className="track-name">Subject {subject}</span>
+        <span className="track-label">
+          <span className="track-name">Subject {subject}</span>
+          {missing && <span className="track-warning">Not in this picture</span>}
+        </span>
       </button>
       <div
         className={`track-lane${dropping ? ' dropping' : ''}`}
