@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { clipLengthSec } from '../../../../electron/contract/project-document';
+import type { LibraryEntryKind } from '../../../../electron/contract/types';
 import { useLibraryData } from '../../library/library-context';
+import { useLibrarySearch } from '../../library/use-library-search';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { addClip } from '../../timeline/commands';
 import type { LibraryDragEntry } from '../../timeline/library-drag';
@@ -34,11 +36,14 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const matches = (...texts: string[]) => texts.some((text) => text.toLowerCase().includes(query.trim().toLowerCase()));
-  const faces = (listing?.faces ?? []).filter((face) => matches(face.name));
-  const voices = (listing?.voices ?? []).filter((voice) => matches(voice.name));
-  const scripts = (listing?.scripts ?? []).filter((script) => matches(script.name, script.preview));
-  const shownProjects = projects.filter((project) => matches(project.name));
+  const hits = useLibrarySearch(query);
+  // Names filter at once; the library's search adds entries whose transcript or text matches.
+  const matches = (kind: LibraryEntryKind, id: number, ...texts: string[]) =>
+    hits.has(kind, id) || texts.some((text) => text.toLowerCase().includes(query.trim().toLowerCase()));
+  const faces = (listing?.faces ?? []).filter((face) => matches('face', face.id, face.name));
+  const voices = (listing?.voices ?? []).filter((voice) => matches('voice', voice.id, voice.name));
+  const scripts = (listing?.scripts ?? []).filter((script) => matches('script', script.id, script.name, script.preview));
+  const shownProjects = projects.filter((project) => matches('project', project.id, project.name));
   const show = (section: Filter) => filter === 'all' || filter === section;
   const total = (listing?.faces.length ?? 0) + (listing?.voices.length ?? 0) + (listing?.scripts.length ?? 0) + projects.length;
 
@@ -99,14 +104,14 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
         {show('voices') && (
           <LibrarySection title="Voices" count={voices.length} empty={query ? 'No voice matches.' : 'Import a voice recording (WAV, MP3, M4A) to lip-sync to it.'}>
             {voices.map((voice) => (
-              <VoiceEntry key={voice.id} voice={voice} onAdd={() => void addAtPlayhead({ kind: 'voice', id: voice.id })} onError={setError} />
+              <VoiceEntry key={voice.id} voice={voice} excerpt={hits.excerpt('voice', voice.id)} onAdd={() => void addAtPlayhead({ kind: 'voice', id: voice.id })} onError={setError} />
             ))}
           </LibrarySection>
         )}
         {show('scripts') && (
           <LibrarySection title="Scripts" count={scripts.length} empty={query ? 'No script matches.' : 'Import a .txt file to have a built-in voice say it.'}>
             {scripts.map((script) => (
-              <ScriptEntry key={script.id} script={script} onAdd={() => void addAtPlayhead({ kind: 'script', id: script.id })} onError={setError} />
+              <ScriptEntry key={script.id} script={script} excerpt={hits.excerpt('script', script.id)} onAdd={() => void addAtPlayhead({ kind: 'script', id: script.id })} onError={setError} />
             ))}
           </LibrarySection>
         )}
