@@ -1,5 +1,6 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 
@@ -9,14 +10,17 @@ Usage: mouthpiece <command> [options]
 
 Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
+  studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
 
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
 
-${ANALYZE_USAGE}`;
+${ANALYZE_USAGE}
+
+${STUDIO_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand };
+const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, studio: runStudioCommand };
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {

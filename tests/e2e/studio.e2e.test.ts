@@ -1,0 +1,178 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
+import { defaultModelPaths } from '../../electron/cli/package-paths';
+import type { RenderJobView, StudioResult } from '../../electron/contract/types';
+import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter';
+import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/media/index';
+import { ROOT } from '../helpers/run-cli';
+import { buildRendererForTest } from './support/build-renderer';
+import { hasChromium, launchChromium } from './support/chromium';
+import { dropFiles } from './support/drop-files';
+
+/*
+ * The real React studio in a real Chromium against the real engine, over the browser bridge: a user's first session
+ * from an empty library to a rendered MP4, then a reload, then a photo without a face.
+ */
+
+const GROUP_PHOTO = '/work/shared/media/images/group3_apollo11_crew_nasa.png';
+const VOICE = '/work/shared/media/audio/en_ljspeech_LJ001-0001.wav';
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+
+let dir: string;
+let rendererDir: string;
+let bridge: StudioBridge;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let tools: FfmpegTools;
+const pageErrors: string[] = [];
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const clipWidth = async () => (await page.getByTestId('track-1').getByTestId('clip').boundingBox())!.width;
+
+async function api<T>(method: string, payload?: unknown): Promise<T> {
+  const response = await fetch(`${bridge.origin}/api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token }, body: JSON.stringify({ method, payload }) });
+  const result = (await response.json()) as StudioResult<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe.skipIf(!hasChromium)('studio in Chromium over the bridge', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-e2e-'));
+    await mkdir(SHOTS, { recursive: true });
+    [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
+    bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(bridge.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+    await rm(dir, { recursive: true, force: true });
+    if (rendererDir) await rm(rendererDir, { recursive: true, force: true });
+  });
+
+  it('starts empty and imports a group photo and a voice dropped as real files', async () => {
+    await expect.poll(() => page.getByTestId('empty-state').isVisible(), { timeout: 20_000 }).toBe(true);
+    await dropFiles(page.getByTestId('drop-zone'), [GROUP_PHOTO, VOICE]);
+    await expect.poll(() => page.getByTestId('library-item').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.locator('[data-testid="library-item"][data-kind="face"]').textContent()).toContain('3 faces');
+    await page.getByTestId('consent-checkbox').check();
+    await expect.poll(() => page.getByTestId('consent-checkbox').isChecked()).toBe(true);
+    await shot('library');
+  });
+
+  it('puts the photo on the stage with three numbered subjects and picks subject 1', async () => {
+    await page.locator('[data-testid="library-item"][data-kind="face"] .entry-name').click();
+    await expect.poll(() => page.locator('[data-testid^="subject-outline-"]').count(), { timeout: 20_000 }).toBe(3);
+    await page.getByTestId('subject-outline-1').click();
+    await expect.poll(() => page.getByTestId('track-1').getAttribute('class')).toContain('selected');
+    await shot('stage-subjects');
+  });
+
+  it('places the voice on subject 1, trims it, undoes and redoes the trim', async () => {
+    const voice = page.locator('[data-testid="library-item"][data-kind="voice"]');
+    await voice.dragTo(page.getByTestId('track-1').locator('.track-lane'), { targetPosition: { x: 12, y: 20 } });
+    await expect.poll(() => page.getByTestId('track-1').getByTestId('clip').count(), { timeout: 10_000 }).toBe(1);
+    const fullWidth = await clipWidth();
+
+    await page.getByTestId('track-1').getByTestId('clip-trim-end').scrollIntoViewIfNeeded();
+    const handle = (await page.getByTestId('track-1').getByTestId('clip-trim-end').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) await page.mouse.move(handle.x + handle.width / 2 - step * (fullWidth * 0.04), handle.y + handle.height / 2);
+    await page.mouse.up();
+    const trimmedWidth = await clipWidth();
+    expect(trimmedWidth).toBeLessThan(fullWidth * 0.75);
+    expect(trimmedWidth).toBeGreaterThan(fullWidth * 0.4);
+
+    await page.getByTestId('undo').click();
+    await expect.poll(clipWidth).toBeCloseTo(fullWidth, 0);
+    await page.getByTestId('redo').click();
+    await expect.poll(clipWidth).toBeCloseTo(trimmedWidth, 0);
+
+    // Two tracks in use: the same voice for subject 0 as well, added with the library's own button.
+    await page.getByTestId('subject-outline-0').click();
+    await voice.locator('.entry-name').click();
+    await expect.poll(() => page.getByTestId('track-0').getByTestId('clip').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('track-0').getByTestId('clip').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('track-0').getByTestId('clip').count()).toBe(0);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('track-0').getByTestId('clip').count()).toBe(1);
+    await shot('timeline-two-tracks');
+  });
+
+  it('plays the preview: the playhead moves and the stage canvas shows the picture', async () => {
+    const timecode = page.locator('.timecode span').first();
+    const before = await timecode.textContent();
+    await page.getByTestId('play').click();
+    await expect.poll(() => timecode.textContent(), { timeout: 5_000 }).not.toBe(before);
+    await page.getByTestId('play').click();
+    const drawn = await page.getByTestId('preview-canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const blank = document.createElement('canvas');
+      blank.width = canvas.width;
+      blank.height = canvas.height;
+      return canvas.width > 0 && canvas.toDataURL() !== blank.toDataURL();
+    });
+    expect(drawn).toBe(true);
+  });
+
+  it('renders the project to a playable MP4 of the preset size and the timeline length', async () => {
+    await page.getByTestId('preset-select').selectOption('square');
+    // Autosave is continuous; wait until the page has saved the preset before rendering it.
+    await expect.poll(async () => (await api<{ document: { export: { preset: string } } } | null>('app.getLastProject'))?.document.export.preset, { timeout: 10_000 }).toBe('square');
+    const renderButton = page.getByTestId('render-button');
+    if (await renderButton.isDisabled()) throw new Error(`Render is blocked: ${await renderButton.getAttribute('title')}; projects: ${JSON.stringify(await api('projects.list'))}`);
+    await renderButton.click();
+    const status = page.getByTestId('queue-job').first().getByTestId('queue-job-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 90_000, interval: 250 }).toBe('done');
+    await shot('render-queue');
+
+    const [job] = await api<RenderJobView[]>('render.list');
+    const project = await api<{ document: { tracks: { subject: number; clips: { start: number; trimStart: number; trimEnd: number }[] }[] } }>('app.getLastProject');
+    const endSec = Math.max(...project.document.tracks.flatMap((track) => track.clips.map((clip) => clip.start + clip.trimEnd - clip.trimStart)));
+    const info = await probeMedia(tools, job.outputPath);
+    expect(info).toMatchObject({ kind: 'video', width: 1080, height: 1080, hasAudio: true });
+    expect(info.video?.codec).toBe('h264');
+    expect(Math.abs(info.durationSec! - endSec)).toBeLessThan(0.1);
+    // Playable: every frame decodes without an error.
+    await runFfmpeg({ tools, args: ['-v', 'error', '-xerror', '-i', job.outputPath, '-f', 'null', '-'] });
+  }, 120_000);
+
+  it('keeps everything after a reload', async () => {
+    const widthBefore = await clipWidth();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('track-1').getByTestId('clip').count(), { timeout: 20_000 }).toBe(1);
+    expect(await clipWidth()).toBeCloseTo(widthBefore, 0);
+    expect(await page.getByTestId('track-0').getByTestId('clip').count()).toBe(1);
+    expect(await page.locator('[data-testid^="subject-outline-"]').count()).toBe(3);
+    expect(await page.getByTestId('preset-select').inputValue()).toBe('square');
+    expect(await page.getByTestId('queue-job-status').first().getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('consent-checkbox').isChecked()).toBe(true);
+  });
+
+  it('says clearly when a photo has no face, and nothing breaks', async () => {
+    const plain = path.join(dir, 'plain wall.png');
+    await runFfmpeg({ tools, args: ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x8899aa:s=640x480', '-frames:v', '1', plain] });
+    await dropFiles(page.getByTestId('drop-zone'), [plain]);
+    await expect.poll(() => page.getByTestId('library-item').count(), { timeout: 30_000 }).toBe(3);
+    const entry = page.locator('[data-testid="library-item"][data-kind="face"]', { hasText: 'plain wall' });
+    await expect.poll(() => entry.textContent()).toMatch(/no face/i);
+    await entry.locator('.entry-name').click();
+    const message = page.getByTestId('stage').getByTestId('error-message');
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(/No face found in this photo/);
+    await shot('no-face');
+    // The studio still works: back to the crew photo, its subjects are there again.
+    await page.locator('[data-testid="library-item"][data-kind="face"]', { hasText: 'group3' }).locator('.entry-name').click();
+    await expect.poll(() => page.locator('[data-testid^="subject-outline-"]').count(), { timeout: 10_000 }).toBe(3);
+    expect(pageErrors).toEqual([]);
+  });
+});
