@@ -7,7 +7,7 @@ import { InputError } from '../../engine/errors.js';
 import type { CommandContext } from '../command-context.js';
 import { defaultModelPaths, findPackageRoot, packageVersion } from '../package-paths.js';
 
-export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--json]
+export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--renderer DIR] [--json]
 
   Serves the studio to a web browser on this computer only (127.0.0.1), with the real engine behind it.
   Prints the address to open; it carries a random token that every request must show. Ctrl-C stops it
@@ -15,6 +15,7 @@ export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--jso
 
   --library DIR   the library to open (default: the app's own, ${defaultLibraryDir()})
   --port N        port to listen on (default: a free one)
+  --renderer DIR  the built studio page (default: out/renderer of this installation)
   --json          print {"url": …} as JSON instead of a sentence`;
 
 /** The app keeps its library in `<appData>/Mouthpiece/library` (electron/main/studio-paths.ts). */
@@ -32,13 +33,13 @@ export async function runStudioCommand(argv: string[], ctx: CommandContext): Pro
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { library: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { library: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return ctx.out(STUDIO_USAGE);
   if (positionals.length > 0) throw new InputError('BAD_ARGUMENT', `studio takes no file arguments (got "${positionals[0]}").\n\n${STUDIO_USAGE}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${values.port}".`);
-  const rendererDir = path.join(findPackageRoot(), 'out', 'renderer');
+  const rendererDir = path.resolve(values.renderer ?? path.join(findPackageRoot(), 'out', 'renderer'));
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new InputError('BAD_ARGUMENT', `${rendererDir}: the studio page is not built. Run \`npm run studio:web\` (it builds first) or \`npx electron-vite build\`.`);
   }
