@@ -49,7 +49,7 @@ export function LibraryEntry({ kind, id, name, meta, thumbnail, active, onActiva
   };
 
   return (
-    <li className={`library-item${active ? ' active' : ''}`} data-testid="library-item" data-kind={kind} draggable={Boolean(onDragStart) && mode === 'view'} onDragStart={onDragStart}>
+    <li className={`library-item${active ? ' active' : ''}`} data-testid={kind === 'project' ? 'project-item' : 'library-item'} data-kind={kind} draggable={Boolean(onDragStart) && mode === 'view'} onDragStart={onDragStart}>
       <div className="library-item-main">
         <div className="thumb">{thumbnail}</div>
         <div className="library-item-text">
