@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyProjectDocument, type ProjectDocument } from '../../../electron/contract/project-document';
-import { scheduleAudio, timelineEndSec } from './playback-schedule';
+import { scheduleAudio, subjectsSpeakingAt, timelineEndSec } from './playback-schedule';
 
 const doc: ProjectDocument = {
   ...createEmptyProjectDocument(),
@@ -31,6 +31,14 @@ describe('playback schedule', () => {
     ]);
     expect(scheduleAudio(doc, 4.5).map((item) => item.clipId)).toEqual(['b']);
     expect(scheduleAudio(doc, 5)).toEqual([]);
+  });
+
+  it('knows who speaks at each moment', () => {
+    expect(subjectsSpeakingAt(doc, 0.5)).toEqual([]);
+    expect(subjectsSpeakingAt(doc, 1)).toEqual([0]);
+    expect(subjectsSpeakingAt(doc, 2.99)).toEqual([0]);
+    expect(subjectsSpeakingAt(doc, 3)).toEqual([]);
+    expect(subjectsSpeakingAt(doc, 6.5)).toEqual([1]);
   });
 
   it('ends where the last clip ends, script clips included', () => {

@@ -29,6 +29,11 @@ export function scheduleAudio(doc: ProjectDocument, fromSec: number): ScheduledA
   return scheduled.sort((a, b) => a.delaySec - b.delaySec);
 }
 
+/** Subjects with a clip under the playhead: the ones speaking at that moment. */
+export function subjectsSpeakingAt(doc: ProjectDocument, atSec: number): number[] {
+  return doc.tracks.filter((track) => track.clips.some((clip) => clip.start <= atSec && atSec < clipEndSec(clip))).map((track) => track.subject);
+}
+
 /** Where the timeline ends: the end of its last clip. */
 export function timelineEndSec(doc: ProjectDocument): number {
   return doc.tracks.reduce((end, track) => track.clips.reduce((trackEnd, clip) => Math.max(trackEnd, clipEndSec(clip)), end), 0);

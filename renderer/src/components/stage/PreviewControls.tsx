@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { timelineEndSec } from '../../audio/playback-schedule';
 import { useEditor, useEditorActions } from '../../store/editor-store';
 import { formatTimecode } from '../../timeline/timeline-geometry';
@@ -29,6 +30,19 @@ export function PreviewControls() {
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9.5-5.5z" /></svg>
         )}
       </button>
+      <input
+        type="range"
+        className="scrubber"
+        aria-label="Playhead"
+        min={0}
+        max={Math.max(endSec, 0.01)}
+        step={0.01}
+        value={Math.min(playheadSec, endSec)}
+        disabled={endSec === 0}
+        style={{ '--progress': `${endSec > 0 ? (Math.min(playheadSec, endSec) / endSec) * 100 : 0}%` } as CSSProperties}
+        onPointerDown={() => actions.setPlaying(false)}
+        onChange={(event) => actions.setPlayhead(Number(event.target.value))}
+      />
       <span className="timecode" aria-live="off">
         <span>{formatTimecode(playheadSec)}</span>
         <span className="muted"> / {formatTimecode(endSec)}</span>

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { subjectsSpeakingAt } from '../../audio/playback-schedule';
 import { useImport } from '../../library/import-context';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions } from '../../store/editor-store';
@@ -27,12 +28,14 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const [pictureError, setPictureError] = useState<string | null>(null);
   const onPictureError = useCallback((message: string) => setPictureError(message), []);
   const speaking = useMemo(() => new Set(tracks.map((track) => track.subject)), [tracks]);
+  const talkingKey = useEditor((state) => subjectsSpeakingAt(state.doc, state.playheadSec).join(','));
+  const talking = useMemo(() => new Set(talkingKey === '' ? [] : talkingKey.split(',').map(Number)), [talkingKey]);
 
   const view = analysis.status === 'ready' ? analysis.analysis : null;
   const pictureSize = { width: view?.width ?? face?.width ?? 0, height: view?.height ?? face?.height ?? 0 };
   const fitted = fitInside(box, pictureSize);
 
-  let overlay: React.ReactNode = null;
+  let overlay: ReactNode = null;
   if (analysis.status === 'error') {
     overlay = <ErrorMessage title="The face analysis could not be loaded">{analysis.error.message}</ErrorMessage>;
   } else if (view?.status === 'pending' || analysis.status === 'loading') {
@@ -87,7 +90,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
             )}
             {view?.status === 'done' && (
-              <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} onSelect={actions.selectSubject} />
+              <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} onSelect={actions.selectSubject} />
             )}
           </div>
         )}

@@ -10,13 +10,15 @@ interface SubjectOverlayProps {
   selected: number;
   /** Subjects with at least one clip, drawn as speakers. */
   speaking: ReadonlySet<number>;
+  /** Subjects with a clip under the playhead, marked while they talk. */
+  talking: ReadonlySet<number>;
   onSelect(subject: number): void;
 }
 
 const toPoints = (polygon: Polygon) => polygon.map(([x, y]) => `${x},${y}`).join(' ');
 
 /** Every detected subject outlined and numbered over the picture (in picture pixels); hover shows its mask. */
-export function SubjectOverlay({ width, height, displayWidth, subjects, selected, speaking, onSelect }: SubjectOverlayProps) {
+export function SubjectOverlay({ width, height, displayWidth, subjects, selected, speaking, talking, onSelect }: SubjectOverlayProps) {
   const [hovered, setHovered] = useState<number | null>(null);
   // One screen pixel in picture pixels.
   const unit = displayWidth > 0 ? width / displayWidth : 1;
@@ -32,7 +34,7 @@ export function SubjectOverlay({ width, height, displayWidth, subjects, selected
           <g
             key={subject.index}
             data-testid={`subject-outline-${subject.index}`}
-            className={`subject${isSelected ? ' selected' : ''}${hovered === subject.index ? ' hovered' : ''}`}
+            className={`subject${isSelected ? ' selected' : ''}${hovered === subject.index ? ' hovered' : ''}${talking.has(subject.index) ? ' talking' : ''}`}
             role="button"
             tabIndex={0}
             aria-pressed={isSelected}

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useEditor } from '../../store/editor-store';
 
 /** The playhead line over ruler and tracks; keeps itself in view while playing. */
-export function Playhead({ offsetPx, scroller }: { offsetPx: number; scroller: React.RefObject<HTMLDivElement | null> }) {
+export function Playhead({ offsetPx, scroller }: { offsetPx: number; scroller: RefObject<HTMLDivElement | null> }) {
   const playheadSec = useEditor((state) => state.playheadSec);
   const pxPerSec = useEditor((state) => state.pxPerSec);
   const playing = useEditor((state) => state.playing);

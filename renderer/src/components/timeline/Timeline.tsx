@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { timelineEndSec } from '../../audio/playback-schedule';
 import { useLibraryData } from '../../library/library-context';
-import { useEditor } from '../../store/editor-store';
+import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Playhead } from './Playhead';
 import { TimelineRuler } from './TimelineRuler';
@@ -23,6 +23,20 @@ export function Timeline() {
   const scroller = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((message: string) => setError(message), []);
+  const actions = useEditorActions();
+
+  // Ctrl/⌘ + wheel zooms the timeline (a native listener: React's wheel handlers cannot stop the page zoom).
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      actions.zoom(event.deltaY < 0 ? 1.1 : 1 / 1.1);
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [actions]);
 
   // Until the face is analysed, assume one subject so work can start; a photo without faces gets no tracks.
   const subjectCount = faceId === null ? 0 : (faceById(faceId)?.subjectCount ?? 1);
