@@ -1,0 +1,34 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { RenderJobView } from '../../../../electron/contract/types';
+import { QueueJob } from './QueueJob';
+import type { RenderJobs } from './use-render-jobs';
+
+const queue = {} as RenderJobs;
+const job = (change: Partial<RenderJobView>): RenderJobView => ({
+  id: 1, projectId: 1, title: 'Greeting', preset: 'square', status: 'queued', progress: 0, phase: null, etaMs: null, outputPath: '/videos/greeting.mp4', error: null, createdAt: '', startedAt: null, finishedAt: null, durationMs: null, ...change,
+});
+const render = (change: Partial<RenderJobView>) => renderToStaticMarkup(createElement(QueueJob, { job: job(change), queue }));
+
+describe('QueueJob', () => {
+  it('shows progress, ETA and cancel while rendering', () => {
+    const html = render({ status: 'running', progress: 0.42, phase: 'Animating faces', etaMs: 48_000 });
+    expect(html).toContain('data-status="running"');
+    expect(html).toContain('42% · about 48 s left');
+    expect(html).toContain('Animating faces');
+    expect(html).toContain('>Cancel<');
+    expect(html).not.toContain('>Retry<');
+  });
+
+  it('offers retry with the reason after a failure, and open once done', () => {
+    const failed = render({ status: 'failed', error: 'Disk full.' });
+    expect(failed).toContain('Disk full.');
+    expect(failed).toContain('>Retry<');
+    expect(failed).not.toContain('<progress');
+    const done = render({ status: 'done', progress: 1 });
+    expect(done).toContain('greeting.mp4');
+    expect(done).toContain('>Open<');
+    expect(done).not.toContain('>Cancel<');
+  });
+});
