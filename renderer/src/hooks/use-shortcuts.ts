@@ -1,12 +1,19 @@
 import { useEffect } from 'react';
+import { clipEndSec, type ProjectDocument } from '../../../electron/contract/project-document';
 import { timelineEndSec } from '../audio/playback-schedule';
-import { deleteClip, splitClip } from '../timeline/commands';
+import { deleteClip, splitClip, trimClip } from '../timeline/commands';
 import { findClip } from '../timeline/commands/track-edits';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
 import { newClipId } from '../timeline/clip-ids';
 
 const STEP_SEC = 1;
 const FRAME_SEC = 1 / 25;
+
+/** Q/W trim only inside the clip: extending a clip could run it into its neighbour. */
+function playheadInside(doc: ProjectDocument, clipId: string, atSec: number): boolean {
+  const clip = findClip(doc, clipId)?.clip;
+  return clip !== undefined && clip.start < atSec && atSec < clipEndSec(clip);
+}
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -17,7 +24,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * Editor shortcuts: Space play/pause, J back, K pause, L play, ←/→ a frame, Home start, Delete the selected clip,
- * S split it at the playhead, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, +/− zoom. Text fields keep their keys.
+ * S split it at the playhead, Q/W trim its start/end to the playhead, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, +/− zoom. Text fields keep their keys.
  */
 export function useShortcuts(): void {
   const { store } = useStudioContext();
@@ -51,6 +58,8 @@ export function useShortcuts(): void {
         actions.selectClip(null);
       } else if (key === 's' && state.selectedClipId && findClip(state.doc, state.selectedClipId)) {
         actions.execute(splitClip(state.doc, state.selectedClipId, state.playheadSec, newClipId()));
+      } else if ((key === 'q' || key === 'w') && state.selectedClipId && playheadInside(state.doc, state.selectedClipId, state.playheadSec)) {
+        actions.execute(trimClip(state.doc, state.selectedClipId, key === 'q' ? 'start' : 'end', state.playheadSec));
       } else if (key === '+' || key === '=') actions.zoom(1.25);
       else if (key === '-') actions.zoom(0.8);
       else handled = false;

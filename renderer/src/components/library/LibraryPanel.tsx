@@ -12,6 +12,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { FaceEntry } from './FaceEntry';
 import { LibraryImport } from './LibraryImport';
 import { LibrarySection } from './LibrarySection';
+import { NewScriptForm } from './NewScriptForm';
 import { ProjectEntry } from './ProjectEntry';
 import { ScriptEntry } from './ScriptEntry';
 import { VoiceEntry } from './VoiceEntry';
@@ -35,6 +36,7 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [writingScript, setWritingScript] = useState(false);
 
   const hits = useLibrarySearch(query);
   // Names filter at once; the library's search adds entries whose transcript or text matches.
@@ -109,7 +111,19 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
           </LibrarySection>
         )}
         {show('scripts') && (
-          <LibrarySection title="Scripts" count={scripts.length} empty={query ? 'No script matches.' : 'Import a .txt file to have a built-in voice say it.'}>
+          <LibrarySection
+            title="Scripts"
+            count={scripts.length}
+            empty={query ? 'No script matches.' : 'Import a .txt file or write one here to have a built-in voice say it.'}
+            action={
+              !writingScript && (
+                <button type="button" className="button small" onClick={() => setWritingScript(true)}>
+                  + New
+                </button>
+              )
+            }
+            before={writingScript && <NewScriptForm onDone={() => setWritingScript(false)} />}
+          >
             {scripts.map((script) => (
               <ScriptEntry key={script.id} script={script} excerpt={hits.excerpt('script', script.id)} onAdd={() => void addAtPlayhead({ kind: 'script', id: script.id })} onError={setError} />
             ))}

@@ -51,7 +51,7 @@ export function ClipView({ clip, subjects, rowHeightPx }: ClipViewProps) {
       tabIndex={0}
       aria-pressed={selected}
       aria-label={`${clip.kind === 'audio' ? 'Recording' : 'Script line'} “${title}” at ${formatTimecode(clip.start)}, ${formatTimecode(lengthSec)} long`}
-      title={`${title} — drag to move, drag the edges to trim, S splits at the playhead, Delete removes`}
+      title={`${title} — drag to move, drag the edges (or Q/W at the playhead) to trim, S splits at the playhead, Delete removes`}
       onPointerDown={onMovePointerDown}
       onFocus={() => actions.selectClip(clip.id)}
       onKeyDown={(event) => {
