@@ -129,12 +129,20 @@ function startStudio(): void {
     }
   };
 
+  const ownWindows = new WeakSet<BrowserWindow>();
   const createWindow = () => {
-    mainWindow = openMainWindow({ location: appLocation, preloadPath: paths.preload, windowStateFile: paths.windowState, iconPath, devTools: isDev });
+    mainWindow = openMainWindow({ location: appLocation, preloadPath: paths.preload, windowStateFile: paths.windowState, iconPath, devTools: isDev, register: (window) => ownWindows.add(window) });
     mainWindow.on('closed', () => (mainWindow = null));
   };
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Defence in depth: openMainWindow checks its options (findWebPreferenceWeaknesses) before creating a window, so any
+  // window it did not create (a popup that got past the window-open handler, a library opening its own) is closed.
+  app.on('browser-window-created', (_event, window) => {
+    if (ownWindows.has(window)) return;
+    console.error('[security] closed a window Mouthpiece did not open itself');
+    window.destroy();
+  });
   app.on('second-instance', () => {
     if (!mainWindow) return createWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();

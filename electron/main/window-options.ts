@@ -50,3 +50,30 @@ export function createMainWindowOptions({ preloadPath, bounds, iconPath, devTool
     webPreferences: createSecureWebPreferences(preloadPath, { devTools }),
   };
 }
+
+/** The settings no window of ours may loosen, whoever creates it. */
+export const REQUIRED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+} as const;
+
+/**
+ * What is weaker than our secure settings in a window's effective preferences (`webContents.getLastWebPreferences()`),
+ * as readable sentences; empty when the window is as locked down as ours. A preload other than ours counts as weaker.
+ */
+export function findWebPreferenceWeaknesses(prefs: Partial<WebPreferences> | null | undefined, { preloadPath }: { preloadPath: string }): string[] {
+  if (!prefs) return ['no web preferences to check'];
+  const problems = Object.entries(REQUIRED_WEB_PREFERENCES)
+    .filter(([key, required]) => (prefs as Record<string, unknown>)[key] !== required)
+    .map(([key, required]) => `${key} must be ${required}, is ${String((prefs as Record<string, unknown>)[key])}`);
+  if (prefs.preload !== undefined && prefs.preload !== preloadPath) problems.push(`preload must be ours (${preloadPath}), is ${prefs.preload}`);
+  if (prefs.enableBlinkFeatures) problems.push(`enableBlinkFeatures must be unset, is ${prefs.enableBlinkFeatures}`);
+  return problems;
+}
