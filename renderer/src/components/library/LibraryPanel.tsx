@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { clipLengthSec } from '../../../../electron/contract/project-document';
 import type { LibraryEntryKind } from '../../../../electron/contract/types';
 import { useLibraryData } from '../../library/library-context';
@@ -30,13 +30,26 @@ interface LibraryPanelProps {
 export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps) {
   const { listing, projects, library, refreshProjects } = useLibraryData();
   const projectId = useEditor((state) => state.projectId);
-  const { store } = useStudioContext();
+  const { studio, store } = useStudioContext();
   const actions = useEditorActions();
   const makeClip = useClipFactory();
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [writingScript, setWritingScript] = useState(false);
+  const scrollArea = useRef<HTMLDivElement>(null);
+
+  // File › Open… in the app menu: show the projects and put the keyboard on the first one.
+  useEffect(
+    () =>
+      studio.on('menu', ({ command }) => {
+        if (command !== 'open') return;
+        setQuery('');
+        setFilter('projects');
+        requestAnimationFrame(() => scrollArea.current?.querySelector<HTMLButtonElement>('[data-testid="project-item"] .entry-name')?.focus());
+      }),
+    [studio],
+  );
 
   const hits = useLibrarySearch(query);
   // Names filter at once; the library's search adds entries whose transcript or text matches.
@@ -89,7 +102,7 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
         </ErrorMessage>
       )}
       {library.status === 'error' && <ErrorMessage title="The library could not be opened">{library.error.message}</ErrorMessage>}
-      <div className="library-scroll">
+      <div className="library-scroll" ref={scrollArea}>
         {library.status === 'loading' && <p className="quiet-empty">Loading the library…</p>}
         {library.status === 'ready' && total === 0 && (
           <p className="quiet-empty">
