@@ -74,6 +74,10 @@ describe.skipIf(!hasChromium)('studio in Chromium over the bridge', () => {
     await expect.poll(() => page.locator('[data-testid^="subject-outline-"]').count(), { timeout: 20_000 }).toBe(3);
     await page.getByTestId('subject-outline-1').click();
     await expect.poll(() => page.getByTestId('track-1').getAttribute('class')).toContain('selected');
+    // Hovering a subject shows its face mask.
+    await page.getByTestId('subject-outline-2').hover();
+    await expect.poll(() => page.getByTestId('subject-outline-2').getAttribute('class')).toContain('hovered');
+    expect(Number(await page.getByTestId('subject-outline-2').locator('polygon').evaluate((polygon) => polygon.getAttribute('points')!.split(' ').length))).toBeGreaterThan(10);
     await shot('stage-subjects');
   });
 
