@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { FaceSummary } from '../../../../electron/contract/types';
 import { describeSubjects, formatDuration } from '../../library-format';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
@@ -17,10 +18,18 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
     actions.selectSubject(0);
   };
 
+  // The box follows the click at once; the library's answer (and its refreshed listing) then confirms it.
+  const [pendingConsent, setPendingConsent] = useState<boolean | null>(null);
+  useEffect(() => setPendingConsent(null), [face.consent]);
   const setConsent = async (consent: boolean) => {
+    setPendingConsent(consent);
     const result = await studio.library.setConsent({ faceId: face.id, consent });
-    if (!result.ok) onError(result.error.message);
+    if (!result.ok) {
+      setPendingConsent(null);
+      onError(result.error.message);
+    }
   };
+  const consentShown = pendingConsent ?? face.consent;
 
   return (
     <LibraryEntry
@@ -48,8 +57,8 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
       }
       onError={onError}
     >
-      <label className={`consent${face.consent ? ' given' : ''}`}>
-        <input type="checkbox" data-testid="consent-checkbox" checked={face.consent} onChange={(event) => void setConsent(event.target.checked)} />
+      <label className={`consent${consentShown ? ' given' : ''}`}>
+        <input type="checkbox" data-testid="consent-checkbox" checked={consentShown} onChange={(event) => void setConsent(event.target.checked)} />
         <span>I have the right to use this likeness</span>
       </label>
     </LibraryEntry>
