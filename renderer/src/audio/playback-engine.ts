@@ -20,12 +20,13 @@ export class PlaybackEngine {
   private frame = 0;
   private session = 0;
 
-  async play(doc: ProjectDocument, fromSec: number, voiceUrl: (voiceId: number) => string | null, callbacks: PlaybackCallbacks): Promise<void> {
+  /** `rate` above zero plays the audio that much faster; below zero moves the playhead backwards in silence. */
+  async play(doc: ProjectDocument, fromSec: number, rate: number, voiceUrl: (voiceId: number) => string | null, callbacks: PlaybackCallbacks): Promise<void> {
     this.stop();
     const session = ++this.session;
     const context = sharedAudioContext();
     if (context.state === 'suspended') await context.resume();
-    const scheduled = scheduleAudio(doc, fromSec);
+    const scheduled = rate > 0 ? scheduleAudio(doc, fromSec) : [];
     const buffers = await Promise.all(
       scheduled.map(async (item) => {
         const url = voiceUrl(item.voiceId);
@@ -45,16 +46,19 @@ export class PlaybackEngine {
       if (!buffer || item.durationSec <= 0) return;
       const source = context.createBufferSource();
       source.buffer = buffer;
+      source.playbackRate.value = rate;
       source.connect(context.destination);
-      source.start(startAt + item.delaySec, item.offsetSec, item.durationSec);
+      // The offset and duration are in the recording's own time; only the wait until it starts shrinks with the rate.
+      source.start(startAt + item.delaySec / rate, item.offsetSec, item.durationSec);
       this.sources.push(source);
     });
     const endSec = timelineEndSec(doc);
     const tick = () => {
       if (session !== this.session) return;
-      const seconds = fromSec + Math.max(0, context.currentTime - startAt);
-      if (seconds >= endSec) {
-        callbacks.onTime(endSec);
+      const seconds = fromSec + Math.max(0, context.currentTime - startAt) * rate;
+      const limit = rate > 0 ? endSec : 0;
+      if (rate > 0 ? seconds >= endSec : seconds <= 0) {
+        callbacks.onTime(limit);
         this.stop();
         callbacks.onEnded();
         return;

@@ -9,6 +9,7 @@ export function usePlayback(onError: (message: string) => void): void {
   const actions = useEditorActions();
   const { voiceById } = useLibraryData();
   const playing = useEditor((state) => state.playing);
+  const rate = useEditor((state) => state.playRate);
   const doc = useEditor((state) => state.doc);
   const engine = useRef<PlaybackEngine | null>(null);
   const voiceUrl = useRef(voiceById);
@@ -18,11 +19,11 @@ export function usePlayback(onError: (message: string) => void): void {
     if (!playing) return;
     engine.current ??= new PlaybackEngine();
     const current = engine.current;
-    void current.play(doc, store.getState().playheadSec, (voiceId) => voiceUrl.current(voiceId)?.mediaUrl ?? null, {
+    void current.play(doc, store.getState().playheadSec, rate, (voiceId) => voiceUrl.current(voiceId)?.mediaUrl ?? null, {
       onTime: actions.setPlayhead,
       onEnded: () => actions.setPlaying(false),
       onError,
     });
     return () => current.stop();
-  }, [playing, doc, store, actions, onError]);
+  }, [playing, rate, doc, store, actions, onError]);
 }

@@ -23,7 +23,8 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Editor shortcuts: Space play/pause, J back, K pause, L play, ←/→ a frame, Home start, Delete the selected clip,
+ * Editor shortcuts: Space play/pause, J/K/L shuttle (backward, stop, forward; J or L again goes faster), ←/→ a frame,
+ * PageUp/PageDown a second, Home start, Delete the selected clip,
  * S split it at the playhead, Q/W trim its start/end to the playhead, Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, +/− zoom. Text fields keep their keys.
  */
 export function useShortcuts(): void {
@@ -47,8 +48,10 @@ export function useShortcuts(): void {
       else if (mod) handled = false;
       else if (key === ' ') actions.setPlaying(!state.playing);
       else if (key === 'k') actions.setPlaying(false);
-      else if (key === 'l') actions.setPlaying(true);
-      else if (key === 'j') seek(state.playheadSec - (event.shiftKey ? 5 : STEP_SEC));
+      else if (key === 'l') actions.shuttle(1);
+      else if (key === 'j') actions.shuttle(-1);
+      else if (key === 'pageup') seek(state.playheadSec - STEP_SEC);
+      else if (key === 'pagedown') seek(state.playheadSec + STEP_SEC);
       else if (key === 'home') seek(0);
       else if (key === 'end') seek(timelineEndSec(state.doc));
       else if (key === 'arrowleft' && !(event.target instanceof HTMLInputElement)) seek(state.playheadSec - FRAME_SEC);

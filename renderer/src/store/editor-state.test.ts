@@ -46,3 +46,16 @@ describe('createStore', () => {
     expect(store.getState().count).toBe(2);
   });
 });
+
+describe('J/K/L shuttle', () => {
+  it('speeds up in one direction and starts over when it turns', async () => {
+    const { nextShuttleRate } = await import('./editor-state');
+    expect(nextShuttleRate({ playing: false, playRate: 1 }, 1)).toBe(1);
+    expect(nextShuttleRate({ playing: true, playRate: 1 }, 1)).toBe(2);
+    expect(nextShuttleRate({ playing: true, playRate: 2 }, 1)).toBe(4);
+    expect(nextShuttleRate({ playing: true, playRate: 4 }, 1)).toBe(4);
+    expect(nextShuttleRate({ playing: true, playRate: 4 }, -1)).toBe(-1);
+    expect(nextShuttleRate({ playing: true, playRate: -1 }, -1)).toBe(-2);
+    expect(nextShuttleRate({ playing: false, playRate: -2 }, -1)).toBe(-1);
+  });
+});

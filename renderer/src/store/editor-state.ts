@@ -19,6 +19,8 @@ export interface EditorState {
   selectedClipId: string | null;
   playheadSec: number;
   playing: boolean;
+  /** Shuttle speed while playing: 1, 2, 4 forward (L), −1, −2, −4 backward (J, silent). */
+  playRate: number;
   /** Timeline zoom. */
   pxPerSec: number;
 }
@@ -39,8 +41,20 @@ export function createEditorState(): EditorState {
     selectedClipId: null,
     playheadSec: 0,
     playing: false,
+    playRate: 1,
     pxPerSec: 80,
   };
+}
+
+export const MAX_SHUTTLE_RATE = 4;
+
+/**
+ * J/K/L shuttle: L plays forward and, pressed again, twice as fast (up to 4×); J does the same backwards; a press in
+ * the other direction starts over at 1×.
+ */
+export function nextShuttleRate(state: Pick<EditorState, 'playing' | 'playRate'>, direction: 1 | -1): number {
+  if (!state.playing || Math.sign(state.playRate) !== direction) return direction;
+  return direction * Math.min(MAX_SHUTTLE_RATE, Math.abs(state.playRate) * 2);
 }
 
 /** Pure transitions of the editor state; the store applies them. */

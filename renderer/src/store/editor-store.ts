@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { EditCommand } from '../timeline/commands';
 import { createStore, useStoreSelector, type Store } from './create-store';
-import { createEditorState, editorTransitions, MAX_PX_PER_SEC, MIN_PX_PER_SEC, type EditorState } from './editor-state';
+import { createEditorState, editorTransitions, MAX_PX_PER_SEC, MIN_PX_PER_SEC, nextShuttleRate, type EditorState } from './editor-state';
 
 export type EditorStore = Store<EditorState>;
 
@@ -16,7 +16,8 @@ export function createEditorActions(store: EditorStore) {
     selectSubject: (subject: number) => set((state) => editorTransitions.selectSubject(state, subject)),
     selectClip: (clipId: string | null) => set((state) => (state.selectedClipId === clipId ? state : { ...state, selectedClipId: clipId })),
     setPlayhead: (seconds: number) => set((state) => ({ ...state, playheadSec: Math.max(0, seconds) })),
-    setPlaying: (playing: boolean) => set((state) => (state.playing === playing ? state : { ...state, playing })),
+    setPlaying: (playing: boolean) => set((state) => (state.playing === playing && state.playRate === 1 ? state : { ...state, playing, playRate: 1 })),
+    shuttle: (direction: 1 | -1) => set((state) => ({ ...state, playing: true, playRate: nextShuttleRate(state, direction) })),
     zoom: (factor: number) =>
       set((state) => ({ ...state, pxPerSec: Math.min(MAX_PX_PER_SEC, Math.max(MIN_PX_PER_SEC, state.pxPerSec * factor)) })),
     setProjectName: (projectName: string) => set((state) => ({ ...state, projectName, revision: state.revision + 1, saveStatus: 'pending' })),

@@ -6,6 +6,7 @@ import { formatTimecode } from '../../timeline/timeline-geometry';
 /** Transport: back to start, play/pause, the time, and which keys do the same. */
 export function PreviewControls() {
   const playing = useEditor((state) => state.playing);
+  const playRate = useEditor((state) => state.playRate);
   const playheadSec = useEditor((state) => state.playheadSec);
   const endSec = useEditor((state) => timelineEndSec(state.doc));
   const actions = useEditorActions();
@@ -47,8 +48,11 @@ export function PreviewControls() {
         <span>{formatTimecode(playheadSec)}</span>
         <span className="muted"> / {formatTimecode(endSec)}</span>
       </span>
+      <span className="shuttle-rate" aria-live="polite">
+        {playing && playRate !== 1 ? `${playRate < 0 ? '◀ ' : ''}${Math.abs(playRate)}×` : ''}
+      </span>
       <span className="transport-hint">
-        <kbd>J</kbd> back <kbd>K</kbd> pause <kbd>L</kbd> play
+        <kbd>J</kbd> <kbd>K</kbd> <kbd>L</kbd> shuttle
       </span>
     </div>
   );
