@@ -57,10 +57,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     [studio, finish],
   );
 
-  const value = useMemo<ImportApi>(
-    () => ({ importFiles, chooseFiles: () => input.current?.click(), busy, report, error, dismiss: () => (setReport(null), setError(null)) }),
-    [importFiles, busy, report, error],
-  );
+  const dismiss = useCallback(() => {
+    setReport(null);
+    setError(null);
+  }, []);
+  const value = useMemo<ImportApi>(() => ({ importFiles, chooseFiles: () => input.current?.click(), busy, report, error, dismiss }), [importFiles, busy, report, error, dismiss]);
 
   return (
     <ImportContext.Provider value={value}>

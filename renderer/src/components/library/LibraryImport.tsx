@@ -1,15 +1,25 @@
+import { useEffect } from 'react';
 import { useImport } from '../../library/import-context';
 import { useLibraryData } from '../../library/library-context';
 import { baseName, summarizeImport } from '../../library-format';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useFileDrop } from '../common/use-file-drop';
 
+const CLEAN_REPORT_VISIBLE_MS = 5000;
+
 /** Drop target and picker for new library entries, with the analysis progress and what the last import did. */
 export function LibraryImport() {
   const { importFiles, chooseFiles, busy, report, error, dismiss } = useImport();
   const { progress } = useLibraryData();
   const { dragging, handlers } = useFileDrop(importFiles);
-  const failures = report?.results.flatMap((result) => (result.ok ? (result.notice ? [{ path: result.path, text: result.notice }] : []) : [{ path: result.path, text: result.error.message }])) ?? [];
+  const remarks = report?.results.flatMap((result) => (result.ok ? (result.notice ? [{ path: result.path, text: result.notice }] : []) : [{ path: result.path, text: result.error.message }])) ?? [];
+
+  // A clean import only needs a glance; a report with problems stays until dismissed.
+  useEffect(() => {
+    if (!report || remarks.length > 0) return;
+    const timer = setTimeout(dismiss, CLEAN_REPORT_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [report, remarks.length, dismiss]);
 
   return (
     <div className="library-import">
@@ -40,16 +50,16 @@ export function LibraryImport() {
         </ErrorMessage>
       )}
       {report && !error && (
-        <div className={`import-report${failures.length > 0 ? ' has-remarks' : ''}`} role="status">
+        <div className={`import-report${remarks.length > 0 ? ' has-remarks' : ''}`} role="status">
           <p>
             {summarizeImport(report.results)}
             <button type="button" className="link" onClick={dismiss}>
               Dismiss
             </button>
           </p>
-          {failures.length > 0 && (
+          {remarks.length > 0 && (
             <ul>
-              {failures.map((item) => (
+              {remarks.map((item) => (
                 <li key={item.path} data-testid="error-message">
                   <strong>{baseName(item.path)}</strong>: {item.text}
                 </li>
