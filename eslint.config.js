@@ -34,4 +34,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The studio's handlers and everything the browser bridge and the render worker load run in plain Node too: one
+    // implementation serves IPC and the bridge, so Electron reaches them only through what the composition root injects.
+    files: [
+      'electron/main/handlers/**/*.ts', 'electron/main/studio-handlers.ts', 'electron/main/engine-facade.ts', 'electron/main/library-views.ts',
+      'electron/main/studio-errors.ts', 'electron/main/media-path.ts', 'electron/main/file-response.ts', 'electron/main/content-security-policy.ts',
+      'electron/bridge/**/*.ts', 'electron/worker/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Studio handlers, the bridge and the worker must stay Electron-free; inject what you need from index.ts.', allowTypeImports: true }],
+          patterns: [{ group: ['electron/*'], message: 'Studio handlers, the bridge and the worker must stay Electron-free.', allowTypeImports: true }],
+        },
+      ],
+    },
+  },
 );

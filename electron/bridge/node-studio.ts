@@ -7,7 +7,7 @@ import type { EmitStudioEvent } from '../main/handlers/handler-deps';
 import { toRenderJobView } from '../main/handlers/render-handlers';
 import { createStudioHandlers } from '../main/studio-handlers';
 import { StudioFailure } from '../main/studio-errors';
-import { BUILTIN_VOICES } from './builtin-voices';
+import { BUILTIN_VOICES } from '../main/handlers/builtin-voices';
 
 const engineLoaders = {
   library: () => import('../engine/library/index.js'),

@@ -7,7 +7,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { findBundledBinary } from './bundled-binaries';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
-import { BUILTIN_VOICES } from '../bridge/builtin-voices';
+import { BUILTIN_VOICES } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
 import { toRenderJobView } from './handlers/render-handlers';
 import { chooseImportFiles, chooseRenderPath } from './import-dialog';

@@ -1,4 +1,4 @@
-import type { BuiltinVoiceView } from '../contract/types';
+import type { BuiltinVoiceView } from '../../contract/types';
 
 /**
  * The built-in voices the studio offers until the speech module's `listVoices()` is wired in (eSpeak NG voice names,
