@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveStudioApi } from './api';
 import { App } from './App';
-import './styles.css';
+import './styles/index.css';
 
 // A file dropped outside the drop zone must not replace the page (main refuses the navigation too).
 for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
