@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FaceKind } from '../../../../electron/contract/types';
+import { useEditor } from '../../store/editor-store';
 
 interface StagePictureProps {
   mediaUrl: string;
@@ -11,50 +12,83 @@ interface StagePictureProps {
   onError(message: string): void;
 }
 
+/** Seeking closer than this is not worth a decode. */
+const SEEK_TOLERANCE_SEC = 0.04;
+
+/** Moves the video to a time unless a seek is already under way (its `seeked` handler catches up). */
+function seekVideo(video: HTMLVideoElement, seconds: number): void {
+  if (video.seeking || !Number.isFinite(video.duration)) return;
+  const target = Math.min(seconds, Math.max(0, video.duration - 0.001));
+  if (Math.abs(video.currentTime - target) > SEEK_TOLERANCE_SEC) video.currentTime = target;
+}
+
 /**
- * The stage picture on a canvas: the photo (or a video's first frame) and, once the engine offers rendered preview
- * frames, the frame at the playhead. The canvas keeps the picture's own resolution; CSS scales it to fit.
+ * The stage picture on a canvas: the photo, or the video's frame at the playhead (so scrubbing a dubbing project shows
+ * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
+ * the picture's own resolution; CSS scales it to fit.
  */
 export function StagePicture({ mediaUrl, kind, width, height, frameUrl, onError }: StagePictureProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const base = useRef<CanvasImageSource | null>(null);
+  const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
+  const frameShown = useRef(false);
+  const playheadSec = useEditor((state) => state.playheadSec);
+  const latestPlayhead = useRef(playheadSec);
+  latestPlayhead.current = playheadSec;
+
+  const drawBase = () => {
+    const source = base.current;
+    if (source && !frameShown.current) canvas.current?.getContext('2d')?.drawImage(source, 0, 0, width, height);
+  };
 
   useEffect(() => {
     let cancelled = false;
-    const draw = (source: CanvasImageSource) => {
-      if (cancelled) return;
-      base.current = source;
-      canvas.current?.getContext('2d')?.drawImage(source, 0, 0, width, height);
-    };
+    const fail = (message: string) => !cancelled && onError(message);
     if (kind === 'photo') {
       const image = new Image();
       image.decoding = 'async';
-      image.onload = () => draw(image);
-      image.onerror = () => !cancelled && onError('The photo could not be loaded from the library.');
+      image.onload = () => !cancelled && ((base.current = image), drawBase());
+      image.onerror = () => fail('The photo could not be loaded from the library.');
       image.src = mediaUrl;
     } else {
       const video = document.createElement('video');
       video.muted = true;
       video.preload = 'auto';
-      video.onloadeddata = () => draw(video);
-      video.onerror = () => !cancelled && onError('The video could not be loaded from the library.');
+      video.onloadeddata = () => !cancelled && ((base.current = video), drawBase());
+      video.onseeked = () => {
+        if (cancelled) return;
+        drawBase();
+        seekVideo(video, latestPlayhead.current);
+      };
+      video.onerror = () => fail('The video could not be loaded from the library.');
       video.src = mediaUrl;
     }
     return () => {
       cancelled = true;
+      base.current = null;
     };
+    // drawBase reads refs only; the picture is reloaded when what it shows changes.
   }, [mediaUrl, kind, width, height, onError]);
+
+  // A video stage follows the playhead; while a seek is under way the next one waits for it.
+  useEffect(() => {
+    if (base.current instanceof HTMLVideoElement) seekVideo(base.current, playheadSec);
+  }, [playheadSec]);
 
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     if (!frameUrl) {
-      if (base.current) context.drawImage(base.current, 0, 0, width, height);
+      frameShown.current = false;
+      drawBase();
       return;
     }
     let cancelled = false;
     const frame = new Image();
-    frame.onload = () => !cancelled && context.drawImage(frame, 0, 0, width, height);
+    frame.onload = () => {
+      if (cancelled) return;
+      frameShown.current = true;
+      context.drawImage(frame, 0, 0, width, height);
+    };
     frame.src = frameUrl;
     return () => {
       cancelled = true;
