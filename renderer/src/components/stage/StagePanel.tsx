@@ -17,6 +17,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const faceId = useEditor((state) => state.doc.stage.faceId);
   const selected = useEditor((state) => state.doc.selectedSubject);
   const tracks = useEditor((state) => state.doc.tracks);
+  const playing = useEditor((state) => state.playing);
   const actions = useEditorActions();
   const { faceById, listing } = useLibraryData();
   const { chooseFiles } = useImport();
@@ -85,7 +86,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
         ) : !face || !face.mediaUrl ? (
           <EmptyStage hasFaces={(listing?.faces.length ?? 0) > 0} />
         ) : (
-          <div className="stage-frame" style={{ width: fitted.width, height: fitted.height }}>
+          <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
             )}
