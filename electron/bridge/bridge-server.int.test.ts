@@ -30,11 +30,11 @@ afterAll(async () => {
 
 /** Raw HTTP, so Host and Origin can be set to anything (fetch forbids that). */
 function raw(pathAndQuery: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string; body: Buffer }>((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port: bridge.port, path: pathAndQuery, method, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end(body);
@@ -135,6 +135,19 @@ describe('browser bridge (real engine, real library)', () => {
     await symlink(path.join(dir, 'secret.txt'), path.join(dir, 'library', 'media', 'escape.txt'));
     expect((await raw(`/media/escape.txt?token=${bridge.token}`)).status).toBe(404);
     expect((await raw(`${face!.mediaUrl}`)).status).toBe(401);
+
+    // A thumbnail, made on first request from the stored picture: a PNG no larger than 256 px a side.
+    expect(face!.thumbnailUrl).toMatch(/^\/thumbnails\/[0-9a-f]{64}\.png$/);
+    const thumbnail = await raw(`${face!.thumbnailUrl}?token=${bridge.token}`);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers['content-type']).toBe('image/png');
+    const png = thumbnail.body;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: width and height; the crew photo is 600×471, so 256×201.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 201]);
+    expect((await raw(`/thumbnails/${'0'.repeat(64)}.png?token=${bridge.token}`)).status).toBe(404);
+    expect((await raw(`/thumbnails/..%2flibrary.sqlite?token=${bridge.token}`)).status).toBe(404);
+    expect((await raw(face!.thumbnailUrl!)).status).toBe(401);
   });
 
   it('refuses uploads that are too large or empty, and keeps nothing of them', async () => {

@@ -11,11 +11,13 @@ import type { ImportResponse, StudioResult } from '../contract/types';
 import { validateRequest } from '../contract/validate';
 import { createFileResponse } from '../main/file-response';
 import { resolveContainedPath, resolveRealPathWithin } from '../main/media-path';
+import type { ThumbnailStore } from '../main/handlers/thumbnails';
 import { toStudioError } from '../main/studio-errors';
 import { createBridgeToken, findValidToken, isLoopbackHost, isOwnOrigin, tokenCookieName, type TokenSource } from './bridge-auth';
 import { receiveUpload, sanitizeUploadName, UploadError } from './upload';
 
 export const MEDIA_ROUTE = '/media/';
+export const THUMBNAIL_ROUTE = '/thumbnails/';
 const MAX_API_BODY_BYTES = 8 * 2 ** 20;
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 2 ** 30;
 
@@ -25,6 +27,8 @@ export interface BridgeServerOptions {
   rendererDir: string;
   /** The library's media store: the only folder `/media/` serves from. */
   mediaRoot: string;
+  /** Thumbnails of stored pictures, made on request (`/thumbnails/<sha256>.png`). */
+  thumbnails?: ThumbnailStore;
   contentSecurityPolicy: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -105,6 +109,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (url.pathname.startsWith(MEDIA_ROUTE)) {
       const candidate = resolveContainedPath(options.mediaRoot, url.pathname.slice(MEDIA_ROUTE.length - 1));
       const filePath = candidate && (await resolveRealPathWithin(options.mediaRoot, candidate));
+      if (!filePath) return refuse(response, 404, 'Not found.');
+      return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
+    }
+
+    if (url.pathname.startsWith(THUMBNAIL_ROUTE)) {
+      const filePath = await options.thumbnails?.resolve(url.pathname.slice(THUMBNAIL_ROUTE.length));
       if (!filePath) return refuse(response, 404, 'Not found.');
       return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
     }

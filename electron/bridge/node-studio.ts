@@ -7,6 +7,7 @@ import type { EmitStudioEvent } from '../main/handlers/handler-deps';
 import { toRenderJobView } from '../main/handlers/render-handlers';
 import { createStudioHandlers } from '../main/studio-handlers';
 import { StudioFailure } from '../main/studio-errors';
+import { createThumbnailStore, type ThumbnailStore } from '../main/handlers/thumbnails';
 import { BUILTIN_VOICES } from '../main/handlers/builtin-voices';
 
 const engineLoaders = {
@@ -26,6 +27,7 @@ export interface NodeStudioInput {
   ffprobePath?: string;
   version: string;
   mediaUrl(filePath: string): string | null;
+  thumbnailUrl(sha256: string): string | null;
   emit: EmitStudioEvent;
   /** Default: the stage-still runner in this process. */
   createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
@@ -35,6 +37,7 @@ export interface NodeStudio {
   handlers: StudioHandlers;
   engine: EngineFacade;
   mediaRoot: string;
+  thumbnails: ThumbnailStore;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
     engine,
     emit: input.emit,
     mediaUrl: input.mediaUrl,
+    thumbnailUrl: input.thumbnailUrl,
     rendersDir,
     describeApp: () => ({
       name: 'Mouthpiece',
@@ -83,5 +87,6 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
     showItemInFolder: unsupported,
     listBuiltinVoices: async () => BUILTIN_VOICES,
   });
-  return { handlers, engine, mediaRoot: path.join(libraryDir, 'media'), close: () => engine.close() };
+  const thumbnails = createThumbnailStore({ libraryDir, tools: engine.tools });
+  return { handlers, engine, mediaRoot: path.join(libraryDir, 'media'), thumbnails, close: () => engine.close() };
 }

@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload } from '../contract/studio-api';
 import { buildContentSecurityPolicy } from '../main/content-security-policy';
-import { startBridgeServer, MEDIA_ROUTE, type BridgeServer } from './bridge-server';
+import { startBridgeServer, MEDIA_ROUTE, THUMBNAIL_ROUTE, type BridgeServer } from './bridge-server';
 import { createNodeStudio, type NodeStudio, type NodeStudioInput } from './node-studio';
 
-export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 'emit'> {
+export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 'thumbnailUrl' | 'emit'> {
   rendererDir: string;
   port?: number;
   maxUploadBytes?: number;
@@ -29,11 +29,17 @@ export async function startStudioBridge(input: StudioBridgeInput): Promise<Studi
   const late: { server?: BridgeServer } = {};
   const emit = <E extends StudioEventName>(event: E, payload: StudioEventPayload<E>) => late.server?.emit(event, payload);
   const mediaRoot = path.join(path.resolve(input.libraryDir), 'media');
-  const studio = createNodeStudio({ ...input, mediaUrl: (filePath) => toBridgeMediaUrl(filePath, mediaRoot), emit });
+  const studio = createNodeStudio({
+    ...input,
+    mediaUrl: (filePath) => toBridgeMediaUrl(filePath, mediaRoot),
+    thumbnailUrl: (sha256) => `${THUMBNAIL_ROUTE}${sha256}.png`,
+    emit,
+  });
   const opened = await startBridgeServer({
     handlers: studio.handlers,
     rendererDir: input.rendererDir,
     mediaRoot,
+    thumbnails: studio.thumbnails,
     contentSecurityPolicy: buildContentSecurityPolicy(),
     port: input.port,
     maxUploadBytes: input.maxUploadBytes,

@@ -70,6 +70,8 @@ export interface FaceSummary {
   kind: FaceKind;
   /** `mouthpiece-media://` URL of the stored original. */
   mediaUrl: string | null;
+  /** A small PNG of the picture (a video's first frame), at most 256 px a side, made on first request. */
+  thumbnailUrl: string | null;
   width: number | null;
   height: number | null;
   durationSec: number | null;

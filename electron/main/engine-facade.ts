@@ -17,6 +17,8 @@ export interface LibraryFace {
   kind: 'image' | 'video';
   /** Absolute path of the stored copy inside the media folder. */
   mediaPath: string;
+  /** Content hash of the stored copy (names its thumbnail). */
+  mediaSha256: string;
   width: number | null;
   height: number | null;
   durationSec: number | null;
@@ -147,6 +149,8 @@ export interface EngineFacadeOptions {
 /** The engine as the handlers see it: nothing is loaded or opened until first used. */
 export interface EngineFacade {
   library(): Promise<StudioLibrary>;
+  /** The resolved ffmpeg and ffprobe (loads the engine context). */
+  tools(): Promise<FfmpegTools>;
   /** The render queue over the library's renders table, started (interrupted renders requeued) on first use. */
   renderQueue(): Promise<RenderQueue>;
   availability(): { library: boolean; face: boolean; render: boolean };
@@ -194,6 +198,7 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
 
   return {
     library: library.get,
+    tools: async () => (await context.get()).tools,
     renderQueue: queue.get,
     availability: () => ({ library: !!loaders.library, face: !!loaders.context, render: !!loaders.jobs && !!options.createRunner }),
     async close() {

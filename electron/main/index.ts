@@ -10,6 +10,7 @@ import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
 import { BUILTIN_VOICES } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
 import { toRenderJobView } from './handlers/render-handlers';
+import { createThumbnailStore } from './handlers/thumbnails';
 import { chooseImportFiles, chooseRenderPath } from './import-dialog';
 import { toMediaUrl } from './media-path';
 import { createQuitGuard } from './quit-guard';
@@ -17,7 +18,7 @@ import { StudioFailure } from './studio-errors';
 import { forkUtilityWorker } from './utility-worker';
 import { openMainWindow } from './main-window';
 import { createAppProtocolHandler, createMediaProtocolHandler } from './protocol-handlers';
-import { APP_SCHEME, MEDIA_SCHEME, privilegedSchemes } from './protocol-schemes';
+import { APP_SCHEME, MEDIA_SCHEME, privilegedSchemes, THUMBNAIL_HOST } from './protocol-schemes';
 import { hardenSession, hardenWebContents } from './security';
 import { createStudioHandlers } from './studio-handlers';
 import { createStudioEventSender, registerStudioIpc } from './studio.ipc';
@@ -82,9 +83,11 @@ function startStudio(): void {
   );
 
   const { userData, library, media, models, ffmpeg, ffprobe } = paths;
+  const thumbnails = createThumbnailStore({ libraryDir: paths.library, tools: engine.tools });
   const handlers = createStudioHandlers({
     engine,
     mediaUrl: (filePath) => toMediaUrl(filePath, paths.media),
+    thumbnailUrl: (sha256) => `${MEDIA_SCHEME}://${THUMBNAIL_HOST}/${thumbnails.nameFor(sha256)}`,
     emit,
     rendersDir,
     chooseImportFiles: () => chooseImportFiles(mainWindow),
@@ -156,7 +159,7 @@ function startStudio(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { location: appLocation, contentSecurityPolicy });
-    session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler({ mediaRoot: paths.media, allowOrigin: appLocation.origin }));
+    session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler({ mediaRoot: paths.media, allowOrigin: appLocation.origin, thumbnails }));
     session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: paths.renderer, contentSecurityPolicy }));
     registerStudioIpc({ ipcMain, handlers, location: appLocation });
     Menu.setApplicationMenu(

@@ -7,12 +7,13 @@ const PREVIEW_CHARS = 120;
 
 export type MediaUrlOf = (filePath: string) => string | null;
 
-export function toFaceSummary(face: LibraryFace, mediaUrl: MediaUrlOf): FaceSummary {
+export function toFaceSummary(face: LibraryFace, mediaUrl: MediaUrlOf, thumbnailUrl: (sha256: string) => string | null = () => null): FaceSummary {
   return {
     id: face.id,
     name: face.name,
     kind: face.kind === 'image' ? 'photo' : 'video',
     mediaUrl: mediaUrl(face.mediaPath),
+    thumbnailUrl: thumbnailUrl(face.mediaSha256),
     width: face.width,
     height: face.height,
     durationSec: face.durationSec,

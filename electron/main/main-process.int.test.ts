@@ -179,6 +179,11 @@ describe('main process (built bundle, stand-in Electron, real engine)', () => {
     expect(media.headers.get('content-type')).toBe('image/png');
     const escape = await fake.state.protocolHandlers.get('mouthpiece-media')!(new Request('mouthpiece-media://library/../library.sqlite'));
     expect(escape.status).toBe(404);
+    expect(face.thumbnailUrl).toMatch(/^mouthpiece-media:\/\/thumbnails\/[0-9a-f]{64}\.png$/);
+    const thumbnail = await fake.state.protocolHandlers.get('mouthpiece-media')!(new Request(face.thumbnailUrl!));
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/png');
+    expect(Number(thumbnail.headers.get('content-length'))).toBeLessThan(Number(media.headers.get('content-length')));
 
     const analysis = await invoke<{ subjects: { index: number; landmarks: unknown[] }[] }>('face.getAnalysis', { faceId: face.id });
     expect(analysis.ok && analysis.value.subjects.map((subject) => [subject.index, subject.landmarks.length])).toEqual([[0, 468]]);

@@ -1,6 +1,7 @@
 import { createFileResponse } from './file-response';
 import { resolveContainedPath, resolveMediaRequest, resolveRealPathWithin } from './media-path';
-import { APP_HOST } from './protocol-schemes';
+import type { ThumbnailStore } from './handlers/thumbnails';
+import { APP_HOST, THUMBNAIL_HOST } from './protocol-schemes';
 
 /** What `protocol.handle` expects; written with the web `Request`/`Response` so it runs (and is tested) in plain Node. */
 export type ProtocolHandler = (request: Request) => Promise<Response>;
@@ -17,14 +18,22 @@ async function serveContainedFile(root: string, candidate: string | null, reques
  * `resolveMediaRequest`, then symlinks are followed and the real file must still lie inside the real folder.
  * Cross-origin reads (fetch for waveforms) are allowed for the app's own origin only.
  */
-export function createMediaProtocolHandler({ mediaRoot, allowOrigin }: { mediaRoot: string; allowOrigin: string }): ProtocolHandler {
+export function createMediaProtocolHandler({ mediaRoot, allowOrigin, thumbnails }: { mediaRoot: string; allowOrigin: string; thumbnails?: ThumbnailStore }): ProtocolHandler {
   const headers = {
     'Access-Control-Allow-Origin': allowOrigin,
     Vary: 'Origin',
     // Content-addressed: a URL always names the same bytes.
     'Cache-Control': 'private, max-age=31536000, immutable',
   };
-  return (request) => serveContainedFile(mediaRoot, resolveMediaRequest(request.url, mediaRoot), request, headers);
+  return async (request) => {
+    const url = new URL(request.url);
+    if (thumbnails && url.hostname.toLowerCase() === THUMBNAIL_HOST && !url.username && !url.password && !url.port) {
+      const filePath = await thumbnails.resolve(url.pathname.slice(1));
+      if (!filePath) return new Response(null, { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
+      return createFileResponse(filePath, { method: request.method, rangeHeader: request.headers.get('range'), headers });
+    }
+    return serveContainedFile(mediaRoot, resolveMediaRequest(request.url, mediaRoot), request, headers);
+  };
 }
 
 /**

@@ -6,6 +6,8 @@ export const APP_HOST = 'app';
 /** Scheme that serves library media (and nothing else) to the page: `mouthpiece-media://library/ab/abcd….jpg`. */
 export const MEDIA_SCHEME = 'mouthpiece-media';
 export const MEDIA_HOST = 'library';
+/** `mouthpiece-media://thumbnails/<sha256>.png`: small pictures of the library's faces, made on first request. */
+export const THUMBNAIL_HOST = 'thumbnails';
 
 /**
  * Both schemes are standard (real origins, relative URLs) and secure (treated like https). Neither bypasses CSP;

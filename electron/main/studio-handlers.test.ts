@@ -17,6 +17,7 @@ function face(overrides: Partial<LibraryFace> = {}): LibraryFace {
     name: 'Ana',
     kind: 'image',
     mediaPath: `${MEDIA}/ab/abcd.jpg`,
+    mediaSha256: 'ab'.repeat(32),
     width: 800,
     height: 1000,
     durationSec: null,
@@ -59,6 +60,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
   const engine: EngineFacade = {
     library: async () => fullLibrary,
     renderQueue: async () => Promise.reject(new Error('no queue in this test')),
+    tools: async () => Promise.reject(new Error('no ffmpeg in this test')),
     availability: () => ({ library: true, face: false, render: false }),
     close: async () => {},
   };
@@ -67,6 +69,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
   const handlers = createStudioHandlers({
     engine,
     mediaUrl: (filePath) => toMediaUrl(filePath, MEDIA),
+    thumbnailUrl: (sha256) => `mouthpiece-media://thumbnails/${sha256}.png`,
     rendersDir: '/data/renders',
     chooseSavePath: async () => null,
     openPath: async () => {},
@@ -102,6 +105,7 @@ describe('studio handlers', () => {
         name: 'Ana',
         kind: 'photo',
         mediaUrl: 'mouthpiece-media://library/ab/abcd.jpg',
+        thumbnailUrl: `mouthpiece-media://thumbnails/${'ab'.repeat(32)}.png`,
         width: 800,
         height: 1000,
         durationSec: null,

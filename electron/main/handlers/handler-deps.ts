@@ -15,6 +15,8 @@ export interface StudioHandlerDeps {
   describeApp(): Omit<AppInfo, 'engine'>;
   /** How the page reaches a stored media file (`mouthpiece-media://…` in the app, `/media/…` over the bridge); null outside the store. */
   mediaUrl(filePath: string): string | null;
+  /** How the page reaches the thumbnail of a stored picture (`mouthpiece-media://thumbnails/…`, `/thumbnails/…`). */
+  thumbnailUrl(sha256: string): string | null;
   emit: EmitStudioEvent;
   /** Where renders go when the user did not choose a file. */
   rendersDir: string;

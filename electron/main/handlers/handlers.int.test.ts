@@ -40,6 +40,7 @@ beforeAll(async () => {
     ...defaultModelPaths(),
     version: 'test',
     mediaUrl: () => null,
+    thumbnailUrl: () => null,
     emit: (event, payload) => events.push({ event, payload }),
   });
   const { results } = await studio.handlers['library.import']({ paths: [PHOTO, VOICE] });

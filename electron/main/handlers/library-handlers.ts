@@ -15,7 +15,7 @@ type LibraryHandlers = Pick<
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
 export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers {
-  const { engine, emit, mediaUrl } = deps;
+  const { engine, emit, mediaUrl, thumbnailUrl } = deps;
   const createTaskId = deps.createTaskId ?? randomUUID;
 
   async function requireFace(faceId: number) {
@@ -55,7 +55,7 @@ export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers 
     'library.list': async () => {
       const library = await engine.library();
       return {
-        faces: library.listFaces().map((face) => toFaceSummary(face, mediaUrl)),
+        faces: library.listFaces().map((face) => toFaceSummary(face, mediaUrl, thumbnailUrl)),
         voices: library.listVoices().map((voice) => toVoiceSummary(voice, mediaUrl)),
         scripts: library.listScripts().map(toScriptSummary),
       };
@@ -86,7 +86,7 @@ export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers 
       const { library } = await requireFace(faceId);
       const face = library.setConsent({ faceId, consent });
       emit('library-changed', { reason: 'consent' });
-      return toFaceSummary(face, mediaUrl);
+      return toFaceSummary(face, mediaUrl, thumbnailUrl);
     },
 
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
