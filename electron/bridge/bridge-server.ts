@@ -18,6 +18,7 @@ import { receiveUpload, sanitizeUploadName, UploadError } from './upload';
 
 export const MEDIA_ROUTE = '/media/';
 export const THUMBNAIL_ROUTE = '/thumbnails/';
+export const RENDERS_ROUTE = '/renders/';
 const MAX_API_BODY_BYTES = 8 * 2 ** 20;
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 2 ** 30;
 
@@ -29,6 +30,8 @@ export interface BridgeServerOptions {
   mediaRoot: string;
   /** Thumbnails of stored pictures, made on request (`/thumbnails/<sha256>.png`). */
   thumbnails?: ThumbnailStore;
+  /** Finished renders by `<id>.mp4` (`/renders/<id>.mp4`), wherever they were saved. */
+  renders?: (name: string) => Promise<string | null>;
   contentSecurityPolicy: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -113,8 +116,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
     }
 
-    if (url.pathname.startsWith(THUMBNAIL_ROUTE)) {
-      const filePath = await options.thumbnails?.resolve(url.pathname.slice(THUMBNAIL_ROUTE.length));
+    const generated = url.pathname.startsWith(THUMBNAIL_ROUTE)
+      ? options.thumbnails?.resolve(url.pathname.slice(THUMBNAIL_ROUTE.length))
+      : url.pathname.startsWith(RENDERS_ROUTE)
+        ? options.renders?.(url.pathname.slice(RENDERS_ROUTE.length))
+        : undefined;
+    if (generated) {
+      const filePath = await generated;
       if (!filePath) return refuse(response, 404, 'Not found.');
       return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
     }

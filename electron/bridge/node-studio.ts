@@ -28,6 +28,7 @@ export interface NodeStudioInput {
   version: string;
   mediaUrl(filePath: string): string | null;
   thumbnailUrl(sha256: string): string | null;
+  renderUrl(renderId: number): string | null;
   emit: EmitStudioEvent;
   /** Default: the stage-still runner in this process. */
   createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
@@ -64,13 +65,14 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
   const engine = createEngineFacade(
     { libraryDir, modelsDir: input.modelsDir, manifestPath: input.manifestPath, ffmpegPath: input.ffmpegPath, ffprobePath: input.ffprobePath },
     engineLoaders,
-    { createRunner: lazyRunner, onJobState: (state) => input.emit('job-state', toRenderJobView(state)) },
+    { createRunner: lazyRunner, onJobState: (state) => input.emit('job-state', toRenderJobView(state, input.renderUrl)) },
   );
   const handlers = createStudioHandlers({
     engine,
     emit: input.emit,
     mediaUrl: input.mediaUrl,
     thumbnailUrl: input.thumbnailUrl,
+    renderUrl: input.renderUrl,
     rendersDir,
     describeApp: () => ({
       name: 'Mouthpiece',

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload } from '../contract/studio-api';
 import { buildContentSecurityPolicy } from '../main/content-security-policy';
-import { startBridgeServer, MEDIA_ROUTE, THUMBNAIL_ROUTE, type BridgeServer } from './bridge-server';
+import { resolveRenderOutput } from '../main/handlers/render-handlers';
+import { startBridgeServer, MEDIA_ROUTE, RENDERS_ROUTE, THUMBNAIL_ROUTE, type BridgeServer } from './bridge-server';
 import { createNodeStudio, type NodeStudio, type NodeStudioInput } from './node-studio';
 
-export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 'thumbnailUrl' | 'emit'> {
+export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 'thumbnailUrl' | 'renderUrl' | 'emit'> {
   rendererDir: string;
   port?: number;
   maxUploadBytes?: number;
@@ -33,6 +34,7 @@ export async function startStudioBridge(input: StudioBridgeInput): Promise<Studi
     ...input,
     mediaUrl: (filePath) => toBridgeMediaUrl(filePath, mediaRoot),
     thumbnailUrl: (sha256) => `${THUMBNAIL_ROUTE}${sha256}.png`,
+    renderUrl: (renderId) => `${RENDERS_ROUTE}${renderId}.mp4`,
     emit,
   });
   const opened = await startBridgeServer({
@@ -40,6 +42,7 @@ export async function startStudioBridge(input: StudioBridgeInput): Promise<Studi
     rendererDir: input.rendererDir,
     mediaRoot,
     thumbnails: studio.thumbnails,
+    renders: (name) => resolveRenderOutput(studio.engine, name),
     contentSecurityPolicy: buildContentSecurityPolicy(),
     port: input.port,
     maxUploadBytes: input.maxUploadBytes,

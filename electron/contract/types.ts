@@ -219,6 +219,8 @@ export interface RenderJobView {
   etaMs: number | null;
   /** Where the MP4 goes (running, queued) or went (done). */
   outputPath: string;
+  /** For a finished render whose file is still there: where the page can play or download it. */
+  outputUrl?: string | null;
   error: string | null;
   createdAt: string;
   startedAt: string | null;

@@ -9,7 +9,7 @@ import { buildContentSecurityPolicy } from './content-security-policy';
 import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
 import { BUILTIN_VOICES } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
-import { toRenderJobView } from './handlers/render-handlers';
+import { resolveRenderOutput, toRenderJobView } from './handlers/render-handlers';
 import { createThumbnailStore } from './handlers/thumbnails';
 import { chooseImportFiles, chooseRenderPath } from './import-dialog';
 import { toMediaUrl } from './media-path';
@@ -18,7 +18,7 @@ import { StudioFailure } from './studio-errors';
 import { forkUtilityWorker } from './utility-worker';
 import { openMainWindow } from './main-window';
 import { createAppProtocolHandler, createMediaProtocolHandler } from './protocol-handlers';
-import { APP_SCHEME, MEDIA_SCHEME, privilegedSchemes, THUMBNAIL_HOST } from './protocol-schemes';
+import { APP_SCHEME, MEDIA_SCHEME, privilegedSchemes, RENDERS_HOST, THUMBNAIL_HOST } from './protocol-schemes';
 import { hardenSession, hardenWebContents } from './security';
 import { createStudioHandlers } from './studio-handlers';
 import { createStudioEventSender, registerStudioIpc } from './studio.ipc';
@@ -64,6 +64,7 @@ function startStudio(): void {
     ffprobe: findBundledBinary('@ffprobe-installer/ffprobe'),
   });
   let mainWindow: BrowserWindow | null = null;
+  const renderUrl = (renderId: number) => `${MEDIA_SCHEME}://${RENDERS_HOST}/${renderId}.mp4`;
   const emit = createStudioEventSender(() => mainWindow?.webContents, appLocation);
   const rendersDir = path.join(app.getPath('videos'), APP_NAME);
   const engine = createEngineFacade(
@@ -78,7 +79,7 @@ function startStudio(): void {
     {
       // Renders run in a utility process: the main process stays responsive and a native crash takes only the worker.
       createRunner: ({ tools }) => createForkedRunner({ spawn: () => forkUtilityWorker(paths.renderWorker), ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath }),
-      onJobState: (state) => emit('job-state', toRenderJobView(state)),
+      onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
     },
   );
 
@@ -87,6 +88,7 @@ function startStudio(): void {
   const handlers = createStudioHandlers({
     engine,
     mediaUrl: (filePath) => toMediaUrl(filePath, paths.media),
+    renderUrl,
     thumbnailUrl: (sha256) => `${MEDIA_SCHEME}://${THUMBNAIL_HOST}/${thumbnails.nameFor(sha256)}`,
     emit,
     rendersDir,
@@ -159,7 +161,12 @@ function startStudio(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { location: appLocation, contentSecurityPolicy });
-    session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler({ mediaRoot: paths.media, allowOrigin: appLocation.origin, thumbnails }));
+    session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler({
+        mediaRoot: paths.media,
+        allowOrigin: appLocation.origin,
+        thumbnails,
+        renders: (name) => resolveRenderOutput(engine, name),
+      }));
     session.defaultSession.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: paths.renderer, contentSecurityPolicy }));
     registerStudioIpc({ ipcMain, handlers, location: appLocation });
     Menu.setApplicationMenu(

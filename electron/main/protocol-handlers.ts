@@ -1,7 +1,7 @@
 import { createFileResponse } from './file-response';
 import { resolveContainedPath, resolveMediaRequest, resolveRealPathWithin } from './media-path';
 import type { ThumbnailStore } from './handlers/thumbnails';
-import { APP_HOST, THUMBNAIL_HOST } from './protocol-schemes';
+import { APP_HOST, RENDERS_HOST, THUMBNAIL_HOST } from './protocol-schemes';
 
 /** What `protocol.handle` expects; written with the web `Request`/`Response` so it runs (and is tested) in plain Node. */
 export type ProtocolHandler = (request: Request) => Promise<Response>;
@@ -18,7 +18,18 @@ async function serveContainedFile(root: string, candidate: string | null, reques
  * `resolveMediaRequest`, then symlinks are followed and the real file must still lie inside the real folder.
  * Cross-origin reads (fetch for waveforms) are allowed for the app's own origin only.
  */
-export function createMediaProtocolHandler({ mediaRoot, allowOrigin, thumbnails }: { mediaRoot: string; allowOrigin: string; thumbnails?: ThumbnailStore }): ProtocolHandler {
+export function createMediaProtocolHandler({
+  mediaRoot,
+  allowOrigin,
+  thumbnails,
+  renders,
+}: {
+  mediaRoot: string;
+  allowOrigin: string;
+  thumbnails?: ThumbnailStore;
+  /** The file of a finished render by `<id>.mp4`, or null. */
+  renders?: (name: string) => Promise<string | null>;
+}): ProtocolHandler {
   const headers = {
     'Access-Control-Allow-Origin': allowOrigin,
     Vary: 'Origin',
@@ -27,8 +38,10 @@ export function createMediaProtocolHandler({ mediaRoot, allowOrigin, thumbnails 
   };
   return async (request) => {
     const url = new URL(request.url);
-    if (thumbnails && url.hostname.toLowerCase() === THUMBNAIL_HOST && !url.username && !url.password && !url.port) {
-      const filePath = await thumbnails.resolve(url.pathname.slice(1));
+    const host = url.hostname.toLowerCase();
+    const resolver = host === THUMBNAIL_HOST ? thumbnails?.resolve : host === RENDERS_HOST ? renders : undefined;
+    if (resolver && !url.username && !url.password && !url.port) {
+      const filePath = await resolver(url.pathname.slice(1));
       if (!filePath) return new Response(null, { status: 404, headers: { 'X-Content-Type-Options': 'nosniff' } });
       return createFileResponse(filePath, { method: request.method, rangeHeader: request.headers.get('range'), headers });
     }

@@ -8,6 +8,8 @@ export const MEDIA_SCHEME = 'mouthpiece-media';
 export const MEDIA_HOST = 'library';
 /** `mouthpiece-media://thumbnails/<sha256>.png`: small pictures of the library's faces, made on first request. */
 export const THUMBNAIL_HOST = 'thumbnails';
+/** `mouthpiece-media://renders/<id>.mp4`: a finished render, wherever the user saved it. */
+export const RENDERS_HOST = 'renders';
 
 /**
  * Both schemes are standard (real origins, relative URLs) and secure (treated like https). Neither bypasses CSP;

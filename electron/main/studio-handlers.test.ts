@@ -69,6 +69,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
   const handlers = createStudioHandlers({
     engine,
     mediaUrl: (filePath) => toMediaUrl(filePath, MEDIA),
+    renderUrl: () => null,
     thumbnailUrl: (sha256) => `mouthpiece-media://thumbnails/${sha256}.png`,
     rendersDir: '/data/renders',
     chooseSavePath: async () => null,

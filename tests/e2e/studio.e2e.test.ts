@@ -149,6 +149,17 @@ describe.skipIf(!hasChromium)('studio in Chromium over the bridge', () => {
     expect(Math.abs(info.durationSec! - endSec)).toBeLessThan(0.1);
     // Playable: every frame decodes without an error.
     await runFfmpeg({ tools, args: ['-v', 'error', '-xerror', '-i', job.outputPath, '-f', 'null', '-'] });
+    // And the page can play it: Chromium loads the served MP4 into a <video> and knows its length.
+    expect(job.outputUrl).toBe(`/renders/${job.id}.mp4`);
+    const playable = await page.evaluate(async (url) => {
+      const video = document.createElement('video');
+      video.muted = true;
+      video.src = url;
+      await new Promise((resolve, reject) => ((video.onloadedmetadata = resolve), (video.onerror = () => reject(new Error(`video error ${video.error?.code}`)))));
+      return { width: video.videoWidth, height: video.videoHeight, duration: video.duration };
+    }, job.outputUrl!);
+    expect(playable).toMatchObject({ width: 1080, height: 1080 });
+    expect(Math.abs(playable.duration - endSec)).toBeLessThan(0.1);
   }, 120_000);
 
   it('keeps everything after a reload', async () => {

@@ -17,6 +17,8 @@ export interface StudioHandlerDeps {
   mediaUrl(filePath: string): string | null;
   /** How the page reaches the thumbnail of a stored picture (`mouthpiece-media://thumbnails/…`, `/thumbnails/…`). */
   thumbnailUrl(sha256: string): string | null;
+  /** How the page reaches a finished render (`mouthpiece-media://renders/<id>.mp4`, `/renders/<id>.mp4`). */
+  renderUrl(renderId: number): string | null;
   emit: EmitStudioEvent;
   /** Where renders go when the user did not choose a file. */
   rendersDir: string;

@@ -9,6 +9,7 @@ import { createEmptyProjectDocument, type ProjectDocument } from '../../contract
 import type { StudioEventName } from '../../contract/channels';
 import type { RenderJobView } from '../../contract/types';
 import { toStudioError } from '../studio-errors';
+import { resolveRenderOutput } from './render-handlers';
 
 /* The handlers over the real engine: real SQLite library, real face analysis, real renders. */
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
     version: 'test',
     mediaUrl: () => null,
     thumbnailUrl: () => null,
+    renderUrl: (renderId) => `/renders/${renderId}.mp4`,
     emit: (event, payload) => events.push({ event, payload }),
   });
   const { results } = await studio.handlers['library.import']({ paths: [PHOTO, VOICE] });
@@ -137,6 +139,9 @@ describe('render handlers', () => {
     expect([latest.id, latest.status, earlier.id, earlier.status]).toEqual([second.id, 'cancelled', first.id, 'done']);
     expect(existsSync(outputPath)).toBe(true);
     expect(existsSync(second.outputPath)).toBe(false);
+    expect([earlier.outputUrl, latest.outputUrl]).toEqual([`/renders/${first.id}.mp4`, null]);
+    expect(await resolveRenderOutput(studio.engine, `${first.id}.mp4`)).toBe(outputPath);
+    expect(await Promise.all([`${second.id}.mp4`, '999.mp4', `../${first.id}.mp4`, `${first.id}.mov`].map((name) => resolveRenderOutput(studio.engine, name)))).toEqual([null, null, null, null]);
 
     expect(await studio.handlers['render.retry']({ renderId: second.id })).toMatchObject({ status: expect.stringMatching(/queued|running/) });
     await queue.whenIdle();

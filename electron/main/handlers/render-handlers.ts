@@ -14,8 +14,8 @@ type RenderHandlers = Pick<
 
 const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
 
-/** The queue panel's view of a render row. */
-export function toRenderJobView({ entry, etaMs }: RenderJobState): RenderJobView {
+/** The queue panel's view of a render row; `outputUrl` is how the host serves a finished render (null: not served). */
+export function toRenderJobView({ entry, etaMs }: RenderJobState, outputUrl: (renderId: number) => string | null = () => null): RenderJobView {
   const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown };
   return {
     id: entry.id,
@@ -27,6 +27,7 @@ export function toRenderJobView({ entry, etaMs }: RenderJobState): RenderJobView
     phase: entry.phase,
     etaMs: entry.status === 'running' ? etaMs : null,
     outputPath: entry.outputPath ?? (typeof spec.outputPath === 'string' ? spec.outputPath : ''),
+    outputUrl: entry.status === 'done' && entry.outputPath && existsSync(entry.outputPath) ? outputUrl(entry.id) : null,
     error: entry.error,
     createdAt: entry.createdAt,
     startedAt: entry.startedAt,
@@ -38,6 +39,7 @@ export function toRenderJobView({ entry, etaMs }: RenderJobState): RenderJobView
 /** The render queue: enqueue a project with a preset, follow, cancel, retry, and open what it made. */
 export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
   const { engine } = deps;
+  const view = (state: RenderJobState) => toRenderJobView(state, deps.renderUrl);
 
   async function finishedOutput(renderId: number): Promise<string> {
     const { entry } = (await engine.renderQueue()).get(renderId);
@@ -58,12 +60,12 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
         preset: preset ?? document.export.preset,
         outputPath: outputPath ?? defaultRenderPath(deps.rendersDir, name),
       });
-      return toRenderJobView((await engine.renderQueue()).enqueue({ projectId, spec }));
+      return view((await engine.renderQueue()).enqueue({ projectId, spec }));
     },
 
-    'render.list': async () => (await engine.renderQueue()).list().map(toRenderJobView),
-    'render.cancel': async ({ renderId }) => toRenderJobView(await (await engine.renderQueue()).cancel(renderId)),
-    'render.retry': async ({ renderId }) => toRenderJobView((await engine.renderQueue()).retry(renderId)),
+    'render.list': async () => (await engine.renderQueue()).list().map(view),
+    'render.cancel': async ({ renderId }) => view(await (await engine.renderQueue()).cancel(renderId)),
+    'render.retry': async ({ renderId }) => view((await engine.renderQueue()).retry(renderId)),
     'render.chooseOutput': async ({ suggestedName }) => ({ path: await deps.chooseSavePath(suggestedName) }),
 
     'render.openOutput': async ({ renderId }) => {
@@ -76,4 +78,16 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
       return { ok: true };
     },
   };
+}
+
+/** The finished MP4 of a render, if it is done and its file is still where it was written; null otherwise. */
+export async function resolveRenderOutput(engine: StudioHandlerDeps['engine'], name: string): Promise<string | null> {
+  const match = /^([1-9]\d{0,15})\.mp4$/.exec(name);
+  if (!match) return null;
+  try {
+    const { entry } = (await engine.renderQueue()).get(Number(match[1]));
+    return entry.status === 'done' && entry.outputPath && existsSync(entry.outputPath) ? entry.outputPath : null;
+  } catch {
+    return null;
+  }
 }
