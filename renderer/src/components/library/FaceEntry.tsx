@@ -40,8 +40,8 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
       onActivate={putOnStage}
       activateLabel="Put on the stage"
       thumbnail={
-        face.mediaUrl && face.kind === 'photo' ? (
-          <img src={face.mediaUrl} alt="" loading="lazy" draggable={false} />
+        face.thumbnailUrl || (face.mediaUrl && face.kind === 'photo') ? (
+          <img src={face.thumbnailUrl ?? face.mediaUrl ?? undefined} alt="" loading="lazy" draggable={false} />
         ) : face.mediaUrl ? (
           <video src={face.mediaUrl} muted preload="metadata" aria-hidden="true" />
         ) : (
