@@ -29,6 +29,8 @@ describe('QueueJob', () => {
     const done = render({ status: 'done', progress: 1 });
     expect(done).toContain('greeting.mp4');
     expect(done).toContain('>Open<');
+    expect(done).not.toContain('>Watch<');
+    expect(render({ status: 'done', progress: 1, outputUrl: '/renders/greeting.mp4' })).toContain('>Watch<');
     expect(done).not.toContain('>Cancel<');
   });
 });

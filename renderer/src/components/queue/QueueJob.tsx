@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RenderJobView } from '../../../../electron/contract/types';
 import { baseName } from '../../library-format';
 import { PRESET_LABELS } from '../inspector/ExportSection';
@@ -21,6 +22,7 @@ export function formatEta(etaMs: number | null): string {
 
 /** One render: what, how far, and what can be done with it. */
 export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs }) {
+  const [watching, setWatching] = useState(false);
   const active = job.status === 'queued' || job.status === 'running';
   const percent = Math.round(job.progress * 100);
   return (
@@ -45,6 +47,7 @@ export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs
           </span>
         </div>
       )}
+      {watching && job.outputUrl && <video className="queue-video" src={job.outputUrl} controls autoPlay aria-label={`${job.title}, rendered`} />}
       {job.status === 'failed' && job.error && <p className="queue-job-error">{job.error}</p>}
       <div className="queue-job-actions">
         {active && (
@@ -59,7 +62,12 @@ export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs
         )}
         {job.status === 'done' && (
           <>
-            <button type="button" className="button small primary" onClick={() => queue.open(job.id)}>
+            {job.outputUrl && (
+              <button type="button" className="button small primary" aria-expanded={watching} onClick={() => setWatching(!watching)}>
+                {watching ? 'Hide' : 'Watch'}
+              </button>
+            )}
+            <button type="button" className={`button small${job.outputUrl ? '' : ' primary'}`} onClick={() => queue.open(job.id)}>
               Open
             </button>
             <button type="button" className="button small" onClick={() => queue.reveal(job.id)}>
