@@ -8,7 +8,7 @@ import { defaultModelPaths } from '../../electron/cli/package-paths';
 import type { RenderJobView, StudioResult } from '../../electron/contract/types';
 import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter';
 import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/media/index';
-import { ROOT } from '../helpers/run-cli';
+import { hasMedia, media, ROOT } from '../helpers/run-cli';
 import { buildRendererForTest } from './support/build-renderer';
 import { hasChromium, launchChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
@@ -18,8 +18,8 @@ import { dropFiles } from './support/drop-files';
  * from an empty library to a rendered MP4, then a reload, then a photo without a face.
  */
 
-const GROUP_PHOTO = '/work/shared/media/images/group3_apollo11_crew_nasa.png';
-const VOICE = '/work/shared/media/audio/en_ljspeech_LJ001-0001.wav';
+const GROUP_PHOTO = media('images/group3_apollo11_crew_nasa.png');
+const VOICE = media('audio/en_ljspeech_LJ001-0001.wav');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
 let dir: string;
@@ -40,7 +40,7 @@ async function api<T>(method: string, payload?: unknown): Promise<T> {
   return result.value;
 }
 
-describe.skipIf(!hasChromium)('studio in Chromium over the bridge', () => {
+describe.skipIf(!hasChromium || !hasMedia)('studio in Chromium over the bridge', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-e2e-'));
     await mkdir(SHOTS, { recursive: true });
