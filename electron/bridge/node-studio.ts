@@ -73,7 +73,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
     mediaUrl: input.mediaUrl,
     thumbnailUrl: input.thumbnailUrl,
     renderUrl: input.renderUrl,
-    rendersDir,
+    rendersDir: () => rendersDir,
     describeApp: () => ({
       name: 'Mouthpiece',
       version: input.version,

@@ -66,7 +66,8 @@ function startStudio(): void {
   let mainWindow: BrowserWindow | null = null;
   const renderUrl = (renderId: number) => `${MEDIA_SCHEME}://${RENDERS_HOST}/${renderId}.mp4`;
   const emit = createStudioEventSender(() => mainWindow?.webContents, appLocation);
-  const rendersDir = path.join(app.getPath('videos'), APP_NAME);
+  // Asked when needed: app.getPath is only reliable once the app is ready.
+  const rendersDir = () => path.join(app.getPath('videos'), APP_NAME);
   const engine = createEngineFacade(
     {
       libraryDir: paths.library,
@@ -93,7 +94,7 @@ function startStudio(): void {
     emit,
     rendersDir,
     chooseImportFiles: () => chooseImportFiles(mainWindow),
-    chooseSavePath: (suggestedName) => chooseRenderPath(mainWindow, { suggestedName, defaultDir: rendersDir }),
+    chooseSavePath: (suggestedName) => chooseRenderPath(mainWindow, { suggestedName, defaultDir: rendersDir() }),
     openPath: async (filePath) => {
       const problem = await shell.openPath(filePath);
       if (problem) throw new StudioFailure('ENGINE_ERROR', `${filePath}: ${problem}`);

@@ -71,7 +71,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
     mediaUrl: (filePath) => toMediaUrl(filePath, MEDIA),
     renderUrl: () => null,
     thumbnailUrl: (sha256) => `mouthpiece-media://thumbnails/${sha256}.png`,
-    rendersDir: '/data/renders',
+    rendersDir: () => '/data/renders',
     chooseSavePath: async () => null,
     openPath: async () => {},
     showItemInFolder: async () => {},

@@ -21,7 +21,7 @@ export interface StudioHandlerDeps {
   renderUrl(renderId: number): string | null;
   emit: EmitStudioEvent;
   /** Where renders go when the user did not choose a file. */
-  rendersDir: string;
+  rendersDir(): string;
   /** Shows the native open dialog; resolves to the chosen paths, or none when the user cancels. */
   chooseImportFiles(): Promise<string[]>;
   /** Shows the native save dialog for a render; null when cancelled or when the host has no dialogs. */

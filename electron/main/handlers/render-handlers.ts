@@ -58,7 +58,7 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
         document,
         title: name,
         preset: preset ?? document.export.preset,
-        outputPath: outputPath ?? defaultRenderPath(deps.rendersDir, name),
+        outputPath: outputPath ?? defaultRenderPath(deps.rendersDir(), name),
       });
       return view((await engine.renderQueue()).enqueue({ projectId, spec }));
     },
