@@ -35,7 +35,7 @@ export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs
       </div>
       <div className="queue-job-meta">
         {PRESET_LABELS[job.preset].split(' · ')[0]}
-        {job.status === 'running' && job.phase ? ` · ${job.phase}` : ''}
+        {job.status === 'running' && job.phase ? ` · ${job.phase.charAt(0).toUpperCase()}${job.phase.slice(1)}` : ''}
         {job.status === 'done' ? ` · ${baseName(job.outputPath)}` : ''}
       </div>
       {active && (
