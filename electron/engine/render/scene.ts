@@ -126,7 +126,7 @@ export function assertNoOverlappingClips(input: { tracks: TrackRequest[]; durati
 
 /** zod's generic wording, said the way a person fixing the file needs it. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return /received undefined/.test(issue.message) ? 'is missing' : `must be a ${issue.expected}`;
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return /received undefined/.test(issue.message) ? 'is missing' : `must be a ${issue.expected}`;
   if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
