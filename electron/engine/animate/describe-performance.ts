@@ -3,6 +3,7 @@
  * report, the CLI and the tests: blinks, head motion, nods, speaking time.
  */
 import type { SubjectPerformance } from './performance-types.js';
+import { spectralPeak } from './spectral-peak.js';
 
 export interface PerformanceSummary {
   subjectIndex: number;
@@ -14,6 +15,8 @@ export interface PerformanceSummary {
   /** Largest |yaw| / |pitch| / |roll| seen, degrees. */
   headMaxDeg: { yaw: number; pitch: number; roll: number };
   nodCount: number;
+  /** Share of the yaw's power (above DC) in its strongest periodogram bin: near 1 means periodic motion. */
+  yawPeakShare: number;
   /** Share of frames where the mouth moves (jaw or lip press above 0.05). */
   speakingShare: number;
 }
@@ -100,6 +103,7 @@ export function describePerformance(perf: SubjectPerformance): PerformanceSummar
       frames.map((p) => p.pitch),
       fps,
     ).length,
+    yawPeakShare: round(spectralPeak(frames.map((p) => p.yaw), fps).share, 3),
     speakingShare: round(frames.length ? speakingFrames / frames.length : 0, 3),
   };
 }
@@ -109,6 +113,7 @@ export function formatPerformanceSummary(s: PerformanceSummary): string {
   return (
     `subject ${s.subjectIndex}: ${s.durationSec.toFixed(1)} s, ${s.blinkCount} blinks (${s.blinksPerMinute}/min), ` +
     `head RMS yaw ${s.headRmsDeg.yaw}° pitch ${s.headRmsDeg.pitch}° roll ${s.headRmsDeg.roll}°, ${s.nodCount} nods, ` +
+    `yaw spectral peak ${(s.yawPeakShare * 100).toFixed(0)}% of power, ` +
     `speaking ${(s.speakingShare * 100).toFixed(0)}% of frames`
   );
 }

@@ -84,20 +84,22 @@ export function scheduleGaze(random: Random, fps: number, durationSec: number, l
   const fixations: Fixation[] = [{ startSec: 0, saccadeSec: 0, x: random.uniform(-0.02, 0.02), y: random.uniform(-0.01, 0.01) }];
   let t = fixationDurationSec(random);
   let glanceIndex = 0;
+  // Saccades start on a frame, so a 1–2 frame saccade moves the eyes on exactly 1–2 frames.
+  const onFrame = (sec: number) => Math.ceil(sec * fps - 1e-9) / fps;
   while (t < durationSec) {
     const current = fixations[fixations.length - 1];
     const glance = glances[glanceIndex];
     if (glance && glance.startSec <= t + MIN_FIXATION_SEC) {
-      const start = Math.max(t, glance.startSec);
+      const start = onFrame(Math.max(t, glance.startSec));
       fixations.push({ startSec: start, saccadeSec: 2 / fps, x: glance.x, y: glance.y });
       const back = nextTarget(random, current.x * 0.5, current.y * 0.5);
-      fixations.push({ startSec: start + glance.holdSec, saccadeSec: 2 / fps, x: back[0], y: back[1] });
+      fixations.push({ startSec: onFrame(start + glance.holdSec), saccadeSec: 2 / fps, x: back[0], y: back[1] });
       t = start + glance.holdSec + fixationDurationSec(random);
       glanceIndex++;
       continue;
     }
     const [x, y] = nextTarget(random, current.x, current.y);
-    fixations.push({ startSec: t, saccadeSec: saccadeSec(random, fps), x, y });
+    fixations.push({ startSec: onFrame(t), saccadeSec: saccadeSec(random, fps), x, y });
     t += fixationDurationSec(random);
   }
   return fixations;
@@ -110,8 +112,9 @@ export function renderGaze(fixations: Fixation[], fps: number, gazeX: Float64Arr
     while (i + 1 < fixations.length && fixations[i + 1].startSec <= t) i++;
     const to = fixations[i];
     const from = fixations[Math.max(0, i - 1)];
-    const progress = to.saccadeSec > 0 ? Math.min(1, (t - to.startSec) / to.saccadeSec) : 1;
-    gazeX[f] = from.x + (to.x - from.x) * progress;
-    gazeY[f] = from.y + (to.y - from.y) * progress;
+    // Rounded so that frame-aligned saccades land exactly on their start and end values.
+    const progress = to.saccadeSec > 0 ? Math.min(1, Math.round(((t - to.startSec) / to.saccadeSec) * 1e6) / 1e6) : 1;
+    gazeX[f] = progress >= 1 ? to.x : from.x + (to.x - from.x) * progress;
+    gazeY[f] = progress >= 1 ? to.y : from.y + (to.y - from.y) * progress;
   }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from './seeded-random.js';
+import { lowPassNoise } from './head-motion.js';
+import { spectralPeak } from './spectral-peak.js';
+
+const fps = 30;
+const n = 180 * fps;
+
+describe('spectral peak share', () => {
+  it('flags a motion made of a few sines as periodic', () => {
+    const sines = Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * i) / (4 * fps)) + 0.4 * Math.sin((2 * Math.PI * i) / (7.3 * fps)) + 0.2 * Math.sin((2 * Math.PI * i) / (2.1 * fps)));
+    const peak = spectralPeak(sines, fps);
+    expect(peak.share).toBeGreaterThan(0.3);
+    expect(peak.periodSec).toBeGreaterThan(3.8);
+    expect(peak.periodSec).toBeLessThan(4.2);
+  });
+
+  it('finds no dominant period in low-pass noise, which has unit variance and no drift', () => {
+    for (const seed of [1, 2, 3]) {
+      const noise = lowPassNoise(createRandom(seed), fps, n, 0.45);
+      expect(spectralPeak(noise, fps).share).toBeLessThan(0.2);
+      const mean = noise.reduce((s, x) => s + x, 0) / n;
+      const variance = noise.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+      expect(Math.abs(mean)).toBeLessThan(0.5);
+      expect(variance).toBeGreaterThan(0.5);
+      expect(variance).toBeLessThan(1.6);
+    }
+  });
+
+  it('returns zero for a constant track', () => {
+    expect(spectralPeak(new Array(100).fill(3), fps).share).toBe(0);
+  });
+});
