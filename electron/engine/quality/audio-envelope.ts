@@ -13,7 +13,10 @@ export const ENVELOPE_SAMPLE_RATE_HZ = 16_000;
  */
 export const SPEECH_BAND_HZ: [number, number] = [300, 3000];
 
-/** Decodes the first audio stream of a file to 16 kHz mono 32-bit float on stdout, band-passed to the speech band. */
+/**
+ * Decodes the first audio stream of a file to 16 kHz mono 32-bit float on stdout, band-passed to the speech
+ * band, with sample 0 at the file's time 0 (an audio stream that starts late is padded with silence).
+ */
 export function buildDecodeMonoPcmArgs(input: { inputPath: string; sampleRateHz?: number; bandHz?: [number, number] | null }): string[] {
   const band = input.bandHz === undefined ? SPEECH_BAND_HZ : input.bandHz;
   return [
@@ -32,7 +35,9 @@ export function buildDecodeMonoPcmArgs(input: { inputPath: string; sampleRateHz?
     '1',
     '-ar',
     String(input.sampleRateHz ?? ENVELOPE_SAMPLE_RATE_HZ),
-    ...(band ? ['-af', `highpass=f=${band[0]},lowpass=f=${band[1]}`] : []),
+    // Pads (or trims) to the container's time 0, so sound that starts after the picture stays where it plays.
+    '-af',
+    ['aresample=async=1:first_pts=0', ...(band ? [`highpass=f=${band[0]}`, `lowpass=f=${band[1]}`] : [])].join(','),
     '-f',
     'f32le',
     'pipe:1',
