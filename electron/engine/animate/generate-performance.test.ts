@@ -316,6 +316,27 @@ describe('generatePerformance: gaze, brows, breathing', () => {
   });
 });
 
+describe('generatePerformance: long renders', () => {
+  it('behaves the same in the last ten minutes of an hour as in the first: no drift', () => {
+    const spec = speakerSpec(31, 3600);
+    spec.subjects.push({ subjectIndex: 1, clips: [] });
+    for (const perf of generatePerformance(spec)) {
+      expect(perf.frames).toHaveLength(3600 * fps);
+      const window = (fromMin: number) => describePerformance({ ...perf, frames: perf.frames.slice(fromMin * 60 * fps, (fromMin + 10) * 60 * fps) });
+      const [first, last] = [window(0), window(50)];
+      expect(last.blinksPerMinute).toBeGreaterThanOrEqual(10);
+      expect(last.blinksPerMinute).toBeLessThanOrEqual(20);
+      expect(last.headRmsDeg.yaw / first.headRmsDeg.yaw).toBeGreaterThan(0.75);
+      expect(last.headRmsDeg.yaw / first.headRmsDeg.yaw).toBeLessThan(1.33);
+      const meanYaw = perf.frames.slice(50 * 60 * fps).reduce((s, f) => s + f.yaw, 0) / (10 * 60 * fps);
+      expect(Math.abs(meanYaw) / DEG).toBeLessThan(0.5);
+      const gaze = perf.frames.slice(50 * 60 * fps).map((f) => Math.hypot(f.gazeX, f.gazeY));
+      // Glances aside in the silent hour of the listener take a few percent of the time.
+      expect(gaze.filter((g) => g <= 0.08).length / gaze.length).toBeGreaterThan(0.9);
+    }
+  });
+});
+
 describe('generatePerformance: bad specs', () => {
   it('names the field that cannot be used', () => {
     const wrongFps = speakerSpec(1, 10);

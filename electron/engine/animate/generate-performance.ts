@@ -16,8 +16,9 @@ import { complementIntervals, sceneSilences, speakingEnvelope } from './scene-ti
 import { randomFor } from './seeded-random.js';
 import { extractSpeechCues, type Interval, type SpeechCues } from './speech-cues.js';
 
-/** The default blink rate is drawn from this range (inside the human 10–20 a minute, so sampling noise stays in it). */
-const DEFAULT_BLINK_RATE_RANGE: [number, number] = [12.5, 17.5];
+/** The default blink rate is drawn from this range: the middle of the human 10–20 a minute, so that the irregular
+ * intervals (a 3-minute count varies by about ±1.3 a minute) still keep a few minutes inside 10–20. */
+const DEFAULT_BLINK_RATE_RANGE: [number, number] = [13, 17];
 /** A listener is "listening" this long after its own phrase ends. */
 const LISTENING_MARGIN_SEC = 0.5;
 
