@@ -113,8 +113,9 @@ export interface ArticulationResult {
 
 /** The video frames shown while a phoneme sounds (at least the frame it starts in). */
 function framesOf(phoneme: TimedPhoneme, fps: number, frameCount: number): number[] {
-  const first = Math.max(0, Math.floor(phoneme.start * fps));
-  const last = Math.min(frameCount - 1, Math.max(first, Math.ceil(phoneme.end * fps) - 1));
+  const epsilon = 1e-6; // 0.28 s × 25 fps is 7.000000000000001, which must stay frame 7's start, not enter it
+  const first = Math.max(0, Math.floor(phoneme.start * fps + epsilon));
+  const last = Math.min(frameCount - 1, Math.max(first, Math.ceil(phoneme.end * fps - epsilon) - 1));
   const frames: number[] = [];
   for (let f = first; f <= last; f++) frames.push(f);
   return frames;
