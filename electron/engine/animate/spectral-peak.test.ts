@@ -31,3 +31,15 @@ describe('spectral peak share', () => {
     expect(spectralPeak(new Array(100).fill(3), fps).share).toBe(0);
   });
 });
+
+describe('spectral peak share on long tracks', () => {
+  it('uses the padded FFT past 8192 samples and still finds a sine', () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => Math.sin((2 * Math.PI * i) / (5 * fps)));
+    const peak = spectralPeak(long, fps);
+    expect(peak.share).toBeGreaterThan(0.3);
+    expect(peak.periodSec).toBeGreaterThan(4.8);
+    expect(peak.periodSec).toBeLessThan(5.2);
+    const noise = lowPassNoise(createRandom(9), fps, 20_000, 0.45);
+    expect(spectralPeak(noise, fps).share).toBeLessThan(0.1);
+  });
+});

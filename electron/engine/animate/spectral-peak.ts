@@ -42,28 +42,56 @@ export interface SpectralPeak {
   periodSec: number;
 }
 
+/** Up to this many samples the periodogram is the exact DFT at k/n; longer tracks use a zero-padded FFT. */
+const EXACT_DFT_MAX_SAMPLES = 8192;
+
+function exactPowers(x: Float64Array): Float64Array {
+  const n = x.length;
+  const powers = new Float64Array(Math.ceil(n / 2));
+  for (let k = 1; k < n / 2; k++) {
+    // Rotating phasor instead of n cos/sin calls per bin.
+    const [stepRe, stepIm] = [Math.cos((-2 * Math.PI * k) / n), Math.sin((-2 * Math.PI * k) / n)];
+    let [wr, wi, re, im] = [1, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      re += x[i] * wr;
+      im += x[i] * wi;
+      [wr, wi] = [wr * stepRe - wi * stepIm, wr * stepIm + wi * stepRe];
+    }
+    powers[k] = re * re + im * im;
+  }
+  return powers;
+}
+
+function paddedFftPowers(x: Float64Array): Float64Array {
+  let size = 1;
+  while (size < x.length) size <<= 1;
+  const re = new Float64Array(size);
+  const im = new Float64Array(size);
+  re.set(x);
+  fft(re, im);
+  const powers = new Float64Array(size / 2);
+  for (let k = 1; k < size / 2; k++) powers[k] = re[k] * re[k] + im[k] * im[k];
+  return powers;
+}
+
 /**
- * Periodogram of the mean-removed track (zero-padded to a power of two), strongest bin above DC.
- * Returns share 0 for a constant track.
+ * Periodogram of the mean-removed track, strongest bin above DC. Returns share 0 for a constant track.
  */
 export function spectralPeak(values: ArrayLike<number>, fps: number): SpectralPeak {
   const n = values.length;
-  let size = 1;
-  while (size < n) size <<= 1;
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += values[i];
   mean /= Math.max(1, n);
-  for (let i = 0; i < n; i++) re[i] = values[i] - mean;
-  fft(re, im);
+  const x = Float64Array.from({ length: n }, (_, i) => values[i] - mean);
+  const powers = n <= EXACT_DFT_MAX_SAMPLES ? exactPowers(x) : paddedFftPowers(x);
+  // Bin k of `powers` has period (2 · powers.length or n) / k samples.
+  const binsPerCycle = n <= EXACT_DFT_MAX_SAMPLES ? n : 2 * powers.length;
   let total = 0;
   let peak = 0;
   let peakBin = 0;
-  for (let k = 1; k < size / 2; k++) {
-    const power = re[k] * re[k] + im[k] * im[k];
-    total += power;
-    if (power > peak) [peak, peakBin] = [power, k];
+  for (let k = 1; k < powers.length; k++) {
+    total += powers[k];
+    if (powers[k] > peak) [peak, peakBin] = [powers[k], k];
   }
-  return total > 0 ? { share: peak / total, periodSec: size / peakBin / fps } : { share: 0, periodSec: 0 };
+  return total > 0 ? { share: peak / total, periodSec: binsPerCycle / peakBin / fps } : { share: 0, periodSec: 0 };
 }
