@@ -15,12 +15,12 @@ export interface EncodeVideoInput {
   width: number;
   height: number;
   /**
-   * Size of the frames when it differs from the video's; `videoFilter` must then scale/pad them to
-   * width×height (ffmpeg fails otherwise). Any size, odd included.
+   * Size of the frames when it differs from the video's (any size, odd included): they are scaled to
+   * width×height (keeping the aspect is the caller's job), or brought there by `videoFilter`.
    */
   frameWidth?: number;
   frameHeight?: number;
-  /** Filter graph from the frames to the output picture (one unlabelled input and output), run before the colour conversion. */
+  /** Filter graph from the frames (as yuv420p BT.709) to the output picture; see EncodeRgbaArgsInput.videoFilter. */
   videoFilter?: string;
   fps: number;
   /**
@@ -132,10 +132,6 @@ function validateEncodeInput(input: EncodeVideoInput): void {
     ['frameHeight', input.frameHeight],
   ] as const) {
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) throw new InputError('BAD_ARGUMENT', `${name} must be a positive whole number of pixels, got ${value}.`);
-  }
-  if ((input.frameWidth !== undefined || input.frameHeight !== undefined) && !input.videoFilter) {
-    const sameSize = (input.frameWidth ?? width) === width && (input.frameHeight ?? height) === height;
-    if (!sameSize) throw new InputError('BAD_ARGUMENT', `frames of ${input.frameWidth}×${input.frameHeight} need a videoFilter to become ${width}×${height}.`);
   }
   if (!(fps > 0) || fps > 240) throw new InputError('BAD_ARGUMENT', `fps must be between 0 and 240, got ${fps}.`);
   if (crf !== undefined && !(crf >= 0 && crf <= 51)) throw new InputError('BAD_ARGUMENT', `crf must be between 0 and 51, got ${crf}.`);

@@ -96,9 +96,10 @@ export interface EncodeRgbaArgsInput {
   frameWidth?: number;
   frameHeight?: number;
   /**
-   * A filter graph applied to the frames before the colour conversion: one unlabelled input, one
-   * unlabelled output (e.g. `scale=1080:1920`, or `split…overlay` for padding); labels inside it must not
-   * start with `enc_`.
+   * A filter graph from the frames, already converted to yuv420p BT.709 at their own size (cheapest while
+   * small), to the width×height output in yuv420p: one unlabelled input, one unlabelled output (e.g.
+   * `split…overlay` for padding); labels inside it must not start with `enc_`. Without it, frames of
+   * another size are scaled to the output in the same pass as the colour conversion.
    */
   videoFilter?: string;
   fps: number;
@@ -150,9 +151,14 @@ export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
   ];
   if (input.audioPath !== undefined) args.push('-i', input.audioPath);
   // RGB → BT.709 limited range, and say so in the stream, or players guess BT.601 for HD and shift colours.
-  const colourConversion = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
+  // Frames of another size are scaled in the same swscale pass: one pass instead of two at the output size.
+  const resized = (input.frameWidth ?? input.width) !== input.width || (input.frameHeight ?? input.height) !== input.height;
+  const colourConversion =
+    resized && !input.videoFilter
+      ? `scale=w=${input.width}:h=${input.height}:flags=bicubic:out_color_matrix=bt709:out_range=tv,format=yuv420p`
+      : 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
   if (input.videoFilter) {
-    args.push('-filter_complex', `[0:v]${input.videoFilter},${colourConversion}[enc_video]`, '-map', '[enc_video]');
+    args.push('-filter_complex', `[0:v]${colourConversion},${input.videoFilter},format=yuv420p[enc_video]`, '-map', '[enc_video]');
   } else {
     args.push('-map', '0:v:0');
   }

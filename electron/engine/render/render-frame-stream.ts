@@ -1,6 +1,7 @@
 import type { SubjectFrameParams, SubjectPerformance } from '../animate/performance-types.js';
-import { createRgbaImage, type RgbaImage } from '../media/index.js';
-import { renderFrame, type FaceRig } from './talking-video-stages.js';
+import type { RgbaImage } from '../media/index.js';
+import type { FaceRig } from './face-rig.js';
+import { createFrameBuffer, renderFrame } from './render-frame.js';
 
 /**
  * Renders the frames one at a time into one reused buffer: the encoder takes each frame before asking
@@ -8,7 +9,7 @@ import { renderFrame, type FaceRig } from './talking-video-stages.js';
  */
 export function* renderFrameStream(input: { source: RgbaImage; rigs: FaceRig[]; performances: SubjectPerformance[]; frameCount: number }): Generator<RgbaImage> {
   const { source, rigs, frameCount } = input;
-  const out = createRgbaImage(source.width, source.height);
+  const out = createFrameBuffer(source);
   const byIndex = new Map(input.performances.map((p) => [p.subjectIndex, p]));
   const tracks = rigs.map((rig) => byIndex.get(rig.subjectIndex)?.frames ?? []);
   const params: SubjectFrameParams[] = new Array(rigs.length);

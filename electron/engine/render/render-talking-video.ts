@@ -21,7 +21,8 @@ import { renderFrameStream } from './render-frame-stream.js';
 import { assertNoOverlappingClips } from './scene.js';
 import { createPhaseProgress } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
-import { createFaceRig, generatePerformance } from './talking-video-stages.js';
+import { createFaceRig } from './face-rig.js';
+import { generatePerformance } from './talking-video-stages.js';
 
 /** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
 export const MIN_FACE_HEIGHT_PX = 32;
