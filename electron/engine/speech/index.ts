@@ -1,0 +1,6 @@
+/** The speech module: decoding to PCM, VAD, phoneme timelines (TTS, alignment, audio-only), visemes. */
+export type * from './speech-types.js';
+export { ARTICULATION_CHANNELS } from './speech-types.js';
+export { decodeAudio, streamAudioPcm, SILENCE_PEAK_DBFS, type StreamAudioPcmOptions } from './decode-audio.js';
+export { ANALYSIS_SAMPLE_RATE_HZ, buildDecodePcmArgs } from './decode-audio-args.js';
+export { encodeWav, parseWav, readWavFile, writeWavFile } from './wav-file.js';
