@@ -4,3 +4,5 @@ export { ARTICULATION_CHANNELS } from './speech-types.js';
 export { decodeAudio, streamAudioPcm, SILENCE_PEAK_DBFS, type StreamAudioPcmOptions } from './decode-audio.js';
 export { ANALYSIS_SAMPLE_RATE_HZ, buildDecodePcmArgs } from './decode-audio-args.js';
 export { encodeWav, parseWav, readWavFile, writeWavFile } from './wav-file.js';
+export { computeSpeechProbabilities, defaultVadModelPath, detectSpeech, SILERO_VAD_SHA256, VAD_FRAME_SAMPLES, type VadOptions } from './vad.js';
+export { createSpeechSegmenter, DEFAULT_SEGMENTER_OPTIONS, type SpeechSegmenterOptions } from './speech-segmenter.js';
