@@ -41,8 +41,8 @@ export async function* computeSpeechProbabilities(
 ): AsyncGenerator<number> {
   const session = await getPinnedModelSession(vadModel(options.modelPath));
   const sr = new ort.Tensor('int64', BigInt64Array.of(BigInt(ANALYSIS_SAMPLE_RATE_HZ)), []);
-  let h = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
-  let c = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
+  let h: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
+  let c: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
   const frame = new Float32Array(VAD_FRAME_SAMPLES);
   let fill = 0;
   const run = async (): Promise<number> => {
