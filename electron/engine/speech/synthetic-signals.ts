@@ -39,13 +39,16 @@ export function writeVowel(out: Float32Array, { startSec, durationSec, formantsH
   for (let i = 0; i < n && first + i < out.length; i++) out[first + i] += (signal[i] / peak) * amplitude;
 }
 
-export function writeNoise(out: Float32Array, { startSec, durationSec, amplitude, seed = 7, highPass = false, sampleRate = 16000 }: { startSec: number; durationSec: number; amplitude: number; seed?: number; highPass?: boolean; sampleRate?: number }): void {
+/** White noise, or tilted: `highPass` (first difference, hiss like /s/ or /t/) or `lowPass` (one-pole, a dull labial burst). */
+export function writeNoise(out: Float32Array, { startSec, durationSec, amplitude, seed = 7, highPass = false, lowPass = false, sampleRate = 16000 }: { startSec: number; durationSec: number; amplitude: number; seed?: number; highPass?: boolean; lowPass?: boolean; sampleRate?: number }): void {
   const rand = seededNoise(seed);
   const first = Math.round(startSec * sampleRate);
   let previous = 0;
+  let smooth = 0;
   for (let i = 0; i < Math.round(durationSec * sampleRate) && first + i < out.length; i++) {
     const v = rand();
-    out[first + i] += (highPass ? (v - previous) / 2 : v) * amplitude;
+    smooth = 0.9 * smooth + 0.1 * v;
+    out[first + i] += (highPass ? (v - previous) / 2 : lowPass ? smooth * 3 : v) * amplitude;
     previous = v;
   }
 }
