@@ -1,8 +1,9 @@
 import { InputError } from '../errors.js';
 import { getEspeak, type EspeakEvent } from './espeak-module.js';
 import { buildTimelineFromEvents, PAUSE } from './espeak-timeline.js';
+import { moveStopsToClosureOnset } from './stop-closures.js';
 import { DEFAULT_VOICE, LIST_VOICES_HINT, resolveVoice, type VoiceInfo } from './espeak-voices.js';
-import type { PcmAudio, PhonemeTimeline } from './speech-types.js';
+import type { PcmAudio, PhonemeTimeline, TimedPhoneme, TimedWord } from './speech-types.js';
 
 export interface SynthesizeOptions {
   /** Language code, eSpeak voice name or identifier; en-us unless told (see `listVoices`). */
@@ -26,7 +27,8 @@ export const PITCH_RANGE = { min: 0, max: 99, default: 50 } as const;
 
 /**
  * Speaks `text` with the built-in eSpeak NG voice, offline. The phoneme timeline comes from the
- * synthesiser's own events, so it is exact to the millisecond eSpeak reports.
+ * synthesiser's own events, so it is exact to the millisecond eSpeak reports, except that stops start at
+ * their closure rather than at their release (see stop-closures.ts): that is when the lips shut.
  * Throws InputError BAD_ARGUMENT for empty text, an unknown voice, or rate/pitch out of range.
  */
 export async function synthesizeSpeech(text: string, options: SynthesizeOptions = {}): Promise<SynthesizedSpeech> {
@@ -54,14 +56,29 @@ export async function synthesizeSpeech(text: string, options: SynthesizeOptions 
   const samples = toFloat(chunks);
   const durationSec = samples.length / sampleRate;
   const { phonemes, words } = buildTimelineFromEvents({ text: spoken, events, durationSec });
+  const audio: PcmAudio = { sampleRate, samples, durationSec };
+  moveStopsToClosureOnset(phonemes, audio);
+  retimeWords(words, phonemes);
   if (!phonemes.some((p) => p.phoneme !== PAUSE)) {
     throw new InputError('BAD_ARGUMENT', `There is nothing to speak in "${text.slice(0, 60)}" (no pronounceable words).`);
   }
   return {
-    audio: { sampleRate, samples, durationSec },
+    audio,
     timeline: { durationSec, source: 'tts', phonemes, words, confidence: 1 },
     voice: { language: voice.language, name: voice.name, identifier: voice.identifier, languages: voice.languages },
   };
+}
+
+/** Each word from its first phoneme's start to its last phoneme's end. */
+function retimeWords(words: TimedWord[], phonemes: TimedPhoneme[]): void {
+  const seen = new Set<number>();
+  for (const p of phonemes) {
+    if (p.word === undefined) continue;
+    const word = words[p.word];
+    if (!seen.has(p.word)) word.start = p.start;
+    seen.add(p.word);
+    word.end = p.end;
+  }
 }
 
 function checkRange(name: string, value: number, range: { min: number; max: number }, unit: string): number {
