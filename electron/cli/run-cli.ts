@@ -1,5 +1,6 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 
@@ -9,14 +10,17 @@ Usage: mouthpiece <command> [options]
 
 Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
+  say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
 
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
 
-${ANALYZE_USAGE}`;
+${ANALYZE_USAGE}
+
+${SAY_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand };
+const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, say: runSayCommand };
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {

@@ -1,3 +1,5 @@
+import type { Viseme } from './visemes.js';
+
 /**
  * The speech stage's data, shared by speech/, animate/, render/, the CLI and the UI.
  * Times are seconds from the start of the audio.
@@ -66,4 +68,16 @@ export interface SpeechPerformanceInput {
   curves: ArticulationCurves;
   /** Loudness per video frame, 0..1 (normalised to the clip's speech level). */
   loudness: number[];
+}
+
+/** A stretch of time showing one mouth shape of the viseme set (see visemes.ts). */
+export interface TimedViseme {
+  start: number;
+  end: number;
+  viseme: Viseme;
+}
+
+/** The speech stage's full result: the performance input plus the viseme track (for export and inspection). */
+export interface SpeechAnalysis extends SpeechPerformanceInput {
+  visemes: TimedViseme[];
 }
