@@ -72,10 +72,9 @@ function generateSubject(subject: SubjectSpec, cues: SpeechCues, scene: SceneCon
   };
   const speaking = speakingEnvelope(cues.phrases, fps, frameCount);
   renderHeadNoise({ random: stream('head'), fps, frameCount, levels, speaking }, yaw, pitch, roll);
-  const nodRandom = stream('nods');
   const listening = complementIntervals(cues.phrases, durationSec, LISTENING_MARGIN_SEC);
-  renderNods(planSpeakingNods(nodRandom, cues.accents, style.expressiveness, style.headMotion), fps, pitch);
-  renderNods(planListeningNods(nodRandom, scene.othersPhraseEnds, listening, style.headMotion), fps, pitch);
+  renderNods(planSpeakingNods(stream('nods'), cues.accents, style.expressiveness, style.headMotion), fps, pitch);
+  renderNods(planListeningNods(stream('listening-nods'), scene.othersPhraseEnds, listening, style.headMotion), fps, pitch);
 
   const browRaise = track();
   renderBrowRaises(planBrowRaises(stream('brows'), cues.accents, style.expressiveness), fps, browRaise);

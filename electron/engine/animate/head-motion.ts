@@ -105,10 +105,10 @@ export function planListeningNods(random: Random, othersPhraseEnds: number[], li
   const times: number[] = [];
   for (const end of othersPhraseEnds) if (random.chance(0.35)) times.push(end + random.uniform(0.1, 0.5));
   for (const span of listening) {
-    let t = span.start + random.gamma(2, 5);
+    let t = span.start + random.gamma(2, 8);
     while (t < span.end) {
       times.push(t);
-      t += random.gamma(2, 5);
+      t += random.gamma(2, 8);
     }
   }
   times.sort((a, b) => a - b);
@@ -118,7 +118,7 @@ export function planListeningNods(random: Random, othersPhraseEnds: number[], li
     if (!inListening(peakSec)) continue;
     const last = nods[nods.length - 1];
     if (last && peakSec - last.peakSec < 1.5) continue;
-    nods.push({ peakSec, amplitudeRad: random.uniform(0.8, 1.5) * headMotion * DEG, downSec: random.uniform(0.18, 0.25), upSec: random.uniform(0.3, 0.4) });
+    nods.push({ peakSec, amplitudeRad: random.uniform(1.2, 2) * headMotion * DEG, downSec: random.uniform(0.18, 0.25), upSec: random.uniform(0.3, 0.4) });
   }
   return nods;
 }
