@@ -155,10 +155,13 @@ describe('mouthpiece render: Ctrl-C', () => {
     });
     let stderr = '';
     let interrupted = false;
+    let tempWhileRendering: string[] = [];
+    const ours = (names: string[]) => names.filter((name) => name.startsWith('mouthpiece-'));
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       if (!interrupted && /"phase":"render","ratio":0\.[3-9]/.test(stderr)) {
         interrupted = true;
+        tempWhileRendering = ours(readdirSync(tmp));
         child.kill('SIGINT');
       }
     });
@@ -166,6 +169,8 @@ describe('mouthpiece render: Ctrl-C', () => {
     expect(interrupted, stderr).toBe(true);
     expect(code).not.toBe(0);
     expect(readdirSync(outDir)).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([]);
+    // The render's temporary folder existed while it ran, and is gone (other libraries' logs in TMPDIR are not ours).
+    expect(tempWhileRendering).toHaveLength(1);
+    expect(ours(readdirSync(tmp))).toEqual([]);
   }, 120_000);
 });

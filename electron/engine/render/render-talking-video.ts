@@ -131,7 +131,6 @@ export async function renderTalkingVideo(
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
-    progress('render', 1, 0);
     return {
       outPath: request.outPath,
       width: framing.output.width,
