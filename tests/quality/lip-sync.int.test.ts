@@ -53,6 +53,16 @@ describe('lip-sync measure on a real talking head (Obama weekly address, 4.8 s)'
     expect(measureLipSync({ lipGap, envelope: shiftSeries(envelope, -5), fps: obama.fps }).peakLagFrames).toBe(base + 5);
   });
 
+  it('finds no clear peak for a still photo dubbed with the same voice (the measure does not pass by itself)', async () => {
+    const still = join(dir, 'still-with-voice.mp4');
+    const args = ['-v', 'error', '-y', '-loop', '1', '-framerate', '30', '-i', media('images/portrait_man_luciano_cc0.png'), '-i', media(OBAMA_VIDEO)];
+    await runFfmpeg({ tools, args: [...args, '-map', '0:v', '-map', '1:a', '-shortest', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', still] });
+    const measured = await measureVideo({ tools, pool }, still);
+    const envelope = frameEnvelope(await decodeMonoPcm(tools, still), { sampleRateHz: ENVELOPE_SAMPLE_RATE_HZ, fps: measured.fps, frameCount: measured.frames.length });
+    const result = measureLipSync({ lipGap: seriesOf(measured.frames, (m) => m.lipGap), envelope, fps: measured.fps });
+    expect(result.peakCorrelation).toBeLessThan(0.3);
+  });
+
   it('reads a soundtrack that starts 5 frames late in the file as 5 frames late', async () => {
     const late = join(dir, 'obama-audio-late.mp4');
     const offsetSec = (5 / obama.fps).toFixed(4);

@@ -4,7 +4,6 @@
 import type { Box } from '../face/face-types.js';
 import type { FrameVisitor } from './measure-video.js';
 import { median } from './lip-sync.js';
-import { lumaOf } from './ssim.js';
 
 // ---------------------------------------------------------------- frozen frames
 
@@ -19,7 +18,6 @@ export const IDENTICAL_FRAME_DIFF = 0.5;
 
 /** Area-averaged luma thumbnail of a region (clamped to the picture). */
 export function regionThumbnail(frame: { width: number; height: number; data: Uint8Array }, box: Box): Float32Array {
-  const luma = lumaOf(frame);
   const thumb = new Float32Array(THUMB_PX * THUMB_PX);
   const x0 = Math.max(0, Math.floor(box[0]));
   const y0 = Math.max(0, Math.floor(box[1]));
@@ -30,7 +28,8 @@ export function regionThumbnail(frame: { width: number; height: number; data: Ui
     const ty = Math.min(THUMB_PX - 1, Math.floor(((y - y0) / Math.max(1, y1 - y0)) * THUMB_PX));
     for (let x = x0; x < x1; x++) {
       const tx = Math.min(THUMB_PX - 1, Math.floor(((x - x0) / Math.max(1, x1 - x0)) * THUMB_PX));
-      thumb[ty * THUMB_PX + tx] += luma.data[y * frame.width + x];
+      const i = (y * frame.width + x) * 4;
+      thumb[ty * THUMB_PX + tx] += 0.299 * frame.data[i] + 0.587 * frame.data[i + 1] + 0.114 * frame.data[i + 2];
       counts[ty * THUMB_PX + tx] += 1;
     }
   }
