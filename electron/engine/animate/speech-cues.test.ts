@@ -16,7 +16,7 @@ function speech(partial: Partial<SpeechPerformanceInput['timeline']>, vad: Speec
 }
 
 describe('extractSpeechCues', () => {
-  it('places phrases, words and stressed onsets at the clip offset, with loudness as strength', () => {
+  it('places phrases, words and stressed onsets at the clip offset, with the loudness rank as strength', () => {
     const loudness = new Array(40).fill(0.1);
     loudness[9] = 0.9;
     loudness[21] = 0.4;
@@ -50,7 +50,8 @@ describe('extractSpeechCues', () => {
     ]);
     expect(cues.words.map((w) => w.start)).toEqual([3.5, 5]);
     expect(cues.accents.map((a) => a.timeSec)).toEqual([3.8, 5]);
-    expect(cues.accents.map((a) => a.strength)).toEqual([0.9, 0.4]);
+    // The louder accent ranks top (1), the quieter bottom (0.3).
+    expect(cues.accents.map((a) => a.strength)).toEqual([1, 0.3]);
     expect(cues.accents.map((a) => a.phraseInitial)).toEqual([true, true]);
   });
 
@@ -60,6 +61,13 @@ describe('extractSpeechCues', () => {
     expect(byWords.accents.map((a) => a.timeSec)).toEqual([0.2]);
     const byLoudness = extractSpeechCues([{ startFrame: 0, speech: speech({}, [], loudness) }], fps);
     expect(byLoudness.accents.map((a) => a.timeSec)).toEqual([0.2, 0.6]);
+  });
+
+  it('ranks accent strength within each clip, ties sharing their rank', () => {
+    const loudness = [0, 0.9, 0.9, 0.9, 0, 0.5, 0.5, 0.5, 0, 0.9, 0.9, 0.9, 0, 0.2, 0.2, 0.2, 0, 0, 0, 0];
+    const words = [1, 5, 9, 13].map((f) => ({ start: f / fps, end: (f + 3) / fps, text: 'w' }));
+    const cues = extractSpeechCues([{ startFrame: 0, speech: speech({ words }, [], loudness) }], fps);
+    expect(cues.accents.map((a) => a.strength.toFixed(3))).toEqual(['0.883', '0.533', '0.883', '0.300']);
   });
 
   it('masks the frames inside intervals', () => {

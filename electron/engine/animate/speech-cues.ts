@@ -11,7 +11,10 @@ export interface Interval {
 
 export interface Accent {
   timeSec: number;
-  /** 0..1 from the loudness just after the onset. */
+  /**
+   * 0.3..1: prominence within its clip, from the rank of the mean loudness just after the onset. Ranked because
+   * the speech stage normalises loudness to the clip's level, where most stressed syllables sit near the top.
+   */
   strength: number;
   /** The first accent of its phrase. */
   phraseInitial: boolean;
@@ -29,10 +32,25 @@ const ACCENT_LOUDNESS_WINDOW_SEC = 0.2;
 /** Accents closer than this are one prosodic event. */
 const MIN_ACCENT_SPACING_SEC = 0.18;
 
-function peakLoudness(loudness: number[], fromFrame: number, toFrame: number): number {
-  let peak = 0;
-  for (let f = Math.max(0, fromFrame); f <= Math.min(loudness.length - 1, toFrame); f++) peak = Math.max(peak, loudness[f]);
-  return Math.min(1, Math.max(0, peak));
+function meanLoudness(loudness: number[], fromFrame: number, toFrame: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let f = Math.max(0, fromFrame); f <= Math.min(loudness.length - 1, toFrame); f++, count++) sum += loudness[f];
+  return count ? sum / count : 0;
+}
+
+/** 0.3 for the clip's quietest accent … 1 for its loudest (ties share their mean rank); 0.65 for a lone accent. */
+function rankStrengths(levels: number[]): number[] {
+  if (levels.length < 2) return levels.map(() => 0.65);
+  const order = levels.map((level, i) => ({ level, i })).sort((a, b) => a.level - b.level);
+  const ranks = new Array<number>(levels.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1].level === order[start].level) end++;
+    for (let k = start; k <= end; k++) ranks[order[k].i] = (start + end) / 2;
+    start = end + 1;
+  }
+  return ranks.map((r) => 0.3 + (0.7 * r) / (levels.length - 1));
 }
 
 /** Onsets (seconds within the clip) of stressed syllables; word onsets when the timeline marks no stress. */
@@ -82,12 +100,13 @@ export function extractSpeechCues(clips: SpeechClip[], fps: number): SpeechCues 
     const inClip = (t: number) => t >= 0 && t < clipEndSec;
     for (const s of clip.speech.vad) phrases.push({ start: offsetSec + Math.max(0, s.start), end: offsetSec + Math.min(clipEndSec, s.end) });
     for (const w of clip.speech.timeline.words) if (inClip(w.start)) words.push({ start: offsetSec + w.start, end: offsetSec + Math.min(clipEndSec, w.end) });
-    for (const onset of accentOnsets(clip, fps)) {
-      if (!inClip(onset)) continue;
+    const onsets = accentOnsets(clip, fps).filter(inClip);
+    const levels = onsets.map((onset) => {
       const fromFrame = Math.round(onset * fps);
-      const strength = peakLoudness(clip.speech.loudness, fromFrame, fromFrame + Math.round(ACCENT_LOUDNESS_WINDOW_SEC * fps));
-      rawAccents.push({ timeSec: offsetSec + onset, strength });
-    }
+      return meanLoudness(clip.speech.loudness, fromFrame, fromFrame + Math.round(ACCENT_LOUDNESS_WINDOW_SEC * fps));
+    });
+    const strengths = rankStrengths(levels);
+    onsets.forEach((onset, i) => rawAccents.push({ timeSec: offsetSec + onset, strength: strengths[i] }));
   }
   const mergedPhrases = mergeIntervals(phrases, PHRASE_JOIN_GAP_SEC);
   rawAccents.sort((a, b) => a.timeSec - b.timeSec);
