@@ -11,8 +11,20 @@ const UPPER_LIP_RAISE = 0.03;
 const BROW_RAISE = 0.035;
 /** When pressed together the upper lip travels this share of the gap, the lower lip the rest. */
 const PRESS_UPPER_SHARE = 0.4;
+/** Share of the red of the lips that rolls in when pressed. */
+const PRESS_THINNING = 0.3;
 /** A closed eye meets this far up the photo's aperture (the lower lid rises a little). */
-const LID_MEET = 0.15;
+const LID_MEET = 0.08;
+/**
+ * A fully closed upper lid overshoots the lower lid by this share of the aperture and is drawn over it, hiding the
+ * strip of eye white the lid outline leaves outside itself.
+ */
+const LID_OVERSHOOT = 0.25;
+/**
+ * Largest head rotation the warp renders, radians: beyond these the face folds over its outline and tears the hair
+ * ring. Conversation needs a few degrees; larger values are clamped.
+ */
+export const POSE_LIMITS_RAD = { yaw: 0.25, pitch: 0.18, roll: 0.14 };
 
 /**
  * Moves every rig vertex for one frame: articulation in the face frame (jaw, lips, lids, brows, breath), then
@@ -96,7 +108,9 @@ function pressLips(rig: FaceRig, press: number): void {
     const u = local[2 * k];
     const line: LocalLine = w.jaw[k] < 0.5 ? upper : lower;
     const travel = interpolateField(line.us, field, u);
-    dv[k] += w.jaw[k] < 0.5 ? fall * PRESS_UPPER_SHARE * travel : -fall * (1 - PRESS_UPPER_SHARE) * travel;
+    // pressed lips roll in: the visible red thins towards the line where they meet
+    const thin = press * PRESS_THINNING * w.pressDepth[k];
+    dv[k] += w.jaw[k] < 0.5 ? fall * PRESS_UPPER_SHARE * travel + thin : -fall * (1 - PRESS_UPPER_SHARE) * travel - thin;
   }
 }
 
@@ -120,7 +134,7 @@ function closeEye(rig: FaceRig, e: number, blink: number): void {
     const k = upper.indices[i];
     const u = local[2 * k];
     const lowV = interpolate(lower.us, lower.vs, u);
-    field[i] = i === 0 || i === m - 1 ? 0 : blink * (1 - LID_MEET) * (lowV - local[2 * k + 1]);
+    field[i] = i === 0 || i === m - 1 ? 0 : blink * (1 - LID_MEET + LID_OVERSHOOT * blink ** 3) * (lowV - local[2 * k + 1]);
   }
   const lowerOffset = 16;
   const ml = lower.indices.length;
@@ -142,9 +156,15 @@ function closeEye(rig: FaceRig, e: number, blink: number): void {
 function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
   const { du, dv, dz, dest, destZ } = rig.scratch;
   const { local, source, weights: w, frame, pivot, vertexCount: n } = rig;
-  const [cy, sy] = [Math.cos(p.yaw), Math.sin(p.yaw)];
-  const [cp, sp] = [Math.cos(p.pitch), Math.sin(p.pitch)];
-  const [cr, sr] = [Math.cos(p.roll), Math.sin(p.roll)];
+  const yaw = clamp(p.yaw, -POSE_LIMITS_RAD.yaw, POSE_LIMITS_RAD.yaw);
+  const pitch = clamp(p.pitch, -POSE_LIMITS_RAD.pitch, POSE_LIMITS_RAD.pitch);
+  const roll = clamp(p.roll, -POSE_LIMITS_RAD.roll, POSE_LIMITS_RAD.roll);
+  const cy = Math.cos(yaw);
+  const sy = Math.sin(yaw);
+  const cp = Math.cos(pitch);
+  const sp = Math.sin(pitch);
+  const cr = Math.cos(roll);
+  const sr = Math.sin(roll);
   const { axisX, axisY, originX, originY } = frame;
   for (let k = 0; k < n; k++) {
     let u = local[2 * k] + du[k];

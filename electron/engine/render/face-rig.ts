@@ -44,9 +44,12 @@ export interface FaceRig {
   source: Float64Array;
   /** Source positions in the face frame, u, v per vertex. */
   local: Float64Array;
-  /** Vertex triples; the first `mouthSpanCount` triangles bridge the lips and are drawn first, under the rest. */
+  /**
+   * Vertex triples. The first `underlayCount` are drawn first, under everything else: those bridging the lips (the
+   * mouth interior covers them) and those of the eye openings and lower lids (a closing upper lid slides over them).
+   */
   triangles: Uint32Array;
-  mouthSpanCount: number;
+  underlayCount: number;
   weights: RigWeights;
   mouth: MouthGeometry;
   eyes: [EyeGeometry, EyeGeometry];
@@ -68,7 +71,7 @@ export interface FaceRig {
     destZ: Float64Array;
     moved: Uint8Array;
     field: Float64Array;
-    /** Drawing order of the triangles after the mouth-spanning ones, far to near, and their depths. */
+    /** Drawing order of the triangles after the underlay, far to near, and their depths. */
     order: Uint32Array;
     depth: Float64Array;
   };
@@ -117,7 +120,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const faceHalfWidth = (Math.max(...ovalUs) - Math.min(...ovalUs)) / 2;
   const weights = computeRigWeights({ us, vs, kinds, heightPx: H, faceHalfWidth, mouth, eyes, brows });
 
-  const triangles = orderMouthSpanFirst(triangulateDistinct(sourcePos, n), weights);
+  const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n), weights);
   const hinge = jawHinge(lm, frame);
   const extraGap = Math.max(JAW_OPEN_GAP * H - mouth.gapPx, 0.04 * H);
   const angle = JAW_MAX_ANGLE_RAD * Math.min(1, extraGap / (JAW_OPEN_GAP * H));
@@ -136,7 +139,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     source: sourcePos,
     local,
     triangles: triangles.list,
-    mouthSpanCount: triangles.spanning,
+    underlayCount: triangles.underlay,
     weights,
     mouth,
     eyes,
@@ -175,18 +178,24 @@ function triangulateDistinct(positions: Float64Array, n: number): Uint32Array {
   return triangulate(xy);
 }
 
-/** Triangles joining the upper lip to the lower lip fill the mouth opening; they go first so the lips cover them. */
-function orderMouthSpanFirst(triangles: Uint32Array, weights: RigWeights): { list: Uint32Array; spanning: number } {
+/**
+ * Triangles joining the upper lip to the lower lip fill the mouth opening; they go first so the lips and the mouth
+ * interior cover them. Eye-opening and lower-lid triangles follow, so a closing upper lid is drawn over them.
+ */
+function orderUnderlayFirst(triangles: Uint32Array, weights: RigWeights): { list: Uint32Array; underlay: number } {
   const spanning: number[] = [];
+  const eyes: number[] = [];
   const rest: number[] = [];
   for (let t = 0; t < triangles.length; t += 3) {
     const tri = [triangles[t], triangles[t + 1], triangles[t + 2]];
     const jaws = tri.map((k) => weights.jaw[k]);
     const inLips = tri.every((k) => weights.lips[k] > 0.3);
     const bridges = Math.min(...jaws) < 0.3 && Math.max(...jaws) > 0.7;
-    (inLips && bridges ? spanning : rest).push(...tri);
+    const eyeOpening = tri.every((k) => weights.eye[k] >= 0 && weights.eyeFalloff[k] === 1);
+    const lowerLid = tri.every((k) => weights.eye[k] >= 0 && weights.eyeSide[k] > 0);
+    (inLips && bridges ? spanning : eyeOpening || lowerLid ? eyes : rest).push(...tri);
   }
-  return { list: Uint32Array.from([...spanning, ...rest]), spanning: spanning.length / 3 };
+  return { list: Uint32Array.from([...spanning, ...eyes, ...rest]), underlay: (spanning.length + eyes.length) / 3 };
 }
 
 function boundingRect(points: Point2[], width: number, height: number): PixelRect {

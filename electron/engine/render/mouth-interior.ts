@@ -5,7 +5,7 @@ import type { FaceRig } from './face-rig.js';
 import { createLens, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
 /** Tallest visible upper-teeth band, in face heights. */
-const TEETH_MAX = 0.055;
+const TEETH_MAX = 0.05;
 /** Tooth boundaries along the arch, as fractions of the quarter turn from the midline (incisors are widest). */
 const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
 
@@ -47,10 +47,11 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
   const tongue = clamp(params.tongueShow, 0, 1);
   const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth);
   const upperTeethShare = 0.55 + 0.3 * teeth;
-  const lowerTeethH = Math.min(0.3 * gapMid, 0.035 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth);
+  const lowerTeethH = Math.min(0.22 * gapMid, 0.025 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth);
   const tongueH = gapMid * (0.22 + 0.45 * tongue);
   const halfW = lens.halfWidth;
-  const lineInk = 0.45 * Math.min(1, halfW / 25);
+  const lineInk = 0.32 * Math.min(1, halfW / 25);
+  const toothHalfPx = 0.09 * halfW;
 
   const x0 = Math.max(rig.region.x0, lens.minX);
   const x1 = Math.min(rig.region.x1 - 1, lens.maxX);
@@ -92,15 +93,15 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
         }
       }
 
-      let gapLine = 1;
-      for (let e = 0; e < edgesS.length; e++) {
-        const dpx = Math.abs(s - edgesS[e]) * halfW;
-        if (dpx < 1) gapLine = Math.min(gapLine, 1 - lineInk * (1 - dpx));
-      }
+      let nearest = Infinity;
+      for (let e = 0; e < edgesS.length; e++) nearest = Math.min(nearest, Math.abs(s - edgesS[e]) * halfW);
+      const gapLine = nearest < 0.9 ? 1 - lineInk * (1 - nearest / 0.9) : 1;
+      // rounded tooth corners: the biting edge rises a little towards each gap
+      const scallop = Math.max(0, 1 - nearest / toothHalfPx) ** 2;
       const sideShade = 1 - 0.6 * s2;
 
       if (lowerTeethH > 0 && Math.abs(s) < 0.7) {
-        const edge = bottom - lowerTeethH * (1 - 0.5 * s2);
+        const edge = bottom - lowerTeethH * (1 - 0.5 * s2) * (1 - 0.25 * scallop);
         const a = clamp(t - edge + 0.5, 0, 1) * (1 - smoothstep(0.55, 0.7, Math.abs(s)));
         if (a > 0) {
           const shade = 0.72 * sideShade * gapLine;
@@ -111,7 +112,7 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       }
 
       const upperH = Math.min(upperTeethMax * (1 - 0.35 * s2), gap * upperTeethShare);
-      const edge = top + upperH;
+      const edge = top + upperH * (1 - 0.2 * scallop);
       const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
       if (a > 0) {
         const fromLip = smoothstep(0, 0.3 * upperH + 0.5, t - top);

@@ -35,12 +35,12 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
 }
 
 function warpMovedTriangles(rig: FaceRig, source: RgbaImage, out: RgbaImage, turned: boolean): void {
-  const { triangles, mouthSpanCount } = rig;
+  const { triangles, underlayCount } = rig;
   const { dest, moved, order } = rig.scratch;
   if (turned) sortFarToNear(rig);
   for (let i = 0; i < order.length; i++) {
-    // the triangles bridging the lips always go first, so the lips cover them
-    const t = 3 * (i < mouthSpanCount ? i : order[i]);
+    // the underlay (lip bridges, eye openings, lower lids) always goes first
+    const t = 3 * (i < underlayCount ? i : order[i]);
     const a = triangles[t];
     const b = triangles[t + 1];
     const c = triangles[t + 2];
@@ -55,17 +55,17 @@ function warpMovedTriangles(rig: FaceRig, source: RgbaImage, out: RgbaImage, tur
  * Insertion sort: the order barely changes between frames, so this is close to linear.
  */
 function sortFarToNear(rig: FaceRig): void {
-  const { triangles, mouthSpanCount } = rig;
+  const { triangles, underlayCount } = rig;
   const { destZ, order, depth } = rig.scratch;
-  for (let i = mouthSpanCount; i < order.length; i++) {
+  for (let i = underlayCount; i < order.length; i++) {
     const t = 3 * i;
     depth[i] = destZ[triangles[t]] + destZ[triangles[t + 1]] + destZ[triangles[t + 2]];
   }
-  for (let i = mouthSpanCount + 1; i < order.length; i++) {
+  for (let i = underlayCount + 1; i < order.length; i++) {
     const item = order[i];
     const key = depth[item];
     let j = i - 1;
-    while (j >= mouthSpanCount && depth[order[j]] < key) {
+    while (j >= underlayCount && depth[order[j]] < key) {
       order[j + 1] = order[j];
       j--;
     }

@@ -11,6 +11,8 @@ export interface RigWeights {
   lips: Float32Array;
   /** Falloff from the inner lip line of the vertex's own side (1 on the line), for pressing the lips together. */
   press: Float32Array;
+  /** Distance into the red of the lip from its inner line (pixels, faded outside the lip), for thinning it. */
+  pressDepth: Float32Array;
   /** Eye each vertex follows for blinks (0 right, 1 left, -1 none), side (-1 upper lid, +1 lower) and falloff. */
   eye: Int8Array;
   eyeSide: Int8Array;
@@ -54,6 +56,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     jawSlide: new Float32Array(n),
     lips: new Float32Array(n),
     press: new Float32Array(n),
+    pressDepth: new Float32Array(n),
     eye: new Int8Array(n).fill(-1),
     eyeSide: new Int8Array(n),
     eyeFalloff: new Float32Array(n),
@@ -79,7 +82,10 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     const thick = upperSide ? mouth.upperThickPx : mouth.lowerThickPx;
     const dist = Math.abs(v - interpolate(line.us, line.vs, u));
     const beyond = Math.max(0, Math.abs(u - mouth.centreU) - mouth.innerHalfWidth) / (0.35 * mouth.halfWidth);
-    w.press[k] = Math.exp(-((dist / (1.4 * thick)) ** 2) - beyond * beyond);
+    // the red of the lip moves with its inner line; the skin beyond takes up the stretch
+    const outside = Math.max(0, dist - thick) / (0.9 * thick);
+    w.press[k] = Math.exp(-outside * outside - beyond * beyond);
+    w.pressDepth[k] = Math.min(dist, thick) * Math.exp(-outside * outside - beyond * beyond);
 
     for (let e = 0; e < 2; e++) {
       const eye = eyes[e];
