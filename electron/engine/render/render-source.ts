@@ -5,10 +5,11 @@
 import type { FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject, Point2, Point3 } from '../face/face-types.js';
 import { LEFT_EYE_CORNERS, RIGHT_EYE_CORNERS } from '../face/mesh-regions.js';
-import { decodeImage, decodeVideoFrame, type FfmpegTools, type RgbaImage } from '../media/index.js';
+import type { RgbaImage } from '../media/index.js';
+import { cropAndShrink } from './area-downscale.js';
 import type { FramedFace, Framing, Rect } from './framing.js';
 
-/** Below this output-to-photo scale the photo is shrunk once before rendering, instead of every frame by ffmpeg. */
+/** Below this output-to-photo scale the view is shrunk once before rendering, instead of by ffmpeg every frame. */
 const PRESCALE_BELOW = 0.85;
 
 export interface RenderSource {
@@ -29,24 +30,28 @@ export function describeFace(subject: FaceSubject): FramedFace {
   return { box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }, eyeY: eyes.reduce((a, b) => a + b, 0) / eyes.length };
 }
 
-export async function prepareRenderSource(input: { tools: FfmpegTools; analysis: FileAnalysis; framing: Framing; signal?: AbortSignal }): Promise<RenderSource> {
+/**
+ * Cuts the framing's view out of the analysed picture, shrunk to the output's resolution when the photo
+ * has more pixels than the output shows (rendering them would be wasted work), and moves the subjects in
+ * view into its pixels. The analysed picture is the photo itself unless that is over 4096 px a side.
+ */
+export function prepareRenderSource(input: { analysis: FileAnalysis; framing: Framing }): RenderSource {
   const { analysis, framing } = input;
-  const wanted = framing.scale < PRESCALE_BELOW ? framing.scale : 1;
-  let picture = analysis.image;
-  let scale = analysis.analysisScale;
-  if (wanted < scale * PRESCALE_BELOW) {
-    // Shrinking by ffmpeg's area filter once beats doing it in JS, and beats rendering needless pixels every frame.
-    const maxSide = Math.max(2, Math.round(Math.max(analysis.width, analysis.height) * wanted));
-    const decoded =
-      analysis.kind === 'image'
-        ? await decodeImage(input.tools, analysis.path, { maxSide, signal: input.signal })
-        : await decodeVideoFrame(input.tools, analysis.path, { timeSec: analysis.frameTimeSec, maxSide, signal: input.signal });
-    picture = decoded.image;
-    scale = decoded.image.width / analysis.width;
-  }
-  const view = scaledView(framing.view, scale, picture);
-  const subjects = analysis.subjects.filter((s) => overlaps(describeFace(s).box, framing.view)).map((s) => moveSubject(s, scale, view.x, view.y));
-  return { image: cropImage(picture, view), subjects, scale };
+  const picture = analysis.image;
+  const pictureScale = analysis.analysisScale;
+  const view = scaledView(framing.view, pictureScale, picture);
+  const wanted = framing.scale < PRESCALE_BELOW * pictureScale ? framing.scale : pictureScale;
+  const width = Math.max(1, Math.round(framing.view.width * wanted));
+  const height = Math.max(1, Math.round(framing.view.height * wanted));
+  const shrink = width < view.width && height < view.height;
+  const image = shrink ? cropAndShrink(picture, view, width, height) : cropImage(picture, view);
+  // Subjects: photo pixels → picture pixels → the cut-out (shrunk by image.width / view.width).
+  const k = image.width / view.width;
+  const scale = pictureScale * k;
+  const subjects = analysis.subjects
+    .filter((s) => overlaps(describeFace(s).box, framing.view))
+    .map((s) => moveSubject(s, scale, view.x * k, view.y * k));
+  return { image, subjects, scale };
 }
 
 function scaledView(view: Rect, scale: number, picture: RgbaImage): Rect {

@@ -85,7 +85,7 @@ export async function renderTalkingVideo(
       `${request.facePath}: the framed part of the photo is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger photo gives a sharper video.`,
     );
   }
-  const source = await prepareRenderSource({ tools: deps.tools, analysis, framing, signal });
+  const source = prepareRenderSource({ analysis, framing });
   progress('analyse', 1);
 
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-render-')).catch((error: unknown) => {
