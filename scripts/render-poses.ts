@@ -27,6 +27,7 @@ const POSES: [string, Partial<SubjectFrameParams>][] = [
   ['yaw -0.25', { yaw: -0.25 }],
   ['pitch +0.15', { pitch: 0.15 }],
   ['brow', { browRaise: 1 }],
+  ['yaw +0.1 pitch -0.05 roll 0.05 (lively talk)', { yaw: 0.1, pitch: -0.05, roll: 0.05, jawOpen: 0.4 }],
   ['extreme', { jawOpen: 1, lipRound: 1, upperLipRaise: 1, teethShow: 1, tongueShow: 1, blinkLeft: 1, yaw: 0.3, pitch: -0.2, roll: 0.2, browRaise: 1 }],
 ];
 

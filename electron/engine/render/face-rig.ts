@@ -99,11 +99,17 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     positions.push(lm[i][0], lm[i][1], lm[i][2]);
     kinds.push('landmark');
   }
-  for (const [ring, kind] of [[rings.inner, 'innerRing'], [rings.outer, 'outerRing']] as const) {
-    for (const p of ring) {
-      positions.push(p[0], p[1], ovalZ);
-      kinds.push(kind);
-    }
+  // inner-ring points take the depth of the nearest outline point, so a nod or turn moves them with a share of the
+  // same parallax instead of squeezing the strip of hair between them and the outline
+  const nearestOvalZ = ([x, y]: Point2) =>
+    lm[FACE_OVAL.reduce((best, i) => (Math.hypot(lm[i][0] - x, lm[i][1] - y) < Math.hypot(lm[best][0] - x, lm[best][1] - y) ? i : best))][2];
+  for (const p of rings.inner) {
+    positions.push(p[0], p[1], nearestOvalZ(p));
+    kinds.push('innerRing');
+  }
+  for (const p of rings.outer) {
+    positions.push(p[0], p[1], ovalZ);
+    kinds.push('outerRing');
   }
   const n = kinds.length;
   const sourcePos = Float64Array.from(positions);

@@ -4,10 +4,11 @@ import { deformRig } from './deform-mesh.js';
 import { drawGaze } from './eye-gaze.js';
 import type { FaceRig, PixelRect } from './face-rig.js';
 import { drawMouthInterior } from './mouth-interior.js';
-import { warpTriangle } from './triangle-warp.js';
+import { pixelWords, warpTriangle, type PixelWords } from './triangle-warp.js';
 
 /** A frame buffer for `renderFrame`: a copy of the photo, reused for every frame. */
 export function createFrameBuffer(source: RgbaImage): RgbaImage {
+  // a fresh Uint8Array starts on a word boundary, which the warp's 32-bit pixel view needs
   return { width: source.width, height: source.height, data: Uint8Array.from(source.data) };
 }
 
@@ -15,7 +16,7 @@ export function createFrameBuffer(source: RgbaImage): RgbaImage {
  * Renders one frame of every rig's subject into `out` (same size as `source`).
  *
  * Contract: on entry `out` must equal `source` outside the rigs' regions (make it once with `createFrameBuffer`, then
- * pass it back each frame). Each rig's region rectangle is first restored from `source`, then redrawn; pixels outside
+ * pass it back each frame; its data must start on a 4-byte boundary). Each rig's region rectangle is first restored from `source`, then redrawn; pixels outside
  * every region are never written, so they stay bit-identical to the photo. Rigs made with `otherSubjects` keep out of
  * each other's faces. No allocations per frame.
  */
@@ -25,16 +26,18 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
   }
   if (params.length !== rigs.length) throw new Error(`renderFrame: ${rigs.length} rigs but ${params.length} parameter sets.`);
   for (const rig of rigs) restoreRect(source, out, rig.region);
+  const sourceWords = pixelWords(source, true);
+  const outWords = pixelWords(out, false);
   for (let i = 0; i < rigs.length; i++) {
     const rig = rigs[i];
     deformRig(rig, params[i]);
-    warpMovedTriangles(rig, source, out, params[i].yaw !== 0 || params[i].pitch !== 0);
+    warpMovedTriangles(rig, sourceWords, outWords, params[i].yaw !== 0 || params[i].pitch !== 0);
     drawMouthInterior(rig, params[i], out);
     drawGaze(rig, params[i], source, out);
   }
 }
 
-function warpMovedTriangles(rig: FaceRig, source: RgbaImage, out: RgbaImage, turned: boolean): void {
+function warpMovedTriangles(rig: FaceRig, source: PixelWords, out: PixelWords, turned: boolean): void {
   const { triangles, underlayCount } = rig;
   const { dest, moved, order } = rig.scratch;
   if (turned) sortFarToNear(rig);

@@ -69,7 +69,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     const v = vs[k];
     if (kinds[k] === 'outerRing') continue;
     const ring = kinds[k] === 'innerRing';
-    w.pose[k] = ring ? 0.55 : 1;
+    w.pose[k] = ring ? 0.6 : 1;
     let jaw = upperInner.has(k) ? 0 : lowerInner.has(k) ? 1 : jawShare(u, v, mouth, heightPx);
     if (ring) jaw *= 0.4;
     w.jaw[k] = jaw;

@@ -3,14 +3,41 @@ import type { PixelRect } from './face-rig.js';
 
 const EDGE_EPS = 1e-7;
 
+/** An RGBA picture seen as one 32-bit word per pixel (the lane arithmetic below does not care which byte is red). */
+export interface PixelWords {
+  width: number;
+  height: number;
+  words: Uint32Array;
+}
+
+const wordViews = new WeakMap<Uint8Array, Uint32Array>();
+
+/**
+ * The picture's pixels as 32-bit words, sharing its memory (cached per buffer). A buffer that does not start on a
+ * 4-byte boundary cannot be viewed so: with `copyIfUnaligned` its pixels are copied into a cached aligned scratch on
+ * every call (so a reused, changing buffer stays correct), otherwise it throws.
+ */
+export function pixelWords(image: RgbaImage, copyIfUnaligned: boolean): PixelWords {
+  let words = wordViews.get(image.data);
+  const aligned = image.data.byteOffset % 4 === 0;
+  if (!words) {
+    if (aligned) words = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
+    else if (copyIfUnaligned) words = new Uint32Array(image.width * image.height);
+    else throw new Error('renderFrame: the output buffer must start on a 4-byte boundary (make it with createFrameBuffer).');
+    wordViews.set(image.data, words);
+  }
+  if (!aligned) new Uint8Array(words.buffer).set(image.data.subarray(0, words.length * 4));
+  return { width: image.width, height: image.height, words };
+}
+
 /**
  * Fills the destination triangle d0 d1 d2 of `out` with the source triangle s0 s1 s2 of `src`, by inverse affine
- * mapping and bilinear sampling. Rows are clipped to `clip`; source coordinates are clamped to the picture. Pixels on
- * a shared edge may be written by both neighbours (with the same value, as the piecewise map is continuous).
+ * mapping and bilinear sampling (fixed point, 1/128 px). Rows are clipped to `clip`; source coordinates are clamped to
+ * the picture. Pixels on a shared edge may be written by both neighbours (with the same value: the map is continuous).
  */
 export function warpTriangle(
-  src: RgbaImage,
-  out: RgbaImage,
+  src: PixelWords,
+  out: PixelWords,
   clip: PixelRect,
   d: Float64Array,
   s: Float64Array,
@@ -43,8 +70,8 @@ export function warpTriangle(
   const width = src.width;
   const maxX = src.width - 1;
   const maxY = src.height - 1;
-  const sd = src.data;
-  const od = out.data;
+  const sw = src.words;
+  const ow = out.words;
   for (let y = yStart; y <= yEnd; y++) {
     let xl = Infinity;
     let xr = -Infinity;
@@ -69,26 +96,47 @@ export function warpTriangle(
     if (xStart > xEnd) continue;
     let sx = sx0 + ax * (xStart - dx0) + bx * (y - dy0);
     let sy = sy0 + ay * (xStart - dx0) + by * (y - dy0);
-    let o = (y * out.width + xStart) * 4;
-    for (let x = xStart; x <= xEnd; x++, sx += ax, sy += ay, o += 4) {
+    let o = y * out.width + xStart;
+    const sxEnd = sx + ax * (xEnd - xStart);
+    const syEnd = sy + ay * (xEnd - xStart);
+    if (Math.min(sx, sxEnd) >= 0.05 && Math.max(sx, sxEnd) < maxX - 0.05 && Math.min(sy, syEnd) >= 0.05 && Math.max(sy, syEnd) < maxY - 0.05) {
+      // the whole span samples inside the picture: integer stepping in 16.16 fixed point, no clamping
+      let fxp = (sx * 65536) | 0;
+      let fyp = (sy * 65536) | 0;
+      const stepX = (ax * 65536) | 0;
+      const stepY = (ay * 65536) | 0;
+      for (let x = xStart; x <= xEnd; x++, fxp += stepX, fyp += stepY, o++) {
+        const i00 = (fyp >> 16) * width + (fxp >> 16);
+        ow[o] = blend(sw[i00], sw[i00 + 1], sw[i00 + width], sw[i00 + width + 1], (fxp >> 9) & 127, (fyp >> 9) & 127);
+      }
+      continue;
+    }
+    for (let x = xStart; x <= xEnd; x++, sx += ax, sy += ay, o++) {
       const cx = sx < 0 ? 0 : sx > maxX ? maxX : sx;
       const cy = sy < 0 ? 0 : sy > maxY ? maxY : sy;
       const ix = cx | 0;
       const iy = cy | 0;
-      const fx = cx - ix;
-      const fy = cy - iy;
-      const i00 = (iy * width + ix) * 4;
-      const i10 = ix < maxX ? i00 + 4 : i00;
-      const i01 = iy < maxY ? i00 + width * 4 : i00;
-      const i11 = ix < maxX ? i01 + 4 : i01;
-      const w00 = (1 - fx) * (1 - fy);
-      const w10 = fx * (1 - fy);
-      const w01 = (1 - fx) * fy;
-      const w11 = fx * fy;
-      od[o] = sd[i00] * w00 + sd[i10] * w10 + sd[i01] * w01 + sd[i11] * w11 + 0.5;
-      od[o + 1] = sd[i00 + 1] * w00 + sd[i10 + 1] * w10 + sd[i01 + 1] * w01 + sd[i11 + 1] * w11 + 0.5;
-      od[o + 2] = sd[i00 + 2] * w00 + sd[i10 + 2] * w10 + sd[i01 + 2] * w01 + sd[i11 + 2] * w11 + 0.5;
-      od[o + 3] = sd[i00 + 3] * w00 + sd[i10 + 3] * w10 + sd[i01 + 3] * w01 + sd[i11 + 3] * w11 + 0.5;
+      const i00 = iy * width + ix;
+      const i10 = ix < maxX ? i00 + 1 : i00;
+      const i01 = iy < maxY ? i00 + width : i00;
+      const i11 = ix < maxX ? i01 + 1 : i01;
+      ow[o] = blend(sw[i00], sw[i10], sw[i01], sw[i11], ((cx - ix) * 128) | 0, ((cy - iy) * 128) | 0);
     }
   }
+}
+
+/**
+ * Bilinear blend of four RGBA words with 7-bit weights, two channels per step (red+blue and green+alpha lanes), so
+ * every intermediate stays a 31-bit integer.
+ */
+function blend(p00: number, p10: number, p01: number, p11: number, fx: number, fy: number): number {
+  const gx = 128 - fx;
+  const gy = 128 - fy;
+  const rbTop = (((p00 & 0xff00ff) * gx + (p10 & 0xff00ff) * fx + 0x400040) >> 7) & 0xff00ff;
+  const rbBottom = (((p01 & 0xff00ff) * gx + (p11 & 0xff00ff) * fx + 0x400040) >> 7) & 0xff00ff;
+  const gaTop = ((((p00 >>> 8) & 0xff00ff) * gx + ((p10 >>> 8) & 0xff00ff) * fx + 0x400040) >> 7) & 0xff00ff;
+  const gaBottom = ((((p01 >>> 8) & 0xff00ff) * gx + ((p11 >>> 8) & 0xff00ff) * fx + 0x400040) >> 7) & 0xff00ff;
+  const rb = ((rbTop * gy + rbBottom * fy + 0x400040) >> 7) & 0xff00ff;
+  const ga = ((gaTop * gy + gaBottom * fy + 0x400040) >> 7) & 0xff00ff;
+  return rb | (ga << 8);
 }
