@@ -101,9 +101,10 @@ describe('mouthpiece render', () => {
   });
 });
 
-describe('mouthpiece render: bad input exits 2 with one line naming the file', () => {
+describe.concurrent('mouthpiece render: bad input exits 2 with one line naming the file', () => {
+  let outputs = 0;
   async function expectBadInput(args: string[], file: string, reason: RegExp) {
-    const out = join(dir, 'bad.mp4');
+    const out = join(dir, `bad-${++outputs}.mp4`);
     const result = await runCli(['render', ...args, '-o', out]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(file);
@@ -130,6 +131,12 @@ describe('mouthpiece render: bad input exits 2 with one line naming the file', (
     const corrupt = join(dir, 'corrupt.wav');
     writeFileSync(corrupt, Buffer.concat([Buffer.from('RIFF'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256))]));
     await expectBadInput(['--face', EILEEN, '--audio', corrupt], corrupt, /./);
+  });
+
+  it('a scene whose clips overlap on one track', async () => {
+    const scene = join(dir, 'overlap.json');
+    writeFileSync(scene, JSON.stringify({ face: EILEEN, preset: 'square', tracks: [{ subject: 0, clips: [{ start: 0, audio: 'voice-2.5s.wav' }, { start: 1, say: 'Too soon.' }] }] }));
+    await expectBadInput(['--scene', scene], scene, /subject 0, clip 1 starts at 1\.00 s while clip 0 plays until 2\.50 s/);
   });
 
   it('an unknown preset and missing options', async () => {
