@@ -169,7 +169,7 @@ function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
   for (let k = 0; k < n; k++) {
     let u = local[2 * k] + du[k];
     let v = local[2 * k + 1] + dv[k];
-    let z = source[3 * k + 2] + dz[k];
+    let z = rig.poseDepth[k] + dz[k];
     const share = w.pose[k];
     if (share > 0) {
       const ru = u - pivot.u;

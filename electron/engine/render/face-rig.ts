@@ -42,6 +42,8 @@ export interface FaceRig {
   vertexCount: number;
   /** Source positions x, y, z per vertex (image pixels). */
   source: Float64Array;
+  /** Depth per vertex for the head pose: the landmarks' z smoothed over the mesh (raw z folds the silhouette). */
+  poseDepth: Float64Array;
   /** Source positions in the face frame, u, v per vertex. */
   local: Float64Array;
   /**
@@ -81,6 +83,8 @@ const LANDMARKS = 468;
 /** Lower-lip travel at jawOpen 1, in face heights (from the closed mouth; a wide "ah"). */
 const JAW_OPEN_GAP = 0.13;
 const JAW_MAX_ANGLE_RAD = (12 * Math.PI) / 180;
+/** Rounds of neighbour averaging applied to the landmarks' depth before it drives the head pose. */
+const POSE_DEPTH_SMOOTHING = 6;
 
 export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: FaceRigOptions = {}): FaceRig {
   const lm = subject.landmarks;
@@ -127,6 +131,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const weights = computeRigWeights({ us, vs, kinds, heightPx: H, faceHalfWidth, mouth, eyes, brows });
 
   const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n), weights);
+  const poseDepth = smoothDepth(sourcePos, triangles.list, LANDMARKS, POSE_DEPTH_SMOOTHING);
   const hinge = jawHinge(lm, frame);
   const extraGap = Math.max(JAW_OPEN_GAP * H - mouth.gapPx, 0.04 * H);
   const angle = JAW_MAX_ANGLE_RAD * Math.min(1, extraGap / (JAW_OPEN_GAP * H));
@@ -143,6 +148,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     frame,
     vertexCount: n,
     source: sourcePos,
+    poseDepth,
     local,
     triangles: triangles.list,
     underlayCount: triangles.underlay,
@@ -202,6 +208,37 @@ function orderUnderlayFirst(triangles: Uint32Array, weights: RigWeights): { list
     (inLips && bridges ? spanning : eyeOpening || lowerLid ? eyes : rest).push(...tri);
   }
   return { list: Uint32Array.from([...spanning, ...eyes, ...rest]), underlay: (spanning.length + eyes.length) / 3 };
+}
+
+/**
+ * FaceMesh depth is noisy near the silhouette: a point can sit outside its neighbour on screen yet in front of it, and
+ * a turn then carries it across. Averaging each landmark's depth with its mesh neighbours (rings keep theirs) removes
+ * those local inversions while keeping the head's overall shape.
+ */
+function smoothDepth(positions: Float64Array, triangles: Uint32Array, landmarks: number, rounds: number): Float64Array {
+  const n = positions.length / 3;
+  let depth = Float64Array.from({ length: n }, (_, k) => positions[3 * k + 2]);
+  const neighbours: Set<number>[] = Array.from({ length: n }, () => new Set());
+  for (let t = 0; t < triangles.length; t += 3) {
+    for (let e = 0; e < 3; e++) {
+      const a = triangles[t + e];
+      const b = triangles[t + ((e + 1) % 3)];
+      if (a < landmarks && b < landmarks) {
+        neighbours[a].add(b);
+        neighbours[b].add(a);
+      }
+    }
+  }
+  for (let r = 0; r < rounds; r++) {
+    const next = Float64Array.from(depth);
+    for (let k = 0; k < landmarks; k++) {
+      let sum = depth[k];
+      for (const j of neighbours[k]) sum += depth[j];
+      next[k] = sum / (neighbours[k].size + 1);
+    }
+    depth = next;
+  }
+  return depth;
 }
 
 function boundingRect(points: Point2[], width: number, height: number): PixelRect {
