@@ -155,7 +155,7 @@ function closeEye(rig: FaceRig, e: number, blink: number): void {
 
 function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
   const { du, dv, dz, dest, destZ } = rig.scratch;
-  const { local, source, weights: w, frame, pivot, vertexCount: n } = rig;
+  const { local, weights: w, frame, pivot, vertexCount: n } = rig;
   const yaw = clamp(p.yaw, -POSE_LIMITS_RAD.yaw, POSE_LIMITS_RAD.yaw);
   const pitch = clamp(p.pitch, -POSE_LIMITS_RAD.pitch, POSE_LIMITS_RAD.pitch);
   const roll = clamp(p.roll, -POSE_LIMITS_RAD.roll, POSE_LIMITS_RAD.roll);
