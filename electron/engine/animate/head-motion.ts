@@ -1,6 +1,6 @@
 /**
- * Head pose: slow wander of yaw/pitch/roll from low-pass-filtered Gaussian noise (a broad spectrum, so no period
- * dominates), calmer while listening, plus nods: short pitch dips timed slightly before accents.
+ * Head pose: wander of yaw/pitch/roll from low-pass-filtered Gaussian noise at three time scales (a broad spectrum,
+ * so no period dominates), calmer while listening, plus nods: short pitch dips timed slightly before accents.
  */
 import type { Random } from './seeded-random.js';
 import type { Accent, Interval } from './speech-cues.js';
@@ -24,6 +24,29 @@ export function lowPassNoise(random: Random, fps: number, frameCount: number, cu
     s1 = a * s1 + b * random.normal();
     s2 = a * s2 + b * s1;
     if (i >= 0) out[i] = s2 / sd;
+  }
+  return out;
+}
+
+/**
+ * Corner frequencies and weights of the wander's components. One band alone makes the head's velocity a narrow
+ * band around its corner, which reads as a slow rhythm in a 10–20 s clip; spreading the power over about three
+ * octaves (weights falling with frequency, a spectrum near 1/f^1.5) keeps both position and velocity free of a
+ * dominant period, while a slowest corner of 0.2 Hz keeps a long run's periodogram from piling up in its lowest bins.
+ */
+const WANDER_BANDS: ReadonlyArray<[cutoffHz: number, weight: number]> = [
+  [0.2, 1],
+  [0.5, 0.75],
+  [1.3, 0.45],
+];
+
+/** Unit-variance head wander: the sum of the bands' independent low-pass noises. */
+export function headWander(random: Random, fps: number, frameCount: number): Float64Array {
+  const norm = Math.sqrt(WANDER_BANDS.reduce((sum, [, weight]) => sum + weight * weight, 0));
+  const out = new Float64Array(frameCount);
+  for (const [cutoffHz, weight] of WANDER_BANDS) {
+    const band = lowPassNoise(random, fps, frameCount, cutoffHz);
+    for (let f = 0; f < frameCount; f++) out[f] += (weight / norm) * band[f];
   }
   return out;
 }
@@ -55,13 +78,13 @@ export interface HeadNoiseInput {
 }
 
 export function renderHeadNoise({ random, fps, frameCount, levels, speaking }: HeadNoiseInput, yaw: Float64Array, pitch: Float64Array, roll: Float64Array): void {
-  const channels: Array<[Float64Array, number, number]> = [
-    [yaw, levels.yawSd, 0.45],
-    [pitch, levels.pitchSd, 0.5],
-    [roll, levels.rollSd, 0.4],
+  const channels: Array<[Float64Array, number]> = [
+    [yaw, levels.yawSd],
+    [pitch, levels.pitchSd],
+    [roll, levels.rollSd],
   ];
-  for (const [out, sd, cutoffHz] of channels) {
-    const noise = lowPassNoise(random, fps, frameCount, cutoffHz);
+  for (const [out, sd] of channels) {
+    const noise = headWander(random, fps, frameCount);
     for (let f = 0; f < frameCount; f++) {
       const scale = levels.listeningScale + (1 - levels.listeningScale) * speaking[f];
       out[f] += softLimit(noise[f] * sd * scale, SOFT_LIMIT_SDS * sd);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './seeded-random.js';
-import { lowPassNoise } from './head-motion.js';
+import { headWander, lowPassNoise } from './head-motion.js';
 import { spectralPeak } from './spectral-peak.js';
 
 const fps = 30;
@@ -24,6 +24,22 @@ describe('spectral peak share', () => {
       expect(Math.abs(mean)).toBeLessThan(0.5);
       expect(variance).toBeGreaterThan(0.5);
       expect(variance).toBeLessThan(1.6);
+    }
+  });
+
+  it('keeps the velocity of the head wander free of a beat even in 10–20 s clips, where one band alone has one', () => {
+    // The velocity spectrum of a single low-pass band is a band-pass around its corner: short clips show a rhythm.
+    const velocityShare = (track: Float64Array) => spectralPeak(track.slice(1).map((v, i) => v - track[i]), fps).share;
+    for (const seconds of [10, 20]) {
+      const wander: number[] = [];
+      const single: number[] = [];
+      for (let seed = 1; seed <= 20; seed++) {
+        wander.push(velocityShare(headWander(createRandom(seed), fps, seconds * fps)));
+        single.push(velocityShare(lowPassNoise(createRandom(seed), fps, seconds * fps, 0.45)));
+      }
+      const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+      expect(median(wander)).toBeLessThan(0.75 * median(single));
+      expect(Math.max(...wander)).toBeLessThan(0.2);
     }
   });
 
