@@ -23,6 +23,8 @@ const POSES: [string, Partial<SubjectFrameParams>][] = [
   ['spread', { lipSpread: 1, jawOpen: 0.2, teethShow: 1 }],
   ['blink', { blinkLeft: 1, blinkRight: 1 }],
   ['gaze left', { gazeX: -0.15 }],
+  ['gaze right + up', { gazeX: 0.15, gazeY: -0.08 }],
+  ['half blink', { blinkLeft: 0.5, blinkRight: 0.5 }],
   ['yaw +0.25', { yaw: 0.25 }],
   ['yaw -0.25', { yaw: -0.25 }],
   ['pitch +0.15', { pitch: 0.15 }],

@@ -11,7 +11,7 @@ import { media } from '../../../tests/helpers/run-cli.js';
 import { POSE_LIMITS_RAD } from './deform-mesh.js';
 import { createFaceRig, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
-import { closestSubject, eyeAperture, faceHeight, innerLipGap, luma, maxDifference, meanLumaAlong } from './render-test-support.js';
+import { closestSubject, eyeAperture, faceHeight, innerLipGap, irisOffset, luma, maxDifference, meanLumaAlong } from './render-test-support.js';
 
 interface Photo {
   image: RgbaImage;
@@ -122,6 +122,15 @@ describe('renderFrame on real portraits', () => {
       const after = await reanalyse(photo, render(photo, { blinkLeft: 1, blinkRight: 1 }));
       expect(eyeAperture(after)).toBeLessThan(0.4 * eyeAperture(photo.subject));
     }
+  });
+
+  it('moves the irises with the gaze: the re-measured iris position shifts by a good part of the asked offset', async () => {
+    const photo = photos.closed;
+    const before = irisOffset(photo.subject);
+    const left = irisOffset(await reanalyse(photo, render(photo, { gazeX: -0.15 })));
+    const right = irisOffset(await reanalyse(photo, render(photo, { gazeX: 0.15 })));
+    expect(left - before).toBeLessThan(-0.04);
+    expect(right - before).toBeGreaterThan(0.04);
   });
 
   it('still shows a face the detector finds after extreme but legal parameters', async () => {

@@ -158,7 +158,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     brows,
     jaw: { hingeV: hinge.v, hingeZ: hinge.z, maxAngleRad: angle, slidePx: Math.max(0, extraGap - rotDrop) },
     pivot: { u: mouth.centreU, v: chinV + 0.3 * H, z: ovalZ },
-    colours: sampleRigColours(source, subject, eyes, H, mouth.gapPx),
+    colours: sampleRigColours(source, subject, H, mouth.gapPx),
     region,
     outline: rings.outer,
     scratch: {

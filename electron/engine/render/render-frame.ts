@@ -33,7 +33,7 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
     deformRig(rig, params[i]);
     warpMovedTriangles(rig, sourceWords, outWords, params[i].yaw !== 0 || params[i].pitch !== 0);
     drawMouthInterior(rig, params[i], out);
-    drawGaze(rig, params[i], source, out);
+    drawGaze(rig, params[i], out);
   }
 }
 

@@ -20,6 +20,23 @@ export const eyeAperture = (s: FaceSubject): number =>
     Math.hypot(s.landmarks[386][0] - s.landmarks[374][0], s.landmarks[386][1] - s.landmarks[374][1])) /
   2;
 
+/** Mean horizontal position of both iris centres within their eyes, in eye widths from the eye's middle (+ = image right). */
+export function irisOffset(s: FaceSubject): number {
+  const eyes: [number, number, Point2][] = [
+    [33, 133, [0, 0]],
+    [263, 362, [0, 0]],
+  ];
+  let sum = 0;
+  for (const [outer, inner] of eyes) {
+    const a = s.landmarks[outer];
+    const b = s.landmarks[inner];
+    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const iris = [s.irises.left, s.irises.right].sort((p, q) => Math.hypot(p[0][0] - mid[0], p[0][1] - mid[1]) - Math.hypot(q[0][0] - mid[0], q[0][1] - mid[1]))[0][0];
+    sum += (iris[0] - mid[0]) / Math.abs(b[0] - a[0]);
+  }
+  return sum / 2;
+}
+
 /** Mean luminance along the segment between two points, ignoring `trim` of its length at each end. */
 export function meanLumaAlong(image: RgbaImage, from: Point2, to: Point2, trim = 0.15): number {
   let sum = 0;

@@ -1,11 +1,10 @@
 import type { FaceSubject, Point2 } from '../face/face-types.js';
 import { pointInPolygon } from '../face/subject-masks.js';
 import type { RgbaImage } from '../media/rgba-image.js';
-import type { EyeGeometry } from './rig-geometry.js';
 
 export type Rgb = [number, number, number];
 
-/** Colours sampled from the photo once per subject, so painted parts (mouth interior, sclera) match its lighting. */
+/** Colours sampled from the photo once per subject, so the painted mouth interior matches its lighting. */
 export interface RigColours {
   skin: Rgb;
   /** Mean luminance of the skin, 0..255. */
@@ -14,8 +13,6 @@ export interface RigColours {
   enamel: Rgb;
   cavity: Rgb;
   tongue: Rgb;
-  sclera: [Rgb, Rgb];
-  iris: [Rgb, Rgb];
 }
 
 const SKIN_POINTS = [50, 280, 151, 195, 4];
@@ -42,26 +39,6 @@ function mean(colours: Rgb[]): Rgb {
   return [0, 1, 2].map((c) => colours.reduce((s, x) => s + x[c], 0) / colours.length) as Rgb;
 }
 
-/** Sclera: the brighter half of the eye opening outside the iris; iris: the inside of the iris disc. */
-function sampleEye(image: RgbaImage, outline: Point2[], eye: EyeGeometry): [Rgb, Rgb] {
-  const xs = outline.map((p) => p[0]);
-  const ys = outline.map((p) => p[1]);
-  const white: Rgb[] = [];
-  const iris: Rgb[] = [];
-  for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) {
-    for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
-      if (x < 0 || y < 0 || x >= image.width || y >= image.height || !pointInPolygon([x, y], outline)) continue;
-      const i = (y * image.width + x) * 4;
-      const c: Rgb = [image.data[i], image.data[i + 1], image.data[i + 2]];
-      if (Math.hypot(x - eye.irisX, y - eye.irisY) < eye.irisRadius * 0.8) iris.push(c);
-      else if (Math.hypot(x - eye.irisX, y - eye.irisY) > eye.irisRadius * 1.2) white.push(c);
-    }
-  }
-  white.sort((a, b) => luma(b) - luma(a));
-  const bright = white.slice(0, Math.max(1, Math.ceil(white.length / 2)));
-  return [white.length ? mean(bright) : [200, 195, 190], iris.length ? mean(iris) : [70, 55, 45]];
-}
-
 /** When the photo shows teeth, their own colour (the brightest quarter of the mouth opening); otherwise null. */
 function photoTeeth(image: RgbaImage, opening: Point2[]): Rgb | null {
   const xs = opening.map((p) => p[0]);
@@ -82,13 +59,7 @@ function photoTeeth(image: RgbaImage, opening: Point2[]): Rgb | null {
   return luma(bright) > 110 && r - b < 60 && r - g < 45 ? bright : null;
 }
 
-export function sampleRigColours(
-  image: RgbaImage,
-  subject: FaceSubject,
-  eyes: [EyeGeometry, EyeGeometry],
-  heightPx: number,
-  mouthGapPx: number,
-): RigColours {
+export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightPx: number, mouthGapPx: number): RigColours {
   const lm = subject.landmarks;
   const patch = Math.max(1, heightPx * 0.015);
   const skin = mean(SKIN_POINTS.map((i) => patchMean(image, lm[i][0], lm[i][1], patch)));
@@ -101,8 +72,5 @@ export function sampleRigColours(
   const enamel = (seen ?? [242, 234, 216].map((c, k) => (0.85 * c + 0.15 * skin[k]) * light)).map((c) => Math.min(242, c)) as Rgb;
   const cavity = lip.map((c) => c * 0.22 + 6) as Rgb;
   const tongue = lip.map((c, k) => (0.55 * c + 0.45 * [196, 96, 98][k]) * Math.min(1, light * 1.05) * 0.85) as Rgb;
-  const [rightEye, leftEye] = [subject.masks.rightEye, subject.masks.leftEye];
-  const right = sampleEye(image, rightEye, eyes[0]);
-  const left = sampleEye(image, leftEye, eyes[1]);
-  return { skin, skinLuma, lip, enamel, cavity, tongue, sclera: [right[0], left[0]], iris: [right[1], left[1]] };
+  return { skin, skinLuma, lip, enamel, cavity, tongue };
 }
