@@ -6,6 +6,8 @@ import type { LocalLine } from './rig-geometry.js';
 /** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
 const ROUND_NARROW = 0.28;
 const SPREAD_WIDEN = 0.16;
+/** Rounded lips part by this much at the centre, each lip, in face heights. */
+const ROUND_PART = 0.01;
 /** Upper-lip raise and brow raise at 1, in face heights. */
 const UPPER_LIP_RAISE = 0.03;
 const BROW_RAISE = 0.035;
@@ -67,7 +69,9 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
       const rv = local[2 * k + 1] - mouth.centreV;
       const across = Math.min(1, (ru / mouth.halfWidth) ** 2);
       du[k] += lips * ru * scaleU;
-      dv[k] += lips * (0.12 * round * rv - 0.02 * H * spread * across);
+      // rounding also parts the lips in the middle a little: an "oo" is a small round opening
+      const part = w.press[k] * (1 - across) * ROUND_PART * H * round;
+      dv[k] += lips * (0.12 * round * rv - 0.02 * H * spread * across) + (w.jaw[k] < 0.5 ? -part : part);
       dz[k] -= lips * round * 0.04 * H;
       if (w.jaw[k] < 0.5) dv[k] -= raise * UPPER_LIP_RAISE * H * lips * (1 - 2 * w.jaw[k]) * (1 - 0.6 * across);
     }

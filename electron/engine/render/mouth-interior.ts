@@ -45,10 +45,12 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
   const { colours } = rig;
   const teeth = clamp(params.teethShow, 0, 1);
   const tongue = clamp(params.tongueShow, 0, 1);
-  const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth);
+  // pursed lips hide the teeth
+  const pursed = 1 - 0.6 * clamp(params.lipRound, 0, 1);
+  const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth) * pursed;
   const upperTeethShare = 0.55 + 0.3 * teeth;
-  const lowerTeethH = Math.min(0.22 * gapMid, 0.025 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth);
-  const tongueH = gapMid * (0.22 + 0.45 * tongue);
+  const lowerTeethH = Math.min(0.2 * gapMid, 0.022 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth) * pursed;
+  const tongueH = gapMid * (0.3 + 0.4 * tongue);
   const halfW = lens.halfWidth;
   const lineInk = 0.32 * Math.min(1, halfW / 25);
   const toothHalfPx = 0.09 * halfW;

@@ -70,7 +70,7 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   const light = Math.min(1.02, Math.max(0.35, skinLuma / 170));
   const seen = mouthGapPx > 0.012 * heightPx ? photoTeeth(image, subject.masks.innerMouth) : null;
   const enamel = (seen ?? [242, 234, 216].map((c, k) => (0.85 * c + 0.15 * skin[k]) * light)).map((c) => Math.min(242, c)) as Rgb;
-  const cavity = lip.map((c) => c * 0.22 + 6) as Rgb;
+  const cavity = lip.map((c, k) => c * [0.34, 0.24, 0.24][k] + 4) as Rgb;
   const tongue = lip.map((c, k) => (0.55 * c + 0.45 * [196, 96, 98][k]) * Math.min(1, light * 1.05) * 0.85) as Rgb;
   return { skin, skinLuma, lip, enamel, cavity, tongue };
 }
