@@ -16,6 +16,7 @@ export function pseudoPhoneme(s: { viseme: Viseme; nasal?: boolean }): string {
 
 /** Frames this far under the clip's speech level are pauses. */
 const PAUSE_BELOW_LEVEL_DB = 42;
+const NOISE_MARGIN_DB = 8;
 /** Fricatives: noisy (many zero crossings) with energy mostly above 3 kHz. */
 const FRICATIVE_MIN_ZCR = 0.22;
 const FRICATIVE_MAX_RATIO_DB = -8;
@@ -91,13 +92,21 @@ export function estimateSegments(
 
 function speechMask(f: FrameFeatures, vad: SpeechSegment[] | undefined, level: number): Uint8Array {
   const mask = new Uint8Array(f.frameCount);
+  // Hiss or hum between words is no speech: without VAD, speech must also stand clear of the noise floor.
+  const threshold = Math.max(level - PAUSE_BELOW_LEVEL_DB, noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB);
   for (let i = 0; i < f.frameCount; i++) {
     const t = f.times[i];
-    const voiced = f.energyDb[i] > level - PAUSE_BELOW_LEVEL_DB;
+    const voiced = f.energyDb[i] > threshold;
     mask[i] = vad ? (vad.some((s) => t >= s.start - 0.05 && t <= s.end + 0.05) ? 1 : 0) : voiced ? 1 : 0;
   }
   if (!vad) dilate(mask, 15); // stop gaps inside words are speech too
   return mask;
+}
+
+/** The level of the quietest tenth of the non-silent frames. */
+function noiseFloorDb(energyDb: Float32Array): number {
+  const sounding = [...energyDb].filter((v) => v > -95).sort((a, b) => a - b);
+  return sounding.length ? sounding[Math.floor(sounding.length * 0.1)] : -100;
 }
 
 function dilate(mask: Uint8Array, radius: number): void {

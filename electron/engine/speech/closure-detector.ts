@@ -12,8 +12,8 @@ const LONGEST_CLOSURE_SEC = 0.12;
 /** The release: the high band climbs this much within 20 ms, or RELEASE_STEP_DB within 10 ms. */
 const RELEASE_RISE_DB = 12;
 const RELEASE_STEP_DB = 9;
-/** A burst's first frame carries at least as much energy above 3 kHz as below 1 kHz. */
-const BURST_MAX_RATIO_DB = 0;
+/** After a pause, only a clearly hissing first frame (4× more energy above 3 kHz than below 1 kHz) is a burst. */
+const BURST_MAX_RATIO_DB = -6;
 /** Frames skipped after a release before the next can start. */
 const RELEASE_WINDOW = 3;
 const LOCAL_PEAK_RADIUS_SEC = 0.15;
