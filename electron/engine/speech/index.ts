@@ -9,3 +9,8 @@ export { createSpeechSegmenter, DEFAULT_SEGMENTER_OPTIONS, type SpeechSegmenterO
 export { synthesizeSpeech, PITCH_RANGE, RATE_RANGE_WPM, type SynthesizedSpeech, type SynthesizeOptions } from './espeak-synth.js';
 export { DEFAULT_VOICE, listVoices, resolveVoice, type VoiceInfo } from './espeak-voices.js';
 export { buildTimelineFromEvents, normalizeIpa, PAUSE } from './espeak-timeline.js';
+export { alignTranscript, type AlignTranscriptOptions } from './align-transcript.js';
+export { buildAlignmentVectors, type AlignmentFeatureSet } from './alignment-features.js';
+export { dtwBanded, mapFramesBToA, type DtwResult, type DtwSkips } from './dtw.js';
+export { insertPausesAtSilences, silenceGaps } from './silence-pauses.js';
+export { moveStopsToClosureOnset } from './stop-closures.js';
