@@ -9,6 +9,18 @@ export { createSpeechSegmenter, DEFAULT_SEGMENTER_OPTIONS, type SpeechSegmenterO
 export { synthesizeSpeech, PITCH_RANGE, RATE_RANGE_WPM, type SynthesizedSpeech, type SynthesizeOptions } from './espeak-synth.js';
 export { DEFAULT_VOICE, listVoices, resolveVoice, type VoiceInfo } from './espeak-voices.js';
 export { buildTimelineFromEvents, normalizeIpa, PAUSE } from './espeak-timeline.js';
+export { computeFrameFeatures, type FrameFeatures, type FrameFeatureOptions } from './audio-features.js';
+export { resamplePcm } from './resample-pcm.js';
+export { VISEMES, phonemeToViseme, phonemeToVisemes, phonemesToVisemeSegments, mergeVisemes, isVowelViseme, type Viseme } from './visemes.js';
+export { formatRhubarbJson, formatRhubarbTsv, rhubarbShapeFor, toRhubarbCues, type RhubarbCue, type RhubarbShape } from './rhubarb.js';
+export { VISEME_TARGETS, VISEME_DOMINANCE, DOMINANCE_REACH_SEC } from './articulation.js';
+export { computeArticulationCurves, segmentFrames, type ArticulationSegment, type CurveOptions } from './coarticulation.js';
+export { loudnessPerFrame } from './loudness.js';
+export { videoFrameCount, frameAt, frameTimeSec } from './frame-timing.js';
+export { estimateVisemesFromAudio, type AudioOnlyEstimate, type AudioOnlyOptions } from './audio-only.js';
+export { detectClosures, type DetectedClosure } from './closure-detector.js';
+export { scoreLipSync, type LipSyncScore } from './lip-sync-metrics.js';
+export { analyzeSpeech, type AnalyzeSpeechInput } from './analyze-speech.js';
 export { alignTranscript, type AlignTranscriptOptions } from './align-transcript.js';
 export { buildAlignmentVectors, type AlignmentFeatureSet } from './alignment-features.js';
 export { dtwBanded, mapFramesBToA, type DtwResult, type DtwSkips } from './dtw.js';
