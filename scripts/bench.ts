@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { MEDIA, mb, type BenchSection } from './bench/bench-support.js';
 import { faceBench } from './bench/face-bench.js';
+import { speechBench } from './bench/speech-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);
