@@ -4,6 +4,7 @@ import { resolveFfmpegTools } from '../../electron/engine/media/index.js';
 import {
   analyzeSpeech,
   decodeAudio,
+  envelopeLagFrames,
   estimateVisemesFromAudio,
   resamplePcm,
   scoreLipSync,
@@ -91,8 +92,9 @@ export const speechBench: BenchSection = {
       const kinds = new Set(a.visemes.map((v) => v.viseme)).size;
       const closed = a.curves.lipPress.filter((v) => v >= 0.8).length;
       const open = a.curves.jawOpen.filter((v) => v >= 0.4).length;
+      const { lag, correlation } = envelopeLagFrames(a.curves.jawOpen, a.loudness);
       console.log(
-        `viseme track   ${file.slice(0, 30).padEnd(30)} ${speechSec.toFixed(1).padStart(5)} s speech  ${String(a.visemes.length).padStart(3)} visemes (${(a.visemes.length / speechSec).toFixed(1)}/s, ${kinds} kinds)  lips closed ${closed} / jaw open ${open} of ${a.curves.frameCount} frames`,
+        `viseme track   ${file.slice(0, 30).padEnd(30)} ${speechSec.toFixed(1).padStart(5)} s speech  ${String(a.visemes.length).padStart(3)} visemes (${(a.visemes.length / speechSec).toFixed(1)}/s, ${kinds} kinds)  lips closed ${closed} / jaw open ${open} of ${a.curves.frameCount} frames  jaw↔loudness lag ${lag} (r ${correlation.toFixed(2)})`,
       );
     }
     for (const voice of ['en-us', 'en-gb']) await benchClosures(voice);

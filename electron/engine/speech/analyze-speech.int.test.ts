@@ -5,6 +5,7 @@ import { CancelledError } from '../errors.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../media/index.js';
 import { analyzeSpeech } from './analyze-speech.js';
 import { segmentFrames } from './coarticulation.js';
+import { envelopeLagFrames } from './lip-sync-metrics.js';
 import { decodeAudio } from './decode-audio.js';
 import { synthesizeSpeech } from './espeak-synth.js';
 import { VISEMES, phonemeToViseme } from './visemes.js';
@@ -55,6 +56,11 @@ describe('analyzeSpeech', () => {
     if (!clip.includes('noisy')) expect(result.curves.lipPress.filter((v) => v >= 0.8).length).toBeGreaterThan(5);
     const open = result.curves.jawOpen.filter((v) => v >= 0.4).length;
     expect(open / result.curves.frameCount).toBeGreaterThan(0.05);
+    // The jaw follows the loudness envelope without trailing it (DESIGN.md §6: lag 0 ± 1 frame, strong peak).
+    const { lag, correlation } = envelopeLagFrames(result.curves.jawOpen, result.loudness);
+    expect(Math.abs(lag), `lag ${lag} (r ${correlation.toFixed(2)})`).toBeLessThanOrEqual(1);
+    // Under loud music the loudness envelope is partly the music's, which the jaw rightly does not follow.
+    expect(correlation).toBeGreaterThan(clip.includes('noisy') ? 0.2 : 0.5);
     // Outside speech (VAD) the jaw rests.
     const silentFrames = result.curves.jawOpen.filter((_, k) => !result.vad.some((s) => k / 25 >= s.start - 0.2 && k / 25 <= s.end + 0.2));
     if (silentFrames.length) expect(Math.max(...silentFrames)).toBeLessThan(0.15);

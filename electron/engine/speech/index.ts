@@ -19,7 +19,7 @@ export { loudnessPerFrame } from './loudness.js';
 export { videoFrameCount, frameAt, frameTimeSec } from './frame-timing.js';
 export { estimateVisemesFromAudio, type AudioOnlyEstimate, type AudioOnlyOptions } from './audio-only.js';
 export { detectClosures, type DetectedClosure } from './closure-detector.js';
-export { scoreLipSync, type LipSyncScore } from './lip-sync-metrics.js';
+export { envelopeLagFrames, scoreLipSync, type LipSyncScore } from './lip-sync-metrics.js';
 export { analyzeSpeech, type AnalyzeSpeechInput } from './analyze-speech.js';
 export { alignTranscript, type AlignTranscriptOptions } from './align-transcript.js';
 export { buildAlignmentVectors, type AlignmentFeatureSet } from './alignment-features.js';
