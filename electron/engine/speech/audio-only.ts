@@ -93,7 +93,7 @@ export function estimateSegments(
 function speechMask(f: FrameFeatures, vad: SpeechSegment[] | undefined, level: number): Uint8Array {
   const mask = new Uint8Array(f.frameCount);
   // Hiss or hum between words is no speech: without VAD, speech must also stand clear of the noise floor.
-  const threshold = Math.max(level - PAUSE_BELOW_LEVEL_DB, noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB);
+  const threshold = pauseThresholdDb(f, level);
   for (let i = 0; i < f.frameCount; i++) {
     const t = f.times[i];
     const voiced = f.energyDb[i] > threshold;
@@ -101,6 +101,11 @@ function speechMask(f: FrameFeatures, vad: SpeechSegment[] | undefined, level: n
   }
   if (!vad) dilate(mask, 15); // stop gaps inside words are speech too
   return mask;
+}
+
+/** Frames under this are pauses: far under the speech level, or (over hiss or hum) too close to the noise floor. */
+function pauseThresholdDb(f: FrameFeatures, level: number): number {
+  return Math.max(level - PAUSE_BELOW_LEVEL_DB, noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB);
 }
 
 /** The level of the quietest tenth of the non-silent frames. */
@@ -121,10 +126,11 @@ function classifyFrames(f: FrameFeatures, inSpeech: Uint8Array, level: number): 
   const hiPeak = runningMax(hi.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
   const energyPeak = runningMax(f.energyDb.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
   const [scaleF1, scaleF2] = speakerFormantScales(f, inSpeech, level);
+  const pause = pauseThresholdDb(f, level);
   const labels: Viseme[] = new Array(f.frameCount);
   for (let i = 0; i < f.frameCount; i++) {
     const e = f.energyDb[i];
-    if (!inSpeech[i] || e < level - PAUSE_BELOW_LEVEL_DB) labels[i] = 'sil';
+    if (!inSpeech[i] || e < pause) labels[i] = 'sil';
     else if (f.zcr[i] > FRICATIVE_MIN_ZCR && f.lowHighRatioDb[i] < FRICATIVE_MAX_RATIO_DB) {
       labels[i] = e > level - SIBILANT_WITHIN_LEVEL_DB ? (f.centroidHz[i] >= SIBILANT_S_MIN_CENTROID_HZ ? 'SS' : 'CH') : 'FF';
     } else if (f.lowHighRatioDb[i] > -3 && hi[i] < hiPeak[i] - SONORANT_DROP_DB && e < energyPeak[i] - SONORANT_QUIETER_DB) labels[i] = 'DD';
