@@ -24,6 +24,10 @@ describe('analyzeSpeech', () => {
       const { audio, timeline } = await synthesizeSpeech(voice === 'es' ? 'Mi mamá compró una bomba y papas para Pablo.' : 'Bob bought a big pumpkin pie for my mom.', { voice });
       const result = await analyzeSpeech({ tools }, { audio, ttsTimeline: timeline, fps: 30 }, {});
       expect(result.timeline.source).toBe('tts');
+      // Speech stretches come from the synthesiser's own pauses: they start at the first phoneme and end at the last.
+      const spoken = timeline.phonemes.filter((p) => p.phoneme !== '_');
+      expect(result.vad[0].start).toBeCloseTo(spoken[0].start, 6);
+      expect(result.vad.at(-1)!.end).toBeCloseTo(spoken.at(-1)!.end, 6);
       expect(result.curves.frameCount).toBe(Math.ceil(audio.durationSec * 30));
       const bilabials = timeline.phonemes.filter((p) => phonemeToViseme(p.phoneme) === 'PP');
       expect(bilabials.length).toBeGreaterThanOrEqual(5);

@@ -51,7 +51,8 @@ export async function analyzeSpeech(
   const features = computeFrameFeatures(audio);
   throwIfAborted(signal);
   report('vad', 0.15);
-  const vad = await findSpeech(audio, features, signal);
+  // The synthesiser knows exactly where it spoke; everything else asks the VAD.
+  const vad = input.ttsTimeline ? speechFromTimeline(input.ttsTimeline) : await findSpeech(audio, features, signal);
   throwIfAborted(signal);
 
   let timeline: PhonemeTimeline;
@@ -86,6 +87,18 @@ export async function analyzeSpeech(
   const curves = computeArticulationCurves(segments, { fps: input.fps, durationSec, loudness });
   report('done', 1);
   return { timeline, vad, curves, loudness, visemes: visemeTrackFromSegments(segments) };
+}
+
+/** Stretches of a timeline between pauses. */
+export function speechFromTimeline(timeline: PhonemeTimeline): SpeechSegment[] {
+  const out: SpeechSegment[] = [];
+  for (const p of timeline.phonemes) {
+    if (p.phoneme === '_' || p.end <= p.start) continue;
+    const last = out[out.length - 1];
+    if (last && Math.abs(p.start - last.end) < 1e-6) last.end = p.end;
+    else out.push({ start: p.start, end: p.end });
+  }
+  return out;
 }
 
 /** Silero VAD; when its model is missing or damaged, speech is found from energy instead of failing the job. */
