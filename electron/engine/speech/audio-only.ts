@@ -17,6 +17,7 @@ export function pseudoPhoneme(s: { viseme: Viseme; nasal?: boolean }): string {
 /** Frames this far under the clip's speech level are pauses. */
 const PAUSE_BELOW_LEVEL_DB = 42;
 const NOISE_MARGIN_DB = 8;
+const PAUSE_ABOVE_NOISE_CAP_DB = 20;
 /** Fricatives: noisy (many zero crossings) with energy mostly above 3 kHz. */
 const FRICATIVE_MIN_ZCR = 0.22;
 const FRICATIVE_MAX_RATIO_DB = -8;
@@ -105,7 +106,8 @@ function speechMask(f: FrameFeatures, vad: SpeechSegment[] | undefined, level: n
 
 /** Frames under this are pauses: far under the speech level, or (over hiss or hum) too close to the noise floor. */
 function pauseThresholdDb(f: FrameFeatures, level: number): number {
-  return Math.max(level - PAUSE_BELOW_LEVEL_DB, noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB);
+  // Never closer than PAUSE_ABOVE_NOISE_CAP_DB under the speech level: under loud music the floor is half the speech.
+  return Math.max(level - PAUSE_BELOW_LEVEL_DB, Math.min(noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB, level - PAUSE_ABOVE_NOISE_CAP_DB));
 }
 
 /** The level of the quietest tenth of the non-silent frames. */
