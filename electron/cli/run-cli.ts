@@ -1,6 +1,7 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
 import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
+import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 
@@ -11,16 +12,19 @@ Usage: mouthpiece <command> [options]
 Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
   say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
+  visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
 
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
 
 ${ANALYZE_USAGE}
 
-${SAY_USAGE}`;
+${SAY_USAGE}
+
+${VISEMES_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, say: runSayCommand };
+const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, say: runSayCommand, visemes: runVisemesCommand };
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {

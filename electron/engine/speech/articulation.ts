@@ -39,7 +39,7 @@ export const VISEME_TARGETS: Record<Viseme, Row> = {
 /** Dominance magnitude α per viseme and channel: how much a segment pulls its neighbours' frames toward itself. */
 export const VISEME_DOMINANCE: Record<Viseme, Row> = {
   sil: row(0.5, 0.5, 0.4, 0.4, 0.4, 0.4, 0.4),
-  PP: row(1.0, 1.0, 0.4, 0.8, 0.6, 1.0, 1.0),
+  PP: row(0.6, 1.0, 0.4, 0.8, 0.6, 1.0, 1.0),
   FF: row(0.8, 0.8, 0.5, 0.6, 1.0, 1.0, 0.8),
   TH: row(0.6, 0.3, 0.2, 0.3, 0.5, 0.8, 1.0),
   DD: row(0.5, 0.3, 0.1, 0.15, 0.2, 0.5, 0.6),

@@ -70,6 +70,8 @@ export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.
 
   const frame = new Float64Array(win);
   const power = new Float64Array(bins);
+  const inverseEnvelope = new Float64Array(bins);
+  const noPredictor = new Float64Array(0);
   const mel = new Float64Array(melBands);
   const formantOut = new Float64Array(2);
 
@@ -97,10 +99,10 @@ export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.
     let sumSq = 0;
     let crossings = 0;
     let previousSign = 0;
+    let before = first - 1 >= 0 && first - 1 < samples.length ? samples[first - 1] : 0;
     for (let n = 0; n < win; n++) {
       const at = first + n;
       const x = at >= 0 && at < samples.length ? samples[at] : 0;
-      const before = at - 1 >= 0 && at - 1 < samples.length ? samples[at - 1] : 0;
       sumSq += x * x;
       const sign = x > 0 ? 1 : x < 0 ? -1 : 0;
       if (sign !== 0) {
@@ -108,13 +110,16 @@ export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.
         previousSign = sign;
       }
       frame[n] = (x - PRE_EMPHASIS * before) * hann[n];
+      before = x;
     }
     f.times[i] = i * f.hopSec;
     const meanSq = sumSq / win;
     f.energyDb[i] = meanSq > 1e-10 ? 10 * Math.log10(meanSq) : SILENCE_DB;
     f.zcr[i] = crossings / (win - 1);
 
-    fft.powerSpectrum(frame, power);
+    // One complex FFT gives both the frame's spectrum and the LPC inverse envelope.
+    const predictor = formants.predictor(frame, win);
+    fft.powerSpectraOfTwo(frame, predictor ?? noPredictor, power, inverseEnvelope);
     let total = 0;
     let weighted = 0;
     let low = 0;
@@ -144,7 +149,8 @@ export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.
       f.mfcc[i * mfccCount + c] = sum;
     }
 
-    formants.estimate(frame, win, formantOut);
+    if (predictor) formants.formantsFromInverseEnvelope(inverseEnvelope, formantOut);
+    else formantOut.fill(0);
     f.f1Hz[i] = formantOut[0];
     f.f2Hz[i] = formantOut[1];
   }

@@ -9,8 +9,15 @@ import { isVowelViseme, type Viseme } from './visemes.js';
 /** The IPA phoneme an audio-only segment stands for (a representative, not a transcription). */
 const PSEUDO_PHONEME: Record<Viseme, string> = { sil: '_', PP: 'p', FF: 'f', TH: 'θ', DD: 't', kk: 'k', CH: 'ʃ', SS: 's', RR: 'ɹ', aa: 'a', E: 'e', I: 'i', O: 'o', U: 'u' };
 
+/** The IPA stand-in of an audio-only segment ("m" for a closure heard as a nasal murmur). */
+export function pseudoPhoneme(s: { viseme: Viseme; nasal?: boolean }): string {
+  return s.viseme === 'PP' && s.nasal ? 'm' : PSEUDO_PHONEME[s.viseme];
+}
+
 /** Frames this far under the clip's speech level are pauses. */
 const PAUSE_BELOW_LEVEL_DB = 42;
+const NOISE_MARGIN_DB = 8;
+const PAUSE_ABOVE_NOISE_CAP_DB = 20;
 /** Fricatives: noisy (many zero crossings) with energy mostly above 3 kHz. */
 const FRICATIVE_MIN_ZCR = 0.22;
 const FRICATIVE_MAX_RATIO_DB = -8;
@@ -19,6 +26,12 @@ const SIBILANT_WITHIN_LEVEL_DB = 30;
 const SIBILANT_S_MIN_CENTROID_HZ = 4200;
 /** Voiced consonants (nasals, laterals) keep little energy above 1 kHz relative to the neighbouring vowels. */
 const SONORANT_DROP_DB = 13;
+/** ... and are quieter than them. */
+const SONORANT_QUIETER_DB = 6;
+/** Median F1/F2 of voiced speech of an average adult voice, and how far a speaker may be scaled toward them. */
+const REFERENCE_MEDIAN_F1_HZ = 520;
+const REFERENCE_MEDIAN_F2_HZ = 1500;
+const MAX_FORMANT_SCALE = 1.3;
 const MIN_SEGMENT_SEC = 0.03;
 const MODE_FILTER_RADIUS = 2;
 
@@ -51,7 +64,7 @@ export function estimateVisemesFromAudio(pcm: PcmAudio, options: AudioOnlyOption
   const segments = estimateSegments(f, options);
   const loudness = loudnessPerFrame(f, options.fps);
   const curves = computeArticulationCurves(segments.segments, { fps: options.fps, durationSec: pcm.durationSec, loudness });
-  const phonemes: TimedPhoneme[] = segments.segments.map((s) => ({ start: s.start, end: s.end, phoneme: s.viseme === 'PP' && s.nasal ? 'm' : PSEUDO_PHONEME[s.viseme] }));
+  const phonemes: TimedPhoneme[] = segments.segments.map((s) => ({ start: s.start, end: s.end, phoneme: pseudoPhoneme(s) }));
   return {
     timeline: { durationSec: pcm.durationSec, source: 'audio-only', phonemes, words: [], confidence: segments.confidence },
     segments: segments.segments,
@@ -61,7 +74,10 @@ export function estimateVisemesFromAudio(pcm: PcmAudio, options: AudioOnlyOption
   };
 }
 
-export function estimateSegments(f: FrameFeatures, { vad, within }: Pick<AudioOnlyOptions, 'vad' | 'within'>) {
+export function estimateSegments(
+  f: FrameFeatures,
+  { vad, within }: Pick<AudioOnlyOptions, 'vad' | 'within'>,
+): { segments: (ArticulationSegment & { nasal?: boolean })[]; closures: DetectedClosure[]; confidence: number } {
   const level = speechLevelDb(f.energyDb);
   const inSpeech = speechMask(f, vad, level);
   const closures = detectClosures(f, inSpeech, level);
@@ -77,13 +93,27 @@ export function estimateSegments(f: FrameFeatures, { vad, within }: Pick<AudioOn
 
 function speechMask(f: FrameFeatures, vad: SpeechSegment[] | undefined, level: number): Uint8Array {
   const mask = new Uint8Array(f.frameCount);
+  // Hiss or hum between words is no speech: without VAD, speech must also stand clear of the noise floor.
+  const threshold = pauseThresholdDb(f, level);
   for (let i = 0; i < f.frameCount; i++) {
     const t = f.times[i];
-    const voiced = f.energyDb[i] > level - PAUSE_BELOW_LEVEL_DB;
+    const voiced = f.energyDb[i] > threshold;
     mask[i] = vad ? (vad.some((s) => t >= s.start - 0.05 && t <= s.end + 0.05) ? 1 : 0) : voiced ? 1 : 0;
   }
   if (!vad) dilate(mask, 15); // stop gaps inside words are speech too
   return mask;
+}
+
+/** Frames under this are pauses: far under the speech level, or (over hiss or hum) too close to the noise floor. */
+function pauseThresholdDb(f: FrameFeatures, level: number): number {
+  // Never closer than PAUSE_ABOVE_NOISE_CAP_DB under the speech level: under loud music the floor is half the speech.
+  return Math.max(level - PAUSE_BELOW_LEVEL_DB, Math.min(noiseFloorDb(f.energyDb) + NOISE_MARGIN_DB, level - PAUSE_ABOVE_NOISE_CAP_DB));
+}
+
+/** The level of the quietest tenth of the non-silent frames. */
+function noiseFloorDb(energyDb: Float32Array): number {
+  const sounding = [...energyDb].filter((v) => v > -95).sort((a, b) => a - b);
+  return sounding.length ? sounding[Math.floor(sounding.length * 0.1)] : -100;
 }
 
 function dilate(mask: Uint8Array, radius: number): void {
@@ -93,16 +123,20 @@ function dilate(mask: Uint8Array, radius: number): void {
 
 function classifyFrames(f: FrameFeatures, inSpeech: Uint8Array, level: number): Viseme[] {
   const hi = highBandDb(f);
-  const hiPeak = runningMax(hi, 15);
-  const scale = speakerFormantScale(f, inSpeech, level);
+  // Sonorant consonants are judged against the neighbouring vowels only: a hissing /s/ nearby must not make
+  // every vowel beside it look muffled.
+  const hiPeak = runningMax(hi.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
+  const energyPeak = runningMax(f.energyDb.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
+  const [scaleF1, scaleF2] = speakerFormantScales(f, inSpeech, level);
+  const pause = pauseThresholdDb(f, level);
   const labels: Viseme[] = new Array(f.frameCount);
   for (let i = 0; i < f.frameCount; i++) {
     const e = f.energyDb[i];
-    if (!inSpeech[i] || e < level - PAUSE_BELOW_LEVEL_DB) labels[i] = 'sil';
+    if (!inSpeech[i] || e < pause) labels[i] = 'sil';
     else if (f.zcr[i] > FRICATIVE_MIN_ZCR && f.lowHighRatioDb[i] < FRICATIVE_MAX_RATIO_DB) {
       labels[i] = e > level - SIBILANT_WITHIN_LEVEL_DB ? (f.centroidHz[i] >= SIBILANT_S_MIN_CENTROID_HZ ? 'SS' : 'CH') : 'FF';
-    } else if (f.lowHighRatioDb[i] > -3 && hi[i] < hiPeak[i] - SONORANT_DROP_DB) labels[i] = 'DD';
-    else if (f.lowHighRatioDb[i] > -6 && f.zcr[i] < 0.2) labels[i] = vowelFromFormants(medianAround(f.f1Hz, i) * scale, medianAround(f.f2Hz, i) * scale);
+    } else if (f.lowHighRatioDb[i] > -3 && hi[i] < hiPeak[i] - SONORANT_DROP_DB && e < energyPeak[i] - SONORANT_QUIETER_DB) labels[i] = 'DD';
+    else if (f.lowHighRatioDb[i] > -6 && f.zcr[i] < 0.2) labels[i] = vowelFromFormants(medianAround(f.f1Hz, i) * scaleF1, medianAround(f.f2Hz, i) * scaleF2);
     else labels[i] = 'kk';
   }
   return labels;
@@ -117,13 +151,22 @@ export function vowelFromFormants(f1: number, f2: number): Viseme {
   return f2 > 1800 ? 'I' : 'E';
 }
 
-/** Scales formants toward an adult male reference so higher voices are not all read as spread. */
-function speakerFormantScale(f: FrameFeatures, inSpeech: Uint8Array, level: number): number {
+/**
+ * Per-speaker formant normalisation: scales F1 and F2 so their medians over the clip's voiced frames sit at
+ * those of an average adult voice, so a high voice is not read as all spread and a low one as all rounded.
+ */
+function speakerFormantScales(f: FrameFeatures, inSpeech: Uint8Array, level: number): [number, number] {
+  const f1: number[] = [];
   const f2: number[] = [];
-  for (let i = 0; i < f.frameCount; i++) if (inSpeech[i] && f.energyDb[i] > level - 15 && f.lowHighRatioDb[i] > 0 && f.f2Hz[i] > 0) f2.push(f.f2Hz[i]);
-  if (f2.length < 20) return 1;
-  f2.sort((a, b) => a - b);
-  return Math.min(1.15, Math.max(0.75, 1450 / f2[f2.length >> 1]));
+  for (let i = 0; i < f.frameCount; i++) {
+    if (!inSpeech[i] || f.energyDb[i] < level - 15 || f.lowHighRatioDb[i] <= 0 || !(f.f1Hz[i] > 0 && f.f2Hz[i] > 0)) continue;
+    f1.push(f.f1Hz[i]);
+    f2.push(f.f2Hz[i]);
+  }
+  if (f1.length < 20) return [1, 1];
+  const median = (a: number[]) => a.sort((p, q) => p - q)[a.length >> 1];
+  const clampScale = (v: number) => Math.min(MAX_FORMANT_SCALE, Math.max(1 / MAX_FORMANT_SCALE, v));
+  return [clampScale(REFERENCE_MEDIAN_F1_HZ / median(f1)), clampScale(REFERENCE_MEDIAN_F2_HZ / median(f2))];
 }
 
 function medianAround(values: Float32Array, i: number): number {

@@ -5,14 +5,15 @@ import { melToHz, hzToMel } from './mel-filterbank.js';
 const HIGH_BAND_FROM_HZ = 1000;
 /** A closure: high band at least this far under its local peak ... */
 const CLOSURE_DROP_DB = 15;
+const MIN_CLOSURE_DROP_DB = 8;
 /** ... for at least 20 ms; longer stretches (pauses) only count their last LONGEST_CLOSURE_SEC. */
 const MIN_CLOSURE_FRAMES = 2;
 const LONGEST_CLOSURE_SEC = 0.12;
 /** The release: the high band climbs this much within 20 ms, or RELEASE_STEP_DB within 10 ms. */
 const RELEASE_RISE_DB = 12;
 const RELEASE_STEP_DB = 9;
-/** A burst's first frame carries at least as much energy above 3 kHz as below 1 kHz. */
-const BURST_MAX_RATIO_DB = 0;
+/** After a pause, only a clearly hissing first frame (4× more energy above 3 kHz than below 1 kHz) is a burst. */
+const BURST_MAX_RATIO_DB = -6;
 /** Frames skipped after a release before the next can start. */
 const RELEASE_WINDOW = 3;
 const LOCAL_PEAK_RADIUS_SEC = 0.15;
@@ -74,11 +75,12 @@ export function runningMax(values: ArrayLike<number>, radius: number): Float32Ar
 export function detectClosures(f: FrameFeatures, inSpeech: Uint8Array, levelDb: number): DetectedClosure[] {
   const hi = highBandDb(f);
   const peak = runningMax(hi, Math.round(LOCAL_PEAK_RADIUS_SEC / f.hopSec));
-  const closed = (i: number) => hi[i] < peak[i] - CLOSURE_DROP_DB;
+  const drop = closureDropDb(hi, inSpeech);
+  const closed = (i: number) => hi[i] < peak[i] - drop;
   const longest = Math.round(LONGEST_CLOSURE_SEC / f.hopSec);
   const out: DetectedClosure[] = [];
   for (let j = MIN_CLOSURE_FRAMES; j < f.frameCount; j++) {
-    if (!inSpeech[j] || !isOnset(hi, j)) continue;
+    if (!inSpeech[j] || !isOnset(hi, j, drop / CLOSURE_DROP_DB)) continue;
     let start = j - 1;
     if (!closed(start)) continue;
     while (start - 1 >= 0 && closed(start - 1)) start--;
@@ -94,9 +96,25 @@ export function detectClosures(f: FrameFeatures, inSpeech: Uint8Array, levelDb: 
   return out;
 }
 
-/** An abrupt onset: the high band jumps within 10–20 ms (a burst, or lips parting on a vowel). */
-function isOnset(hi: Float32Array, j: number): boolean {
-  return hi[j] - hi[j - 1] >= RELEASE_STEP_DB || hi[j] - hi[j - 2] >= RELEASE_RISE_DB;
+/**
+ * In noise (music, hum) the high band never falls far: the required drop shrinks to half the room between the
+ * speech peaks and the noise floor, but never below MIN_CLOSURE_DROP_DB.
+ */
+function closureDropDb(hi: Float32Array, inSpeech: Uint8Array): number {
+  const values: number[] = [];
+  for (let i = 0; i < hi.length; i++) if (inSpeech[i]) values.push(hi[i]);
+  if (values.length < 20) return CLOSURE_DROP_DB;
+  values.sort((a, b) => a - b);
+  const room = values[Math.floor(values.length * 0.95)] - values[Math.floor(values.length * 0.1)];
+  return Math.min(CLOSURE_DROP_DB, Math.max(MIN_CLOSURE_DROP_DB, room / 2));
+}
+
+/**
+ * An abrupt onset: the high band jumps within 10–20 ms (a burst, or lips parting on a vowel). In noise the
+ * jump that can be seen shrinks with the room above the noise floor (`scale` ≤ 1).
+ */
+function isOnset(hi: Float32Array, j: number, scale: number): boolean {
+  return hi[j] - hi[j - 1] >= RELEASE_STEP_DB * scale || hi[j] - hi[j - 2] >= RELEASE_RISE_DB * scale;
 }
 
 function classifyClosure(f: FrameFeatures, start: number, end: number, release: number, levelDb: number): Pick<DetectedClosure, 'place' | 'manner'> | null {

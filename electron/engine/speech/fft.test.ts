@@ -28,3 +28,20 @@ describe('Fft', () => {
     expect(nextPowerOfTwo(400)).toBe(512);
   });
 });
+
+describe('Fft.powerSpectraOfTwo', () => {
+  it('equals two separate power spectra', () => {
+    const rand = seededNoise(11);
+    const a = Array.from({ length: 50 }, rand);
+    const b = Array.from({ length: 19 }, rand);
+    const fft = new Fft(64);
+    const [ea, eb, ga, gb] = [0, 0, 0, 0].map(() => new Float64Array(33));
+    fft.powerSpectrum(a, ea);
+    fft.powerSpectrum(b, eb);
+    fft.powerSpectraOfTwo(a, b, ga, gb);
+    for (let k = 0; k <= 32; k++) {
+      expect(ga[k]).toBeCloseTo(ea[k], 9);
+      expect(gb[k]).toBeCloseTo(eb[k], 9);
+    }
+  });
+});

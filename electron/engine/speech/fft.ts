@@ -77,6 +77,31 @@ export class Fft {
     this.transform();
     for (let k = 0; k <= size / 2; k++) out[k] = re[k] * re[k] + im[k] * im[k];
   }
+
+  /**
+   * Power spectra of two real signals with one complex transform (a in the real part, b in the imaginary
+   * part, separated by conjugate symmetry): half the cost of two `powerSpectrum` calls.
+   */
+  powerSpectraOfTwo(a: ArrayLike<number>, b: ArrayLike<number>, outA: Float64Array | Float32Array, outB: Float64Array | Float32Array): void {
+    const { re, im, size } = this;
+    const na = Math.min(a.length, size);
+    const nb = Math.min(b.length, size);
+    for (let i = 0; i < na; i++) re[i] = a[i];
+    re.fill(0, na);
+    for (let i = 0; i < nb; i++) im[i] = b[i];
+    im.fill(0, nb);
+    this.transform();
+    for (let k = 0; k <= size / 2; k++) {
+      const j = (size - k) % size;
+      // A[k] = (Z[k] + conj(Z[N-k])) / 2, B[k] = (Z[k] - conj(Z[N-k])) / 2i
+      const ar = (re[k] + re[j]) / 2;
+      const ai = (im[k] - im[j]) / 2;
+      const br = (im[k] + im[j]) / 2;
+      const bi = (re[j] - re[k]) / 2;
+      outA[k] = ar * ar + ai * ai;
+      outB[k] = br * br + bi * bi;
+    }
+  }
 }
 
 /** Smallest power of two ≥ n. */

@@ -48,3 +48,29 @@ export function scoreLipSync(reference: TimedPhoneme[], curves: ArticulationCurv
 }
 
 export const ratio = (hit: number, total: number) => (total ? hit / total : 1);
+
+/**
+ * The lag (in frames) at which the mouth opening best matches the loudness envelope, searched over ±maxLag;
+ * positive means the mouth trails the sound. DESIGN.md §6 asks for 0 ± 1.
+ */
+export function envelopeLagFrames(jawOpen: number[], loudness: number[], maxLag = 6): { lag: number; correlation: number } {
+  const n = Math.min(jawOpen.length, loudness.length);
+  const mean = (a: number[]) => a.slice(0, n).reduce((s, v) => s + v, 0) / n;
+  const [mj, ml] = [mean(jawOpen), mean(loudness)];
+  let best = { lag: 0, correlation: -Infinity };
+  for (let lag = -maxLag; lag <= maxLag; lag++) {
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let k = Math.max(0, lag); k < Math.min(n, n + lag); k++) {
+      const x = jawOpen[k] - mj;
+      const y = loudness[k - lag] - ml;
+      sxy += x * y;
+      sxx += x * x;
+      syy += y * y;
+    }
+    const r = sxy / Math.sqrt(sxx * syy + 1e-12);
+    if (r > best.correlation) best = { lag, correlation: r };
+  }
+  return best;
+}

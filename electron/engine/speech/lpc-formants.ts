@@ -9,7 +9,6 @@ export class LpcFormantEstimator {
   private readonly autocorr: Float64Array;
   private readonly coeffs: Float64Array;
   private readonly previous: Float64Array;
-  private readonly envelope: Float64Array;
 
   constructor(
     private readonly order: number,
@@ -19,20 +18,20 @@ export class LpcFormantEstimator {
     this.autocorr = new Float64Array(order + 1);
     this.coeffs = new Float64Array(order + 1);
     this.previous = new Float64Array(order + 1);
-    this.envelope = new Float64Array(fft.size / 2 + 1);
   }
 
-  /** Writes [F1, F2] in Hz into `out` (0 where none was found) for a windowed, pre-emphasised frame. */
-  estimate(frame: Float64Array, length: number, out: Float64Array): void {
-    out[0] = 0;
-    out[1] = 0;
+  /**
+   * Linear-prediction coefficients A(z) of a windowed, pre-emphasised frame (a[0] = 1), or null for a silent or
+   * degenerate frame. The caller takes |A|² on the FFT grid (often together with the frame's own spectrum).
+   */
+  predictor(frame: Float64Array, length: number): Float64Array | null {
     const { order, autocorr: r, coeffs: a, previous: prev } = this;
     for (let lag = 0; lag <= order; lag++) {
       let sum = 0;
       for (let n = lag; n < length; n++) sum += frame[n] * frame[n - lag];
       r[lag] = sum;
     }
-    if (!(r[0] > 1e-9)) return;
+    if (!(r[0] > 1e-9)) return null;
     r[0] *= 1 + 1e-6; // white-noise correction keeps the recursion stable on near-tonal frames
     a.fill(0);
     a[0] = 1;
@@ -45,10 +44,15 @@ export class LpcFormantEstimator {
       for (let j = 1; j < i; j++) a[j] = prev[j] + k * prev[i - j];
       a[i] = k;
       error *= 1 - k * k;
-      if (!(error > 0)) return;
+      if (!(error > 0)) return null;
     }
-    this.fft.powerSpectrum(a, this.envelope);
-    const env = this.envelope;
+    return a;
+  }
+
+  /** F1, F2 from |A(e^jω)|² on the FFT grid (its minima are the envelope's peaks). */
+  formantsFromInverseEnvelope(env: Float64Array, out: Float64Array): void {
+    out[0] = 0;
+    out[1] = 0;
     const binHz = this.sampleRate / this.fft.size;
     let found = 0;
     // The envelope is 1/|A|², so its peaks are the minima of |A|².
@@ -64,7 +68,9 @@ export class LpcFormantEstimator {
 
 /** Sub-bin position of a minimum by parabolic interpolation. */
 function refinePeakHz(values: Float64Array, k: number): number {
-  const [l, c, r] = [values[k - 1], values[k], values[k + 1]];
+  const l = values[k - 1];
+  const c = values[k];
+  const r = values[k + 1];
   const denom = l - 2 * c + r;
   return denom > 0 ? k + (0.5 * (l - r)) / denom : k;
 }

