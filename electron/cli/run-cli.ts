@@ -1,5 +1,6 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
 import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
 import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
@@ -13,6 +14,7 @@ Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
   say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
   visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
+  render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
 
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
@@ -21,10 +23,12 @@ ${ANALYZE_USAGE}
 
 ${SAY_USAGE}
 
-${VISEMES_USAGE}`;
+${VISEMES_USAGE}
+
+${RENDER_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, say: runSayCommand, visemes: runVisemesCommand };
+const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, say: runSayCommand, visemes: runVisemesCommand, render: runRenderCommand };
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {
