@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,11 +56,15 @@ function expectPlayableMp4(file: string, size: { width: number; height: number }
 }
 
 describe('mouthpiece render', () => {
-  it('lip-syncs a recording: square H.264/AAC as long as the voice, with progress and a JSON result', async () => {
+  it('lip-syncs a recording aligned to its transcript: square H.264/AAC as long as the voice, with progress and a JSON result', async () => {
     const out = join(dir, 'square.mp4');
-    const { summary, stderr } = await render(['--face', EILEEN, '--audio', shortVoice, '--preset', 'square', '-o', out]);
-    expectPlayableMp4(out, { width: 1080, height: 1080 }, 30, audioDurationSec(shortVoice));
-    expect(summary).toMatchObject({ width: 1080, height: 1080, fps: 30, frames: Math.ceil(2.5 * 30), subjects: [{ index: 0, speaking: true }] });
+    const voice = media('video/grid_brbk7n.mpg'); // the sound of a video works as the voice
+    const transcript = readFileSync(media('video/grid_brbk7n.txt'), 'utf8').trim();
+    const { summary, stderr } = await render(['--face', EILEEN, '--audio', voice, '--text', transcript, '--preset', 'square', '-o', out]);
+    const voiceSec = audioDurationSec(voice);
+    expectPlayableMp4(out, { width: 1080, height: 1080 }, 30, voiceSec);
+    expect(summary).toMatchObject({ width: 1080, height: 1080, fps: 30, subjects: [{ index: 0, speaking: true }] });
+    expect(Math.abs(summary.frames - voiceSec * 30)).toBeLessThanOrEqual(1);
     expect(summary.out).toBe(out);
     const events = stderr.trim().split('\n').map((line) => JSON.parse(line));
     const phases = new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase));
