@@ -85,6 +85,10 @@ export function upperFaceRect(landmarks: Point3[]): [number, number, number, num
 
 /** Whole-pixel shifts tried around the landmark fit before the fine registration. */
 const SEARCH_RADIUS_PX = 3;
+/** Wider upper faces are compared on a box-shrunk frame: SSIM's 11-px window then still sees features, and it stays fast. */
+const MAX_PATCH_WIDTH_PX = 192;
+/** The shift search looks at every this-many-th sample only. */
+const SEARCH_SUBSAMPLE = 3;
 
 /**
  * Upper-face SSIM of one frame against the reference. The reference region is mapped into the frame by a
@@ -99,6 +103,16 @@ export function compareUpperFace(input: {
   frame: LumaPlane;
   frameLandmarks: Point3[];
 }): number {
+  const faceWidthPx = Math.hypot(input.frameLandmarks[REGION_LEFT][0] - input.frameLandmarks[REGION_RIGHT][0], input.frameLandmarks[REGION_LEFT][1] - input.frameLandmarks[REGION_RIGHT][1]);
+  const frameShrink = Math.max(1, Math.ceil(faceWidthPx / MAX_PATCH_WIDTH_PX));
+  if (frameShrink > 1) {
+    const offset = (frameShrink - 1) / 2;
+    return compareUpperFace({
+      ...input,
+      frame: boxDownscale(input.frame, frameShrink),
+      frameLandmarks: input.frameLandmarks.map(([x, y, z]) => [(x - offset) / frameShrink, (y - offset) / frameShrink, z / frameShrink]),
+    });
+  }
   const [rx, ry, rw, rh] = upperFaceRect(input.referenceLandmarks);
   const centre: [number, number] = [rx + rw / 2, ry + rh / 2];
   const anchorsFrom = UPPER_FACE_ANCHORS.map((i) => [input.referenceLandmarks[i][0] - centre[0], input.referenceLandmarks[i][1] - centre[1]] as [number, number]);
@@ -135,7 +149,8 @@ function sampleThrough(patch: Patch, frame: LumaPlane, t: Similarity): Float32Ar
 }
 
 /** The whole-pixel shift of `t` whose samples correlate best with the patch (normalised cross-correlation). */
-function bestShift(patch: Patch, frame: LumaPlane, t: Similarity): Similarity {
+function bestShift(fullPatch: Patch, frame: LumaPlane, t: Similarity): Similarity {
+  const patch = subsample(fullPatch, SEARCH_SUBSAMPLE);
   let best = t;
   let bestScore = -Infinity;
   for (let dy = -SEARCH_RADIUS_PX; dy <= SEARCH_RADIUS_PX; dy++) {
@@ -149,6 +164,17 @@ function bestShift(patch: Patch, frame: LumaPlane, t: Similarity): Similarity {
     }
   }
   return best;
+}
+
+function subsample(patch: Patch, every: number): Patch {
+  const count = Math.ceil(patch.values.length / every);
+  const out: Patch = { points: new Float32Array(count * 2), values: new Float32Array(count) };
+  for (let k = 0; k < count; k++) {
+    out.values[k] = patch.values[k * every];
+    out.points[k * 2] = patch.points[k * every * 2];
+    out.points[k * 2 + 1] = patch.points[k * every * 2 + 1];
+  }
+  return out;
 }
 
 export function normalisedCorrelation(a: Float32Array, b: Float32Array): number {
