@@ -39,6 +39,16 @@ describe('frameSubjects', () => {
     expect((EILEEN_512.eyeY - f.crop.y) / f.crop.height).toBeLessThan(OUTPUT_PRESETS.reel.eyeLine);
   });
 
+  it('gives a close-up portrait a tighter reel inside the photo rather than padding above and below', () => {
+    const closeUp: FramedFace = { box: { x: 169, y: 184, width: 329, height: 376 }, eyeY: 302 }; // portrait_woman_smiling_cc0, 698×790
+    const f = frameSubjects({ imageWidth: 698, imageHeight: 790, faces: [closeUp], preset: OUTPUT_PRESETS.reel });
+    expectConsistent(f);
+    expect(f.padded).toBe(false);
+    expect(f.crop.height).toBe(790);
+    expect(contains(f.crop, closeUp.box)).toBe(true);
+    expect(Math.abs(f.crop.x + f.crop.width / 2 - (169 + 329 / 2))).toBeLessThan(2);
+  });
+
   it('puts the eyes on the eye line when the photo has room above the face', () => {
     const face: FramedFace = { box: { x: 500, y: 700, width: 200, height: 230 }, eyeY: 790 };
     const f = frameSubjects({ imageWidth: 1200, imageHeight: 1600, faces: [face], preset: OUTPUT_PRESETS.reel });
@@ -63,7 +73,9 @@ describe('frameSubjects', () => {
     expect(f.output).toEqual({ width: 1920, height: 1080 });
     expect(f.crop.width).toBeGreaterThan(512);
     expect(f.padded).toBe(true);
-    expect(f.view).toEqual({ x: 0, y: 0, width: 512, height: 512 });
+    expect(f.view).toMatchObject({ x: 0, width: 512, height: f.crop.height });
+    expect(f.placement.x).toBeGreaterThan(0);
+    expect(contains(f.crop, closeUp.box)).toBe(true);
     expect(f.placement.height).toBeLessThanOrEqual(1080);
   });
 

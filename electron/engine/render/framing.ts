@@ -31,15 +31,18 @@ export interface Framing {
   padded: boolean;
 }
 
-/** Room kept around a face, as multiples of its landmark box: hair above, shoulders below, ears aside. */
+/** Room wanted around a face, in multiples of its landmark box: hair above, shoulders below, ears aside. */
 const HEAD_ROOM = { side: 0.6, top: 0.6, bottom: 0.45 };
+/** Room a face must have even in a tight crop: forehead and hairline, a little beside the cheeks and below the chin. */
+const TIGHT_ROOM = { side: 0.12, top: 0.3, bottom: 0.12 };
 /** Upscaling beyond this looks soft; the framing zooms out (shows more of the photo) rather than go further. */
 const MAX_COMFORTABLE_UPSCALE = 4;
 
 /**
- * Chooses the crop for `preset` around `faces` (the speaking subjects). The crop contains every face with
- * room, puts the faces' centre in the middle horizontally and their eyes on the preset's eye line, and
- * stays inside the photo whenever the photo is large enough; otherwise it reaches out and is padded.
+ * Chooses the crop for `preset` around `faces` (the speaking subjects). The crop always contains every face
+ * with a little room, and the full head room when the photo allows; it centres the faces horizontally,
+ * puts their eyes on the preset's eye line, and stays inside the photo whenever the photo is large enough
+ * (a tighter shot beats a padded one); otherwise it reaches out and is padded.
  */
 export function frameSubjects(input: { imageWidth: number; imageHeight: number; faces: FramedFace[]; preset: OutputPreset }): Framing {
   const { imageWidth: W, imageHeight: H, faces, preset } = input;
@@ -48,19 +51,24 @@ export function frameSubjects(input: { imageWidth: number; imageHeight: number; 
   const aspect = output.width / output.height;
   const picture: Rect = { x: 0, y: 0, width: W, height: H };
   const faceBoxes = faces.length > 0 ? faces.map((f) => f.box) : [picture];
-  const room = intersect(unionOf(faceBoxes.map(headRegion)), picture) ?? picture;
+  const must = intersect(unionOf(faceBoxes.map((b) => grow(b, TIGHT_ROOM))), picture) ?? picture;
+  const room = intersect(unionOf(faceBoxes.map((b) => grow(b, HEAD_ROOM))), picture) ?? picture;
   const facesBox = unionOf(faceBoxes);
   const faceHeight = Math.max(...faceBoxes.map((b) => b.height));
   const eyeY = faces.length > 0 ? faces.reduce((sum, f) => sum + f.eyeY, 0) / faces.length : H * 0.4;
 
-  const neededHeight = Math.max(room.height, room.width / aspect);
+  const neededHeight = Math.max(must.height, must.width / aspect);
   const fitHeight = Math.min(H, W / aspect);
-  const wantedHeight = Math.max(faceHeight / preset.faceHeightShare, output.height / MAX_COMFORTABLE_UPSCALE);
+  const wantedHeight = Math.max(faceHeight / preset.faceHeightShare, output.height / MAX_COMFORTABLE_UPSCALE, room.height, room.width / aspect);
   const height = Math.max(2, Math.round(Math.max(neededHeight, Math.min(wantedHeight, fitHeight))));
   const width = Math.max(2, Math.round(height * aspect));
 
-  const x = placeOnAxis({ wanted: facesBox.x + facesBox.width / 2 - width / 2, size: width, pictureSize: W, keepFrom: room.x, keepTo: room.x + room.width });
-  const y = placeOnAxis({ wanted: eyeY - preset.eyeLine * height, size: height, pictureSize: H, keepFrom: room.y, keepTo: room.y + room.height });
+  // Keep the full head room in the crop where it fits, the tight room always.
+  const keep = (from: number, to: number, size: number, mustFrom: number, mustTo: number) => (to - from <= size ? [from, to] : [mustFrom, mustTo]);
+  const [keepX0, keepX1] = keep(room.x, room.x + room.width, width, must.x, must.x + must.width);
+  const [keepY0, keepY1] = keep(room.y, room.y + room.height, height, must.y, must.y + must.height);
+  const x = placeOnAxis({ wanted: facesBox.x + facesBox.width / 2 - width / 2, size: width, pictureSize: W, keepFrom: keepX0, keepTo: keepX1 });
+  const y = placeOnAxis({ wanted: eyeY - preset.eyeLine * height, size: height, pictureSize: H, keepFrom: keepY0, keepTo: keepY1 });
   return placeCrop({ crop: { x: Math.round(x), y: Math.round(y), width, height }, picture, output });
 }
 
@@ -104,10 +112,11 @@ export function placeOnAxis(input: { wanted: number; size: number; pictureSize: 
   return Math.min(hi, Math.max(lo, wanted));
 }
 
-export function headRegion(face: Rect): Rect {
-  const x = face.x - HEAD_ROOM.side * face.width;
-  const y = face.y - HEAD_ROOM.top * face.height;
-  return { x, y, width: face.width * (1 + 2 * HEAD_ROOM.side), height: face.height * (1 + HEAD_ROOM.top + HEAD_ROOM.bottom) };
+/** A face box grown by multiples of its own size on each side. */
+export function grow(face: Rect, room: { side: number; top: number; bottom: number }): Rect {
+  const x = face.x - room.side * face.width;
+  const y = face.y - room.top * face.height;
+  return { x, y, width: face.width * (1 + 2 * room.side), height: face.height * (1 + room.top + room.bottom) };
 }
 
 export function unionOf(rects: Rect[]): Rect {
