@@ -73,6 +73,8 @@ describe('frameSubjects', () => {
     expect(f.output).toEqual({ width: 1920, height: 1080 });
     expect(f.crop.width).toBeGreaterThan(512);
     expect(f.padded).toBe(true);
+    // Padding is unavoidable, so the crop takes the whole head room the photo has (its full height here).
+    expect(f.crop.height).toBe(512);
     expect(f.view).toMatchObject({ x: 0, width: 512, height: f.crop.height });
     expect(f.placement.x).toBeGreaterThan(0);
     expect(contains(f.crop, closeUp.box)).toBe(true);

@@ -60,7 +60,10 @@ export function frameSubjects(input: { imageWidth: number; imageHeight: number; 
   const neededHeight = Math.max(must.height, must.width / aspect);
   const fitHeight = Math.min(H, W / aspect);
   const wantedHeight = Math.max(faceHeight / preset.faceHeightShare, output.height / MAX_COMFORTABLE_UPSCALE, room.height, room.width / aspect);
-  const height = Math.max(2, Math.round(Math.max(neededHeight, Math.min(wantedHeight, fitHeight))));
+  // When padding cannot be avoided anyway, take the full head room (up to the photo's height) rather than a cramped face.
+  const roomHeight = Math.min(H, Math.max(room.height, room.width / aspect));
+  const chosen = neededHeight > fitHeight ? Math.max(neededHeight, roomHeight) : Math.max(neededHeight, Math.min(wantedHeight, fitHeight));
+  const height = Math.max(2, Math.round(chosen));
   const width = Math.max(2, Math.round(height * aspect));
 
   // Keep the full head room in the crop where it fits, the tight room always.
