@@ -1,5 +1,8 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
+import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
+import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
 import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
@@ -10,6 +13,9 @@ Usage: mouthpiece <command> [options]
 
 Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
+  say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
+  visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
+  render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
 
 Run \`mouthpiece <command> --help\` for a command's options.
@@ -17,10 +23,22 @@ Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failu
 
 ${ANALYZE_USAGE}
 
+${SAY_USAGE}
+
+${VISEMES_USAGE}
+
+${RENDER_USAGE}
+
 ${STUDIO_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = { analyze: runAnalyzeCommand, studio: runStudioCommand };
+const COMMANDS: Record<string, Command> = {
+  analyze: runAnalyzeCommand,
+  say: runSayCommand,
+  visemes: runVisemesCommand,
+  render: runRenderCommand,
+  studio: runStudioCommand,
+};
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {

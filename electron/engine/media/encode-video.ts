@@ -14,6 +14,14 @@ export interface EncodeVideoInput {
   /** Must be even (H.264 4:2:0). */
   width: number;
   height: number;
+  /**
+   * Size of the frames when it differs from the video's (any size, odd included): they are scaled to
+   * width×height (keeping the aspect is the caller's job), or brought there by `videoFilter`.
+   */
+  frameWidth?: number;
+  frameHeight?: number;
+  /** Filter graph from the frames (as yuv420p BT.709) to the output picture; see EncodeRgbaArgsInput.videoFilter. */
+  videoFilter?: string;
   fps: number;
   /**
    * The frames, in order. A frame's buffer may be reused by the producer as soon as the next one is
@@ -59,6 +67,8 @@ export async function encodeVideo(input: EncodeVideoInput, options: RunOptions =
   if (signal?.aborted) throw new CancelledError();
 
   const partialPath = createPartialPath(input.outPath);
+  const frameWidth = input.frameWidth ?? input.width;
+  const frameHeight = input.frameHeight ?? input.height;
   const startedAtMs = Date.now();
   let lastReportMs = 0;
   const report = (ratio: number, etaMs?: number) => {
@@ -77,8 +87,8 @@ export async function encodeVideo(input: EncodeVideoInput, options: RunOptions =
     report(0);
     for await (const frame of iterateUntilAborted(input.frames, signal)) {
       assertValidImage(frame, `frame ${frames}`);
-      if (frame.width !== input.width || frame.height !== input.height) {
-        throw new InputError('BAD_ARGUMENT', `frame ${frames} is ${frame.width}×${frame.height}; the video is ${input.width}×${input.height}.`);
+      if (frame.width !== frameWidth || frame.height !== frameHeight) {
+        throw new InputError('BAD_ARGUMENT', `frame ${frames} is ${frame.width}×${frame.height}; expected ${frameWidth}×${frameHeight}.`);
       }
       await proc.writeStdin(frame.data);
       frames += 1;
@@ -116,6 +126,12 @@ function validateEncodeInput(input: EncodeVideoInput): void {
     if (!Number.isInteger(value) || value <= 0 || value % 2 !== 0) {
       throw new InputError('BAD_ARGUMENT', `${name} must be a positive even number of pixels for H.264 (yuv420p), got ${value}.`);
     }
+  }
+  for (const [name, value] of [
+    ['frameWidth', input.frameWidth],
+    ['frameHeight', input.frameHeight],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value <= 0)) throw new InputError('BAD_ARGUMENT', `${name} must be a positive whole number of pixels, got ${value}.`);
   }
   if (!(fps > 0) || fps > 240) throw new InputError('BAD_ARGUMENT', `fps must be between 0 and 240, got ${fps}.`);
   if (crf !== undefined && !(crf >= 0 && crf <= 51)) throw new InputError('BAD_ARGUMENT', `crf must be between 0 and 51, got ${crf}.`);

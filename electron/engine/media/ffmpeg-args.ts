@@ -89,8 +89,19 @@ export type X264Preset = (typeof X264_PRESETS)[number];
 
 export interface EncodeRgbaArgsInput {
   outPath: string;
+  /** Size of the output video. */
   width: number;
   height: number;
+  /** Size of the raw frames on stdin when it differs from the output (then `videoFilter` must get there). */
+  frameWidth?: number;
+  frameHeight?: number;
+  /**
+   * A filter graph from the frames, already converted to yuv420p BT.709 at their own size (cheapest while
+   * small), to the width×height output in yuv420p: one unlabelled input, one unlabelled output (e.g.
+   * `split…overlay` for padding); labels inside it must not start with `enc_`. Without it, frames of
+   * another size are scaled to the output in the same pass as the colour conversion.
+   */
+  videoFilter?: string;
   fps: number;
   audioPath?: string;
   preset?: string;
@@ -132,20 +143,28 @@ const MP4_STANDARD_TAGS = new Set([
 export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
   const args = [
     ...QUIET_ARGS,
-    ...rawRgbaInputFormatArgs(input),
+    ...rawRgbaInputFormatArgs({ width: input.frameWidth ?? input.width, height: input.frameHeight ?? input.height }),
     '-r',
     formatNumber(input.fps),
     '-i',
     'pipe:0',
   ];
   if (input.audioPath !== undefined) args.push('-i', input.audioPath);
-  args.push('-map', '0:v:0');
-  if (input.audioPath !== undefined) args.push('-map', '1:a:0');
-
   // RGB → BT.709 limited range, and say so in the stream, or players guess BT.601 for HD and shift colours.
+  // Frames of another size are scaled in the same swscale pass: one pass instead of two at the output size.
+  const resized = (input.frameWidth ?? input.width) !== input.width || (input.frameHeight ?? input.height) !== input.height;
+  const colourConversion =
+    resized && !input.videoFilter
+      ? `scale=w=${input.width}:h=${input.height}:flags=bicubic:out_color_matrix=bt709:out_range=tv,format=yuv420p`
+      : 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
+  if (input.videoFilter) {
+    args.push('-filter_complex', `[0:v]${colourConversion},${input.videoFilter},format=yuv420p[enc_video]`, '-map', '[enc_video]');
+  } else {
+    args.push('-map', '0:v:0');
+  }
+  if (input.audioPath !== undefined) args.push('-map', '1:a:0');
+  if (!input.videoFilter) args.push('-vf', colourConversion);
   args.push(
-    '-vf',
-    'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
     '-c:v',
     'libx264',
     '-preset',

@@ -25,3 +25,5 @@ export {
   type FfmpegProgressSnapshot,
 } from './ffmpeg-progress.js';
 export { runFfmpeg, startFfmpeg, type FfmpegProcess, type StartFfmpegOptions } from './ffmpeg-adapter.js';
+export { buildMixAudioArgs, type AudioMixClip, type MixAudioArgsInput } from './audio-mix-args.js';
+export { mixAudioClips } from './mix-audio.js';

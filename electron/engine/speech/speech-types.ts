@@ -1,3 +1,5 @@
+import type { Viseme } from './visemes.js';
+
 /**
  * The speech stage's data, shared by speech/, animate/, render/, the CLI and the UI.
  * Times are seconds from the start of the audio.
@@ -14,6 +16,8 @@ export interface TimedWord {
   start: number;
   end: number;
   text: string;
+  /** 0..1, how well this word aligned (alignment only); low where the transcript does not match the sound. */
+  confidence?: number;
 }
 
 export interface TimedPhoneme {
@@ -25,6 +29,8 @@ export interface TimedPhoneme {
   word?: number;
   /** Primary stress on this phoneme's syllable. */
   stressed?: boolean;
+  /** 0..1, how well this phoneme aligned (alignment only). */
+  confidence?: number;
 }
 
 /** Which route produced a phoneme timeline (DESIGN.md §4 "Speech analysis"). */
@@ -66,4 +72,16 @@ export interface SpeechPerformanceInput {
   curves: ArticulationCurves;
   /** Loudness per video frame, 0..1 (normalised to the clip's speech level). */
   loudness: number[];
+}
+
+/** A stretch of time showing one mouth shape of the viseme set (see visemes.ts). */
+export interface TimedViseme {
+  start: number;
+  end: number;
+  viseme: Viseme;
+}
+
+/** The speech stage's full result: the performance input plus the viseme track (for export and inspection). */
+export interface SpeechAnalysis extends SpeechPerformanceInput {
+  visemes: TimedViseme[];
 }

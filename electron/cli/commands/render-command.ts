@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { InputError } from '../../engine/errors.js';
+import { OUTPUT_PRESET_NAMES, parseOutputPreset, type OutputPresetName } from '../../engine/render/output-presets.js';
+import { renderTalkingVideo } from '../../engine/render/render-talking-video.js';
+import { loadSceneFile, type Scene } from '../../engine/render/scene.js';
+import { DEFAULT_FPS, DEFAULT_SEED, type ClipSource, type TalkingVideoRequest } from '../../engine/render/talking-video-request.js';
+import type { CommandContext } from '../command-context.js';
+
+export const RENDER_USAGE = `mouthpiece render --face <image|video> (--audio <file> | --say "<text>") -o out.mp4 [options]
+mouthpiece render --scene scene.json -o out.mp4 [options]
+
+  Makes the face in a photo speak a recording or a typed script (H.264/AAC MP4).
+
+  --face FILE         photo (or video: its first frame with a face is used as a still)
+  --audio FILE        voice recording to lip-sync (wav, mp3, ogg, m4a, or a video's sound)
+  --text "…"          transcript of --audio (better timing)
+  --say "…"           text spoken by the built-in voice instead of --audio
+  --voice NAME        built-in voice for --say (default en-us)
+  --subject N         which face speaks, 0 = largest (default 0); the others listen
+  --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
+  --fps N             frames per second (default ${DEFAULT_FPS})
+  --seed N            seed of the invented motion: same seed, same video (default ${DEFAULT_SEED})
+  --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]}
+  -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C)
+  --json              progress as JSON lines on stderr, the result as JSON on stdout`;
+
+const OPTIONS = {
+  face: { type: 'string' },
+  audio: { type: 'string' },
+  say: { type: 'string' },
+  voice: { type: 'string' },
+  text: { type: 'string' },
+  subject: { type: 'string' },
+  preset: { type: 'string' },
+  fps: { type: 'string' },
+  seed: { type: 'string' },
+  scene: { type: 'string' },
+  captions: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type RenderValues = ReturnType<typeof parseRenderArgs>['values'];
+
+function parseRenderArgs(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: false, options: OPTIONS });
+}
+
+function bad(message: string): never {
+  throw new InputError('BAD_ARGUMENT', `${message} Run \`mouthpiece render --help\`.`);
+}
+
+function parseNumber(value: string | undefined, name: string, check: (n: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) bad(`--${name} must be ${expected}, got "${value}".`);
+  return n;
+}
+
+/** The render request the options describe (a scene file's values, overridden by options given on the command line). */
+export async function buildRenderRequest(values: RenderValues): Promise<TalkingVideoRequest> {
+  if (!values.out) bad('an output file is needed: -o out.mp4.');
+  const subject = parseNumber(values.subject, 'subject', (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0 (0 = largest face)');
+  const fps = parseNumber(values.fps, 'fps', (n) => n >= 1 && n <= 120, 'between 1 and 120');
+  const seed = parseNumber(values.seed, 'seed', Number.isInteger, 'a whole number');
+  const preset: OutputPresetName | undefined = values.preset !== undefined ? parseOutputPreset(values.preset).name : undefined;
+  if (values.audio !== undefined && values.say !== undefined) bad('give either --audio or --say, not both.');
+  if (values.text !== undefined && values.audio === undefined) bad('--text is the transcript of --audio; --say is its own text.');
+  if (values.voice !== undefined && values.say === undefined) bad('--voice applies to --say.');
+
+  let scene: Scene | undefined;
+  if (values.scene !== undefined) {
+    if (values.audio !== undefined || values.say !== undefined || subject !== undefined) bad('--scene holds the clips and subjects; do not combine it with --audio, --say or --subject.');
+    scene = await loadSceneFile(values.scene);
+  } else {
+    if (!values.face) bad('--face is needed: the photo (or video) whose face speaks.');
+    if (values.audio === undefined && values.say === undefined) bad('nothing to say: give --audio <file> or --say "<text>".');
+  }
+  const source: ClipSource | undefined =
+    values.audio !== undefined ? { kind: 'audio', path: values.audio, transcript: values.text } : values.say !== undefined ? { kind: 'say', text: values.say, voice: values.voice } : undefined;
+  if (source?.kind === 'say' && source.text.trim() === '') bad('--say needs some text.');
+  return {
+    facePath: values.face ?? scene?.facePath ?? '',
+    tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
+    preset: preset ?? scene?.preset ?? 'reel',
+    fps: fps ?? scene?.fps ?? DEFAULT_FPS,
+    seed: seed ?? scene?.seed ?? DEFAULT_SEED,
+    outPath: values.out,
+    origin: scene?.path,
+  };
+}
+
+export async function runRenderCommand(argv: string[], ctx: CommandContext): Promise<void> {
+  const { values } = parseRenderArgs(argv);
+  if (values.help) return ctx.out(RENDER_USAGE);
+  const request = await buildRenderRequest(values);
+  const json = values.json ?? false;
+  const notify = (message: string) => process.stderr.write(json ? `${JSON.stringify({ type: 'notice', message })}\n` : `mouthpiece: note: ${message}\n`);
+  if (values.captions) notify('captions are not burnt in yet; rendering without them.');
+  const engine = await ctx.engine();
+  const progress = ctx.progress(json);
+  const result = await renderTalkingVideo(engine, request, { signal: ctx.signal, onProgress: progress.report, onNotice: notify });
+  progress.done();
+  const summary = {
+    out: path.resolve(result.outPath),
+    width: result.width,
+    height: result.height,
+    fps: result.fps,
+    durationSec: Math.round(result.durationSec * 1000) / 1000,
+    frames: result.frames,
+    preset: result.preset,
+    subjects: result.subjects,
+    crop: result.crop,
+    notices: result.notices,
+    elapsedMs: result.elapsedMs,
+  };
+  if (json) return ctx.out(JSON.stringify(summary));
+  const who = result.subjects.map((s) => `${s.index} (${s.speaking ? 'speaking' : 'listening'})`).join(', ');
+  ctx.out(
+    `${result.outPath}: ${result.width}×${result.height}, ${result.fps} fps, ${result.durationSec.toFixed(2)} s (${result.frames} frames), subjects ${who}; ` +
+      `rendered in ${(result.elapsedMs / 1000).toFixed(1)} s (${((result.frames / result.elapsedMs) * 1000).toFixed(0)} frames/s)`,
+  );
+}

@@ -1,0 +1,196 @@
+import type { SubjectFrameParams } from '../animate/performance-types.js';
+import { clamp, interpolate } from './face-frame.js';
+import type { FaceRig } from './face-rig.js';
+import type { LocalLine } from './rig-geometry.js';
+
+/** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
+const ROUND_NARROW = 0.28;
+const SPREAD_WIDEN = 0.16;
+/** Rounded lips part by this much at the centre, each lip, in face heights. */
+const ROUND_PART = 0.01;
+/** Upper-lip raise and brow raise at 1, in face heights. */
+const UPPER_LIP_RAISE = 0.03;
+const BROW_RAISE = 0.035;
+/** When pressed together the upper lip travels this share of the gap, the lower lip the rest. */
+const PRESS_UPPER_SHARE = 0.4;
+/** Share of the red of the lips that rolls in when pressed. */
+const PRESS_THINNING = 0.3;
+/** A closed eye meets this far up the photo's aperture (the lower lid rises a little). */
+const LID_MEET = 0.08;
+/**
+ * A fully closed upper lid overshoots the lower lid by this share of the aperture and is drawn over it, hiding the
+ * strip of eye white the lid outline leaves outside itself.
+ */
+const LID_OVERSHOOT = 0.25;
+/**
+ * Largest head rotation the warp renders, radians: beyond these the face folds over its outline and tears the hair
+ * ring. Conversation needs a few degrees; larger values are clamped.
+ */
+export const POSE_LIMITS_RAD = { yaw: 0.25, pitch: 0.18, roll: 0.14 };
+
+/**
+ * Moves every rig vertex for one frame: articulation in the face frame (jaw, lips, lids, brows, breath), then
+ * head pose as a 3-D rotation about a neck pivot, faded out towards the rings. Writes `rig.scratch.dest` (x, y per
+ * vertex) and `rig.scratch.moved`. No allocations.
+ */
+export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
+  const { du, dv, dz, dest, moved } = rig.scratch;
+  const { weights: w, local, source, mouth, vertexCount: n } = rig;
+  const H = rig.frame.heightPx;
+  du.fill(0);
+  dv.fill(0);
+  dz.fill(0);
+
+  const jawOpen = clamp(p.jawOpen, 0, 1);
+  if (jawOpen > 0) {
+    const angle = jawOpen * rig.jaw.maxAngleRad;
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    const slide = jawOpen * rig.jaw.slidePx;
+    for (let k = 0; k < n; k++) {
+      const share = w.jaw[k];
+      if (share === 0) continue;
+      const rv = local[2 * k + 1] - rig.jaw.hingeV;
+      const rz = source[3 * k + 2] - rig.jaw.hingeZ;
+      dv[k] += share * (rv * cos - rz * sin - rv + slide * w.jawSlide[k]);
+      dz[k] += share * (rv * sin + rz * cos - rz);
+    }
+  }
+
+  const round = clamp(p.lipRound, 0, 1);
+  const spread = clamp(p.lipSpread, 0, 1);
+  const raise = clamp(p.upperLipRaise, 0, 1);
+  if (round > 0 || spread > 0 || raise > 0) {
+    const scaleU = -ROUND_NARROW * round + SPREAD_WIDEN * spread;
+    for (let k = 0; k < n; k++) {
+      const lips = w.lips[k];
+      if (lips === 0) continue;
+      const ru = local[2 * k] - mouth.centreU;
+      const rv = local[2 * k + 1] - mouth.centreV;
+      const across = Math.min(1, (ru / mouth.halfWidth) ** 2);
+      du[k] += lips * ru * scaleU;
+      // rounding also parts the lips in the middle a little: an "oo" is a small round opening
+      const part = w.press[k] * (1 - across) * ROUND_PART * H * round;
+      dv[k] += lips * (0.12 * round * rv - 0.02 * H * spread * across) + (w.jaw[k] < 0.5 ? -part : part);
+      dz[k] -= lips * round * 0.04 * H;
+      if (w.jaw[k] < 0.5) dv[k] -= raise * UPPER_LIP_RAISE * H * lips * (1 - 2 * w.jaw[k]) * (1 - 0.6 * across);
+    }
+  }
+
+  const press = clamp(p.lipPress, 0, 1);
+  if (press > 0) pressLips(rig, press);
+
+  const blinks = [clamp(p.blinkRight, 0, 1), clamp(p.blinkLeft, 0, 1)];
+  for (let e = 0; e < 2; e++) if (blinks[e] > 0) closeEye(rig, e, blinks[e]);
+
+  const brow = clamp(p.browRaise, 0, 1);
+  const breath = clamp(p.breath, -1, 1) * Math.max(0.8, 0.004 * H);
+  for (let k = 0; k < n; k++) dv[k] -= brow * BROW_RAISE * H * w.brow[k] + breath * w.pose[k];
+
+  applyPose(rig, p);
+  for (let k = 0; k < n; k++) {
+    moved[k] = Math.abs(dest[2 * k] - source[3 * k]) > 1e-6 || Math.abs(dest[2 * k + 1] - source[3 * k + 1]) > 1e-6 ? 1 : 0;
+  }
+}
+
+/** Closes the inner lip gap (as it is after the jaw) by `press`, and carries the lip flesh along with falloff. */
+function pressLips(rig: FaceRig, press: number): void {
+  const { dv, field } = rig.scratch;
+  const { mouth, local, weights: w, vertexCount: n } = rig;
+  const { upper, lower } = mouth;
+  const pairs = upper.indices.length;
+  // field[i] = closing travel at the i-th inner-lip column (upper and lower lines are paired by position)
+  for (let i = 0; i < pairs; i++) {
+    const a = upper.indices[i];
+    const b = lower.indices[i];
+    const gap = local[2 * b + 1] + dv[b] - (local[2 * a + 1] + dv[a]);
+    field[i] = i === 0 || i === pairs - 1 ? 0 : Math.max(0, gap) * press;
+  }
+  for (let k = 0; k < n; k++) {
+    const fall = w.press[k];
+    if (fall < 1e-3) continue;
+    const u = local[2 * k];
+    const line: LocalLine = w.jaw[k] < 0.5 ? upper : lower;
+    const travel = interpolateField(line.us, field, u);
+    // pressed lips roll in: the visible red thins towards the line where they meet
+    const thin = press * PRESS_THINNING * w.pressDepth[k];
+    dv[k] += w.jaw[k] < 0.5 ? fall * PRESS_UPPER_SHARE * travel + thin : -fall * (1 - PRESS_UPPER_SHARE) * travel - thin;
+  }
+}
+
+function interpolateField(us: Float64Array, field: Float64Array, u: number): number {
+  const n = us.length;
+  if (u <= us[0] || u >= us[n - 1]) return 0;
+  let i = 1;
+  while (us[i] < u) i++;
+  const t = (u - us[i - 1]) / (us[i] - us[i - 1] || 1);
+  return field[i - 1] + (field[i] - field[i - 1]) * t;
+}
+
+/** Upper lid down onto the (slightly raised) lower lid; the skin above follows with falloff, stretching over the eye. */
+function closeEye(rig: FaceRig, e: number, blink: number): void {
+  const { dv, field } = rig.scratch;
+  const { local, weights: w, vertexCount: n } = rig;
+  const eye = rig.eyes[e];
+  const { upper, lower } = eye;
+  const m = upper.indices.length;
+  for (let i = 0; i < m; i++) {
+    const k = upper.indices[i];
+    const u = local[2 * k];
+    const lowV = interpolate(lower.us, lower.vs, u);
+    field[i] = i === 0 || i === m - 1 ? 0 : blink * (1 - LID_MEET + LID_OVERSHOOT * blink ** 3) * (lowV - local[2 * k + 1]);
+  }
+  const lowerOffset = 16;
+  const ml = lower.indices.length;
+  for (let i = 0; i < ml; i++) {
+    const k = lower.indices[i];
+    const u = local[2 * k];
+    const upV = interpolate(upper.us, upper.vs, u);
+    field[lowerOffset + i] = i === 0 || i === ml - 1 ? 0 : -blink * LID_MEET * (local[2 * k + 1] - upV);
+  }
+  const lowerField = field.subarray(lowerOffset, lowerOffset + ml);
+  for (let k = 0; k < n; k++) {
+    if (w.eye[k] !== e) continue;
+    const u = local[2 * k];
+    const travel = w.eyeSide[k] < 0 ? interpolateField(upper.us, field, u) : interpolateField(lower.us, lowerField, u);
+    dv[k] += w.eyeFalloff[k] * travel;
+  }
+}
+
+function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
+  const { du, dv, dz, dest, destZ } = rig.scratch;
+  const { local, weights: w, frame, pivot, vertexCount: n } = rig;
+  const yaw = clamp(p.yaw, -POSE_LIMITS_RAD.yaw, POSE_LIMITS_RAD.yaw);
+  const pitch = clamp(p.pitch, -POSE_LIMITS_RAD.pitch, POSE_LIMITS_RAD.pitch);
+  const roll = clamp(p.roll, -POSE_LIMITS_RAD.roll, POSE_LIMITS_RAD.roll);
+  const cy = Math.cos(yaw);
+  const sy = Math.sin(yaw);
+  const cp = Math.cos(pitch);
+  const sp = Math.sin(pitch);
+  const cr = Math.cos(roll);
+  const sr = Math.sin(roll);
+  const { axisX, axisY, originX, originY } = frame;
+  for (let k = 0; k < n; k++) {
+    let u = local[2 * k] + du[k];
+    let v = local[2 * k + 1] + dv[k];
+    let z = rig.poseDepth[k] + dz[k];
+    const share = w.pose[k];
+    if (share > 0) {
+      const ru = u - pivot.u;
+      const rv = v - pivot.v;
+      const rz = z - pivot.z;
+      // yaw about the face's vertical axis (nose towards +u), then pitch (nose down), then roll in the picture plane
+      const u1 = ru * cy - rz * sy;
+      const z1 = ru * sy + rz * cy;
+      const v2 = rv * cp - z1 * sp;
+      const u3 = u1 * cr - v2 * sr;
+      const v3 = u1 * sr + v2 * cr;
+      u += share * (u3 - ru);
+      v += share * (v3 - rv);
+      z += share * (rv * sp + z1 * cp - rz);
+    }
+    destZ[k] = z;
+    dest[2 * k] = originX + u * axisX - v * axisY;
+    dest[2 * k + 1] = originY + u * axisY + v * axisX;
+  }
+}

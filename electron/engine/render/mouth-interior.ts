@@ -1,0 +1,135 @@
+import type { SubjectFrameParams } from '../animate/performance-types.js';
+import type { RgbaImage } from '../media/rgba-image.js';
+import { clamp, smoothstep } from './face-frame.js';
+import type { FaceRig } from './face-rig.js';
+import { createLens, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
+
+/** Tallest visible upper-teeth band, in face heights. */
+const TEETH_MAX = 0.05;
+/** Tooth boundaries along the arch, as fractions of the quarter turn from the midline (incisors are widest). */
+const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
+
+interface MouthScratch {
+  lens: Lens;
+  lines: Float64Array;
+  edgesS: Float64Array;
+}
+const scratchByRig = new WeakMap<FaceRig, MouthScratch>();
+
+function scratchFor(rig: FaceRig): MouthScratch {
+  let s = scratchByRig.get(rig);
+  if (!s) {
+    const edges = TOOTH_EDGES.map((f) => 0.95 * Math.sin((f * Math.PI) / 2));
+    s = { lens: createLens(), lines: new Float64Array(2), edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]) };
+    scratchByRig.set(rig, s);
+  }
+  return s;
+}
+
+/**
+ * Paints the inside of the mouth between the warped inner lip lines: dark cavity shaded with depth, upper teeth
+ * (with gaps between them), lower teeth when the jaw is wide, and the tongue. Anti-aliased where it meets the lips.
+ * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
+ */
+export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage): void {
+  const { lens, lines, edgesS } = scratchFor(rig);
+  measureLens(lens, rig.scratch.dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
+  lensLinesAt(lens, 0, lines);
+  const gapMid = lines[1] - lines[0];
+  if (gapMid < 0.3) return;
+  const H = rig.frame.heightPx;
+  const photoGap = rig.mouth.gapPx;
+  const opacity = photoGap < 0.012 * H ? 1 : smoothstep(1.05, 1.6, gapMid / photoGap);
+  if (opacity <= 0) return;
+
+  const { colours } = rig;
+  const teeth = clamp(params.teethShow, 0, 1);
+  const tongue = clamp(params.tongueShow, 0, 1);
+  // pursed lips hide the teeth
+  const pursed = 1 - 0.6 * clamp(params.lipRound, 0, 1);
+  const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth) * pursed;
+  const upperTeethShare = 0.55 + 0.3 * teeth;
+  const lowerTeethH = Math.min(0.2 * gapMid, 0.022 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth) * pursed;
+  const tongueH = gapMid * (0.3 + 0.4 * tongue);
+  const halfW = lens.halfWidth;
+  const lineInk = 0.32 * Math.min(1, halfW / 25);
+  const toothHalfPx = 0.09 * halfW;
+
+  const x0 = Math.max(rig.region.x0, lens.minX);
+  const x1 = Math.min(rig.region.x1 - 1, lens.maxX);
+  const y0 = Math.max(rig.region.y0, lens.minY);
+  const y1 = Math.min(rig.region.y1 - 1, lens.maxY);
+  const data = out.data;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const rx = x - lens.originX;
+      const ry = y - lens.originY;
+      const s = (rx * lens.axisX + ry * lens.axisY) / halfW;
+      if (s <= -1 || s >= 1) continue;
+      const t = -rx * lens.axisY + ry * lens.axisX;
+      lensLinesAt(lens, s, lines);
+      const top = lines[0];
+      const bottom = lines[1];
+      const cover = clamp(Math.min(t - top, bottom - t) + 0.5, 0, 1);
+      if (cover <= 0) continue;
+      const gap = Math.max(bottom - top, 1e-3);
+      const depth = clamp((t - top) / gap, 0, 1);
+      const s2 = s * s;
+
+      // cavity: darkest under the upper teeth and towards the corners
+      const cavityShade = (0.55 + 0.45 * depth) * (1 - 0.45 * s2);
+      let r = colours.cavity[0] * cavityShade;
+      let g = colours.cavity[1] * cavityShade;
+      let b = colours.cavity[2] * cavityShade;
+
+      // tongue: a dome rising from the floor of the mouth
+      const dome = tongueH * Math.max(0, 1 - (s / 0.72) ** 2);
+      if (dome > 0) {
+        const tongueTop = bottom - dome;
+        const a = clamp(t - tongueTop + 0.5, 0, 1);
+        if (a > 0) {
+          const shade = (0.7 + 0.3 * (1 - Math.abs(s) / 0.72)) * (1 - 0.3 * clamp((t - tongueTop) / Math.max(dome, 1), 0, 1));
+          r += (colours.tongue[0] * shade - r) * a;
+          g += (colours.tongue[1] * shade - g) * a;
+          b += (colours.tongue[2] * shade - b) * a;
+        }
+      }
+
+      let nearest = Infinity;
+      for (let e = 0; e < edgesS.length; e++) nearest = Math.min(nearest, Math.abs(s - edgesS[e]) * halfW);
+      const gapLine = nearest < 0.9 ? 1 - lineInk * (1 - nearest / 0.9) : 1;
+      // rounded tooth corners: the biting edge rises a little towards each gap
+      const scallop = Math.max(0, 1 - nearest / toothHalfPx) ** 2;
+      const sideShade = 1 - 0.6 * s2;
+
+      if (lowerTeethH > 0 && Math.abs(s) < 0.7) {
+        const edge = bottom - lowerTeethH * (1 - 0.5 * s2) * (1 - 0.25 * scallop);
+        const a = clamp(t - edge + 0.5, 0, 1) * (1 - smoothstep(0.55, 0.7, Math.abs(s)));
+        if (a > 0) {
+          const shade = 0.72 * sideShade * gapLine;
+          r += (colours.enamel[0] * shade - r) * a;
+          g += (colours.enamel[1] * shade - g) * a;
+          b += (colours.enamel[2] * shade - b) * a;
+        }
+      }
+
+      const upperH = Math.min(upperTeethMax * (1 - 0.35 * s2), gap * upperTeethShare);
+      const edge = top + upperH * (1 - 0.2 * scallop);
+      const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
+      if (a > 0) {
+        const fromLip = smoothstep(0, 0.3 * upperH + 0.5, t - top);
+        const incisal = 1 - 0.18 * smoothstep(0.7, 1, (t - top) / Math.max(upperH, 1));
+        const shade = sideShade * gapLine * (0.7 + 0.3 * fromLip) * incisal;
+        r += (colours.enamel[0] * shade - r) * a;
+        g += (colours.enamel[1] * shade - g) * a;
+        b += (colours.enamel[2] * shade - b) * a;
+      }
+
+      const alpha = cover * opacity;
+      const o = (y * out.width + x) * 4;
+      data[o] = data[o] + (r - data[o]) * alpha + 0.5;
+      data[o + 1] = data[o + 1] + (g - data[o + 1]) * alpha + 0.5;
+      data[o + 2] = data[o + 2] + (b - data[o + 2]) * alpha + 0.5;
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Photo to talking video: analyse the face, voice every clip, generate the performance, warp-render each
+ * frame of the framed view and stream it to ffmpeg, which scales, pads and encodes it with the soundtrack.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError, throwIfAborted } from '../errors.js';
+import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
+import type { FaceSubject } from '../face/face-types.js';
+import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
+import { toDiskError } from '../media/atomic-file.js';
+import type { SessionPool } from '../models/session-pool.js';
+import type { RunOptions } from '../progress.js';
+import { prepareClipSpeech, type PreparedClip } from './clip-speech.js';
+import { buildFramingFilter } from './framing-filter.js';
+import { frameSubjects, type Rect } from './framing.js';
+import { OUTPUT_PRESETS } from './output-presets.js';
+import { describeFace, prepareRenderSource } from './render-source.js';
+import { renderFrameStream } from './render-frame-stream.js';
+import { assertNoOverlappingClips } from './scene.js';
+import { createPhaseProgress } from './phase-progress.js';
+import type { TalkingVideoRequest } from './talking-video-request.js';
+import { createFaceRig } from './face-rig.js';
+import { generatePerformance } from './talking-video-stages.js';
+
+/** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
+export const MIN_FACE_HEIGHT_PX = 32;
+/** Upscaling beyond this is worth telling the user about: the video will look soft. */
+const UPSCALE_NOTICE_ABOVE = 4;
+/** x264 settings of every render: `veryfast` keeps encoding well ahead of real time at 1080×1920. */
+export const RENDER_X264 = { preset: 'veryfast', crf: 20 } as const;
+export const AI_DISCLOSURE = 'AI-generated video: the likeness was animated by Mouthpiece; the person shown did not perform it.';
+
+export interface RenderTalkingVideoDeps {
+  tools: FfmpegTools;
+  pool: SessionPool;
+}
+
+export interface RenderTalkingVideoOptions extends RunOptions {
+  /** Things the user should know that do not stop the render (upscaling, a video used as a still). */
+  onNotice?: (message: string) => void;
+}
+
+export interface TalkingVideoResult {
+  outPath: string;
+  width: number;
+  height: number;
+  fps: number;
+  durationSec: number;
+  frames: number;
+  preset: string;
+  /** Every subject in frame: speakers and listeners. */
+  subjects: { index: number; speaking: boolean }[];
+  /** The part of the photo shown, in its pixels (may reach outside it where the video is padded). */
+  crop: Rect;
+  notices: string[];
+  elapsedMs: number;
+}
+
+export async function renderTalkingVideo(
+  deps: RenderTalkingVideoDeps,
+  request: TalkingVideoRequest,
+  options: RenderTalkingVideoOptions = {},
+): Promise<TalkingVideoResult> {
+  const startedMs = performance.now();
+  const { signal } = options;
+  validateRequest(request);
+  const notices: string[] = [];
+  const notice = (message: string) => {
+    notices.push(message);
+    options.onNotice?.(message);
+  };
+  const progress = createPhaseProgress(options.onProgress);
+
+  progress('analyse', 0);
+  const analysis = await analyzeFile(deps, request.facePath, { signal });
+  if (analysis.kind === 'video') {
+    notice(`${request.facePath} is a video: dubbing moving footage is not implemented yet, so its frame at ${(analysis.frameTimeSec ?? 0).toFixed(1)} s is animated as a still.`);
+  }
+  const speakers = request.tracks.map((track) => findSpeaker(analysis, track.subject, request.facePath));
+  const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: OUTPUT_PRESETS[request.preset] });
+  if (framing.scale > UPSCALE_NOTICE_ABOVE) {
+    notice(
+      `${request.facePath}: the framed part of the photo is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger photo gives a sharper video.`,
+    );
+  }
+  const source = prepareRenderSource({ analysis, framing });
+  progress('analyse', 1);
+
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-render-')).catch((error: unknown) => {
+    throw toDiskError(error, 'cannot create a temporary folder for the render');
+  });
+  try {
+    const clips = await prepareAllClips(deps, request, tempDir, (done, total) => progress('speech', done / total), signal);
+    const durationSec = Math.max(...clips.flat().map((c) => c.startSec + c.durationSec));
+    const frameCount = Math.max(1, Math.ceil(durationSec * request.fps - 1e-6));
+    const soundtrack = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
+    throwIfAborted(signal);
+
+    const speakingIndices = new Set(request.tracks.map((t) => t.subject));
+    const performances = generatePerformance({
+      fps: request.fps,
+      frameCount,
+      seed: request.seed,
+      subjects: source.subjects.map((s) => {
+        const trackIndex = request.tracks.findIndex((t) => t.subject === s.index);
+        return {
+          subjectIndex: s.index,
+          face: analysis.subjects[s.index],
+          clips: trackIndex < 0 ? [] : clips[trackIndex].map((c) => ({ startFrame: Math.round(c.startSec * request.fps), speech: c.speech })),
+        };
+      }),
+    });
+    const rigs = source.subjects.map((s) => createFaceRig(source.image, s, { otherSubjects: source.subjects.filter((o) => o !== s) }));
+    const encoded = await encodeVideo(
+      {
+        tools: deps.tools,
+        outPath: request.outPath,
+        width: framing.output.width,
+        height: framing.output.height,
+        frameWidth: source.image.width,
+        frameHeight: source.image.height,
+        videoFilter: buildFramingFilter(framing, source.image),
+        fps: request.fps,
+        frames: renderFrameStream({ source: source.image, rigs, performances, frameCount }),
+        frameCount,
+        audioPath: soundtrack,
+        ...RENDER_X264,
+        metadata: { comment: AI_DISCLOSURE },
+      },
+      { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
+    );
+    return {
+      outPath: request.outPath,
+      width: framing.output.width,
+      height: framing.output.height,
+      fps: request.fps,
+      durationSec: encoded.durationSec,
+      frames: encoded.frames,
+      preset: request.preset,
+      subjects: source.subjects.map((s) => ({ index: s.index, speaking: speakingIndices.has(s.index) })),
+      crop: framing.crop,
+      notices,
+      elapsedMs: Math.round(performance.now() - startedMs),
+    };
+  } finally {
+    await rm(tempDir, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function validateRequest(request: TalkingVideoRequest): void {
+  const where = request.origin ? `${request.origin}: ` : '';
+  if (!(request.fps >= 1 && request.fps <= 120)) throw new InputError('BAD_ARGUMENT', `${where}fps must be between 1 and 120, got ${request.fps}.`);
+  if (!Number.isInteger(request.seed)) throw new InputError('BAD_ARGUMENT', `${where}seed must be a whole number, got ${request.seed}.`);
+  if (!Object.hasOwn(OUTPUT_PRESETS, request.preset)) throw new InputError('BAD_ARGUMENT', `${where}unknown preset "${request.preset}".`);
+  if (request.tracks.length === 0 || request.tracks.some((t) => t.clips.length === 0)) throw new InputError('BAD_ARGUMENT', `${where}nothing to say: give a voice (--audio) or a script (--say).`);
+  if (!/\.(mp4|m4v|mov)$/i.test(request.outPath)) throw new InputError('BAD_ARGUMENT', `${request.outPath}: the output must be an .mp4 (or .mov/.m4v) file.`, request.outPath);
+}
+
+function findSpeaker(analysis: FileAnalysis, index: number, facePath: string): FaceSubject {
+  const count = analysis.subjects.length;
+  const subject = analysis.subjects[index];
+  if (!subject) {
+    const range = count === 1 ? 'only subject 0' : `subjects 0–${count - 1} (0 = largest face)`;
+    throw new InputError('NO_SUCH_SUBJECT', `${facePath}: there is no subject ${index}; this picture has ${count} face${count === 1 ? '' : 's'}: ${range}.`, facePath);
+  }
+  const height = describeFace(subject).box.height;
+  if (height < MIN_FACE_HEIGHT_PX) {
+    throw new InputError(
+      'NO_FACE',
+      `${facePath}: the face of subject ${index} is only ${Math.round(height)} px tall; at least ${MIN_FACE_HEIGHT_PX} px is needed to animate it. Use a larger picture.`,
+      facePath,
+    );
+  }
+  return subject;
+}
+
+async function prepareAllClips(
+  deps: RenderTalkingVideoDeps,
+  request: TalkingVideoRequest,
+  tempDir: string,
+  onClipDone: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<PreparedClip[][]> {
+  const total = request.tracks.reduce((n, t) => n + t.clips.length, 0);
+  let done = 0;
+  onClipDone(0, total);
+  const prepared: PreparedClip[][] = [];
+  for (const [t, track] of request.tracks.entries()) {
+    const clips: PreparedClip[] = [];
+    for (const [c, clip] of track.clips.entries()) {
+      clips.push(await prepareClipSpeech({ ...deps, tempDir }, clip, { fps: request.fps, name: `voice-${t}-${c}`, signal }));
+      onClipDone(++done, total);
+    }
+    prepared.push(clips);
+  }
+  assertNoOverlappingClips({ tracks: request.tracks, durationsSec: prepared.map((clips) => clips.map((c) => c.durationSec)), origin: request.origin ?? request.facePath });
+  return prepared;
+}
+
+/** One clip at the start plays as it is; anything else is mixed at its offsets into one WAV. */
+async function buildSoundtrack(tools: FfmpegTools, clips: PreparedClip[], durationSec: number, tempDir: string, signal?: AbortSignal): Promise<string> {
+  if (clips.length === 1 && clips[0].startSec === 0) return clips[0].audioPath;
+  const outPath = path.join(tempDir, 'soundtrack.wav');
+  await mixAudioClips({ tools, clips: clips.map((c) => ({ path: c.audioPath, startSec: c.startSec })), durationSec, outPath }, { signal });
+  return outPath;
+}

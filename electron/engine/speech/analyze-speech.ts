@@ -1,0 +1,153 @@
+import { EngineError, InputError, throwIfAborted } from '../errors.js';
+import type { FfmpegTools } from '../media/ffmpeg-tools.js';
+import type { SessionPool } from '../models/index.js';
+import type { RunOptions } from '../progress.js';
+import { alignTranscript } from './align-transcript.js';
+import { computeFrameFeatures, type FrameFeatures } from './audio-features.js';
+import { estimateSegments, pseudoPhoneme } from './audio-only.js';
+import { computeArticulationCurves, type ArticulationSegment } from './coarticulation.js';
+import { ANALYSIS_SAMPLE_RATE_HZ } from './decode-audio-args.js';
+import { loudnessPerFrame } from './loudness.js';
+import { resamplePcm } from './resample-pcm.js';
+import type { PcmAudio, PhonemeTimeline, SpeechAnalysis, SpeechSegment, TimedPhoneme } from './speech-types.js';
+import { detectSpeech } from './vad.js';
+import { articulationSegmentsFromPhonemes, visemeTrackFromSegments } from './viseme-track.js';
+
+export interface AnalyzeSpeechInput {
+  audio: PcmAudio;
+  /** What is said in `audio`: aligned to it when given (route 2). */
+  transcript?: string;
+  /** Exact phoneme events when `audio` was synthesised by the built-in TTS (route 1). */
+  ttsTimeline?: PhonemeTimeline;
+  /** Language or eSpeak voice of the transcript. */
+  language?: string;
+  /** Video frame rate of the curves. */
+  fps: number;
+}
+
+/** Words aligned with less confidence than this are re-estimated from the sound alone. */
+const LOW_WORD_CONFIDENCE = 0.35;
+const MAX_FPS = 240;
+/** Without the VAD model, sounds closer than this belong to one stretch of speech. */
+const ENERGY_VAD_BRIDGE_SEC = 0.3;
+
+/**
+ * The speech stage (DESIGN.md §4): VAD, a phoneme timeline by the best route available (TTS events, else
+ * transcript alignment with audio-only fill-in where words aligned poorly, else the audio-only estimate), the
+ * viseme track, loudness and articulation curves at `fps`.
+ */
+export async function analyzeSpeech(
+  _deps: { tools?: FfmpegTools; pool?: SessionPool },
+  input: AnalyzeSpeechInput,
+  { signal, onProgress }: RunOptions = {},
+): Promise<SpeechAnalysis> {
+  if (!(input.fps > 0 && input.fps <= MAX_FPS)) throw new InputError('BAD_ARGUMENT', `fps must be between 0 and ${MAX_FPS}, got ${input.fps}.`);
+  if (!(input.audio.samples.length > 0)) throw new InputError('BAD_AUDIO', 'The audio holds no samples.');
+  const report = (phase: string, ratio: number) => onProgress?.({ phase, ratio });
+  const audio = resamplePcm(input.audio, ANALYSIS_SAMPLE_RATE_HZ);
+  const durationSec = input.audio.durationSec;
+
+  report('features', 0);
+  const features = computeFrameFeatures(audio);
+  throwIfAborted(signal);
+  report('vad', 0.15);
+  // The synthesiser knows exactly where it spoke; everything else asks the VAD.
+  const vad = input.ttsTimeline ? speechFromTimeline(input.ttsTimeline) : await findSpeech(audio, features, signal);
+  throwIfAborted(signal);
+
+  let timeline: PhonemeTimeline;
+  let segments: ArticulationSegment[];
+  if (input.ttsTimeline) {
+    timeline = input.ttsTimeline;
+    segments = articulationSegmentsFromPhonemes(timeline.phonemes);
+  } else if (input.transcript?.trim()) {
+    report('align', 0.3);
+    const aligned = await alignTranscript(audio, input.transcript, {
+      language: input.language,
+      vad,
+      signal,
+      onProgress: (p) => report(`align:${p.phase}`, 0.3 + 0.6 * p.ratio),
+    });
+    ({ timeline, segments } = fillWeakWordsFromAudio(aligned, features, vad));
+  } else {
+    report('estimate', 0.3);
+    const estimate = estimateSegments(features, { vad });
+    segments = estimate.segments;
+    timeline = {
+      durationSec,
+      source: 'audio-only',
+      phonemes: segments.map((s) => ({ start: s.start, end: s.end, phoneme: pseudoPhoneme(s) })),
+      words: [],
+      confidence: estimate.confidence,
+    };
+  }
+  throwIfAborted(signal);
+  report('curves', 0.9);
+  const loudness = loudnessPerFrame(features, input.fps, Math.max(1, Math.ceil(durationSec * input.fps - 1e-9)));
+  const curves = computeArticulationCurves(segments, { fps: input.fps, durationSec, loudness });
+  report('done', 1);
+  return { timeline, vad, curves, loudness, visemes: visemeTrackFromSegments(segments) };
+}
+
+/** Stretches of a timeline between pauses. */
+export function speechFromTimeline(timeline: PhonemeTimeline): SpeechSegment[] {
+  const out: SpeechSegment[] = [];
+  for (const p of timeline.phonemes) {
+    if (p.phoneme === '_' || p.end <= p.start) continue;
+    const last = out[out.length - 1];
+    if (last && Math.abs(p.start - last.end) < 1e-6) last.end = p.end;
+    else out.push({ start: p.start, end: p.end });
+  }
+  return out;
+}
+
+/** Silero VAD; when its model is missing or damaged, speech is found from energy instead of failing the job. */
+async function findSpeech(audio: PcmAudio, features: FrameFeatures, signal?: AbortSignal): Promise<SpeechSegment[]> {
+  try {
+    return await detectSpeech(audio, { signal });
+  } catch (error) {
+    if (error instanceof EngineError && (error.code === 'MODEL_MISSING' || error.code === 'MODEL_CORRUPT')) return energySpeechSegments(features);
+    throw error;
+  }
+}
+
+function energySpeechSegments(features: FrameFeatures): SpeechSegment[] {
+  const out: SpeechSegment[] = [];
+  for (const s of estimateSegments(features, {}).segments) {
+    if (s.viseme === 'sil') continue;
+    const last = out[out.length - 1];
+    if (last && s.start - last.end < ENERGY_VAD_BRIDGE_SEC) last.end = s.end;
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/**
+ * Replaces the stretches of words the aligner was unsure of (the transcript does not match the sound there)
+ * with the audio-only estimate, so the mouth follows what is actually heard.
+ */
+export function fillWeakWordsFromAudio(aligned: PhonemeTimeline, features: FrameFeatures, vad: SpeechSegment[]): { timeline: PhonemeTimeline; segments: ArticulationSegment[] } {
+  const weak = aligned.words.filter((w) => (w.confidence ?? 1) < LOW_WORD_CONFIDENCE).map((w) => ({ start: w.start, end: w.end }));
+  const alignedSegments = articulationSegmentsFromPhonemes(aligned.phonemes);
+  if (!weak.length) return { timeline: aligned, segments: alignedSegments };
+  const inWeak = (t: number) => weak.some((w) => t >= w.start && t < w.end);
+  const audioOnly = clipToSpans(estimateSegments(features, { vad, within: weak }).segments, weak);
+  const segments = [...alignedSegments.filter((s) => !inWeak((s.start + s.end) / 2)), ...audioOnly].sort((a, b) => a.start - b.start);
+  const phonemes: TimedPhoneme[] = [
+    ...aligned.phonemes.filter((p) => !inWeak((p.start + p.end) / 2)),
+    ...audioOnly.map((s) => ({ start: s.start, end: s.end, phoneme: pseudoPhoneme(s), confidence: 0 })),
+  ].sort((a, b) => a.start - b.start);
+  return { timeline: { ...aligned, phonemes }, segments };
+}
+
+function clipToSpans<T extends { start: number; end: number }>(segments: T[], spans: SpeechSegment[]): T[] {
+  const out: T[] = [];
+  for (const s of segments) {
+    for (const w of spans) {
+      const start = Math.max(s.start, w.start);
+      const end = Math.min(s.end, w.end);
+      if (end > start) out.push({ ...s, start, end });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import type { FrameFeatures } from './audio-features.js';
+import { melToHz, hzToMel } from './mel-filterbank.js';
+
+/** Energy above this frequency is what a closure of the lips or tongue shuts off. */
+const HIGH_BAND_FROM_HZ = 1000;
+/** A closure: high band at least this far under its local peak ... */
+const CLOSURE_DROP_DB = 15;
+const MIN_CLOSURE_DROP_DB = 8;
+/** ... for at least 20 ms; longer stretches (pauses) only count their last LONGEST_CLOSURE_SEC. */
+const MIN_CLOSURE_FRAMES = 2;
+const LONGEST_CLOSURE_SEC = 0.12;
+/** The release: the high band climbs this much within 20 ms, or RELEASE_STEP_DB within 10 ms. */
+const RELEASE_RISE_DB = 12;
+const RELEASE_STEP_DB = 9;
+/** After a pause, only a clearly hissing first frame (4× more energy above 3 kHz than below 1 kHz) is a burst. */
+const BURST_MAX_RATIO_DB = -6;
+/** Frames skipped after a release before the next can start. */
+const RELEASE_WINDOW = 3;
+const LOCAL_PEAK_RADIUS_SEC = 0.15;
+/** Release spectra: labial bursts are diffuse and flat or falling (low/high ratio above this) ... */
+const LABIAL_RELEASE_MIN_RATIO_DB = -10;
+/** ... alveolar bursts are dominated by high frequencies (below this). */
+const ALVEOLAR_RELEASE_MAX_RATIO_DB = -20;
+/** Nasal murmurs: /m/'s second resonance sits lower than /n/'s. */
+const LABIAL_MURMUR_MAX_F2_HZ = 1350;
+
+export type ClosurePlace = 'labial' | 'alveolar' | 'velar';
+
+export interface DetectedClosure {
+  /** Start of the closed stretch. */
+  start: number;
+  /** The release: the first frame where sound bursts out again. */
+  end: number;
+  place: ClosurePlace;
+  /** Stop (silent or voice-bar closure with a burst) or nasal (murmur with an abrupt release). */
+  manner: 'stop' | 'nasal';
+}
+
+/** High-band (> 1 kHz) level per frame in dB, from the log-mel bands. */
+export function highBandDb(f: FrameFeatures): Float32Array {
+  const firstBand = firstBandAbove(f, HIGH_BAND_FROM_HZ);
+  const out = new Float32Array(f.frameCount);
+  for (let i = 0; i < f.frameCount; i++) {
+    let sum = 0;
+    for (let b = firstBand; b < f.melBands; b++) sum += Math.exp(f.logMel[i * f.melBands + b]);
+    out[i] = 10 * Math.log10(sum + 1e-10);
+  }
+  return out;
+}
+
+function firstBandAbove(f: FrameFeatures, hz: number): number {
+  const top = hzToMel(f.sampleRate / 2);
+  const low = hzToMel(20);
+  for (let b = 0; b < f.melBands; b++) if (melToHz(low + ((top - low) * (b + 1)) / (f.melBands + 1)) >= hz) return b;
+  return f.melBands - 1;
+}
+
+/** Running maximum over ±radius frames. */
+export function runningMax(values: ArrayLike<number>, radius: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let m = -Infinity;
+    for (let j = Math.max(0, i - radius); j <= Math.min(values.length - 1, i + radius); j++) if (values[j] > m) m = values[j];
+    out[i] = m;
+  }
+  return out;
+}
+
+/**
+ * Finds closures of the vocal tract by their acoustic signature, not by guessing: a stretch inside speech where
+ * the energy above 1 kHz collapses (silence, a voice bar or a nasal murmur) that ends in an abrupt broadband
+ * onset. The place is read from the release: labial bursts are diffuse with a flat or falling spectrum, alveolar
+ * ones hiss high, velar ones sit between; a nasal murmur is labial when its second resonance is low.
+ */
+export function detectClosures(f: FrameFeatures, inSpeech: Uint8Array, levelDb: number): DetectedClosure[] {
+  const hi = highBandDb(f);
+  const peak = runningMax(hi, Math.round(LOCAL_PEAK_RADIUS_SEC / f.hopSec));
+  const drop = closureDropDb(hi, inSpeech);
+  const closed = (i: number) => hi[i] < peak[i] - drop;
+  const longest = Math.round(LONGEST_CLOSURE_SEC / f.hopSec);
+  const out: DetectedClosure[] = [];
+  for (let j = MIN_CLOSURE_FRAMES; j < f.frameCount; j++) {
+    if (!inSpeech[j] || !isOnset(hi, j, drop / CLOSURE_DROP_DB)) continue;
+    let start = j - 1;
+    if (!closed(start)) continue;
+    while (start - 1 >= 0 && closed(start - 1)) start--;
+    if (j - start < MIN_CLOSURE_FRAMES) continue;
+    // After a long pause any voice onset is abrupt; only a real burst (noisy, not a vowel's periodic start) counts.
+    const afterPause = j - start > longest || start === 0;
+    start = Math.max(start, j - longest);
+    const closure = classifyClosure(f, start, j - 1, j, levelDb);
+    if (closure && afterPause && closure.manner === 'stop' && f.lowHighRatioDb[j] >= BURST_MAX_RATIO_DB) continue;
+    if (closure) out.push({ ...closure, start: f.times[start], end: f.times[j] });
+    j += RELEASE_WINDOW;
+  }
+  return out;
+}
+
+/**
+ * In noise (music, hum) the high band never falls far: the required drop shrinks to half the room between the
+ * speech peaks and the noise floor, but never below MIN_CLOSURE_DROP_DB.
+ */
+function closureDropDb(hi: Float32Array, inSpeech: Uint8Array): number {
+  const values: number[] = [];
+  for (let i = 0; i < hi.length; i++) if (inSpeech[i]) values.push(hi[i]);
+  if (values.length < 20) return CLOSURE_DROP_DB;
+  values.sort((a, b) => a - b);
+  const room = values[Math.floor(values.length * 0.95)] - values[Math.floor(values.length * 0.1)];
+  return Math.min(CLOSURE_DROP_DB, Math.max(MIN_CLOSURE_DROP_DB, room / 2));
+}
+
+/**
+ * An abrupt onset: the high band jumps within 10–20 ms (a burst, or lips parting on a vowel). In noise the
+ * jump that can be seen shrinks with the room above the noise floor (`scale` ≤ 1).
+ */
+function isOnset(hi: Float32Array, j: number, scale: number): boolean {
+  return hi[j] - hi[j - 1] >= RELEASE_STEP_DB * scale || hi[j] - hi[j - 2] >= RELEASE_RISE_DB * scale;
+}
+
+function classifyClosure(f: FrameFeatures, start: number, end: number, release: number, levelDb: number): Pick<DetectedClosure, 'place' | 'manner'> | null {
+  // The last 30 ms of the closure decide its manner: a nasal murmur is voiced and fairly loud throughout;
+  // a stop is (near) silent or a faint voice bar.
+  let murmur = end - start >= 2;
+  for (let k = end - 2; murmur && k <= end; k++) murmur = f.energyDb[k] > levelDb - 22 && f.lowHighRatioDb[k] > 0;
+  if (murmur) {
+    const f2: number[] = [];
+    for (let k = start; k <= end; k++) if (f.f2Hz[k] > 0) f2.push(f.f2Hz[k]);
+    if (!f2.length) return null;
+    f2.sort((a, b) => a - b);
+    return { manner: 'nasal', place: f2[f2.length >> 1] <= LABIAL_MURMUR_MAX_F2_HZ ? 'labial' : 'alveolar' };
+  }
+  let ratio = 0;
+  let n = 0;
+  for (let k = release; k < Math.min(f.frameCount, release + 3); k++) {
+    ratio += f.lowHighRatioDb[k];
+    n++;
+  }
+  ratio /= n;
+  const place: ClosurePlace = ratio > LABIAL_RELEASE_MIN_RATIO_DB ? 'labial' : ratio < ALVEOLAR_RELEASE_MAX_RATIO_DB ? 'alveolar' : 'velar';
+  return { manner: 'stop', place };
+}

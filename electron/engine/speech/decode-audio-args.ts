@@ -1,0 +1,43 @@
+/**
+ * Pure builder of the ffmpeg argument list that turns any file with sound into raw PCM on stdout.
+ * Nothing here runs a process (see media/ffmpeg-args.ts for the same style).
+ */
+
+/** The analysis format of the speech stage: 16 kHz mono float. */
+export const ANALYSIS_SAMPLE_RATE_HZ = 16_000;
+
+export interface DecodePcmArgsInput {
+  inputPath: string;
+  sampleRateHz?: number;
+  /** Raw sample format on stdout: 32-bit float (default) or 16-bit integer, little-endian. */
+  sampleFormat?: 'f32le' | 's16le';
+}
+
+/** Decodes the first audio stream, downmixed to mono and resampled, as headerless samples on stdout. */
+export function buildDecodePcmArgs(input: DecodePcmArgsInput): string[] {
+  const sampleFormat = input.sampleFormat ?? 'f32le';
+  const sampleRateHz = Math.round(input.sampleRateHz ?? ANALYSIS_SAMPLE_RATE_HZ);
+  if (!(sampleRateHz >= 1000 && sampleRateHz <= 384_000)) throw new RangeError(`sample rate out of range: ${input.sampleRateHz}`);
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-i',
+    input.inputPath,
+    '-map',
+    '0:a:0',
+    '-vn',
+    '-sn',
+    '-dn',
+    '-ac',
+    '1',
+    '-ar',
+    String(sampleRateHz),
+    '-c:a',
+    sampleFormat === 'f32le' ? 'pcm_f32le' : 'pcm_s16le',
+    '-f',
+    sampleFormat,
+    'pipe:1',
+  ];
+}
