@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { timelineEndSec } from '../../audio/playback-schedule';
 import { useLibraryData } from '../../library/library-context';
-import { useEditor, useEditorActions } from '../../store/editor-store';
+import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Playhead } from './Playhead';
 import { TimelineRuler } from './TimelineRuler';
@@ -24,6 +24,18 @@ export function Timeline() {
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((message: string) => setError(message), []);
   const actions = useEditorActions();
+  const { store } = useStudioContext();
+
+  // Zooming keeps the playhead where it was on screen, instead of throwing the view somewhere else.
+  const previousPxPerSec = useRef(pxPerSec);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const before = previousPxPerSec.current;
+    previousPxPerSec.current = pxPerSec;
+    if (!element || before === pxPerSec) return;
+    const playheadSec = store.getState().playheadSec;
+    element.scrollLeft = Math.max(0, playheadSec * pxPerSec - (playheadSec * before - element.scrollLeft));
+  }, [pxPerSec, store]);
 
   // Ctrl/⌘ + wheel zooms the timeline (a native listener: React's wheel handlers cannot stop the page zoom).
   useEffect(() => {
