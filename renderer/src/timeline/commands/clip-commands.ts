@@ -45,6 +45,9 @@ export class MoveClipCommand implements EditCommand {
     if (!(next instanceof MoveClipCommand) || next.clipId !== this.clipId || !this.mergeKey || next.mergeKey !== this.mergeKey) return null;
     return new MoveClipCommand(this.clipId, this.from, next.to, this.mergeKey);
   }
+  isNoop(): boolean {
+    return this.from.start === this.to.start && this.from.subject === this.to.subject;
+  }
 }
 
 function place(doc: ProjectDocument, clipId: string, to: Placement): ProjectDocument {
@@ -79,6 +82,9 @@ export class TrimClipCommand implements EditCommand {
   mergeWith(next: EditCommand): EditCommand | null {
     if (!(next instanceof TrimClipCommand) || next.clipId !== this.clipId || !this.mergeKey || next.mergeKey !== this.mergeKey) return null;
     return new TrimClipCommand(this.clipId, this.before, next.after, this.mergeKey);
+  }
+  isNoop(): boolean {
+    return this.before.start === this.after.start && this.before.trimStart === this.after.trimStart && this.before.trimEnd === this.after.trimEnd;
   }
 }
 

@@ -137,6 +137,17 @@ describe('history', () => {
     expect(undo(edited).doc).toEqual(base);
   });
 
+  it('keeps no step for a drag that ends where it started', () => {
+    const base = projectWith([0, audio('a', 1)]);
+    let edited = executeCommand(start(base), moveClip(base, 'a', { start: 3, subject: 0 }));
+    for (const position of [2, 3.5, 2]) edited = executeCommand(edited, moveClip(edited.doc, 'a', { start: position, subject: 0 }, 'drag-back'));
+    expect(edited.history.past).toHaveLength(2);
+    edited = executeCommand(edited, moveClip(edited.doc, 'a', { start: 3, subject: 0 }, 'drag-back'));
+    expect(edited.history.past).toHaveLength(1);
+    expect(undo(edited).doc).toEqual(base);
+    expect(executeCommand(edited, moveClip(edited.doc, 'a', { start: 3, subject: 0 })).history.past).toHaveLength(1);
+  });
+
   it('does not merge commands of different kinds that share a key', () => {
     const base = projectWith([0, audio('a', 0, 0, 3, 4)]);
     let edited = executeCommand(start(base), moveClip(base, 'a', { start: 1, subject: 0 }, 'k'));

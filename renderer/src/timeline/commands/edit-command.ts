@@ -13,4 +13,6 @@ export interface EditCommand {
   readonly mergeKey?: string;
   /** The single command equivalent to this one followed by `next`, or null when they cannot merge. */
   mergeWith?(next: EditCommand): EditCommand | null;
+  /** True when applying it changes nothing (a drag that came back to where it started): history does not keep it. */
+  isNoop?(): boolean;
 }

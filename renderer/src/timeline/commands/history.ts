@@ -24,7 +24,9 @@ export function executeCommand({ history, doc }: Edited, command: EditCommand): 
   const next = command.apply(doc);
   const last = history.past.at(-1);
   const merged = last && command.mergeKey !== undefined && last.mergeKey === command.mergeKey ? (last.mergeWith?.(command) ?? null) : null;
-  const past = merged ? [...history.past.slice(0, -1), merged] : [...history.past, command].slice(-HISTORY_LIMIT);
+  const before = merged ? history.past.slice(0, -1) : history.past;
+  const recorded = merged ?? command;
+  const past = recorded.isNoop?.() ? before : [...before, recorded].slice(-HISTORY_LIMIT);
   return { doc: next, history: { past, future: [] } };
 }
 

@@ -29,6 +29,10 @@ export class SetSubjectSettingsCommand implements EditCommand {
     if (!(next instanceof SetSubjectSettingsCommand) || next.subject !== this.subject || !this.mergeKey || next.mergeKey !== this.mergeKey) return null;
     return new SetSubjectSettingsCommand(this.subject, this.before, next.after, this.mergeKey);
   }
+  isNoop(): boolean {
+    const { before, after } = this;
+    return before !== undefined && before.expressiveness === after.expressiveness && before.headMotion === after.headMotion && before.blinkRate === after.blinkRate;
+  }
 }
 
 export function setSubjectSettings(doc: ProjectDocument, subject: number, change: Partial<SubjectSettings>, mergeKey?: string): SetSubjectSettingsCommand {
