@@ -12,6 +12,15 @@ export function SubjectSettingsSection() {
   const speaks = useEditor((state) => state.doc.tracks.some((track) => track.subject === state.doc.selectedSubject));
   const { store } = useStudioContext();
   const actions = useEditorActions();
+  const hasStage = useEditor((state) => state.doc.stage.faceId !== null);
+  if (!hasStage) {
+    return (
+      <section className="inspector-section" aria-label="Performance">
+        <h3>Performance</h3>
+        <p className="section-empty">Put a face on the stage, then pick a subject on it to set how expressive they are, how their head moves and how often they blink.</p>
+      </section>
+    );
+  }
   const change = (field: keyof typeof settings) => (value: number, gesture: string) =>
     actions.execute(setSubjectSettings(store.getState().doc, subject, { [field]: value }, `${gesture}-${subject}-${field}`));
 
