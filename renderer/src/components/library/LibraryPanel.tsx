@@ -60,7 +60,6 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
   const scripts = (listing?.scripts ?? []).filter((script) => matches('script', script.id, script.name, script.preview));
   const shownProjects = projects.filter((project) => matches('project', project.id, project.name));
   const show = (section: Filter) => filter === 'all' || filter === section;
-  const total = (listing?.faces.length ?? 0) + (listing?.voices.length ?? 0) + (listing?.scripts.length ?? 0) + projects.length;
 
   const addAtPlayhead = async (entry: LibraryDragEntry) => {
     try {
@@ -104,11 +103,6 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
       {library.status === 'error' && <ErrorMessage title="The library could not be opened">{library.error.message}</ErrorMessage>}
       <div className="library-scroll" ref={scrollArea}>
         {library.status === 'loading' && <p className="quiet-empty">Loading the library…</p>}
-        {library.status === 'ready' && total === 0 && (
-          <p className="quiet-empty">
-            Your library is empty. Drop a photo of someone above, then a voice recording or a text script for them to say.
-          </p>
-        )}
         {show('faces') && (
           <LibrarySection title="Faces" count={faces.length} empty={query ? 'No face matches.' : 'Photos and videos of people you import appear here.'}>
             {faces.map((face) => (

@@ -15,7 +15,7 @@ export function SaveIndicator({ onRetry }: { onRetry(): void }) {
       </span>
     );
   }
-  const text = status === 'saving' ? 'Saving…' : status === 'pending' ? 'Unsaved changes' : projectId === null ? 'Saved when you start' : 'All changes saved';
+  const text = status === 'saving' ? 'Saving…' : status === 'pending' ? 'Unsaved changes' : projectId === null ? 'Nothing to save yet' : 'All changes saved';
   return (
     <span className={`save-state ${status}`} role="status" aria-live="polite">
       {text}
