@@ -54,8 +54,12 @@ export function ClipView({ clip, subjects, rowHeightPx }: ClipViewProps) {
       title={`${title} — drag to move, drag the edges (or Q/W at the playhead) to trim, S splits at the playhead, Delete removes`}
       onPointerDown={onMovePointerDown}
       onFocus={() => actions.selectClip(clip.id)}
+      onDoubleClick={() => clip.kind === 'script' && requestAnimationFrame(() => document.getElementById('clip-text')?.focus())}
       onKeyDown={(event) => {
-        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+        if (event.key === 'Enter' && clip.kind === 'script') {
+          event.preventDefault();
+          document.getElementById('clip-text')?.focus();
+        } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
           event.preventDefault();
           nudge((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? 1 : NUDGE_SEC));
         }
