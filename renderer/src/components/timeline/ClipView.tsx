@@ -29,7 +29,8 @@ export function ClipView({ clip, subjects, rowHeightPx }: ClipViewProps) {
   const widthPx = Math.max(6, lengthSec * pxPerSec);
   const voice = clip.kind === 'audio' ? voiceById(clip.voiceId) : null;
   const script = clip.kind === 'script' && clip.scriptId !== undefined ? listing?.scripts.find((item) => item.id === clip.scriptId) : undefined;
-  const title = clip.kind === 'audio' ? (voice?.name ?? 'Missing recording') : (script?.name ?? clip.text ?? 'Script line');
+  const missing = clip.kind === 'audio' ? !voice : clip.scriptId !== undefined && !script;
+  const title = clip.kind === 'audio' ? (voice?.name ?? 'Deleted recording') : (script?.name ?? clip.text ?? 'Script line');
   const detail = clip.kind === 'audio' ? formatTimecode(lengthSec) : `${clip.voice} · ${script?.preview ?? clip.text ?? ''}`;
 
   const nudge = (deltaSec: number) => {
@@ -43,7 +44,7 @@ export function ClipView({ clip, subjects, rowHeightPx }: ClipViewProps) {
 
   return (
     <div
-      className={`clip clip-${clip.kind}${selected ? ' selected' : ''}`}
+      className={`clip clip-${clip.kind}${selected ? ' selected' : ''}${missing ? ' missing' : ''}`}
       data-testid="clip"
       data-clip-id={clip.id}
       style={{ left: clip.start * pxPerSec, width: widthPx }}
