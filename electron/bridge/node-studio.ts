@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { StudioHandlers } from '../contract/studio-api';
 import type { RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
+import type { SessionPool } from '../engine/models/session-pool.js';
 import { createEngineFacade, type EngineFacade, type EngineModuleLoaders } from '../main/engine-facade';
 import type { EmitStudioEvent } from '../main/handlers/handler-deps';
 import { toRenderJobView } from '../main/handlers/render-handlers';
@@ -30,8 +31,8 @@ export interface NodeStudioInput {
   thumbnailUrl(sha256: string): string | null;
   renderUrl(renderId: number): string | null;
   emit: EmitStudioEvent;
-  /** Default: the stage-still runner in this process. */
-  createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
+  /** Default: the talking-video runner in this process. */
+  createRunner?: (engine: { tools: FfmpegTools; pool: SessionPool }) => RenderRunner;
 }
 
 export interface NodeStudio {
@@ -42,9 +43,9 @@ export interface NodeStudio {
   close(): Promise<void>;
 }
 
-async function defaultRunner(tools: FfmpegTools): Promise<RenderRunner> {
-  const { createStageStillRunner } = await engineLoaders.jobs();
-  return createStageStillRunner({ tools });
+async function defaultRunner(engine: { tools: FfmpegTools; pool: SessionPool }): Promise<RenderRunner> {
+  const { createTalkingVideoRunner } = await engineLoaders.jobs();
+  return createTalkingVideoRunner(engine);
 }
 
 /**
@@ -57,9 +58,9 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
   const unsupported = async (): Promise<never> => {
     throw new StudioFailure('UNSUPPORTED', 'Opening files with other programs is only possible in the Mouthpiece app; the file is at the path shown.');
   };
-  const lazyRunner = (engine: { tools: FfmpegTools }): RenderRunner => {
+  const lazyRunner = (engine: { tools: FfmpegTools; pool: SessionPool }): RenderRunner => {
     if (input.createRunner) return input.createRunner(engine);
-    const runner = defaultRunner(engine.tools);
+    const runner = defaultRunner(engine);
     return async (job, options) => (await runner)(job, options);
   };
   const engine = createEngineFacade(

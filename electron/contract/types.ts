@@ -17,6 +17,8 @@ export type StudioErrorCode =
   | 'NOT_FOUND'
   /** The user gave us something we cannot use (unreadable file, no face in the picture, …). */
   | 'BAD_INPUT'
+  /** The face on the stage is not marked as consenting to be animated; tick consent in the library first. */
+  | 'NO_CONSENT'
   | 'CANCELLED'
   /** A part of the engine is not available in this build or failed to load. */
   | 'ENGINE_UNAVAILABLE'

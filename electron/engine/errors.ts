@@ -10,7 +10,9 @@ export type InputErrorCode =
   | 'NO_FACE'
   | 'NO_SUCH_SUBJECT'
   | 'BAD_AUDIO'
-  | 'BAD_ARGUMENT';
+  | 'BAD_ARGUMENT'
+  /** The person in the picture has not been confirmed as agreeing to be animated. */
+  | 'NO_CONSENT';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FfmpegTools } from '../engine/media/index.js';
+import type { SessionPool } from '../engine/models/session-pool.js';
 import { createEngineFacade, type EngineContextModule, type LibraryModule, type StudioLibrary } from './engine-facade';
 
 const config = { libraryDir: '/data/library', modelsDir: '/models', manifestPath: '/models/manifest.json' };
@@ -13,7 +14,7 @@ describe('createEngineFacade', () => {
     const library = fakeLibrary();
     const openLibrary = vi.fn<LibraryModule['openLibrary']>(() => library);
     const analyzeFile = vi.fn(async () => ({ width: 10, height: 10, subjects: [] }));
-    const createEngineContext = vi.fn<EngineContextModule['createEngineContext']>(async () => ({ tools: { ffmpegPath: '/ffmpeg', ffprobePath: '/ffprobe' } as FfmpegTools, analyzeFile, close: vi.fn(async () => {}) }));
+    const createEngineContext = vi.fn<EngineContextModule['createEngineContext']>(async () => ({ tools: { ffmpegPath: '/ffmpeg', ffprobePath: '/ffprobe' } as FfmpegTools, pool: {} as SessionPool, analyzeFile, close: vi.fn(async () => {}) }));
     const facade = createEngineFacade(config, { library: async () => ({ openLibrary }), context: async () => ({ createEngineContext }) });
 
     expect(openLibrary).not.toHaveBeenCalled();

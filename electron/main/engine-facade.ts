@@ -1,6 +1,7 @@
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
 import type { RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
+import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
 import { StudioFailure } from './studio-errors';
 
@@ -108,6 +109,7 @@ export interface LibraryModule {
 export interface EngineContextModule {
   createEngineContext(config: { modelsDir: string; manifestPath: string; ffmpegPath?: string; ffprobePath?: string }): Promise<{
     tools: FfmpegTools;
+    pool: SessionPool;
     analyzeFile(filePath: string, options?: RunOptions): Promise<FaceAnalysis>;
     close(): Promise<void>;
   }>;
@@ -140,9 +142,9 @@ export interface EngineFacadeConfig {
 export interface EngineFacadeOptions {
   /**
    * What draws a queued render. The app runs it in a utility process; the bridge and the CLI in-process. It gets
-   * the engine's resolved ffmpeg tools for in-process runners.
+   * the engine's resolved ffmpeg tools and model sessions for in-process runners.
    */
-  createRunner?: (engine: { tools: FfmpegTools }) => RenderRunner;
+  createRunner?: (engine: { tools: FfmpegTools; pool: SessionPool }) => RenderRunner;
   onJobState?: (state: RenderJobState) => void;
 }
 

@@ -79,7 +79,14 @@ function startStudio(): void {
     engineLoaders,
     {
       // Renders run in a utility process: the main process stays responsive and a native crash takes only the worker.
-      createRunner: ({ tools }) => createForkedRunner({ spawn: () => forkUtilityWorker(paths.renderWorker), ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath }),
+      createRunner: ({ tools }) =>
+        createForkedRunner({
+          spawn: () => forkUtilityWorker(paths.renderWorker),
+          modelsDir: paths.models,
+          manifestPath: paths.modelsManifest,
+          ffmpegPath: tools.ffmpegPath,
+          ffprobePath: tools.ffprobePath,
+        }),
       onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
     },
   );

@@ -18,6 +18,7 @@ export function toStudioError(error: unknown): StudioError {
   if (error instanceof StudioFailure) return { code: error.code, message: error.message };
   if (error instanceof RenderQueueError) return { code: error.code, message: error.message };
   if (error instanceof CancelledError) return { code: 'CANCELLED', message: error.message };
+  if (error instanceof InputError && error.code === 'NO_CONSENT') return { code: 'NO_CONSENT', message: error.message };
   if (error instanceof InputError) return { code: error.code === 'BAD_ARGUMENT' && /does not exist|no (face|voice|script|project|render) with id/i.test(error.message) ? 'NOT_FOUND' : 'BAD_INPUT', message: error.message };
   if (error instanceof EngineError) return { code: 'ENGINE_ERROR', message: error.message };
   const detail = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModelPaths } from '../cli/package-paths.js';
 import { CancelledError } from '../engine/errors.js';
 import type { RenderJobSpec } from '../engine/jobs/render-job.js';
 import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/media/index.js';
@@ -13,6 +14,7 @@ import { forkNodeWorker } from './node-worker-handle.js';
 
 const entry = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 const spawn = () => forkNodeWorker(entry, { execArgv: ['--import', 'tsx'] });
+const models = defaultModelPaths();
 let dir: string;
 let tools: FfmpegTools;
 
@@ -29,9 +31,9 @@ function spec(name: string, durationSec: number): RenderJobSpec {
     preset: 'landscape',
     fps: 30,
     outputPath: path.join(dir, `${name}.mp4`),
-    face: { path: '/work/shared/media/images/group3_apollo11_crew_nasa.png', kind: 'image', width: 1, height: 1 },
+    face: { path: '/work/shared/media/images/group3_apollo11_crew_nasa.png', kind: 'image', width: 1, height: 1, consent: true },
     durationSec,
-    tracks: [{ subject: 1, clips: [{ kind: 'audio', start: 0, path: '/work/shared/media/audio/en_jfk_inaugural.wav', trimStart: 0, trimEnd: durationSec }] }],
+    tracks: [{ subject: 1, clips: [{ kind: 'audio', start: 0, path: '/work/shared/media/audio/en_jfk_inaugural.wav', trimStart: 1, trimEnd: 1 + durationSec }] }],
     subjects: {},
     captions: { enabled: false, style: 'clean' },
   };
@@ -40,31 +42,34 @@ function spec(name: string, durationSec: number): RenderJobSpec {
 describe('render worker in its own process', () => {
   it('renders a job and reports progress across the process boundary', async () => {
     const progress: Progress[] = [];
-    const runner = createForkedRunner({ spawn, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath });
+    const runner = createForkedRunner({ spawn, ...models, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath });
     const { outPath } = await runner({ id: 1, spec: spec('ok', 1.5) }, { signal: new AbortController().signal, onProgress: (p) => progress.push(p) });
     const info = await probeMedia(tools, outPath);
     expect(info).toMatchObject({ width: 1920, height: 1080, hasAudio: true });
     expect(info.durationSec).toBeCloseTo(1.5, 1);
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['soundtrack', 'encode']));
-  });
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['analyse', 'speech', 'render']));
+  }, 60_000);
 
   it('stops on cancel, rejects with CancelledError and leaves nothing', async () => {
     const controller = new AbortController();
-    const runner = createForkedRunner({ spawn });
-    const running = runner({ id: 2, spec: spec('cancelled', 30) }, {
+    const runner = createForkedRunner({ spawn, ...models });
+    const running = runner({ id: 2, spec: spec('cancelled', 8) }, {
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.phase === 'encode' && p.ratio > 0.12) controller.abort();
+        if (p.phase === 'render' && p.ratio > 0.25) controller.abort();
       },
     });
     await expect(running).rejects.toBeInstanceOf(CancelledError);
     expect(existsSync(path.join(dir, 'cancelled.mp4'))).toBe(false);
     expect((await readdir(dir)).filter((name) => name.includes('cancelled'))).toEqual([]);
-  });
+  }, 60_000);
 
   it('passes the worker\'s input errors back as what they are', async () => {
-    const runner = createForkedRunner({ spawn });
-    const broken = { ...spec('broken', 1), face: { path: path.join(dir, 'nope.png'), kind: 'image' as const, width: 1, height: 1 } };
+    const runner = createForkedRunner({ spawn, ...models });
+    const broken = { ...spec('broken', 1), face: { path: path.join(dir, 'nope.png'), kind: 'image' as const, width: 1, height: 1, consent: true } };
     await expect(runner({ id: 3, spec: broken }, { signal: new AbortController().signal, onProgress: () => {} })).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining('nope.png') });
-  });
+    const unconsented = { ...spec('unconsented', 1), face: { ...spec('unconsented', 1).face, consent: false } };
+    await expect(runner({ id: 4, spec: unconsented }, { signal: new AbortController().signal, onProgress: () => {} })).rejects.toMatchObject({ name: 'InputError', code: 'NO_CONSENT' });
+    expect(existsSync(path.join(dir, 'unconsented.mp4'))).toBe(false);
+  }, 30_000);
 });

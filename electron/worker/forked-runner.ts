@@ -1,6 +1,6 @@
 import { CancelledError, EngineError, InputError, type EngineErrorCode, type InputErrorCode } from '../engine/errors.js';
 import type { RenderRunner } from '../engine/jobs/render-job.js';
-import type { FromWorker, WorkerHandle } from './render-worker-protocol.js';
+import type { FromWorker, WorkerEngineConfig, WorkerHandle } from './render-worker-protocol.js';
 
 /** How long a worker may take to stop after a cancel before it is killed. */
 const CANCEL_GRACE_MS = 3000;
@@ -9,7 +9,7 @@ const CANCEL_GRACE_MS = 3000;
  * A `RenderRunner` that runs each job in its own worker process, so the process that owns the window (or the
  * bridge) stays responsive and a crash in native code takes only the worker down. `spawn` makes the process.
  */
-export function createForkedRunner({ spawn, ffmpegPath, ffprobePath }: { spawn: () => WorkerHandle; ffmpegPath?: string; ffprobePath?: string }): RenderRunner {
+export function createForkedRunner({ spawn, ...engine }: { spawn: () => WorkerHandle } & WorkerEngineConfig): RenderRunner {
   return (job, { signal, onProgress }) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
@@ -37,7 +37,7 @@ export function createForkedRunner({ spawn, ffmpegPath, ffprobePath }: { spawn: 
         else settle(() => reject(reviveError(message.error)));
       });
       worker.onExit((code) => settle(() => reject(signal.aborted ? new CancelledError() : new Error(`The render worker stopped unexpectedly (exit code ${code}).`))));
-      worker.postMessage({ type: 'run', job, ffmpegPath, ffprobePath });
+      worker.postMessage({ type: 'run', job, ...engine });
     });
 }
 

@@ -6,7 +6,15 @@ import type { Progress } from '../engine/progress.js';
  * a forked Node process elsewhere). One worker runs one job and exits.
  */
 
-export type ToWorker = { type: 'run'; job: RenderJob; ffmpegPath?: string; ffprobePath?: string } | { type: 'cancel' };
+/** Where the worker finds the engine: the model files and their manifest, and (optionally) ffmpeg and ffprobe. */
+export interface WorkerEngineConfig {
+  modelsDir: string;
+  manifestPath: string;
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}
+
+export type ToWorker = ({ type: 'run'; job: RenderJob } & WorkerEngineConfig) | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; progress: Progress }

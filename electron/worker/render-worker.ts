@@ -1,12 +1,10 @@
-import { createStageStillRunner } from '../engine/jobs/stage-still-runner.js';
-import type { RenderRunner } from '../engine/jobs/render-job.js';
-import { resolveFfmpegTools } from '../engine/media/ffmpeg-tools.js';
+import { createEngineContext, type EngineContext } from '../engine/engine-context.js';
+import { createTalkingVideoRunner } from '../engine/jobs/talking-video-runner.js';
 import type { FromWorker, ToWorker } from './render-worker-protocol.js';
 
 /*
  * Entry of the render worker: an Electron utility process in the app (messages through `process.parentPort`), a
- * `child_process.fork` elsewhere (`process.send`). It runs one job and exits. The runner is the one seam to swap for
- * the talking-head renderer.
+ * `child_process.fork` elsewhere (`process.send`). It runs one job with the talking-video runner and exits.
  */
 
 interface ParentPort {
@@ -26,16 +24,18 @@ onMessage((message) => {
   void run(message);
 });
 
-async function run({ job, ffmpegPath, ffprobePath }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+async function run({ job, modelsDir, manifestPath, ffmpegPath, ffprobePath }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+  let engine: EngineContext | undefined;
   try {
-    const tools = await resolveFfmpegTools({ ffmpegPath, ffprobePath });
-    const runner: RenderRunner = createStageStillRunner({ tools });
+    engine = await createEngineContext({ modelsDir, manifestPath, ffmpegPath, ffprobePath });
+    const runner = createTalkingVideoRunner(engine);
     const { outPath } = await runner(job, { signal: controller.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
     send({ type: 'done', outPath });
   } catch (error) {
     const { name = 'Error', message = String(error), code } = error as { name?: string; message?: string; code?: string };
     send({ type: 'error', error: { name, message, code } });
   } finally {
+    await engine?.close().catch(() => {});
     // Let the last message flush before leaving.
     setTimeout(() => process.exit(0), 50);
   }

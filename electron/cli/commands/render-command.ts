@@ -84,6 +84,7 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
   return {
     facePath: values.face ?? scene?.facePath ?? '',
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
+    styles: scene?.styles,
     preset: preset ?? scene?.preset ?? 'reel',
     fps: fps ?? scene?.fps ?? DEFAULT_FPS,
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,

@@ -34,7 +34,14 @@ export const renderJobSpecSchema = z.object({
   preset: z.enum(RENDER_PRESETS),
   fps: z.number().int().min(1).max(60),
   outputPath: filePath,
-  face: z.object({ path: filePath, kind: z.enum(['image', 'video']), width: z.number().int().positive(), height: z.number().int().positive() }),
+  face: z.object({
+    path: filePath,
+    kind: z.enum(['image', 'video']),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    /** Whether the library had the face marked as consenting when the render was queued; the runner refuses without. */
+    consent: z.boolean().optional(),
+  }),
   /** Length of the output: where the last clip ends. */
   durationSec: seconds.positive(),
   tracks: z.array(z.object({ subject: z.number().int().min(0), clips: z.array(z.discriminatedUnion('kind', [audioClipSpec, scriptClipSpec])) })),
@@ -55,20 +62,3 @@ export interface RenderJob {
  * nothing half-written on failure or cancel) and resolve with it. Throw `CancelledError` when the signal fires.
  */
 export type RenderRunner = (job: RenderJob, options: { signal: AbortSignal; onProgress: (progress: Progress) => void }) => Promise<{ outPath: string }>;
-
-const PRESET_SIZES: Record<Exclude<RenderPreset, 'source'>, { width: number; height: number }> = {
-  reel: { width: 1080, height: 1920 },
-  square: { width: 1080, height: 1080 },
-  landscape: { width: 1920, height: 1080 },
-};
-
-/** Longest side of a `source` render: a 4000-px photo becomes a 1920-px video, not a 4K one. */
-const SOURCE_MAX_SIDE = 1920;
-
-/** The output frame size of a preset; `source` keeps the stage's aspect, capped and rounded to even numbers (H.264 4:2:0). */
-export function presetFrameSize(preset: RenderPreset, source: { width: number; height: number }): { width: number; height: number } {
-  if (preset !== 'source') return PRESET_SIZES[preset];
-  const scale = Math.min(1, SOURCE_MAX_SIDE / Math.max(source.width, source.height));
-  const even = (value: number) => Math.max(2, 2 * Math.round((value * scale) / 2));
-  return { width: even(source.width), height: even(source.height) };
-}

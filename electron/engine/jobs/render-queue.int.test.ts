@@ -4,11 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../library/index.js';
-import { runFfprobe } from '../media/ffmpeg-adapter.js';
-import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../media/index.js';
+import { decodeImage, encodeVideo, probeMedia, resolveFfmpegTools, type FfmpegTools, type RgbaImage } from '../media/index.js';
 import type { RenderJobSpec, RenderRunner } from './render-job.js';
 import { createRenderQueue, type RenderJobState } from './render-queue.js';
-import { createStageStillRunner } from './stage-still-runner.js';
 
 const PHOTO = '/work/shared/media/images/portrait_eileen_collins_nasa.png';
 const VOICE = '/work/shared/media/audio/en_ljspeech_LJ001-0001.wav';
@@ -47,6 +45,25 @@ function spec(overrides: Partial<RenderJobSpec> = {}): RenderJobSpec {
   };
 }
 
+/**
+ * The queue's own tests need a runner that really writes a video but costs little: the stage picture (320 px) held
+ * for the job's length, really encoded (atomically, cancellable). The talking-video runner has its own tests.
+ */
+function createStillRunner(): RenderRunner {
+  return async ({ spec }, { signal, onProgress }) => {
+    const { image } = await decodeImage(tools, spec.face.path, { maxSide: 320, signal });
+    const frameCount = Math.round(spec.durationSec * spec.fps);
+    function* frames(): Generator<RgbaImage> {
+      for (let i = 0; i < frameCount; i++) yield image;
+    }
+    await encodeVideo(
+      { tools, outPath: spec.outputPath, width: image.width, height: image.height, fps: spec.fps, frames: frames(), frameCount, preset: 'veryfast' },
+      { signal, onProgress: (progress) => onProgress({ ...progress, phase: 'encode' }) },
+    );
+    return { outPath: spec.outputPath };
+  };
+}
+
 /** A real runner that is slow enough to be caught mid-render: the still runner behind a gate. */
 function gatedRunner(inner: RenderRunner) {
   let release!: () => void;
@@ -68,10 +85,10 @@ function gatedRunner(inner: RenderRunner) {
 }
 
 describe('render queue (real library, real ffmpeg)', () => {
-  it('renders a job to a playable MP4 of the preset size and timeline length, with progress and ETA', async () => {
+  it('runs a job to its finished file, with monotonic progress and an ETA', async () => {
     await setup();
     const states: RenderJobState[] = [];
-    const queue = createRenderQueue({ library, runner: createStageStillRunner({ tools }), onJobState: (state) => states.push(state), progressIntervalMs: 0 });
+    const queue = createRenderQueue({ library, runner: createStillRunner(), onJobState: (state) => states.push(state), progressIntervalMs: 0 });
     const queued = queue.enqueue({ projectId: null, spec: spec() });
     expect(queued.entry.status).toMatch(/queued|running/);
     await queue.whenIdle();
@@ -79,11 +96,8 @@ describe('render queue (real library, real ffmpeg)', () => {
     const done = queue.get(queued.entry.id);
     expect(done.entry).toMatchObject({ status: 'done', progress: 1, outputPath: spec().outputPath });
     const info = await probeMedia(tools, done.entry.outputPath!);
-    expect(info).toMatchObject({ kind: 'video', width: 1080, height: 1080, hasAudio: true });
-    expect(info.durationSec).toBeGreaterThan(1.9);
-    expect(info.durationSec).toBeLessThan(2.15);
-    const probe = (await runFfprobe({ tools, inputPath: done.entry.outputPath! })) as { format: { tags?: Record<string, string> } };
-    expect(JSON.stringify(probe.format.tags)).toContain('AI-generated');
+    expect(info).toMatchObject({ kind: 'video', width: 320, height: 320 });
+    expect(info.durationSec).toBeCloseTo(2, 1);
 
     const running = states.filter((state) => state.entry.status === 'running');
     const ratios = running.map((state) => state.entry.progress);
@@ -95,7 +109,7 @@ describe('render queue (real library, real ffmpeg)', () => {
 
   it('runs one job at a time, oldest first, and cancels a running one without leaving a file', async () => {
     await setup();
-    const gated = gatedRunner(createStageStillRunner({ tools }));
+    const gated = gatedRunner(createStillRunner());
     const queue = createRenderQueue({ library, runner: gated.runner });
     const first = queue.enqueue({ projectId: null, spec: spec({ outputPath: path.join(dir, 'out', 'first.mp4') }) });
     const second = queue.enqueue({ projectId: null, spec: spec({ outputPath: path.join(dir, 'out', 'second.mp4') }) });
@@ -123,7 +137,7 @@ describe('render queue (real library, real ffmpeg)', () => {
   it('cancels mid-encode: the real encoder stops and nothing half-written remains', async () => {
     await setup();
     const states: RenderJobState[] = [];
-    const queue = createRenderQueue({ library, runner: createStageStillRunner({ tools }), onJobState: (state) => states.push(state), progressIntervalMs: 0 });
+    const queue = createRenderQueue({ library, runner: createStillRunner(), onJobState: (state) => states.push(state), progressIntervalMs: 0 });
     const job = queue.enqueue({ projectId: null, spec: spec({ preset: 'reel', durationSec: 20, fps: 30 }) });
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -145,7 +159,7 @@ describe('render queue (real library, real ffmpeg)', () => {
     library.updateRenderProgress({ renderId: crashed.id, progress: 0.4, phase: 'encode' });
     expect(library.getRender({ renderId: crashed.id })!.status).toBe('running');
 
-    const gated = gatedRunner(createStageStillRunner({ tools }));
+    const gated = gatedRunner(createStillRunner());
     const queue = createRenderQueue({ library, runner: gated.runner });
     expect(queue.start()).toBe(1);
     // Started again from the beginning, not from the 40 % the crashed process had reached.
@@ -155,7 +169,7 @@ describe('render queue (real library, real ffmpeg)', () => {
     expect(queue.get(crashed.id).entry).toMatchObject({ status: 'queued', progress: 0 });
     expect(existsSync(spec().outputPath)).toBe(false);
 
-    const restarted = createRenderQueue({ library, runner: createStageStillRunner({ tools }) });
+    const restarted = createRenderQueue({ library, runner: createStillRunner() });
     expect(restarted.start()).toBe(0);
     await restarted.whenIdle();
     expect(restarted.get(crashed.id).entry.status).toBe('done');
@@ -165,7 +179,7 @@ describe('render queue (real library, real ffmpeg)', () => {
   it('fails a job whose stored spec it cannot read, and one whose runner fails, with the reason', async () => {
     await setup();
     library.createRender({ projectId: null, spec: { version: 0, what: 'old' } });
-    const queue = createRenderQueue({ library, runner: createStageStillRunner({ tools }) });
+    const queue = createRenderQueue({ library, runner: createStillRunner() });
     queue.start();
     const broken = queue.enqueue({ projectId: null, spec: spec({ face: { path: path.join(dir, 'missing.png'), kind: 'image', width: 10, height: 10 } }) });
     await queue.whenIdle();

@@ -27,3 +27,4 @@ export {
 export { runFfmpeg, startFfmpeg, type FfmpegProcess, type StartFfmpegOptions } from './ffmpeg-adapter.js';
 export { buildMixAudioArgs, type AudioMixClip, type MixAudioArgsInput } from './audio-mix-args.js';
 export { mixAudioClips } from './mix-audio.js';
+export { buildCutAudioArgs, type CutAudioArgsInput } from './audio-cut-args.js';

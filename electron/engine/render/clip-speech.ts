@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { InputError, throwIfAborted } from '../errors.js';
-import { probeMedia, type FfmpegTools } from '../media/index.js';
+import { buildCutAudioArgs, probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { SpeechPerformanceInput } from '../speech/speech-types.js';
 import type { ClipRequest } from './talking-video-request.js';
@@ -35,10 +35,13 @@ export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest,
       const what = info.kind === 'image' ? 'a picture' : 'a video without sound';
       throw new InputError('BAD_AUDIO', `${source.path}: this is ${what}, not audio; give a voice recording (wav, mp3, ogg, m4a, …).`, source.path);
     }
-    const audio = await decodeAudio(tools, source.path, { signal });
+    const audioPath = await cutRecording(deps, source, info.durationSec, options);
+    const audio = await decodeAudio(tools, audioPath, { signal });
     throwIfAborted(signal);
-    const speech = await analyzeSpeech({ tools, pool }, { audio, transcript: source.transcript, fps }, { signal });
-    return { startSec: clip.startSec, audioPath: source.path, durationSec: audio.durationSec, speech };
+    // A transcript covers the whole recording, not a span of it: a trimmed clip is aligned from its sound alone.
+    const transcript = audioPath === source.path ? source.transcript : undefined;
+    const speech = await analyzeSpeech({ tools, pool }, { audio, transcript, fps }, { signal });
+    return { startSec: clip.startSec, audioPath, durationSec: audio.durationSec, speech };
   }
   const voice = await synthesizeSpeech(source.text, { voice: source.voice });
   throwIfAborted(signal);
@@ -48,4 +51,24 @@ export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest,
   const audio = await decodeAudio(tools, audioPath, { signal });
   const speech = await analyzeSpeech({ tools, pool }, { audio, ttsTimeline: voice.timeline, fps }, { signal });
   return { startSec: clip.startSec, audioPath, durationSec: audio.durationSec, speech };
+}
+
+/** The recording itself, or (when the clip is trimmed) its span cut into a WAV in the temp folder. */
+async function cutRecording(
+  deps: ClipSpeechDeps,
+  source: Extract<ClipRequest['source'], { kind: 'audio' }>,
+  recordingSec: number | null,
+  options: { name: string; signal?: AbortSignal },
+): Promise<string> {
+  const { trimStartSec = 0, trimEndSec } = source;
+  const endsEarly = trimEndSec !== undefined && (recordingSec === null || trimEndSec < recordingSec);
+  if (trimStartSec === 0 && !endsEarly) return source.path;
+  const end = endsEarly ? trimEndSec : recordingSec;
+  if (end !== null && end !== undefined && !(end > trimStartSec)) {
+    const length = recordingSec === null ? '' : `; the recording is ${recordingSec.toFixed(2)} s long`;
+    throw new InputError('BAD_ARGUMENT', `${source.path}: the clip is trimmed to start at ${trimStartSec.toFixed(2)} s and end at ${end.toFixed(2)} s, which leaves no sound${length}.`, source.path);
+  }
+  const outPath = path.join(deps.tempDir, `${options.name}-span.wav`);
+  await runFfmpeg({ tools: deps.tools, args: buildCutAudioArgs({ inputPath: source.path, startSec: trimStartSec, endSec: endsEarly ? trimEndSec : undefined, outPath }), signal: options.signal });
+  return outPath;
 }

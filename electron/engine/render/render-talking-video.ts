@@ -108,6 +108,7 @@ export async function renderTalkingVideo(
         return {
           subjectIndex: s.index,
           face: analysis.subjects[s.index],
+          style: request.styles?.[s.index],
           clips: trackIndex < 0 ? [] : clips[trackIndex].map((c) => ({ startFrame: Math.round(c.startSec * request.fps), speech: c.speech })),
         };
       }),

@@ -28,8 +28,26 @@ describe('parseScene', () => {
     expect(scene.tracks[1].clips[0]).toEqual({ startSec: 1.5, source: { kind: 'say', text: 'Hi!', voice: 'en-us' } });
   });
 
+  it('keeps an audio clip\'s trims and a track\'s style (by subject)', () => {
+    const scene = parseScene(
+      {
+        face: 'crew.png',
+        tracks: [
+          { subject: 1, style: { headMotion: 0, blinkRate: 30 }, clips: [{ start: 2, audio: 'voice.wav', trimStart: 1.5, trimEnd: 4 }] },
+          { subject: 0, clips: [{ start: 0, say: 'Hello' }] },
+        ],
+      },
+      scenePath,
+    );
+    expect(scene.tracks[0].clips[0].source).toEqual({ kind: 'audio', path: path.join(dir, 'scenes', 'voice.wav'), transcript: undefined, trimStartSec: 1.5, trimEndSec: 4 });
+    expect(scene.styles).toEqual({ 1: { headMotion: 0, blinkRate: 30 } });
+  });
+
   it.each([
     [{ tracks: [] }, /talk\.json: face is missing/],
+    [{ face: 'a.png', tracks: [{ subject: 0, clips: [{ start: 0, say: 'x', trimStart: 1 }] }] }, /tracks\[0\]\.clips\[0\]\.trimStart only applies to an "audio" clip/],
+    [{ face: 'a.png', tracks: [{ subject: 0, clips: [{ start: 0, audio: 'a.wav', trimStart: 3, trimEnd: 2 }] }] }, /tracks\[0\]\.clips\[0\]\.trimEnd must be after trimStart/],
+    [{ face: 'a.png', tracks: [{ subject: 0, style: { headMotion: 3 }, clips: [{ start: 0, say: 'x' }] }] }, /tracks\[0\]\.style\.headMotion/],
     [{ face: 3, tracks: [{ subject: 0, clips: [{ start: '1', say: 'x' }] }] }, /talk\.json: face must be a string \(and 1 more problem\)/],
     [{ face: 'a.png', tracks: [] }, /tracks needs at least one track/],
     [{ face: 'a.png', preset: 'tiktok', tracks: [{ subject: 0, clips: [{ start: 0, say: 'x' }] }] }, /preset must be one of reel, square, landscape, source/],

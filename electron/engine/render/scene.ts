@@ -1,11 +1,13 @@
 /**
  * Scene files: a photo and one track of timed clips per speaking subject, as JSON.
- * `{face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio | say, voice?, text?}]}]}`;
- * relative paths are relative to the scene file.
+ * `{face, preset?, fps?, seed?, tracks:[{subject, style?:{expressiveness?, headMotion?, blinkRate?},
+ * clips:[{start, audio | say, voice?, text?, trimStart?, trimEnd?}]}]}`; relative paths are relative to the scene file,
+ * `trimStart`/`trimEnd` are seconds within an audio file (play only that span).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PerformanceStyle } from '../animate/performance-spec.js';
 import { InputError } from '../errors.js';
 import { OUTPUT_PRESET_NAMES, type OutputPresetName } from './output-presets.js';
 import type { ClipRequest, TrackRequest } from './talking-video-request.js';
@@ -17,11 +19,17 @@ const clipSchema = z
     say: z.string().trim().min(1, 'must be some text to speak').optional(),
     voice: z.string().min(1).optional(),
     text: z.string().min(1).optional(),
+    trimStart: z.number().min(0, 'must be 0 or more seconds').optional(),
+    trimEnd: z.number().positive('must be more than 0 seconds').optional(),
   })
   .superRefine((clip, ctx) => {
     if ((clip.audio === undefined) === (clip.say === undefined)) ctx.addIssue({ code: 'custom', message: 'needs exactly one of "audio" (a file) or "say" (text)' });
     if (clip.voice !== undefined && clip.say === undefined) ctx.addIssue({ code: 'custom', path: ['voice'], message: 'only applies to a "say" clip' });
     if (clip.text !== undefined && clip.audio === undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'is the transcript of an "audio" clip; a "say" clip is its own text' });
+    for (const field of ['trimStart', 'trimEnd'] as const) {
+      if (clip[field] !== undefined && clip.audio === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'only applies to an "audio" clip' });
+    }
+    if (clip.trimStart !== undefined && clip.trimEnd !== undefined && clip.trimEnd <= clip.trimStart) ctx.addIssue({ code: 'custom', path: ['trimEnd'], message: 'must be after trimStart' });
   });
 
 const sceneSchema = z.strictObject({
@@ -33,6 +41,13 @@ const sceneSchema = z.strictObject({
     .array(
       z.strictObject({
         subject: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+        style: z
+          .strictObject({
+            expressiveness: z.number().min(0).max(2).optional(),
+            headMotion: z.number().min(0).max(2).optional(),
+            blinkRate: z.number().min(0).max(60).optional(),
+          })
+          .optional(),
         clips: z.array(clipSchema).min(1, 'needs at least one clip'),
       }),
     )
@@ -46,6 +61,8 @@ export interface Scene {
   fps?: number;
   seed?: number;
   tracks: TrackRequest[];
+  /** Each track's `style`, by subject. */
+  styles: Partial<Record<number, PerformanceStyle>>;
 }
 
 /** Reads and checks a scene file; every problem is an InputError naming the file and the field. */
@@ -90,16 +107,24 @@ export function parseScene(json: unknown, scenePath: string): Scene {
     preset: scene.preset,
     fps: scene.fps,
     seed: scene.seed,
+    styles: Object.fromEntries(scene.tracks.flatMap((track) => (track.style ? [[track.subject, track.style]] : []))),
     tracks: scene.tracks.map((track) => ({
       subject: track.subject,
       clips: track.clips.map(
         (clip): ClipRequest => ({
           startSec: clip.start,
-          source: clip.audio !== undefined ? { kind: 'audio', path: resolve(clip.audio), transcript: clip.text } : { kind: 'say', text: clip.say ?? '', voice: clip.voice },
+          source:
+            clip.audio !== undefined
+              ? { kind: 'audio', path: resolve(clip.audio), transcript: clip.text, ...trimOf(clip) }
+              : { kind: 'say', text: clip.say ?? '', voice: clip.voice },
         }),
       ),
     })),
   };
+}
+
+function trimOf(clip: { trimStart?: number; trimEnd?: number }): { trimStartSec?: number; trimEndSec?: number } {
+  return { ...(clip.trimStart !== undefined ? { trimStartSec: clip.trimStart } : {}), ...(clip.trimEnd !== undefined ? { trimEndSec: clip.trimEnd } : {}) };
 }
 
 /**

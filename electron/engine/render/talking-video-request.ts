@@ -1,7 +1,11 @@
+import type { PerformanceStyle } from '../animate/performance-spec.js';
 import type { OutputPresetName } from './output-presets.js';
 
-/** Where a clip's voice comes from: a recording (with an optional transcript) or a line for the built-in TTS. */
-export type ClipSource = { kind: 'audio'; path: string; transcript?: string } | { kind: 'say'; text: string; voice?: string };
+/**
+ * Where a clip's voice comes from: a recording (with an optional transcript, and optionally only the span
+ * `trimStartSec`–`trimEndSec` of it, seconds within the file) or a line for the built-in TTS.
+ */
+export type ClipSource = { kind: 'audio'; path: string; transcript?: string; trimStartSec?: number; trimEndSec?: number } | { kind: 'say'; text: string; voice?: string };
 
 export interface ClipRequest {
   /** Seconds from the start of the video. */
@@ -19,6 +23,8 @@ export interface TrackRequest {
 export interface TalkingVideoRequest {
   facePath: string;
   tracks: TrackRequest[];
+  /** How each subject performs (expressiveness, head motion, blink rate), speakers and listeners alike; defaults when absent. */
+  styles?: Partial<Record<number, PerformanceStyle>>;
   preset: OutputPresetName;
   fps: number;
   seed: number;

@@ -115,7 +115,7 @@ describe('render handlers', () => {
       return failureOf(studio.handlers['render.enqueue']({ projectId: project.id }));
     };
     expect(await enqueueWith(createEmptyProjectDocument())).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('Choose a photo or video') });
-    expect(await enqueueWith(documentWith())).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('agreed to be animated') });
+    expect(await enqueueWith(documentWith())).toMatchObject({ code: 'NO_CONSENT', message: expect.stringContaining('agreed to be animated') });
     await studio.handlers['library.setConsent']({ faceId, consent: true });
     expect(await enqueueWith(documentWith({ tracks: [] }))).toMatchObject({ message: expect.stringContaining("Put a recording or a script on a subject's track") });
     const tooFar = documentWith({ tracks: [{ subject: 5, clips: documentWith().tracks[0].clips }] });

@@ -25,7 +25,7 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
   const face = library.getFace({ faceId });
   if (!face) throw new StudioFailure('NOT_FOUND', `The stage's face (id ${faceId}) is no longer in the library.`);
   if (!face.consent) {
-    throw new StudioFailure('BAD_INPUT', `Confirm that the person in "${face.name}" agreed to be animated (tick consent in the library) before rendering.`);
+    throw new StudioFailure('NO_CONSENT', `Confirm that the person in "${face.name}" agreed to be animated (tick consent in the library) before rendering.`);
   }
   if (face.analysisStatus !== 'done' || face.subjects.length === 0 || !face.width || !face.height) {
     throw new StudioFailure('BAD_INPUT', `No face was found in "${face.name}"; choose a picture with a clearly visible face.`);
@@ -64,7 +64,7 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
     preset,
     fps: RENDER_FPS,
     outputPath,
-    face: { path: face.mediaPath, kind: face.kind, width: face.width, height: face.height },
+    face: { path: face.mediaPath, kind: face.kind, width: face.width, height: face.height, consent: true },
     durationSec,
     tracks,
     subjects: document.subjects,
