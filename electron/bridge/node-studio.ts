@@ -9,7 +9,7 @@ import { toRenderJobView } from '../main/handlers/render-handlers';
 import { createStudioHandlers } from '../main/studio-handlers';
 import { StudioFailure } from '../main/studio-errors';
 import { createThumbnailStore, type ThumbnailStore } from '../main/handlers/thumbnails';
-import { BUILTIN_VOICES } from '../main/handlers/builtin-voices';
+import { listBuiltinVoices } from '../main/handlers/builtin-voices';
 
 const engineLoaders = {
   library: () => import('../engine/library/index.js'),
@@ -88,7 +88,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
     chooseSavePath: async () => null,
     openPath: unsupported,
     showItemInFolder: unsupported,
-    listBuiltinVoices: async () => BUILTIN_VOICES,
+    listBuiltinVoices,
   });
   const thumbnails = createThumbnailStore({ libraryDir, tools: engine.tools });
   return { handlers, engine, mediaRoot: path.join(libraryDir, 'media'), thumbnails, close: () => engine.close() };

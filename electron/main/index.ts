@@ -7,7 +7,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { findBundledBinary } from './bundled-binaries';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
-import { BUILTIN_VOICES } from './handlers/builtin-voices';
+import { listBuiltinVoices } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
 import { resolveRenderOutput, toRenderJobView } from './handlers/render-handlers';
 import { createThumbnailStore } from './handlers/thumbnails';
@@ -107,7 +107,7 @@ function startStudio(): void {
       if (problem) throw new StudioFailure('ENGINE_ERROR', `${filePath}: ${problem}`);
     },
     showItemInFolder: async (filePath) => shell.showItemInFolder(filePath),
-    listBuiltinVoices: async () => BUILTIN_VOICES,
+    listBuiltinVoices,
     describeApp: () => ({
       name: APP_NAME,
       version: app.getVersion(),

@@ -1,16 +1,24 @@
 import type { BuiltinVoiceView } from '../../contract/types';
 
+let voices: Promise<BuiltinVoiceView[]> | undefined;
+
 /**
- * The built-in voices the studio offers until the speech module's `listVoices()` is wired in (eSpeak NG voice names,
- * which is what script clips store). Replace this list with that call; the contract does not change.
+ * The built-in voices: every eSpeak NG voice the speech module offers, named by the language code a script clip stores
+ * (`en-us`, `fr-fr`, `cmn`, …) and labelled with eSpeak's own name. Loaded on first use (the synthesiser is a
+ * WebAssembly module) and kept; a failed load is retried on the next call.
  */
-export const BUILTIN_VOICES: BuiltinVoiceView[] = [
-  { name: 'en-us', label: 'English (US)', language: 'en' },
-  { name: 'en-gb', label: 'English (UK)', language: 'en' },
-  { name: 'es', label: 'Spanish', language: 'es' },
-  { name: 'fr', label: 'French', language: 'fr' },
-  { name: 'de', label: 'German', language: 'de' },
-  { name: 'it', label: 'Italian', language: 'it' },
-  { name: 'pt-br', label: 'Portuguese (Brazil)', language: 'pt' },
-  { name: 'cmn', label: 'Chinese (Mandarin)', language: 'zh' },
-];
+export function listBuiltinVoices(): Promise<BuiltinVoiceView[]> {
+  voices ??= loadVoices().catch((error: unknown) => {
+    voices = undefined;
+    throw error;
+  });
+  return voices;
+}
+
+async function loadVoices(): Promise<BuiltinVoiceView[]> {
+  const { listVoices } = await import('../../engine/speech/espeak-voices.js');
+  const seen = new Set<string>();
+  return (await listVoices())
+    .filter((voice) => !seen.has(voice.language) && seen.add(voice.language))
+    .map((voice) => ({ name: voice.language, label: voice.name, language: voice.language.split('-')[0] }));
+}
