@@ -7,7 +7,8 @@ import { InputError, throwIfAborted } from '../errors.js';
 import { buildCutAudioArgs, probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { SpeechPerformanceInput } from '../speech/speech-types.js';
-import type { ClipRequest } from './talking-video-request.js';
+import { assertNoOverlappingClips } from './scene.js';
+import type { ClipRequest, TalkingVideoRequest } from './talking-video-request.js';
 import { analyzeSpeech, decodeAudio, synthesizeSpeech, writeWavFile } from './talking-video-stages.js';
 
 export interface PreparedClip {
@@ -71,4 +72,32 @@ async function cutRecording(
   const outPath = path.join(deps.tempDir, `${options.name}-span.wav`);
   await runFfmpeg({ tools: deps.tools, args: buildCutAudioArgs({ inputPath: source.path, startSec: trimStartSec, endSec: endsEarly ? trimEndSec : undefined, outPath }), signal: options.signal });
   return outPath;
+}
+
+export type PrepareClip = (clip: ClipRequest, options: { fps: number; name: string; signal?: AbortSignal }) => Promise<PreparedClip>;
+
+/**
+ * Every clip of every track voiced and analysed at the request's fps by `prepareClip` (`prepareClipSpeech`, or a
+ * caching wrapper of it), one at a time in track order; then checked for overlaps now that the lengths are known.
+ */
+export async function prepareTrackClips(
+  request: Pick<TalkingVideoRequest, 'tracks' | 'fps' | 'origin' | 'facePath'>,
+  prepareClip: PrepareClip,
+  options: { onClipDone?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<PreparedClip[][]> {
+  const { signal, onClipDone } = options;
+  const total = request.tracks.reduce((n, t) => n + t.clips.length, 0);
+  let done = 0;
+  onClipDone?.(0, total);
+  const prepared: PreparedClip[][] = [];
+  for (const [t, track] of request.tracks.entries()) {
+    const clips: PreparedClip[] = [];
+    for (const [c, clip] of track.clips.entries()) {
+      clips.push(await prepareClip(clip, { fps: request.fps, name: `voice-${t}-${c}`, signal }));
+      onClipDone?.(++done, total);
+    }
+    prepared.push(clips);
+  }
+  assertNoOverlappingClips({ tracks: request.tracks, durationsSec: prepared.map((clips) => clips.map((c) => c.durationSec)), origin: request.origin ?? request.facePath });
+  return prepared;
 }

@@ -35,7 +35,7 @@ export function describeFace(subject: FaceSubject): FramedFace {
  * has more pixels than the output shows (rendering them would be wasted work), and moves the subjects in
  * view into its pixels. The analysed picture is the photo itself unless that is over 4096 px a side.
  */
-export function prepareRenderSource(input: { analysis: FileAnalysis; framing: Framing }): RenderSource {
+export function prepareRenderSource(input: { analysis: FileAnalysis; framing: Pick<Framing, 'view' | 'scale'> }): RenderSource {
   const { analysis, framing } = input;
   const picture = analysis.image;
   const pictureScale = analysis.analysisScale;

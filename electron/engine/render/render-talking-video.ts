@@ -12,17 +12,16 @@ import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js'
 import { toDiskError } from '../media/atomic-file.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { RunOptions } from '../progress.js';
-import { prepareClipSpeech, type PreparedClip } from './clip-speech.js';
+import { prepareClipSpeech, prepareTrackClips, type PreparedClip } from './clip-speech.js';
 import { buildFramingFilter } from './framing-filter.js';
 import { frameSubjects, type Rect } from './framing.js';
 import { OUTPUT_PRESETS } from './output-presets.js';
 import { describeFace, prepareRenderSource } from './render-source.js';
 import { renderFrameStream } from './render-frame-stream.js';
-import { assertNoOverlappingClips } from './scene.js';
 import { createPhaseProgress } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
 import { createFaceRig } from './face-rig.js';
-import { generatePerformance } from './talking-video-stages.js';
+import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 
 /** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
 export const MIN_FACE_HEIGHT_PX = 32;
@@ -92,27 +91,17 @@ export async function renderTalkingVideo(
     throw toDiskError(error, 'cannot create a temporary folder for the render');
   });
   try {
-    const clips = await prepareAllClips(deps, request, tempDir, (done, total) => progress('speech', done / total), signal);
+    const clips = await prepareTrackClips(request, (clip, clipOptions) => prepareClipSpeech({ ...deps, tempDir }, clip, clipOptions), {
+      onClipDone: (done, total) => progress('speech', done / total),
+      signal,
+    });
     const durationSec = Math.max(...clips.flat().map((c) => c.startSec + c.durationSec));
-    const frameCount = Math.max(1, Math.ceil(durationSec * request.fps - 1e-6));
+    const frameCount = sceneFrameCount(durationSec, request.fps);
     const soundtrack = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
     throwIfAborted(signal);
 
     const speakingIndices = new Set(request.tracks.map((t) => t.subject));
-    const performances = generatePerformance({
-      fps: request.fps,
-      frameCount,
-      seed: request.seed,
-      subjects: source.subjects.map((s) => {
-        const trackIndex = request.tracks.findIndex((t) => t.subject === s.index);
-        return {
-          subjectIndex: s.index,
-          face: analysis.subjects[s.index],
-          style: request.styles?.[s.index],
-          clips: trackIndex < 0 ? [] : clips[trackIndex].map((c) => ({ startFrame: Math.round(c.startSec * request.fps), speech: c.speech })),
-        };
-      }),
-    });
+    const performances = generateScenePerformances({ request, analysis, subjects: source.subjects, clips, frameCount });
     const rigs = source.subjects.map((s) => createFaceRig(source.image, s, { otherSubjects: source.subjects.filter((o) => o !== s) }));
     const encoded = await encodeVideo(
       {
@@ -175,29 +164,6 @@ function findSpeaker(analysis: FileAnalysis, index: number, facePath: string): F
     );
   }
   return subject;
-}
-
-async function prepareAllClips(
-  deps: RenderTalkingVideoDeps,
-  request: TalkingVideoRequest,
-  tempDir: string,
-  onClipDone: (done: number, total: number) => void,
-  signal?: AbortSignal,
-): Promise<PreparedClip[][]> {
-  const total = request.tracks.reduce((n, t) => n + t.clips.length, 0);
-  let done = 0;
-  onClipDone(0, total);
-  const prepared: PreparedClip[][] = [];
-  for (const [t, track] of request.tracks.entries()) {
-    const clips: PreparedClip[] = [];
-    for (const [c, clip] of track.clips.entries()) {
-      clips.push(await prepareClipSpeech({ ...deps, tempDir }, clip, { fps: request.fps, name: `voice-${t}-${c}`, signal }));
-      onClipDone(++done, total);
-    }
-    prepared.push(clips);
-  }
-  assertNoOverlappingClips({ tracks: request.tracks, durationsSec: prepared.map((clips) => clips.map((c) => c.durationSec)), origin: request.origin ?? request.facePath });
-  return prepared;
 }
 
 /** One clip at the start plays as it is; anything else is mixed at its offsets into one WAV. */
