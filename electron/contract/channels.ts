@@ -29,6 +29,7 @@ export const studioMethods = [
   'render.chooseOutput',
   'render.openOutput',
   'render.reveal',
+  'preview.frame',
 ] as const;
 
 export type StudioMethod = (typeof studioMethods)[number];

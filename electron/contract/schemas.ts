@@ -3,7 +3,7 @@ import type { StudioMethod } from './channels';
 import { exportPresets, projectDocumentSchema } from './project-document';
 import type {
   AppInfo, BuiltinVoiceView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, MenuEvent, ProgressEvent,
-  ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView,
+  PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView,
 } from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
@@ -75,6 +75,13 @@ export const requestSchemas = {
   'render.chooseOutput': z.strictObject({ suggestedName: entryName }),
   'render.openOutput': renderRef,
   'render.reveal': renderRef,
+  'preview.frame': z.strictObject({
+    projectId: libraryIdSchema,
+    /** Seconds on the project timeline; past the last clip the last frame is shown. */
+    timeSec: z.number().finite().min(0).max(6 * 3600),
+    /** Longest side of the frame in pixels (never more than the picture's own); 360 unless told. */
+    maxSide: z.number().int().min(64).max(1920).optional(),
+  }),
 } satisfies Record<StudioMethod, z.ZodType>;
 
 /** What each method answers with (inside `StudioResult`). Keyed like `requestSchemas`, checked the same way. */
@@ -107,6 +114,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'render.chooseOutput': { path: string | null };
   'render.openOutput': { ok: true };
   'render.reveal': { ok: true };
+  'preview.frame': PreviewFrameView;
 }
 
 /** Payload of each event, keyed by the short event name. */

@@ -207,6 +207,21 @@ export interface ProjectView extends ProjectSummary {
 export type RenderJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** One row of the render queue, as the queue panel shows it. */
+/**
+ * One frame of the project's saved state as the export would draw it: the whole stage picture (same aspect), scaled
+ * down, with every subject's performance at `timeSec`.
+ */
+export interface PreviewFrameView {
+  /** `data:image/png;base64,…`: nothing is written to the library or the disk. */
+  url: string;
+  width: number;
+  height: number;
+  /** The time of the frame drawn (on the export's frame grid). */
+  timeSec: number;
+  /** Where the last clip ends. */
+  durationSec: number;
+}
+
 export interface RenderJobView {
   id: number;
   projectId: number | null;

@@ -1,5 +1,5 @@
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
-import type { RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
+import type { JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
@@ -121,6 +121,7 @@ export interface MediaModule {
 
 export interface JobsModule {
   createRenderQueue(deps: RenderQueueDeps): RenderQueue;
+  createJobPreview(deps: { tools: FfmpegTools; pool: SessionPool }): JobPreview;
 }
 
 /** Lazy loaders of the engine modules; a missing one means this build does not contain that part. */
@@ -155,6 +156,8 @@ export interface EngineFacade {
   tools(): Promise<FfmpegTools>;
   /** The render queue over the library's renders table, started (interrupted renders requeued) on first use. */
   renderQueue(): Promise<RenderQueue>;
+  /** Preview frames drawn by the export's engine, in this process (loads the engine context). */
+  preview(): Promise<JobPreview>;
   availability(): { library: boolean; face: boolean; render: boolean };
   /** Pauses running renders (they go back in the queue), then closes the library and the models. */
   close(): Promise<void>;
@@ -198,14 +201,22 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     return created;
   });
 
+  const preview = lazy(async (): Promise<JobPreview> => {
+    if (!loaders.jobs || !loaders.context) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece cannot draw previews.');
+    const [jobs, engine] = await Promise.all([loaders.jobs(), context.get()]);
+    return jobs.createJobPreview(engine);
+  });
+
   return {
     library: library.get,
     tools: async () => (await context.get()).tools,
     renderQueue: queue.get,
+    preview: preview.get,
     availability: () => ({ library: !!loaders.library, face: !!loaders.context, render: !!loaders.jobs && !!options.createRunner }),
     async close() {
-      const openedQueue = await queue.peek()?.catch(() => null);
-      await openedQueue?.pause();
+      const [openedQueue, openedPreview] = await Promise.all([queue.peek()?.catch(() => null), preview.peek()?.catch(() => null)]);
+      await Promise.all([openedQueue?.pause(), openedPreview?.close()]);
+      preview.reset();
       const [openedLibrary, openedContext] = await Promise.all([library.peek()?.catch(() => null), context.peek()?.catch(() => null)]);
       queue.reset();
       library.reset();

@@ -60,6 +60,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
   const engine: EngineFacade = {
     library: async () => fullLibrary,
     renderQueue: async () => Promise.reject(new Error('no queue in this test')),
+    preview: async () => Promise.reject(new Error('no preview in this test')),
     tools: async () => Promise.reject(new Error('no ffmpeg in this test')),
     availability: () => ({ library: true, face: false, render: false }),
     close: async () => {},

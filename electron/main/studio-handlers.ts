@@ -1,6 +1,7 @@
 import type { StudioHandlers } from '../contract/studio-api';
 import type { StudioHandlerDeps } from './handlers/handler-deps';
 import { createLibraryHandlers } from './handlers/library-handlers';
+import { createPreviewHandlers } from './handlers/preview-handlers';
 import { createProjectHandlers } from './handlers/project-handlers';
 import { createRenderHandlers } from './handlers/render-handlers';
 
@@ -17,5 +18,6 @@ export function createStudioHandlers(deps: StudioHandlerDeps): StudioHandlers {
     ...createLibraryHandlers(deps),
     ...createProjectHandlers(deps),
     ...createRenderHandlers(deps),
+    ...createPreviewHandlers(deps),
   };
 }

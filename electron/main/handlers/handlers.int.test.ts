@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,4 +153,30 @@ describe('render handlers', () => {
     expect(await failureOf(studio.handlers['render.openOutput']({ renderId: first.id }))).toMatchObject({ code: 'UNSUPPORTED' });
     expect(await studio.handlers['render.chooseOutput']({ suggestedName: 'x' })).toEqual({ path: null });
   }, 60_000);
+});
+
+describe('preview handler', () => {
+  it('draws frames of the saved project with the export engine, at a reduced size, writing nothing', async () => {
+    const project = await studio.handlers['projects.create']({ name: 'Preview', document: documentWith() });
+    const filesBefore = await readdir(dir, { recursive: true });
+    const at = (timeSec: number, maxSide?: number) => studio.handlers['preview.frame']({ projectId: project.id, timeSec, maxSide });
+    const rest = await at(0.1);
+    const speaking = await Promise.all([0.5, 0.7, 0.9].map((t) => at(t)));
+    const face = (await studio.handlers['library.list'](undefined)).faces.find((entry) => entry.id === faceId)!;
+    expect(rest.url).toMatch(/^data:image\/png;base64,/);
+    expect(Math.max(rest.width, rest.height)).toBe(360);
+    expect(rest.width / rest.height).toBeCloseTo(face.width! / face.height!, 1);
+    expect(rest.durationSec).toBeCloseTo(1.25, 1);
+    expect(speaking.every((frame) => frame.url !== rest.url)).toBe(true);
+    expect((await at(0.1, 200)).width).toBeLessThanOrEqual(200);
+    // A changed document is a new scene: subject 0 speaking instead of subject 2.
+    await studio.handlers['projects.save']({ projectId: project.id, document: documentWith({ tracks: [{ ...documentWith().tracks[0], subject: 0 }] }) });
+    expect((await at(0.7)).url).not.toBe(speaking[1].url);
+    expect(await readdir(dir, { recursive: true })).toEqual(filesBefore);
+
+    await studio.handlers['library.setConsent']({ faceId, consent: false });
+    expect(await failureOf(at(0.5))).toMatchObject({ code: 'NO_CONSENT' });
+    await studio.handlers['library.setConsent']({ faceId, consent: true });
+    expect(await failureOf(studio.handlers['preview.frame']({ projectId: 999, timeSec: 0 }))).toMatchObject({ code: 'NOT_FOUND' });
+  }, 30_000);
 });

@@ -5,6 +5,8 @@ import type { StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
 
 export const RENDER_FPS = 30;
+/** The length of a scene with nothing on the timeline (only ever previewed). */
+const SILENT_SCENE_SEC = 1;
 /** A rough speaking rate for script clips the editor has not estimated: about 2.5 words a second. */
 const WORDS_PER_SECOND = 2.5;
 
@@ -13,13 +15,15 @@ export interface RenderSpecInput {
   title: string;
   preset: ExportPreset;
   outputPath: string;
+  /** A preview may show a face that says nothing yet; a render needs something to say. */
+  allowSilence?: boolean;
 }
 
 /**
  * Resolves a project document into a self-contained render spec: the stored files behind the stage and every clip,
  * and the checks a render needs up front, each failing with a sentence the user can act on.
  */
-export function buildRenderSpec(library: StudioLibrary, { document, title, preset, outputPath }: RenderSpecInput): RenderJobSpec {
+export function buildRenderSpec(library: StudioLibrary, { document, title, preset, outputPath, allowSilence = false }: RenderSpecInput): RenderJobSpec {
   const { faceId } = document.stage;
   if (faceId === null) throw new StudioFailure('BAD_INPUT', 'Choose a photo or video for the stage before rendering.');
   const face = library.getFace({ faceId });
@@ -52,9 +56,9 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
         }),
       };
     });
-  if (tracks.length === 0) throw new StudioFailure('BAD_INPUT', "Put a recording or a script on a subject's track before rendering.");
+  if (tracks.length === 0 && !allowSilence) throw new StudioFailure('BAD_INPUT', "Put a recording or a script on a subject's track before rendering.");
 
-  const durationSec = Math.max(
+  const durationSec = tracks.length === 0 ? SILENT_SCENE_SEC : Math.max(
     ...tracks.flatMap((track) => track.clips.map((clip) => (clip.kind === 'audio' ? clip.start + clip.trimEnd - clip.trimStart : clip.start + clip.durationSec))),
     ...document.tracks.flatMap((track) => track.clips.map(clipEndSec)),
   );

@@ -1,0 +1,29 @@
+import type { StudioHandlers } from '../../contract/studio-api';
+import { StudioFailure } from '../studio-errors';
+import type { StudioHandlerDeps } from './handler-deps';
+import { toProjectView } from './project-views';
+import { buildRenderSpec } from './render-spec';
+
+type PreviewHandlers = Pick<StudioHandlers, 'preview.frame'>;
+
+const DEFAULT_MAX_SIDE = 360;
+/** A preview never writes a file; the spec still wants a path. */
+const NO_OUTPUT = '/preview.mp4';
+
+/**
+ * Preview frames of the project as saved: resolved exactly like a render (same checks, consent included), drawn by
+ * the engine's preview, which caches each scene until the document changes.
+ */
+export function createPreviewHandlers({ engine }: StudioHandlerDeps): PreviewHandlers {
+  return {
+    'preview.frame': async ({ projectId, timeSec, maxSide = DEFAULT_MAX_SIDE }) => {
+      const library = await engine.library();
+      const project = library.getProject({ projectId });
+      if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
+      const { document, name } = toProjectView(project);
+      const spec = buildRenderSpec(library, { document, title: name, preset: document.export.preset, outputPath: NO_OUTPUT, allowSilence: true });
+      const frame = await (await engine.preview()).frame(spec, { timeSec, maxSide });
+      return { url: `data:image/png;base64,${frame.png.toString('base64')}`, width: frame.width, height: frame.height, timeSec: frame.timeSec, durationSec: frame.durationSec };
+    },
+  };
+}
