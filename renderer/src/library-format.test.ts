@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, describeSubjects, formatDuration, summarizeImport } from './library-format';
+import { baseName, describeSubjects, formatDuration, formatEdited, splitNameForEllipsis, summarizeImport } from './library-format';
 
 describe('library formatting', () => {
   it('describes what the analysis found', () => {
@@ -28,5 +28,22 @@ describe('library formatting', () => {
   it('takes the file name from POSIX and Windows paths', () => {
     expect(baseName('/home/ana/photo.jpg')).toBe('photo.jpg');
     expect(baseName('C:\\Users\\ana\\voice.wav')).toBe('voice.wav');
+  });
+
+  it('keeps the distinctive end of a long name for a middle ellipsis', () => {
+    expect(splitNameForEllipsis('group3_apollo11_crew_nasa')).toEqual({ head: 'group3_apollo11_', tail: 'crew_nasa' });
+    expect(splitNameForEllipsis('en_ljspeech_LJ001-0001')).toEqual({ head: 'en_ljspeech_', tail: 'LJ001-0001' });
+    expect(splitNameForEllipsis('Greeting')).toEqual({ head: 'Greeting', tail: '' });
+    const split = splitNameForEllipsis('a very long project name that goes on');
+    expect(split.head + split.tail).toBe('a very long project name that goes on');
+    expect(split.tail).toBe('goes on');
+  });
+
+  it('says when a project was edited, shortly', () => {
+    const now = new Date(2026, 10, 22, 15, 0);
+    expect(formatEdited(new Date(2026, 10, 22, 9, 5).toISOString(), now)).toMatch(/^Edited \d{1,2}[:.]05/);
+    expect(formatEdited(new Date(2026, 2, 3).toISOString(), now)).toMatch(/^Edited .*3/);
+    expect(formatEdited(new Date(2024, 2, 3).toISOString(), now)).toContain('2024');
+    expect(formatEdited('not a date', now)).toBe('');
   });
 });

@@ -35,3 +35,27 @@ export function summarizeImport(results: ImportFileResult[]): string {
 export function baseName(filePath: string): string {
   return filePath.split(/[\\/]/).pop() ?? filePath;
 }
+
+/**
+ * A long name split for a middle ellipsis: the head may be cut, the tail (the distinctive end: a take number, a
+ * last word) always stays. Imported files are often named `group3_apollo11_crew_nasa` or `en_ljspeech_LJ001-0001`,
+ * where the end tells entries apart. Short names are not split.
+ */
+export function splitNameForEllipsis(name: string, maxTailChars = 12): { head: string; tail: string } {
+  if (name.length <= maxTailChars + 4) return { head: name, tail: '' };
+  let tail = name.slice(-Math.min(maxTailChars, Math.ceil(name.length / 2)));
+  // Start the tail at a word boundary when it holds one, so it reads as a whole word ("crew_nasa", not "11_crew_nasa").
+  const boundary = tail.search(/[_\s.]/);
+  if (boundary >= 0 && boundary < tail.length - 3) tail = tail.slice(boundary + 1);
+  return { head: name.slice(0, name.length - tail.length), tail };
+}
+
+/** "Edited 14:05" today, "Edited 3 Mar" this year, "Edited 3 Mar 2024" before; empty for a bad date. */
+export function formatEdited(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = date.toDateString() === now.toDateString();
+  if (sameDay) return `Edited ${date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+  const options: Intl.DateTimeFormatOptions = date.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
+  return `Edited ${date.toLocaleDateString(undefined, options)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../../../electron/contract/project-document';
-import { formatTimecode, nearestFreeStart, rulerStepSec, snapCandidates, snapTime } from './timeline-geometry';
+import { formatTimecode, nearestFreeStart, rulerStepSec, snapCandidates, snapTime, trackRowHeight } from './timeline-geometry';
 
 const clip = (id: string, start: number, length: number): Clip => ({ id, start, kind: 'audio', voiceId: 1, trimStart: 0, trimEnd: length, duration: length });
 
@@ -35,5 +35,12 @@ describe('timeline geometry', () => {
     expect(nearestFreeStart(others, 5.5, 3)).toBe(7);
     expect(nearestFreeStart(others, -3, 1)).toBe(0);
     expect(nearestFreeStart([], 4, 1)).toBe(4);
+  });
+
+  it('shares the visible height among few tracks and keeps many compact', () => {
+    expect(trackRowHeight(260, 3)).toBe(67);
+    expect(trackRowHeight(600, 1)).toBe(76);
+    expect(trackRowHeight(260, 8)).toBe(56);
+    expect(trackRowHeight(0, 3)).toBe(56);
   });
 });

@@ -49,3 +49,16 @@ export function nearestFreeStart(others: readonly Clip[], desiredSec: number, le
 export function snapCandidates(clips: readonly Clip[], exceptClipId: string | null): number[] {
   return [0, ...clips.filter((clip) => clip.id !== exceptClipId).flatMap((clip) => [clip.start, clip.start + clipLengthSec(clip)])];
 }
+
+const MIN_ROW_HEIGHT_PX = 56;
+const MAX_ROW_HEIGHT_PX = 76;
+/** The ruler above the tracks and the teaching line under them (timeline.css). */
+const RULER_HEIGHT_PX = 27;
+const HINT_HEIGHT_PX = 30;
+
+/** Row height that fills the visible height with the tracks there are, within a readable range (many tracks scroll). */
+export function trackRowHeight(visibleHeightPx: number, trackCount: number): number {
+  if (trackCount === 0 || visibleHeightPx <= 0) return MIN_ROW_HEIGHT_PX;
+  const share = Math.floor((visibleHeightPx - RULER_HEIGHT_PX - HINT_HEIGHT_PX) / trackCount);
+  return Math.max(MIN_ROW_HEIGHT_PX, Math.min(MAX_ROW_HEIGHT_PX, share));
+}

@@ -1,5 +1,6 @@
 import { DEFAULT_SUBJECT_SETTINGS } from '../../../../electron/contract/project-document';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
+import { describeSubject } from '../../subject-label';
 import { setSubjectSettings } from '../../timeline/commands';
 import { SliderField } from './SliderField';
 
@@ -28,7 +29,9 @@ export function SubjectSettingsSection() {
     <section className="inspector-section" aria-labelledby="subject-settings-title">
       <h3 id="subject-settings-title">
         <span className="subject-chip selected">{subject}</span> Subject {subject}
-        <span className="section-note">{speaks ? 'Speaks' : 'Listens'}</span>
+        <span className={`section-note${speaks ? ' speaker' : ''}`} title={describeSubject(subject, { speaking: speaks })}>
+          {speaks ? 'Speaker' : 'No voice yet'}
+        </span>
       </h3>
       <SliderField label="Expressiveness" value={settings.expressiveness} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('expressiveness')} />
       <SliderField label="Head motion" value={settings.headMotion} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('headMotion')} />

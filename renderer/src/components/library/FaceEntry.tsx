@@ -52,7 +52,7 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
         <>
           {onStage && <span className="tag accent">On stage</span>}
           {describeSubjects(face)}
-          {face.kind === 'video' && face.durationSec !== null ? ` · ${formatDuration(face.durationSec)}` : ''}
+          {face.kind === 'video' ? ` · Video${face.durationSec !== null ? ` ${formatDuration(face.durationSec)}` : ''}` : face.width && face.height ? ` · ${face.width}×${face.height}` : ''}
         </>
       }
       onError={onError}

@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { LibraryEntryKind } from '../../../../electron/contract/types';
+import { splitNameForEllipsis } from '../../library-format';
 import { useStudioApi } from '../../store/editor-store';
+
+/** The name with a middle ellipsis when it does not fit: the head shrinks, the distinctive end stays readable. */
+function EntryName({ name }: { name: string }) {
+  const { head, tail } = splitNameForEllipsis(name);
+  return (
+    <span className="entry-name-text">
+      <span className="entry-name-head">{head}</span>
+      {tail && <span className="entry-name-tail">{tail}</span>}
+    </span>
+  );
+}
 
 interface LibraryEntryProps {
   kind: LibraryEntryKind;
@@ -16,11 +28,13 @@ interface LibraryEntryProps {
   /** Extra controls under the name (the consent checkbox of a face). */
   children?: ReactNode;
   onDeleted?(): void;
+  /** After the library accepted a new name (the open project's title follows it). */
+  onRenamed?(name: string): void;
   onError(message: string): void;
 }
 
 /** One library row: thumbnail, name (renamable in place), what it is, and delete with a confirmation. */
-export function LibraryEntry({ kind, id, name, meta, thumbnail, active, onActivate, activateLabel, onDragStart, children, onDeleted, onError }: LibraryEntryProps) {
+export function LibraryEntry({ kind, id, name, meta, thumbnail, active, onActivate, activateLabel, onDragStart, children, onDeleted, onRenamed, onError }: LibraryEntryProps) {
   const studio = useStudioApi();
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [draft, setDraft] = useState(name);
@@ -38,7 +52,7 @@ export function LibraryEntry({ kind, id, name, meta, thumbnail, active, onActiva
     if (!result.ok) {
       setDraft(name);
       onError(result.error.message);
-    }
+    } else onRenamed?.(next);
   };
 
   const remove = async () => {
@@ -71,12 +85,12 @@ export function LibraryEntry({ kind, id, name, meta, thumbnail, active, onActiva
               }}
             />
           ) : onActivate ? (
-            <button type="button" className="entry-name" onClick={onActivate} title={activateLabel} onDoubleClick={() => setMode('rename')}>
-              {name}
+            <button type="button" className="entry-name" onClick={onActivate} title={`${name}\n${activateLabel ?? ''}`.trim()} onDoubleClick={() => setMode('rename')}>
+              <EntryName name={name} />
             </button>
           ) : (
-            <span className="entry-name" onDoubleClick={() => setMode('rename')}>
-              {name}
+            <span className="entry-name" title={name} onDoubleClick={() => setMode('rename')}>
+              <EntryName name={name} />
             </span>
           )}
           <span className="entry-meta">{meta}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { ExportPreset } from '../../../../electron/contract/project-document';
 import type { RenderJobView } from '../../../../electron/contract/types';
-import { baseName } from '../../library-format';
+import { baseName, splitNameForEllipsis } from '../../library-format';
 import { PRESET_LABELS } from '../inspector/ExportSection';
 import type { RenderJobs } from './use-render-jobs';
 
@@ -20,32 +21,62 @@ export function formatEta(etaMs: number | null): string {
   return minutes < 60 ? `about ${minutes} min left` : `about ${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }
 
-/** One render: what, how far, and what can be done with it. */
-export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs }) {
+/** "took 12 s", "took 3 min 5 s"; empty when unknown. */
+export function formatRenderTime(durationMs: number | null): string {
+  if (durationMs === null || !Number.isFinite(durationMs) || durationMs < 0) return '';
+  const seconds = Math.max(1, Math.round(durationMs / 1000));
+  return seconds < 60 ? `took ${seconds} s` : `took ${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** A small frame in the preset's shape, so a reel and a landscape video are told apart at a glance. */
+function PresetShape({ preset }: { preset: ExportPreset }) {
+  return <span className={`preset-shape preset-${preset}`} aria-hidden="true" />;
+}
+
+interface QueueJobProps {
+  job: RenderJobView;
+  queue: RenderJobs;
+  /** The host can open files with other programs (the app); in a browser the page offers a download instead. */
+  canOpenFiles: boolean;
+}
+
+/** One render: what, in which format, how far, and what can be done with it. */
+export function QueueJob({ job, queue, canOpenFiles }: QueueJobProps) {
   const [watching, setWatching] = useState(false);
   const active = job.status === 'queued' || job.status === 'running';
   const percent = Math.round(job.progress * 100);
+  const fileName = baseName(job.outputPath);
+  const file = splitNameForEllipsis(fileName, 16);
+  const phase = job.status === 'running' && job.phase ? `${job.phase.charAt(0).toUpperCase()}${job.phase.slice(1)}` : '';
+  const eta = job.status === 'running' ? formatEta(job.etaMs) : '';
   return (
     <li className={`queue-job status-${job.status}`} data-testid="queue-job">
       <div className="queue-job-head">
-        <strong title={job.title}>{job.title}</strong>
+        <PresetShape preset={job.preset} />
+        <div className="queue-job-titles">
+          <strong title={job.title}>{job.title}</strong>
+          <span className="queue-job-meta">
+            {PRESET_LABELS[job.preset]}
+          </span>
+        </div>
         <span className="queue-job-status" data-testid="queue-job-status" data-status={job.status}>
           {STATUS_LABELS[job.status]}
         </span>
       </div>
-      <div className="queue-job-meta">
-        {PRESET_LABELS[job.preset].split(' · ')[0]}
-        {job.status === 'running' && job.phase ? ` · ${job.phase.charAt(0).toUpperCase()}${job.phase.slice(1)}` : ''}
-        {job.status === 'done' ? ` · ${baseName(job.outputPath)}` : ''}
-      </div>
       {active && (
         <div className="queue-progress">
           <progress max={1} value={job.status === 'queued' ? 0 : job.progress} aria-label={`${job.title}: ${percent}%`} />
-          <span>
-            {job.status === 'queued' ? 'Waiting' : `${percent}%`}
-            {job.status === 'running' && formatEta(job.etaMs) ? ` · ${formatEta(job.etaMs)}` : ''}
+          <span className="queue-progress-text">
+            <span>{job.status === 'queued' ? 'Waiting for the render before it' : phase}</span>
+            <span className="queue-progress-figures">{job.status === 'queued' ? '' : `${percent}%${eta ? ` · ${eta}` : ''}`}</span>
           </span>
         </div>
+      )}
+      {job.status === 'done' && (
+        <span className="queue-job-file" title={job.outputPath}>
+          <span className="entry-name-head">{file.head}</span>
+          {file.tail && <span className="entry-name-tail">{file.tail}</span>}
+        </span>
       )}
       {watching && job.outputUrl && <video className="queue-video" src={job.outputUrl} controls autoPlay aria-label={`${job.title}, rendered`} />}
       {job.status === 'failed' && job.error && <p className="queue-job-error">{job.error}</p>}
@@ -67,12 +98,22 @@ export function QueueJob({ job, queue }: { job: RenderJobView; queue: RenderJobs
                 {watching ? 'Hide' : 'Watch'}
               </button>
             )}
-            <button type="button" className={`button small${job.outputUrl ? '' : ' primary'}`} onClick={() => queue.open(job.id)}>
-              Open
-            </button>
-            <button type="button" className="button small" onClick={() => queue.reveal(job.id)}>
-              Show in folder
-            </button>
+            {job.outputUrl && !canOpenFiles && (
+              <a className="button small" href={job.outputUrl} download={fileName}>
+                Download
+              </a>
+            )}
+            {canOpenFiles && (
+              <>
+                <button type="button" className={`button small${job.outputUrl ? '' : ' primary'}`} onClick={() => queue.open(job.id)}>
+                  Open
+                </button>
+                <button type="button" className="button small" onClick={() => queue.reveal(job.id)}>
+                  Show in folder
+                </button>
+              </>
+            )}
+            {formatRenderTime(job.durationMs) && <span className="queue-job-took">{formatRenderTime(job.durationMs)}</span>}
           </>
         )}
       </div>

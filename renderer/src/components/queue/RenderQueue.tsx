@@ -1,39 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { canOpenFilesWith } from '../../hooks/host-capabilities';
+import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { QueueJob } from './QueueJob';
 import type { RenderJobs } from './use-render-jobs';
 
-/** Every export, newest first, with progress, ETA, cancel, retry and open. */
+/**
+ * Every export, newest first, with progress, ETA, cancel, retry and open. A drawer at the foot of the right column:
+ * folded it is one line with a count of running renders; it unfolds by itself when a render starts.
+ */
 export function RenderQueue({ queue }: { queue: RenderJobs }) {
-  const running = queue.jobs.filter((job) => job.status === 'running' || job.status === 'queued').length;
+  const studio = useStudioApi();
+  const canOpenFiles = canOpenFilesWith(studio);
+  const active = queue.jobs.filter((job) => job.status === 'running' || job.status === 'queued').length;
+  const [expanded, setExpanded] = useState(queue.jobs.length > 0);
+
+  // A new job (or the list arriving after a reload) opens the drawer; folding it afterwards is the user's choice.
+  const seen = useRef(queue.jobs.length);
+  useEffect(() => {
+    if (queue.jobs.length > seen.current) setExpanded(true);
+    seen.current = queue.jobs.length;
+  }, [queue.jobs.length]);
+  useEffect(() => {
+    if (queue.error) setExpanded(true);
+  }, [queue.error]);
+
   return (
-    <section className="render-queue" data-testid="queue" aria-labelledby="queue-title">
-      <div className="panel-header">
+    <section className={`render-queue${expanded ? ' expanded' : ''}`} data-testid="queue" aria-labelledby="queue-title">
+      <button type="button" className="panel-header queue-toggle" aria-expanded={expanded} aria-controls="queue-body" onClick={() => setExpanded(!expanded)}>
+        <span className="chevron" aria-hidden="true" />
         <span className="panel-title" id="queue-title">
           Render queue
         </span>
-        {running > 0 && <span className="badge">{running} active</span>}
+        {active > 0 ? (
+          <span className="badge accent" title={`${active} ${active === 1 ? 'render' : 'renders'} running or waiting`}>
+            {active} rendering
+          </span>
+        ) : (
+          queue.jobs.length > 0 && <span className="badge muted">{queue.jobs.length}</span>
+        )}
+      </button>
+      <div className="queue-body" id="queue-body" hidden={!expanded}>
+        {queue.error && (
+          <ErrorMessage
+            title="The render queue could not do that"
+            actions={
+              <button type="button" className="button small" onClick={queue.dismissError}>
+                Dismiss
+              </button>
+            }
+          >
+            {queue.error.message}
+          </ErrorMessage>
+        )}
+        {queue.jobs.length === 0 ? (
+          <p className="quiet-empty">Videos you export appear here, with their progress. They keep rendering while you edit.</p>
+        ) : (
+          <ul className="queue-list">
+            {queue.jobs.map((job) => (
+              <QueueJob key={job.id} job={job} queue={queue} canOpenFiles={canOpenFiles} />
+            ))}
+          </ul>
+        )}
       </div>
-      {queue.error && (
-        <ErrorMessage
-          title="The render queue could not do that"
-          actions={
-            <button type="button" className="button small" onClick={queue.dismissError}>
-              Dismiss
-            </button>
-          }
-        >
-          {queue.error.message}
-        </ErrorMessage>
-      )}
-      {queue.jobs.length === 0 ? (
-        <p className="quiet-empty">Videos you export appear here, with their progress. They keep rendering while you edit.</p>
-      ) : (
-        <ul className="queue-list">
-          {queue.jobs.map((job) => (
-            <QueueJob key={job.id} job={job} queue={queue} />
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

@@ -29,9 +29,11 @@ describe('SubjectOverlay', () => {
     );
     for (const index of [0, 1, 2]) expect(html).toContain(`data-testid="subject-outline-${index}"`);
     expect(html).toContain('viewBox="0 0 600 400"');
-    expect(html.match(/class="subject selected talking"/g)).toHaveLength(1);
-    expect(html).toContain('1 · Speaker');
-    expect(html).toContain('aria-label="Subject 1, selected, speaks"');
+    expect(html.match(/class="subject selected speaker talking"/g)).toHaveLength(1);
+    expect(html).toContain('>1 · Speaker<');
+    expect(html).toContain('>0<');
+    expect(html).toContain('aria-label="Subject 1 · 2nd largest · speaker · selected"');
+    expect(html).toContain('aria-label="Subject 0 · largest face · silent"');
     expect(html).toContain('points="100,50 140,50 120,100"');
     // Two picture pixels per screen pixel: a 12 px label is drawn at 24 picture pixels.
     expect(html).toContain('font-size="24"');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FaceSubjectView, Polygon } from '../../../../electron/contract/types';
+import { describeSubject, describeSubjectRank } from '../../subject-label';
 
 interface SubjectOverlayProps {
   width: number;
@@ -28,13 +29,16 @@ export function SubjectOverlay({ width, height, displayWidth, subjects, selected
         const [x, y, w, h] = subject.box;
         const isSelected = subject.index === selected;
         const mask = subject.masks.faceOval.length > 2 ? subject.masks.faceOval : subject.masks.head;
-        const badgeText = isSelected ? `${subject.index} · Speaker` : String(subject.index);
-        const label = `Subject ${subject.index}${isSelected ? ', selected' : ''}${speaking.has(subject.index) ? ', speaks' : ''}`;
+        const isSpeaker = speaking.has(subject.index);
+        const isHovered = hovered === subject.index;
+        // The badge says who speaks; hovering also says which face it is (0 = the largest).
+        const badgeText = [String(subject.index), isHovered ? describeSubjectRank(subject.index) : '', isSpeaker ? 'Speaker' : ''].filter(Boolean).join(' · ');
+        const label = describeSubject(subject.index, { selected: isSelected, speaking: isSpeaker });
         return (
           <g
             key={subject.index}
             data-testid={`subject-outline-${subject.index}`}
-            className={`subject${isSelected ? ' selected' : ''}${hovered === subject.index ? ' hovered' : ''}${talking.has(subject.index) ? ' talking' : ''}`}
+            className={`subject${isSelected ? ' selected' : ''}${isSpeaker ? ' speaker' : ''}${isHovered ? ' hovered' : ''}${talking.has(subject.index) ? ' talking' : ''}`}
             role="button"
             tabIndex={0}
             aria-pressed={isSelected}
@@ -51,12 +55,12 @@ export function SubjectOverlay({ width, height, displayWidth, subjects, selected
             onFocus={() => setHovered(subject.index)}
             onBlur={() => setHovered(null)}
           >
-            <title>{label}</title>
+            <title>{`${label}. Click to select.`}</title>
             <rect className="subject-hit" x={x} y={y} width={w} height={h} />
-            {mask.length > 2 && <polygon className="subject-mask" points={toPoints(mask)} strokeWidth={1.5 * unit} />}
+            {mask.length > 2 && <polygon className="subject-mask" points={toPoints(mask)} strokeWidth={2} />}
             <rect className="subject-box" x={x} y={y} width={w} height={h} rx={6 * unit} strokeWidth={(isSelected ? 3 : 1.5) * unit} />
             <g transform={`translate(${x} ${y >= 24 * unit ? y - 22 * unit : y + 2 * unit})`}>
-              <rect className="subject-badge" x={0} y={0} width={(badgeText.length * 7.2 + 12) * unit} height={20 * unit} rx={4 * unit} />
+              <rect className="subject-badge" x={0} y={0} width={(badgeText.length * 7 + 12) * unit} height={20 * unit} rx={4 * unit} />
               <text className="subject-number" x={6 * unit} y={14.5 * unit} fontSize={12 * unit}>
                 {badgeText}
               </text>

@@ -7,7 +7,9 @@ import { formatTimecode, nearestFreeStart } from '../../timeline/timeline-geomet
 import { Waveform } from './Waveform';
 import { useClipGestures } from './use-clip-gestures';
 
-const CLIP_BODY_PX = 40;
+/** The clip's inset from its row (top + bottom) and its label line. */
+const CLIP_INSET_PX = 12;
+const CLIP_LABEL_PX = 16;
 const NUDGE_SEC = 0.1;
 
 interface ClipViewProps {
@@ -68,7 +70,7 @@ export function ClipView({ clip, subjects, rowHeightPx }: ClipViewProps) {
       {...pointerHandlers}
     >
       {clip.kind === 'audio' && voice?.mediaUrl && widthPx > 8 && (
-        <Waveform url={voice.mediaUrl} fromSec={clip.trimStart} toSec={clip.trimEnd} widthPx={widthPx} heightPx={CLIP_BODY_PX - 16} />
+        <Waveform url={voice.mediaUrl} fromSec={clip.trimStart} toSec={clip.trimEnd} widthPx={widthPx} heightPx={rowHeightPx - CLIP_INSET_PX - CLIP_LABEL_PX - 4} />
       )}
       <span className="clip-label">
         <span className="clip-title">{title}</span>

@@ -3,12 +3,13 @@ import { timelineEndSec } from '../../audio/playback-schedule';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useElementSize } from '../stage/use-element-size';
 import { Playhead } from './Playhead';
 import { TimelineRuler } from './TimelineRuler';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackRow } from './TrackRow';
+import { trackRowHeight } from '../../timeline/timeline-geometry';
 
-const ROW_HEIGHT_PX = 56;
 const HEADER_WIDTH_PX = 148;
 /** Room after the last clip to drop the next one. */
 const TAIL_SEC = 20;
@@ -21,6 +22,7 @@ export function Timeline() {
   const pxPerSec = useEditor((state) => state.pxPerSec);
   const { faceById } = useLibraryData();
   const scroller = useRef<HTMLDivElement>(null);
+  const scrollerSize = useElementSize(scroller);
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((message: string) => setError(message), []);
   const actions = useEditorActions();
@@ -53,7 +55,9 @@ export function Timeline() {
   // Until the face is analysed, assume one subject so work can start; a photo without faces gets no tracks.
   const subjectCount = faceId === null ? 0 : (faceById(faceId)?.subjectCount ?? 1);
   const subjects = [...new Set([...Array.from({ length: subjectCount }, (_, index) => index), ...tracks.map((track) => track.subject)])].sort((a, b) => a - b);
-  const visibleWidth = scroller.current?.clientWidth ?? 1200;
+  const visibleWidth = scrollerSize.width || 1200;
+  // Few tracks share the height there is, so the panel is not half empty; many tracks keep a compact row and scroll.
+  const rowHeightPx = trackRowHeight(scrollerSize.height, subjects.length);
   const lengthSec = Math.max(endSec + TAIL_SEC, (visibleWidth - HEADER_WIDTH_PX) / pxPerSec);
 
   return (
@@ -77,8 +81,15 @@ export function Timeline() {
         <div className="timeline-content" style={{ width: HEADER_WIDTH_PX + lengthSec * pxPerSec }}>
           <TimelineRuler lengthSec={lengthSec} />
           {subjects.map((subject) => (
-            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={ROW_HEIGHT_PX} missing={subject >= subjectCount} onError={onError} />
+            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={rowHeightPx} missing={subject >= subjectCount} onError={onError} />
           ))}
+          {subjects.length > 0 && (
+            <p className="timeline-hint" style={{ width: visibleWidth }}>
+              {tracks.some((track) => track.clips.length > 0)
+                ? 'Drag clips to move them, their edges to trim · S splits at the playhead · Ctrl + wheel zooms'
+                : 'Drop a voice or a script from the library on a subject’s track to make that person speak'}
+            </p>
+          )}
           {subjects.length === 0 && (
             <p className="timeline-empty">
               {faceId === null ? 'Put a face on the stage first: each person in the picture gets a track here.' : 'No one to give a voice to: this picture has no face Mouthpiece could find.'}
@@ -90,3 +101,4 @@ export function Timeline() {
     </section>
   );
 }
+

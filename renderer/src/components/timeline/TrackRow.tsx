@@ -4,6 +4,7 @@ import { useEditor, useEditorActions, useStudioContext } from '../../store/edito
 import { addClip } from '../../timeline/commands';
 import { carriesLibraryEntry, readLibraryDrag } from '../../timeline/library-drag';
 import { nearestFreeStart } from '../../timeline/timeline-geometry';
+import { describeSubject, describeSubjectRank } from '../../subject-label';
 import { useClipFactory } from '../../timeline/use-clip-factory';
 import { ClipView } from './ClipView';
 
@@ -47,11 +48,11 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onErr
 
   return (
     <div className={`track${selected ? ' selected' : ''}${missing ? ' missing' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
-      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={missing ? `Subject ${subject} is not in the picture on the stage` : `Select subject ${subject}`}>
+      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={missing ? `Subject ${subject} is not in the picture on the stage` : `${describeSubject(subject, { speaking: Boolean(track?.clips.length), selected })}. Click to select.`}>
         <span className="subject-chip">{subject}</span>
         <span className="track-label">
           <span className="track-name">Subject {subject}</span>
-          {missing && <span className="track-warning">Not in this picture</span>}
+          {missing ? <span className="track-warning">Not in this picture</span> : <span className="track-rank">{describeSubjectRank(subject)}</span>}
         </span>
       </button>
       <div

@@ -24,14 +24,19 @@ export function TopBar({ renderBlocker, rendering, onRender, onRetrySave }: TopB
         <h1>Mouthpiece</h1>
       </div>
       <div className="project-title">
-        <input
-          className="project-name"
-          aria-label="Project name"
-          value={name}
-          maxLength={200}
-          onChange={(event) => actions.setProjectName(event.target.value)}
-          onBlur={(event) => event.target.value.trim() === '' && actions.setProjectName('Untitled project')}
-        />
+        <label className="project-name-field" title="Rename the project">
+          <input
+            className="project-name"
+            aria-label="Project name"
+            value={name}
+            maxLength={200}
+            onChange={(event) => actions.setProjectName(event.target.value)}
+            onFocus={(event) => event.target.select()}
+            onKeyDown={(event) => (event.key === 'Enter' || event.key === 'Escape') && event.currentTarget.blur()}
+            onBlur={(event) => event.target.value.trim() === '' && actions.setProjectName('Untitled project')}
+          />
+          <svg className="project-name-pencil" viewBox="0 0 16 16" aria-hidden="true"><path d="M11.5 2.5l2 2L6 12H4v-2z" /></svg>
+        </label>
         <SaveIndicator onRetry={onRetrySave} />
       </div>
       <div className="history-buttons" role="group" aria-label="History">
