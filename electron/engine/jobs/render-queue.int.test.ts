@@ -89,7 +89,8 @@ describe('render queue (real library, real ffmpeg)', () => {
     await setup();
     const states: RenderJobState[] = [];
     const queue = createRenderQueue({ library, runner: createStillRunner(), onJobState: (state) => states.push(state), progressIntervalMs: 0 });
-    const queued = queue.enqueue({ projectId: null, spec: spec() });
+    // Long enough for the encoder to report progress several times.
+    const queued = queue.enqueue({ projectId: null, spec: spec({ durationSec: 8 }) });
     expect(queued.entry.status).toMatch(/queued|running/);
     await queue.whenIdle();
 
@@ -97,7 +98,7 @@ describe('render queue (real library, real ffmpeg)', () => {
     expect(done.entry).toMatchObject({ status: 'done', progress: 1, outputPath: spec().outputPath });
     const info = await probeMedia(tools, done.entry.outputPath!);
     expect(info).toMatchObject({ kind: 'video', width: 320, height: 320 });
-    expect(info.durationSec).toBeCloseTo(2, 1);
+    expect(info.durationSec).toBeCloseTo(8, 1);
 
     const running = states.filter((state) => state.entry.status === 'running');
     const ratios = running.map((state) => state.entry.progress);
