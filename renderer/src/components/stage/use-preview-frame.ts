@@ -21,17 +21,22 @@ export function usePreviewFrame(): string | null {
   const projectId = useEditor((state) => state.projectId);
   const revision = useEditor((state) => state.savedRevision);
   const frameIndex = useEditor((state) => Math.round(state.playheadSec * PREVIEW_FPS));
-  const [url, setUrl] = useState<string | null>(null);
+  const faceId = useEditor((state) => state.doc.stage.faceId);
+  // Which picture the frame was rendered from: a frame of the previous face must not stay over a newly chosen one
+  // while the project is still being saved.
+  const [frame, setFrame] = useState<{ url: string; faceId: number | null } | null>(null);
   const api = previewApiOf(studio);
 
   useEffect(() => {
-    if (!api || projectId === null) return setUrl(null);
+    if (!api || projectId === null) return setFrame(null);
     let cancelled = false;
-    void api.frame({ projectId, timeSec: frameIndex / PREVIEW_FPS }).then((result) => !cancelled && setUrl(result.ok ? result.value.url : null));
+    const requestedFaceId = faceId;
+    void api.frame({ projectId, timeSec: frameIndex / PREVIEW_FPS }).then((result) => !cancelled && setFrame(result.ok ? { url: result.value.url, faceId: requestedFaceId } : null));
     return () => {
       cancelled = true;
     };
+    // faceId is read, not watched: the saved revision that follows a stage change asks for the new frame.
   }, [api, projectId, revision, frameIndex]);
 
-  return url;
+  return frame && frame.faceId === faceId ? frame.url : null;
 }

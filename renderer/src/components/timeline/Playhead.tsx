@@ -16,5 +16,15 @@ export function Playhead({ offsetPx, scroller }: { offsetPx: number; scroller: R
     if (left > visibleEnd - 40 || left < element.scrollLeft + offsetPx) element.scrollLeft = left - offsetPx - 40;
   }, [left, playing, scroller, offsetPx]);
 
+  // Scrolled out to the left, the line would run over the sticky track headers: hide it there.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const update = () => line.current?.classList.toggle('under-headers', left < element.scrollLeft + offsetPx);
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    return () => element.removeEventListener('scroll', update);
+  }, [left, scroller, offsetPx]);
+
   return <div ref={line} className="playhead" style={{ transform: `translateX(${left}px)` }} aria-hidden="true" />;
 }
