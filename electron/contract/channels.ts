@@ -16,6 +16,7 @@ export const studioMethods = [
   'library.setConsent',
   'face.getAnalysis',
   'voices.list',
+  'voices.preview',
   'scripts.create',
   'scripts.update',
   'projects.list',

@@ -3,7 +3,7 @@ import type { StudioMethod } from './channels';
 import { exportPresets, projectDocumentSchema } from './project-document';
 import type {
   AppInfo, BuiltinVoiceView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, MenuEvent, ProgressEvent,
-  PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView,
+  PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView, VoicePreviewView,
 } from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
@@ -55,6 +55,8 @@ export const requestSchemas = {
     faceId: libraryIdSchema,
   }),
   'voices.list': noPayload,
+  /** A built-in voice (a `voices.list` name) saying `text`, or a short sample. */
+  'voices.preview': z.strictObject({ voice: z.string().min(1).max(100), text: z.string().trim().min(1).max(500).optional() }),
   'scripts.create': z.strictObject({ name: entryName, text: scriptText }),
   'scripts.update': z.strictObject({ scriptId: libraryIdSchema, text: scriptText }),
   'projects.list': noPayload,
@@ -99,6 +101,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'library.setConsent': FaceSummary;
   'face.getAnalysis': FaceAnalysisView;
   'voices.list': BuiltinVoiceView[];
+  'voices.preview': VoicePreviewView;
   'scripts.create': ScriptSummary;
   'scripts.update': ScriptSummary;
   'projects.list': ProjectSummary[];

@@ -185,6 +185,14 @@ export interface SearchHitView {
 }
 
 /** A voice the built-in synthesiser can speak with. */
+/** A built-in voice speaking a sample, in memory (the page plays it through a Blob URL). */
+export interface VoicePreviewView {
+  mimeType: 'audio/wav';
+  /** The WAV file's bytes, base64. */
+  audioBase64: string;
+  durationSec: number;
+}
+
 export interface BuiltinVoiceView {
   /** What a script clip's `voice` field holds, e.g. `en-us`. */
   name: string;

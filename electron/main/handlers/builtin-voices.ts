@@ -1,4 +1,4 @@
-import type { BuiltinVoiceView } from '../../contract/types';
+import type { BuiltinVoiceView, VoicePreviewView } from '../../contract/types';
 
 let voices: Promise<BuiltinVoiceView[]> | undefined;
 
@@ -21,4 +21,14 @@ async function loadVoices(): Promise<BuiltinVoiceView[]> {
   return (await listVoices())
     .filter((voice) => !seen.has(voice.language) && seen.add(voice.language))
     .map((voice) => ({ name: voice.language, label: voice.name, language: voice.language.split('-')[0] }));
+}
+
+/** What a voice says when the user listens to it without a line of their own. */
+export const VOICE_SAMPLE_TEXT = 'Hello! This is how I sound.';
+
+/** A built-in voice speaking `text` (a short sample unless given), as a WAV in memory: nothing is written. */
+export async function previewBuiltinVoice(voice: string, text = VOICE_SAMPLE_TEXT): Promise<VoicePreviewView> {
+  const { encodeWav, synthesizeSpeech } = await import('../../engine/speech/index.js');
+  const { audio } = await synthesizeSpeech(text, { voice });
+  return { mimeType: 'audio/wav', audioBase64: Buffer.from(encodeWav(audio)).toString('base64'), durationSec: audio.durationSec };
 }

@@ -101,7 +101,15 @@ describe('library handlers', () => {
   });
 
   it('lists the built-in voices and gives every subject of a face with its masks', async () => {
-    expect((await studio.handlers['voices.list'](undefined)).map((voice) => voice.name)).toContain('en-us');
+    const voices = await studio.handlers['voices.list'](undefined);
+    expect(voices.map((voice) => voice.name)).toEqual(expect.arrayContaining(['en-us', 'en-gb', 'es', 'cmn']));
+    expect(voices.length).toBeGreaterThan(100);
+    const sample = await studio.handlers['voices.preview']({ voice: 'en-gb' });
+    const wav = Buffer.from(sample.audioBase64, 'base64');
+    expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
+    expect(sample.durationSec).toBeGreaterThan(1);
+    expect(wav.length).toBeGreaterThan(44 + sample.durationSec * 16_000);
+    expect(await failureOf(studio.handlers['voices.preview']({ voice: 'xx-nowhere' }))).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('xx-nowhere') });
     const analysis = await studio.handlers['face.getAnalysis']({ faceId });
     expect(analysis.subjects.map((subject) => subject.index)).toEqual([0, 1, 2]);
     expect(analysis.subjects.every((subject) => subject.masks.faceOval.length > 10 && subject.masks.lips.length > 10)).toBe(true);

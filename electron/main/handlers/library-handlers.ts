@@ -6,11 +6,12 @@ import { estimateEtaMs } from '../../engine/progress';
 import { toFaceAnalysisView, toFaceSummary, toImportFileResult, toScriptSummary, toVoiceSummary } from '../library-views';
 import { StudioFailure, toStudioError } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
+import { previewBuiltinVoice } from './builtin-voices';
 import { checkImportPath } from './import-path-check';
 
 type LibraryHandlers = Pick<
   StudioHandlers,
-  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list'
+  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list' | 'voices.preview'
 >;
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
@@ -92,5 +93,6 @@ export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers 
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
 
     'voices.list': () => deps.listBuiltinVoices(),
+    'voices.preview': ({ voice, text }) => previewBuiltinVoice(voice, text),
   };
 }
