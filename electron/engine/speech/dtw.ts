@@ -34,23 +34,114 @@ const STEP_A = 1; // advance in the first sequence only
 const STEP_B = 2;
 
 /**
+ * Rows of A each column j of B may pair with: `lo[j]` … `hi[j]` inclusive. Both non-decreasing, with
+ * lo[0] = 0 and hi[m-1] = n-1, and each column's rows reaching the previous column's (a connected corridor).
+ */
+export interface DtwWindow {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/**
  * Aligns sequence A (n frames of `dims` values, row-major) with sequence B (m frames). `bandFrames` is the
  * half-width of the band in frames of A around the diagonal. Memory is m × (2·band + 1).
  */
 export function dtwBanded(input: { a: Float32Array; b: Float32Array; dims: number; bandFrames: number; skips?: DtwSkips }): DtwResult {
-  const { a, b, dims, skips } = input;
+  const { n, m } = frameCounts(input.a, input.b, input.dims);
+  return dtwInWindow(input, diagonalWindow(n, m, input.bandFrames));
+}
+
+/**
+ * The same warping in time and memory linear in the length (for long clips): a first pass on frames
+ * averaged `factor` at a time inside the diagonal band, then the full-resolution pass only within `radius`
+ * frames of that coarse path. Short sequences go straight to the banded pass.
+ */
+export function dtwCoarseToFine(input: { a: Float32Array; b: Float32Array; dims: number; bandFrames: number; skips?: DtwSkips; factor: number; radius: number }): DtwResult {
+  const { a, b, dims, skips, factor } = input;
+  const { n, m } = frameCounts(a, b, dims);
+  if (factor < 2 || Math.min(n, m) < 8 * factor) return dtwBanded(input);
+  const coarseSkips = skips && { a: skips.a && poolFlags(skips.a, factor), b: skips.b && poolFlags(skips.b, factor), cost: skips.cost };
+  const coarse = dtwBanded({ a: poolFrames(a, dims, factor), b: poolFrames(b, dims, factor), dims, bandFrames: input.bandFrames / factor, skips: coarseSkips });
+  const lo = new Int32Array(m).fill(n);
+  const hi = new Int32Array(m).fill(-1);
+  for (let s = 0; s < coarse.pathA.length; s++) {
+    const rowLo = coarse.pathA[s] * factor;
+    const rowHi = Math.min(n - 1, rowLo + factor - 1);
+    for (let j = coarse.pathB[s] * factor, end = Math.min(m, j + factor); j < end; j++) {
+      if (rowLo < lo[j]) lo[j] = rowLo;
+      if (rowHi > hi[j]) hi[j] = rowHi;
+    }
+  }
+  // Widen by `radius` in both directions: rows directly, columns through a running min / max (both are monotone).
+  const r = Math.max(1, Math.round(input.radius));
+  const window: DtwWindow = { lo: new Int32Array(m), hi: new Int32Array(m) };
+  for (let j = 0; j < m; j++) {
+    window.lo[j] = Math.max(0, lo[Math.max(0, j - r)] - r);
+    window.hi[j] = Math.min(n - 1, hi[Math.min(m - 1, j + r)] + r);
+  }
+  return dtwInWindow(input, window);
+}
+
+function frameCounts(a: Float32Array, b: Float32Array, dims: number): { n: number; m: number } {
   const n = a.length / dims;
   const m = b.length / dims;
-  if (n < 1 || m < 1 || !Number.isInteger(n) || !Number.isInteger(m)) throw new RangeError('dtwBanded: both sequences need whole frames');
+  if (n < 1 || m < 1 || !Number.isInteger(n) || !Number.isInteger(m)) throw new RangeError('dtw: both sequences need whole frames');
+  return { n, m };
+}
+
+function diagonalWindow(n: number, m: number, bandFrames: number): DtwWindow {
   // The band must at least contain a monotone path: widen it to the slope's step.
-  const band = Math.max(1, Math.ceil(input.bandFrames), Math.ceil(n / m) + 1);
-  const width = 2 * band + 1;
-  const centre = (j: number) => (m === 1 ? 0 : Math.round((j * (n - 1)) / (m - 1)));
-  // Column j of the band holds rows centre(j) - band … centre(j) + band; `at` gives a row's place in it.
-  const at = (i: number, j: number) => {
-    const k = i - centre(j) + band;
-    return k >= 0 && k < width ? k : -1;
-  };
+  const band = Math.max(1, Math.ceil(bandFrames), Math.ceil(n / m) + 1);
+  const lo = new Int32Array(m);
+  const hi = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const centre = m === 1 ? 0 : Math.round((j * (n - 1)) / (m - 1));
+    lo[j] = Math.max(0, centre - band);
+    hi[j] = Math.min(n - 1, centre + band);
+  }
+  return { lo, hi };
+}
+
+/** Means of `factor` consecutive frames (the last group may be shorter). */
+function poolFrames(v: Float32Array, dims: number, factor: number): Float32Array {
+  const n = v.length / dims;
+  const count = Math.ceil(n / factor);
+  const out = new Float32Array(count * dims);
+  for (let g = 0; g < count; g++) {
+    const from = g * factor;
+    const to = Math.min(n, from + factor);
+    for (let i = from; i < to; i++) for (let d = 0; d < dims; d++) out[g * dims + d] += v[i * dims + d];
+    for (let d = 0; d < dims; d++) out[g * dims + d] /= to - from;
+  }
+  return out;
+}
+
+/** A pooled frame is flagged when most of its frames are. */
+function poolFlags(flags: Uint8Array, factor: number): Uint8Array {
+  const count = Math.ceil(flags.length / factor);
+  const out = new Uint8Array(count);
+  for (let g = 0; g < count; g++) {
+    let on = 0;
+    const to = Math.min(flags.length, (g + 1) * factor);
+    for (let i = g * factor; i < to; i++) on += flags[i];
+    out[g] = 2 * on > to - g * factor ? 1 : 0;
+  }
+  return out;
+}
+
+/** The warping itself, over the cells of `window`; memory is the window's size. */
+function dtwInWindow(input: { a: Float32Array; b: Float32Array; dims: number; skips?: DtwSkips }, window: DtwWindow): DtwResult {
+  const { a, b, dims, skips } = input;
+  const { n, m } = frameCounts(a, b, dims);
+  const { lo, hi } = window;
+  const skipA = skips?.a;
+  const skipB = skips?.b;
+  const skipCost = skips?.cost ?? Infinity;
+  // Column j's cells start at offset[j]; cell (i, j) is offset[j] + i - lo[j].
+  const offset = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) offset[j + 1] = offset[j] + Math.max(0, hi[j] - lo[j] + 1);
+  const cost = new Float64Array(offset[m]);
+  const step = new Uint8Array(offset[m]);
   const local = (i: number, j: number) => {
     let sum = 0;
     const ai = i * dims;
@@ -61,82 +152,69 @@ export function dtwBanded(input: { a: Float32Array; b: Float32Array; dims: numbe
     }
     return Math.sqrt(sum);
   };
-  // Cell (i, j) lives at j * width + at(i, j).
-  const costCol = new Float64Array(m * width).fill(Infinity);
-  const stepCol = new Uint8Array(m * width);
   for (let j = 0; j < m; j++) {
-    const c = centre(j);
-    for (let k = 0; k < width; k++) {
-      const i = c - band + k;
-      if (i < 0 || i >= n) continue;
+    const base = offset[j] - lo[j];
+    const prevLo = j > 0 ? lo[j - 1] : 1;
+    const prevHi = j > 0 ? hi[j - 1] : 0;
+    const prevBase = j > 0 ? offset[j - 1] - prevLo : 0;
+    const silentB = skipB ? skipB[j] === 1 : false;
+    for (let i = lo[j]; i <= hi[j]; i++) {
       const d = local(i, j);
       if (i === 0 && j === 0) {
-        costCol[k] = d;
+        cost[base] = d;
         continue;
       }
+      const silentA = skipA ? skipA[i] === 1 : false;
       let best = Infinity;
       let how = STEP_DIAGONAL;
-      if (i > 0 && j > 0) {
-        const kk = at(i - 1, j - 1);
-        if (kk >= 0) {
-          const v = costCol[(j - 1) * width + kk] + 2 * d;
-          if (v < best) {
-            best = v;
-            how = STEP_DIAGONAL;
-          }
-        }
+      if (i - 1 >= prevLo && i - 1 <= prevHi) {
+        best = cost[prevBase + i - 1] + 2 * d;
       }
-      if (i > 0 && k > 0) {
-        const v = costCol[j * width + k - 1] + (skips?.a?.[i] && !skips.b?.[j] ? Math.min(d, skips.cost) : d);
+      if (i - 1 >= lo[j]) {
+        const v = cost[base + i - 1] + (silentA && !silentB ? Math.min(d, skipCost) : d);
         if (v < best) {
           best = v;
           how = STEP_A;
         }
       }
-      if (j > 0) {
-        const kk = at(i, j - 1);
-        if (kk >= 0) {
-          const v = costCol[(j - 1) * width + kk] + (skips?.b?.[j] && !skips.a?.[i] ? Math.min(d, skips.cost) : d);
-          if (v < best) {
-            best = v;
-            how = STEP_B;
-          }
+      if (i >= prevLo && i <= prevHi) {
+        const v = cost[prevBase + i] + (silentB && !silentA ? Math.min(d, skipCost) : d);
+        if (v < best) {
+          best = v;
+          how = STEP_B;
         }
       }
-      costCol[j * width + k] = best;
-      stepCol[j * width + k] = how;
+      cost[base + i] = best;
+      step[base + i] = how;
     }
   }
-  const endK = at(n - 1, m - 1);
-  const total = costCol[(m - 1) * width + endK];
-  if (!Number.isFinite(total)) throw new Error('dtwBanded: no path inside the band');
+  const total = hi[m - 1] === n - 1 ? cost[offset[m] - 1] : Infinity;
+  if (!Number.isFinite(total)) throw new Error('dtw: no path inside the band');
 
-  const pathA: number[] = [];
-  const pathB: number[] = [];
-  const costs: number[] = [];
-  const skipped: number[] = [];
+  const pathA = new Int32Array(n + m);
+  const pathB = new Int32Array(n + m);
+  const stepCost = new Float32Array(n + m);
+  const skipped = new Uint8Array(n + m);
+  let s = n + m;
   let i = n - 1;
   let j = m - 1;
   for (;;) {
-    pathA.push(i);
-    pathB.push(j);
-    costs.push(local(i, j));
-    const how = i === 0 && j === 0 ? STEP_DIAGONAL : stepCol[j * width + at(i, j)];
-    const oneSided = skips && !!skips.a?.[i] !== !!skips.b?.[j];
-    skipped.push(oneSided && ((how === STEP_A && skips.a?.[i]) || (how === STEP_B && skips.b?.[j])) ? 1 : 0);
+    s -= 1;
+    pathA[s] = i;
+    pathB[s] = j;
+    stepCost[s] = local(i, j);
+    const how = i === 0 && j === 0 ? STEP_DIAGONAL : step[offset[j] + i - lo[j]];
+    const oneSided = skips && !!skipA?.[i] !== !!skipB?.[j];
+    skipped[s] = oneSided && ((how === STEP_A && skipA?.[i]) || (how === STEP_B && skipB?.[j])) ? 1 : 0;
     if (i === 0 && j === 0) break;
     if (how !== STEP_B) i -= 1;
     if (how !== STEP_A) j -= 1;
   }
-  pathA.reverse();
-  pathB.reverse();
-  costs.reverse();
-  skipped.reverse();
   return {
-    pathA: Int32Array.from(pathA),
-    pathB: Int32Array.from(pathB),
-    stepCost: Float32Array.from(costs),
-    skipped: Uint8Array.from(skipped),
+    pathA: pathA.slice(s),
+    pathB: pathB.slice(s),
+    stepCost: stepCost.slice(s),
+    skipped: skipped.slice(s),
     normalizedCost: total / (n + m),
   };
 }
