@@ -44,24 +44,43 @@ export interface DtwWindow {
 
 /**
  * Aligns sequence A (n frames of `dims` values, row-major) with sequence B (m frames). `bandFrames` is the
- * half-width of the band in frames of A around the diagonal. Memory is m × (2·band + 1).
+ * half-width of the band in frames of A around the diagonal, or around `centre` (for each frame of B, the
+ * frame of A expected to match it; non-decreasing) when given. Memory is m × (2·band + 1).
  */
-export function dtwBanded(input: { a: Float32Array; b: Float32Array; dims: number; bandFrames: number; skips?: DtwSkips }): DtwResult {
+export function dtwBanded(input: { a: Float32Array; b: Float32Array; dims: number; bandFrames: number; skips?: DtwSkips; centre?: Float64Array }): DtwResult {
   const { n, m } = frameCounts(input.a, input.b, input.dims);
-  return dtwInWindow(input, diagonalWindow(n, m, input.bandFrames));
+  return dtwInWindow(input, bandWindow(n, m, input.bandFrames, input.centre));
 }
 
+/** Beyond this many cells the banded pass is itself done coarse-to-fine (≈ 9 bytes a cell). */
+const MAX_BANDED_CELLS = 2_000_000;
+
 /**
- * The same warping in time and memory linear in the length (for long clips): a first pass on frames
- * averaged `factor` at a time inside the diagonal band, then the full-resolution pass only within `radius`
- * frames of that coarse path. Short sequences go straight to the banded pass.
+ * The same warping in time and memory linear in the length (for long clips): the path is first found on
+ * frames averaged `factor` at a time inside the diagonal band (coarse-to-fine again while that band is
+ * still too large), then at full resolution only within `radius` frames of the coarse path.
  */
-export function dtwCoarseToFine(input: { a: Float32Array; b: Float32Array; dims: number; bandFrames: number; skips?: DtwSkips; factor: number; radius: number }): DtwResult {
+export function dtwCoarseToFine(input: {
+  a: Float32Array;
+  b: Float32Array;
+  dims: number;
+  bandFrames: number;
+  skips?: DtwSkips;
+  /** See dtwBanded. */
+  centre?: Float64Array;
+  factor: number;
+  radius: number;
+  /** Largest banded pass done directly (cells); MAX_BANDED_CELLS unless told. */
+  maxBandedCells?: number;
+}): DtwResult {
   const { a, b, dims, skips, factor } = input;
   const { n, m } = frameCounts(a, b, dims);
   if (factor < 2 || Math.min(n, m) < 8 * factor) return dtwBanded(input);
   const coarseSkips = skips && { a: skips.a && poolFlags(skips.a, factor), b: skips.b && poolFlags(skips.b, factor), cost: skips.cost };
-  const coarse = dtwBanded({ a: poolFrames(a, dims, factor), b: poolFrames(b, dims, factor), dims, bandFrames: input.bandFrames / factor, skips: coarseSkips });
+  const centre = input.centre && Float64Array.from({ length: Math.ceil(m / factor) }, (_, g) => input.centre![g * factor] / factor);
+  const pooled = { ...input, a: poolFrames(a, dims, factor), b: poolFrames(b, dims, factor), bandFrames: input.bandFrames / factor, skips: coarseSkips, centre };
+  const coarseCells = (pooled.b.length / dims) * (2 * Math.ceil(pooled.bandFrames) + 1);
+  const coarse = coarseCells > (input.maxBandedCells ?? MAX_BANDED_CELLS) ? dtwCoarseToFine(pooled) : dtwBanded(pooled);
   const lo = new Int32Array(m).fill(n);
   const hi = new Int32Array(m).fill(-1);
   for (let s = 0; s < coarse.pathA.length; s++) {
@@ -89,16 +108,23 @@ function frameCounts(a: Float32Array, b: Float32Array, dims: number): { n: numbe
   return { n, m };
 }
 
-function diagonalWindow(n: number, m: number, bandFrames: number): DtwWindow {
+function bandWindow(n: number, m: number, bandFrames: number, centreLine?: Float64Array): DtwWindow {
   // The band must at least contain a monotone path: widen it to the slope's step.
   const band = Math.max(1, Math.ceil(bandFrames), Math.ceil(n / m) + 1);
   const lo = new Int32Array(m);
   const hi = new Int32Array(m);
   for (let j = 0; j < m; j++) {
-    const centre = m === 1 ? 0 : Math.round((j * (n - 1)) / (m - 1));
+    const diagonal = m === 1 ? 0 : Math.round((j * (n - 1)) / (m - 1));
+    const centre = centreLine ? Math.round(centreLine[j]) : diagonal;
     lo[j] = Math.max(0, centre - band);
     hi[j] = Math.min(n - 1, centre + band);
+    if (j === 0) continue;
+    // Keep the corridor monotone and connected whatever the centre line does.
+    lo[j] = Math.min(Math.max(lo[j], lo[j - 1]), hi[j - 1]);
+    hi[j] = Math.max(hi[j], hi[j - 1]);
   }
+  lo[0] = 0;
+  hi[m - 1] = n - 1;
   return { lo, hi };
 }
 
