@@ -49,6 +49,12 @@ const COST_RATIO_BAD = 1.0;
  */
 const COARSE_FACTOR = 4;
 const REFINE_RADIUS_FRAMES = 8;
+/**
+ * Largest band half-width (frames). Longer clips get a band of this width around the line that pairs equal
+ * amounts of speech (pauses excluded) instead of a quarter of their length around the diagonal, so the
+ * work and memory of the warping grow linearly with minutes of audio.
+ */
+const MAX_BAND_FRAMES = 800;
 
 /**
  * Forced alignment: times the phonemes and words of `transcript` in a 16 kHz recording of it. The
@@ -98,7 +104,7 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
   report('warping', 0.6);
   const n = recTo - recFrom;
   const m = refTo - refFrom;
-  const band = Math.max(Math.abs(n - m) + 30, Math.round(0.25 * Math.max(n, m)), 50);
+  const diagonalBand = Math.max(Math.abs(n - m) + 30, Math.round(0.25 * Math.max(n, m)), 50);
   // Silence in either clip may be passed cheaply while the other waits: a pause the reader makes where
   // the reference has none (or the other way round) must not drag the phonemes around it.
   const gaps = silenceGaps(vad, audio.durationSec);
@@ -110,10 +116,13 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
     return t < refSpan.start + EDGE_MARGIN_SEC || t >= refSpan.end + EDGE_MARGIN_SEC || inAny(refPauses, t);
   });
   const skipCost = SKIP_COST_SHARE * meanRandomPairDistance(recVectors, refVectors, dims);
+  const long = diagonalBand > MAX_BAND_FRAMES;
+  const band = long ? MAX_BAND_FRAMES : diagonalBand;
   const warping = { dims, bandFrames: band, factor: COARSE_FACTOR, radius: REFINE_RADIUS_FRAMES };
-  const warp = dtwCoarseToFine({ ...warping, a: recVectors, b: refVectors, skips: { a: recSilent, b: refSilent, cost: skipCost } });
+  const centre = long ? equalSpeechLine(recSilent, refSilent) : undefined;
+  const warp = dtwCoarseToFine({ ...warping, centre, a: recVectors, b: refVectors, skips: { a: recSilent, b: refSilent, cost: skipCost } });
   const refToRec = mapFramesBToA(warp, m, recSilent);
-  const reversed = dtwCoarseToFine({ ...warping, a: recVectors, b: reverseFrames(refVectors, dims), skips: { a: recSilent, b: refSilent.slice().reverse(), cost: skipCost } });
+  const reversed = dtwCoarseToFine({ ...warping, centre, a: recVectors, b: reverseFrames(refVectors, dims), skips: { a: recSilent, b: refSilent.slice().reverse(), cost: skipCost } });
   const baseline = meanOfMatched(reversed.stepCost, reversed.skipped);
   const refFrameCost = perFrameCost(warp, m, baseline);
 
@@ -251,6 +260,25 @@ function padWithQuiet(audio: PcmAudio, padSec: number): PcmAudio {
 function speechSpan(phonemes: TimedPhoneme[]): { start: number; end: number } {
   const spoken = phonemes.filter((p) => p.phoneme !== PAUSE);
   return { start: spoken[0]?.start ?? 0, end: spoken.at(-1)?.end ?? 0 };
+}
+
+/**
+ * For each reference frame, the recording frame that has as much speech before it (in proportion to the
+ * speech of each): where the reference frame should match when both pause differently.
+ */
+function equalSpeechLine(recSilent: Uint8Array, refSilent: Uint8Array): Float64Array {
+  const spoken = (silent: Uint8Array) => silent.reduce((sum, v) => sum + (v ? 0 : 1), 0);
+  const scale = spoken(recSilent) / Math.max(1, spoken(refSilent));
+  const line = new Float64Array(refSilent.length);
+  let refSpeech = 0;
+  let recSpeech = 0;
+  let i = 0;
+  for (let j = 0; j < refSilent.length; j++) {
+    if (!refSilent[j]) refSpeech += 1;
+    while (i < recSilent.length - 1 && recSpeech < refSpeech * scale) if (!recSilent[i++]) recSpeech += 1;
+    line[j] = i;
+  }
+  return line;
 }
 
 /** Mean local distance per reference frame over the steps that matched it (skips say nothing). */
