@@ -50,11 +50,13 @@ const COST_RATIO_BAD = 1.0;
 const COARSE_FACTOR = 4;
 const REFINE_RADIUS_FRAMES = 8;
 /**
- * Largest band half-width (frames). Longer clips get a band of this width around the line that pairs equal
- * amounts of speech (pauses excluded) instead of a quarter of their length around the diagonal, so the
- * work and memory of the warping grow linearly with minutes of audio.
+ * Clips whose diagonal band (a quarter of their length) would be wider than LONG_CLIP_BAND_FRAMES get a band
+ * of GUIDED_BAND_FRAMES around the line that pairs equal amounts of speech (pauses excluded) instead, so the
+ * work and memory of the warping grow linearly with minutes of audio. (On a 3-minute test ±4 s kept every
+ * clean clip on its words where ±5–8 s let one slip after a clip under music.)
  */
-const MAX_BAND_FRAMES = 800;
+const LONG_CLIP_BAND_FRAMES = 800;
+const GUIDED_BAND_FRAMES = 400;
 
 /**
  * Forced alignment: times the phonemes and words of `transcript` in a 16 kHz recording of it. The
@@ -116,8 +118,8 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
     return t < refSpan.start + EDGE_MARGIN_SEC || t >= refSpan.end + EDGE_MARGIN_SEC || inAny(refPauses, t);
   });
   const skipCost = SKIP_COST_SHARE * meanRandomPairDistance(recVectors, refVectors, dims);
-  const long = diagonalBand > MAX_BAND_FRAMES;
-  const band = long ? MAX_BAND_FRAMES : diagonalBand;
+  const long = diagonalBand > LONG_CLIP_BAND_FRAMES;
+  const band = long ? GUIDED_BAND_FRAMES : diagonalBand;
   const warping = { dims, bandFrames: band, factor: COARSE_FACTOR, radius: REFINE_RADIUS_FRAMES };
   const centre = long ? equalSpeechLine(recSilent, refSilent) : undefined;
   const warp = dtwCoarseToFine({ ...warping, centre, a: recVectors, b: refVectors, skips: { a: recSilent, b: refSilent, cost: skipCost } });
@@ -198,7 +200,7 @@ async function synthesizeReference(transcript: string, recordingSpanSec: number,
 }
 
 /** Letters of the transcript's opening used to measure the voice's pace; shorter texts are synthesised whole. */
-const PROBE_LETTERS = 150;
+const PROBE_LETTERS = 80;
 
 const spokenSec = (speech: { timeline: PhonemeTimeline }) => {
   const span = speechSpan(speech.timeline.phonemes);
