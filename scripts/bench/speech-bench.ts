@@ -16,6 +16,8 @@ import {
 import { MEDIA, median, type BenchSection } from './bench-support.js';
 
 const LOOP_SEC = 30;
+/** A long recording: alignment must stay linear in time and memory. */
+const LONG_SEC = 180;
 /** Sentences rich in b/p/m and open vowels (the first three are those of audio-only.int.test.ts). */
 const CLOSURE_SENTENCES = [
   'The mob of bumblebees buzzed above the apple pie.',
@@ -41,10 +43,11 @@ function loopTo(audio: PcmAudio, seconds: number): PcmAudio {
  * On a loaded machine the wall time inflates; CPU time says what the work itself costs.
  */
 async function timed<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
-  let result = await fn(); // warm-up (models, eSpeak)
+  // runs = 0: one cold run, timed (for long work that should not be repeated).
+  let result = runs > 0 ? await fn() : (undefined as T); // warm-up (models, eSpeak)
   const times: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Math.max(1, runs); i++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     result = await fn();
@@ -86,13 +89,20 @@ export const speechBench: BenchSection = {
     const clipAudio = await decodeAudio(tools, clip);
     const audio = loopTo(clipAudio, LOOP_SEC);
     const repeats = Math.ceil(LOOP_SEC / clipAudio.durationSec);
-    const transcript = Array(repeats).fill(readFileSync(join(MEDIA, 'audio', 'en_jfk_inaugural.txt'), 'utf8').trim()).join(' ');
+    const clipText = readFileSync(join(MEDIA, 'audio', 'en_jfk_inaugural.txt'), 'utf8').trim();
+    const transcript = Array(repeats).fill(clipText).join(' ');
 
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
     const plain = await timed(3, () => analyzeSpeech({ tools }, { audio, fps: 30 }));
     console.log(`visemes        ${LOOP_SEC} s (en_jfk looped), audio-only       ${speed(LOOP_SEC, plain)}  ${plain.result.visemes.length} visemes`);
     const aligned = await timed(2, () => analyzeSpeech({ tools }, { audio, transcript, fps: 30 }));
     console.log(`visemes        ${LOOP_SEC} s (en_jfk looped), with transcript  ${speed(LOOP_SEC, aligned)}  ${aligned.result.visemes.length} visemes (${aligned.result.timeline.source})`);
+    const longAudio = loopTo(clipAudio, LONG_SEC);
+    const longTranscript = Array(Math.ceil(LONG_SEC / clipAudio.durationSec)).fill(clipText).join(' ');
+    const rssBefore = process.resourceUsage().maxRSS;
+    const long = await timed(0, () => analyzeSpeech({ tools }, { audio: longAudio, transcript: longTranscript, fps: 30 }));
+    const rssGrowth = ((process.resourceUsage().maxRSS - rssBefore) / 1024).toFixed(0);
+    console.log(`visemes        ${LONG_SEC} s (en_jfk looped), with transcript  ${speed(LONG_SEC, long)}  peak RSS grew ${rssGrowth} MiB  ${long.result.timeline.words.length} words`);
     const text = transcript;
     const say = await timed(3, () => synthesizeSpeech(text));
     const sayAudioSec = say.result.audio.durationSec;
