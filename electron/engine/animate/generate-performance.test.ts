@@ -57,6 +57,25 @@ describe('generatePerformance: blinks', () => {
     expect(pauseRate).toBeGreaterThan(2 * speechRate);
   });
 
+  it('blinks while speaking on without pauses: ≥ 3 in 20 s, the first within 4 s, for several seeds', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // One breath group after another: pauses of 0.15–0.35 s only, 8–20 words each.
+      const speech = handMadeSpeech({ seed, fps, durationSec: 20, leadInSec: 0.1, pauseSec: [0.15, 0.35], wordsPerPhrase: [8, 20] });
+      const spec: PerformanceSpec = { fps, frameCount: 20 * fps, seed, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] };
+      const blinks = detectBlinkFrames(lids(generatePerformance(spec)[0]));
+      expect(blinks.length, `seed ${seed}`).toBeGreaterThanOrEqual(3);
+      expect(blinks[0] / fps, `seed ${seed}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('blinks in a short speaking clip: at least one in every 5 s line', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const speech = handMadeSpeech({ seed, fps, durationSec: 5, leadInSec: 0.1, pauseSec: [0.15, 0.35], wordsPerPhrase: [8, 20] });
+      const spec: PerformanceSpec = { fps, frameCount: 5 * fps, seed, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] };
+      expect(detectBlinkFrames(lids(generatePerformance(spec)[0])).length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('lets no blink overlap the last frame, whatever the length', () => {
     for (const seconds of [2, 3.3, 7.9, 12.1, 30.05]) {
       const spec = speakerSpec(8, seconds);
