@@ -198,6 +198,16 @@ describe('generatePerformance: mouth', () => {
   });
 });
 
+describe('generatePerformance: mouth at the video edges', () => {
+  it('does not fade a clip at the first and last frames of the video: a b/p/m there closes fully', () => {
+    const speech = handMadeSpeech({ seed: 2, fps, durationSec: 4, leadInSec: 0 });
+    const n = speech.curves.frameCount;
+    for (const k of [0, 1, n - 2, n - 1]) speech.curves.lipPress[k] = 1;
+    const [perf] = generatePerformance({ fps, frameCount: n, seed: 1, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] });
+    for (const k of [0, 1, n - 2, n - 1]) expect(perf.frames[k].lipPress, `frame ${k}`).toBe(1);
+  });
+});
+
 describe('generatePerformance: listening and turn-taking', () => {
   it('keeps a listener alive: mouth closed, but blinks, nods, head motion, gaze and breathing', () => {
     const [listener] = generatePerformance({ fps, frameCount: 120 * fps, seed: 4, subjects: [{ subjectIndex: 2, clips: [] }] });
