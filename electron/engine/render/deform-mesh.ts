@@ -1,5 +1,5 @@
 import type { SubjectFrameParams } from '../animate/performance-types.js';
-import { clamp, interpolate } from './face-frame.js';
+import { clamp, interpolate, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 
 /** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
@@ -25,6 +25,8 @@ const PRESS_THINNING = 0.3;
  * line sits high with lip red in the opening, and read as open.)
  */
 const ROLL_IN = 0.35;
+/** Lips roll in only as the press nears 1, from this press on. */
+const ROLL_FROM_PRESS = 0.6;
 /** A closed eye meets this far up the photo's aperture (the lower lid rises a little). */
 const LID_MEET = 0.08;
 /**
@@ -130,6 +132,8 @@ function pressLips(rig: FaceRig, press: number): void {
   }
   const lowerField = field.subarray(lowerOffset, lowerOffset + pairs);
   const { axisX, axisY } = rig.frame;
+  // only lips that meet roll in: the partial press a b/p/m spreads over its neighbouring vowels leaves them as they are
+  const rolling = smoothstep(ROLL_FROM_PRESS, 1, press);
   for (let k = 0; k < n; k++) {
     const fall = w.press[k];
     if (fall < 1e-3) continue;
@@ -140,9 +144,9 @@ function pressLips(rig: FaceRig, press: number): void {
     const thin = press * PRESS_THINNING * w.pressDepth[k];
     dv[k] += upperSide ? fall * travel + thin : -fall * travel - thin;
     const roll = w.roll[k];
-    if (roll > 0) {
+    if (roll > 0 && rolling > 0) {
       const thick = upperSide ? mouth.upperThickPx : mouth.lowerThickPx;
-      const depth = roll * press * ROLL_IN * thick;
+      const depth = roll * rolling * ROLL_IN * thick;
       // the texture comes from further from the opening: up for the upper lip, down for the lower (face frame v)
       const sv = upperSide ? -depth : depth;
       texture[3 * k] = source[3 * k] - sv * axisY;
