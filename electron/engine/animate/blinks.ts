@@ -29,14 +29,27 @@ const HAZARD_BETWEEN_WORDS = 0.8;
 const HAZARD_PAUSE = 2.2;
 const HAZARD_PHRASE_END = 3;
 const PHRASE_END_WINDOW_SEC = 0.6;
+/**
+ * Least hazard (relative to the clip's mean) inside one's own speech: pauses still draw blinks, but continuous speech
+ * keeps about half the requested rate instead of a sixth (people blink while they talk, at 10–20 a minute).
+ */
+const HAZARD_SPEECH_FLOOR = 0.55;
+/** A blink lasts about this long; no blink can start later than this before the end, so those frames do not count. */
+const TYPICAL_BLINK_SEC = 0.3;
+/**
+ * The first blink starts inside this window, drawn by the hazard (a pause in it draws the blink): a renewal process
+ * started at 0 waits a whole interval (about 4 s at 15 a minute, often more), so short clips had none.
+ */
+const FIRST_BLINK_WINDOW_SEC: [number, number] = [1.5, 3.5];
 
 export function blinkDurationSec(e: BlinkEvent): number {
   return e.closeSec + e.holdSec + e.openSec + Math.abs(e.interEyeLagSec);
 }
 
 /**
- * Relative blink hazard per frame (mean 1 over the frames where blinks may start): low inside words, high in
- * pauses between one's own phrases and highest just after a phrase ends; neutral while listening.
+ * Relative blink hazard per frame (mean 1 over the frames where a blink may start and still end before the last
+ * frame): low inside words but never under HAZARD_SPEECH_FLOOR, high in pauses between one's own phrases and highest
+ * just after a phrase ends; neutral while listening.
  */
 export function blinkHazard(cues: SpeechCues, fps: number, frameCount: number): Float64Array {
   const hazard = new Float64Array(frameCount).fill(1);
@@ -56,10 +69,20 @@ export function blinkHazard(cues: SpeechCues, fps: number, frameCount: number): 
   }
   const firstAllowed = Math.min(frameCount, Math.ceil(BLINK_EARLIEST_START_SEC * fps));
   hazard.fill(0, 0, firstAllowed);
-  let sum = 0;
-  for (let f = firstAllowed; f < frameCount; f++) sum += hazard[f];
-  const mean = sum / Math.max(1, frameCount - firstAllowed);
-  if (mean > 0) for (let f = 0; f < frameCount; f++) hazard[f] /= mean;
+  const lastStart = Math.max(firstAllowed + 1, Math.min(frameCount, Math.floor(frameCount - TYPICAL_BLINK_SEC * fps)));
+  const raw = Float64Array.from(hazard);
+  // Scale to mean 1 with the floor inside speech; the floor changes the mean, so settle the scale in a few rounds.
+  let scale = 1;
+  for (let round = 0; round < 60; round++) {
+    let sum = 0;
+    for (let f = firstAllowed; f < frameCount; f++) {
+      hazard[f] = first && last && inPhrase[f] ? Math.max(raw[f] * scale, HAZARD_SPEECH_FLOOR) : raw[f] * scale;
+      if (f < lastStart) sum += hazard[f];
+    }
+    const mean = sum / (lastStart - firstAllowed);
+    if (!(mean > 0) || Math.abs(mean - 1) < 1e-9) break;
+    scale /= mean;
+  }
   return hazard;
 }
 
@@ -96,7 +119,7 @@ export function scheduleBlinks({ random, fps, frameCount, ratePerMinute, hazard 
   if (baseRatePerSec <= 0) return events;
   const nextInterval = () => random.gamma(INTERVAL_SHAPE, 1 / INTERVAL_SHAPE);
   let blinkTime = 0;
-  let target = nextInterval();
+  let target = firstBlinkTarget(random, hazard, fps, baseRatePerSec);
   let earliestSec = BLINK_EARLIEST_START_SEC;
   for (let f = 0; f < frameCount; f++) {
     const step = (hazard[f] * baseRatePerSec) / fps;
@@ -123,6 +146,16 @@ export function scheduleBlinks({ random, fps, frameCount, ratePerMinute, hazard 
     target = blinkTime + nextInterval();
   }
   return events;
+}
+
+/** Blink time at which the first blink starts: uniform in blink time between the window's ends (by the hazard). */
+function firstBlinkTarget(random: Random, hazard: Float64Array, fps: number, baseRatePerSec: number): number {
+  const [fromFrame, toFrame] = FIRST_BLINK_WINDOW_SEC.map((t) => Math.min(hazard.length, Math.round(t * fps)));
+  let before = 0;
+  for (let f = 0; f < fromFrame; f++) before += hazard[f];
+  let inside = 0;
+  for (let f = fromFrame; f < toFrame; f++) inside += hazard[f];
+  return ((before + random.next() * inside) * baseRatePerSec) / fps;
 }
 
 /** Lid closure at `t` seconds after the blink's start: eased closing, a hold, a slower eased opening. */

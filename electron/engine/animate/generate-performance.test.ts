@@ -57,6 +57,25 @@ describe('generatePerformance: blinks', () => {
     expect(pauseRate).toBeGreaterThan(2 * speechRate);
   });
 
+  it('blinks while speaking on without pauses: ≥ 3 in 20 s, the first within 4 s, for several seeds', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // One breath group after another: pauses of 0.15–0.35 s only, 8–20 words each.
+      const speech = handMadeSpeech({ seed, fps, durationSec: 20, leadInSec: 0.1, pauseSec: [0.15, 0.35], wordsPerPhrase: [8, 20] });
+      const spec: PerformanceSpec = { fps, frameCount: 20 * fps, seed, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] };
+      const blinks = detectBlinkFrames(lids(generatePerformance(spec)[0]));
+      expect(blinks.length, `seed ${seed}`).toBeGreaterThanOrEqual(3);
+      expect(blinks[0] / fps, `seed ${seed}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('blinks in a short speaking clip: at least one in every 5 s line', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const speech = handMadeSpeech({ seed, fps, durationSec: 5, leadInSec: 0.1, pauseSec: [0.15, 0.35], wordsPerPhrase: [8, 20] });
+      const spec: PerformanceSpec = { fps, frameCount: 5 * fps, seed, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] };
+      expect(detectBlinkFrames(lids(generatePerformance(spec)[0])).length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('lets no blink overlap the last frame, whatever the length', () => {
     for (const seconds of [2, 3.3, 7.9, 12.1, 30.05]) {
       const spec = speakerSpec(8, seconds);
@@ -176,6 +195,16 @@ describe('generatePerformance: mouth', () => {
     expect(jaw[40]).toBe(0.5);
     expect(jaw[329]).toBeLessThan(0.25);
     expect(jaw[330]).toBe(0);
+  });
+});
+
+describe('generatePerformance: mouth at the video edges', () => {
+  it('does not fade a clip at the first and last frames of the video: a b/p/m there closes fully', () => {
+    const speech = handMadeSpeech({ seed: 2, fps, durationSec: 4, leadInSec: 0 });
+    const n = speech.curves.frameCount;
+    for (const k of [0, 1, n - 2, n - 1]) speech.curves.lipPress[k] = 1;
+    const [perf] = generatePerformance({ fps, frameCount: n, seed: 1, subjects: [{ subjectIndex: 0, clips: [{ startFrame: 0, speech }] }] });
+    for (const k of [0, 1, n - 2, n - 1]) expect(perf.frames[k].lipPress, `frame ${k}`).toBe(1);
   });
 });
 

@@ -10,11 +10,13 @@ import { median } from './lip-sync.js';
 /** Side of the luma thumbnail of the face region that frames are compared by. */
 const THUMB_PX = 64;
 /**
- * Mean absolute luma difference (0..255) under which two thumbnails count as the same picture. Encoding
- * noise on a repeated picture stays under it (x264 refining a still photo over its first frames: ≤ 0.41,
- * then 0.01); a real talking head moves far more (Obama clip at 25 fps: median 3.2, least 0.81).
+ * Mean absolute luma difference (0..255) under which two thumbnails count as the same picture: a repeated
+ * frame re-encoded by x264 differs by ~0.01. Held poses are above it: a render holding a b/p closure still
+ * changes by 0.2–0.5 (subtle motion), a real talking head by 0.8 or more (Obama clip at 25 fps: median 3.2).
+ * x264's first frames of a still photo wander by up to 0.41 while it refines the picture, so a still clip's
+ * first second can read as moving.
  */
-export const IDENTICAL_FRAME_DIFF = 0.5;
+export const IDENTICAL_FRAME_DIFF = 0.15;
 
 /** Area-averaged luma thumbnail of a region (clamped to the picture). */
 export function regionThumbnail(frame: { width: number; height: number; data: Uint8Array }, box: Box): Float32Array {

@@ -60,6 +60,12 @@ interface Track {
   landmarks: Point3[];
   center: [number, number];
   heightPx: number;
+  /**
+   * Crop size from the last full detection. Re-deriving it from each tracked mesh compounds: on a turned
+   * face the mesh comes out a little small, the next crop is tighter, and within 15 frames the crop had
+   * shrunk by a fifth and lost the chin (Vermeer render: the mouth read shut while it opened).
+   */
+  regionSizePx: number;
 }
 
 const DEFAULT_MIN_MESH_SCORE = 0.5;
@@ -90,7 +96,10 @@ export async function measureVideo(
       previous === null || frame.index % redetectEvery === 0
         ? await detectSubject(deps.pool, frame, previous, subjectIndex, minMeshScore)
         : await followSubject(deps.pool, frame, previous, minMeshScore);
-    track = found ? trackOf(found.landmarks) : track;
+    if (found) {
+      const fresh = previous === null || found.fromDetection;
+      track = trackOf(found.trackLandmarks ?? found.landmarks, fresh ? null : (previous as Track).regionSizePx);
+    }
     const measure = describeFrame(frame, found);
     frames.push(measure);
     for (const visit of options.visitors ?? []) await visit(frame, measure, found?.landmarks ?? null);
@@ -101,6 +110,12 @@ export async function measureVideo(
 
 interface Found {
   landmarks: Point3[];
+  /**
+   * The mesh before the iris pass refitted the eye contours (corners included): the next frame's crop is
+   * placed from these, as analyzeImage places its second pass, or the crop drifts on turned faces.
+   */
+  trackLandmarks?: Point3[];
+  fromDetection: boolean;
   meshScore: number;
   box: Box;
 }
@@ -110,7 +125,7 @@ async function detectSubject(pool: SessionPool, frame: VideoFrame, track: Track 
   const analysis = await analyzeImage(pool, frame, { minMeshScore });
   if (track === null) {
     const subject = analysis.subjects[subjectIndex];
-    return subject ? { landmarks: subject.landmarks, meshScore: subject.meshScore, box: subject.box } : null;
+    return subject ? { landmarks: subject.landmarks, fromDetection: true, meshScore: subject.meshScore, box: subject.box } : null;
   }
   let best: Found | null = null;
   let bestDistance = track.heightPx * 0.5;
@@ -119,7 +134,7 @@ async function detectSubject(pool: SessionPool, frame: VideoFrame, track: Track 
     const distance = Math.hypot(center[0] - track.center[0], center[1] - track.center[1]);
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = { landmarks: subject.landmarks, meshScore: subject.meshScore, box: subject.box };
+      best = { landmarks: subject.landmarks, fromDetection: true, meshScore: subject.meshScore, box: subject.box };
     }
   }
   return best;
@@ -127,10 +142,10 @@ async function detectSubject(pool: SessionPool, frame: VideoFrame, track: Track 
 
 /** FaceMesh on the previous frame's face region, then the iris pass for the lids: no detector run. */
 async function followSubject(pool: SessionPool, frame: VideoFrame, track: Track, minMeshScore: number): Promise<Found | null> {
-  const [mesh] = await landmarkFaces(pool, frame, [regionFromLandmarks(track.landmarks)]);
+  const [mesh] = await landmarkFaces(pool, frame, [{ ...regionFromLandmarks(track.landmarks), sizePx: track.regionSizePx }]);
   if (mesh.score < minMeshScore) return detectSubject(pool, frame, track, 0, minMeshScore);
   const { landmarks } = await refineEyes(pool, frame, mesh.landmarks);
-  return { landmarks, meshScore: mesh.score, box: landmarkBox(landmarks) };
+  return { landmarks, trackLandmarks: mesh.landmarks, fromDetection: false, meshScore: mesh.score, box: landmarkBox(landmarks) };
 }
 
 function describeFrame(frame: VideoFrame, found: Found | null): FrameMeasure {
@@ -166,8 +181,13 @@ function describeFrame(frame: VideoFrame, found: Found | null): FrameMeasure {
   };
 }
 
-function trackOf(landmarks: Point3[]): Track {
-  return { landmarks, center: boxCenter(landmarkBox(landmarks)), heightPx: faceHeightPx(landmarks) };
+function trackOf(landmarks: Point3[], regionSizePx: number | null): Track {
+  return {
+    landmarks,
+    center: boxCenter(landmarkBox(landmarks)),
+    heightPx: faceHeightPx(landmarks),
+    regionSizePx: regionSizePx ?? regionFromLandmarks(landmarks).sizePx,
+  };
 }
 
 function boxCenter(box: Box): [number, number] {

@@ -1,7 +1,6 @@
 import type { SubjectFrameParams } from '../animate/performance-types.js';
-import { clamp, interpolate } from './face-frame.js';
+import { clamp, interpolate, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
-import type { LocalLine } from './rig-geometry.js';
 
 /** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
 const ROUND_NARROW = 0.28;
@@ -11,10 +10,23 @@ const ROUND_PART = 0.01;
 /** Upper-lip raise and brow raise at 1, in face heights. */
 const UPPER_LIP_RAISE = 0.03;
 const BROW_RAISE = 0.035;
-/** When pressed together the upper lip travels this share of the gap, the lower lip the rest. */
-const PRESS_UPPER_SHARE = 0.4;
+/**
+ * When pressed together the upper lip travels this share of the photo's own gap, the lower lip the rest and all of
+ * what the jaw opened: the lips meet on a seam a quarter of the way down the photo's opening, as the jaw and lower lip
+ * do most of a bilabial closure.
+ */
+const PRESS_UPPER_SHARE = 0.25;
 /** Share of the red of the lips that rolls in when pressed. */
 const PRESS_THINNING = 0.3;
+/**
+ * Pressed lips roll in: at the seam each lip shows its red from this share of its thickness deeper in, so the photo's
+ * teeth and the dark edge of its opening, which the landmarks' inner lines often leave inside the lips, roll out of
+ * sight. (Rolling in by a share of the photo's opening as well left no upper lip on the Vermeer, whose upper inner
+ * line sits high with lip red in the opening, and read as open.)
+ */
+const ROLL_IN = 0.35;
+/** Lips roll in only as the press nears 1, from this press on. */
+const ROLL_FROM_PRESS = 0.6;
 /** A closed eye meets this far up the photo's aperture (the lower lid rises a little). */
 const LID_MEET = 0.08;
 /**
@@ -40,6 +52,7 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
   du.fill(0);
   dv.fill(0);
   dz.fill(0);
+  rig.scratch.texture.set(source);
 
   const jawOpen = clamp(p.jawOpen, 0, 1);
   if (jawOpen > 0) {
@@ -89,32 +102,56 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
 
   applyPose(rig, p);
   for (let k = 0; k < n; k++) {
-    moved[k] = Math.abs(dest[2 * k] - source[3 * k]) > 1e-6 || Math.abs(dest[2 * k + 1] - source[3 * k + 1]) > 1e-6 ? 1 : 0;
+    const { texture } = rig.scratch;
+    const shifted = Math.abs(dest[2 * k] - texture[3 * k]) > 1e-6 || Math.abs(dest[2 * k + 1] - texture[3 * k + 1]) > 1e-6;
+    moved[k] = shifted || texture[3 * k] !== source[3 * k] || texture[3 * k + 1] !== source[3 * k + 1] ? 1 : 0;
   }
 }
 
-/** Closes the inner lip gap (as it is after the jaw) by `press`, and carries the lip flesh along with falloff. */
+/**
+ * Brings both inner lip lines to a common seam by `press` (the gap as it is after the jaw; the upper lip takes
+ * PRESS_UPPER_SHARE of the photo's own gap, the lower lip the rest), carries the lip flesh along with falloff, and
+ * rolls the lips in (their texture near the seam comes from deeper in the lip).
+ */
 function pressLips(rig: FaceRig, press: number): void {
-  const { dv, field } = rig.scratch;
-  const { mouth, local, weights: w, vertexCount: n } = rig;
+  const { dv, field, texture } = rig.scratch;
+  const { mouth, local, source, weights: w, vertexCount: n } = rig;
   const { upper, lower } = mouth;
   const pairs = upper.indices.length;
-  // field[i] = closing travel at the i-th inner-lip column (upper and lower lines are paired by position)
+  // field[i] = upper lip's travel at the i-th inner-lip column, field[16 + i] the lower lip's (lines paired by position)
+  const lowerOffset = 16;
   for (let i = 0; i < pairs; i++) {
     const a = upper.indices[i];
     const b = lower.indices[i];
-    const gap = local[2 * b + 1] + dv[b] - (local[2 * a + 1] + dv[a]);
-    field[i] = i === 0 || i === pairs - 1 ? 0 : Math.max(0, gap) * press;
+    const photoGap = Math.max(0, local[2 * b + 1] - local[2 * a + 1]);
+    const gap = Math.max(0, local[2 * b + 1] + dv[b] - (local[2 * a + 1] + dv[a]));
+    const edge = i === 0 || i === pairs - 1;
+    const upperTravel = edge ? 0 : press * PRESS_UPPER_SHARE * Math.min(gap, photoGap);
+    field[i] = upperTravel;
+    field[lowerOffset + i] = edge ? 0 : press * gap - upperTravel;
   }
+  const lowerField = field.subarray(lowerOffset, lowerOffset + pairs);
+  const { axisX, axisY } = rig.frame;
+  // only lips that meet roll in: the partial press a b/p/m spreads over its neighbouring vowels leaves them as they are
+  const rolling = smoothstep(ROLL_FROM_PRESS, 1, press);
   for (let k = 0; k < n; k++) {
     const fall = w.press[k];
     if (fall < 1e-3) continue;
     const u = local[2 * k];
-    const line: LocalLine = w.jaw[k] < 0.5 ? upper : lower;
-    const travel = interpolateField(line.us, field, u);
+    const upperSide = w.jaw[k] < 0.5;
+    const travel = upperSide ? interpolateField(upper.us, field, u) : interpolateField(lower.us, lowerField, u);
     // pressed lips roll in: the visible red thins towards the line where they meet
     const thin = press * PRESS_THINNING * w.pressDepth[k];
-    dv[k] += w.jaw[k] < 0.5 ? fall * PRESS_UPPER_SHARE * travel + thin : -fall * (1 - PRESS_UPPER_SHARE) * travel - thin;
+    dv[k] += upperSide ? fall * travel + thin : -fall * travel - thin;
+    const roll = w.roll[k];
+    if (roll > 0 && rolling > 0) {
+      const thick = upperSide ? mouth.upperThickPx : mouth.lowerThickPx;
+      const depth = roll * rolling * ROLL_IN * thick;
+      // the texture comes from further from the opening: up for the upper lip, down for the lower (face frame v)
+      const sv = upperSide ? -depth : depth;
+      texture[3 * k] = source[3 * k] - sv * axisY;
+      texture[3 * k + 1] = source[3 * k + 1] + sv * axisX;
+    }
   }
 }
 

@@ -69,6 +69,11 @@ export interface FaceRig {
     dv: Float64Array;
     dz: Float64Array;
     dest: Float64Array;
+    /**
+     * Where each vertex samples the photo this frame (x, y, z like `source`): the source position, except for lips
+     * rolled in by a press, which show the red from deeper in the lip at the seam.
+     */
+    texture: Float64Array;
     /** Depth of each vertex after the pose (image z, negative = nearer). */
     destZ: Float64Array;
     moved: Uint8Array;
@@ -166,6 +171,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
       dv: new Float64Array(n),
       dz: new Float64Array(n),
       dest: new Float64Array(2 * n),
+      texture: Float64Array.from(sourcePos),
       destZ: new Float64Array(n),
       moved: new Uint8Array(n),
       field: new Float64Array(32),

@@ -49,7 +49,7 @@ function warpMovedTriangles(rig: FaceRig, source: PixelWords, out: PixelWords, t
     const c = triangles[t + 2];
     // a triangle none of whose corners moved is the identity: the restored photo already shows it
     if (!moved[a] && !moved[b] && !moved[c]) continue;
-    warpTriangle(source, out, rig.region, dest, rig.source, a, b, c);
+    warpTriangle(source, out, rig.region, dest, rig.scratch.texture, a, b, c);
   }
 }
 

@@ -13,6 +13,8 @@ export interface RigWeights {
   press: Float32Array;
   /** Distance into the red of the lip from its inner line (pixels, faded outside the lip), for thinning it. */
   pressDepth: Float32Array;
+  /** How far a press rolls the vertex's lip in: 1 on the inner line, falling to 0 at the lip's outer edge. */
+  roll: Float32Array;
   /** Eye each vertex follows for blinks (0 right, 1 left, -1 none), side (-1 upper lid, +1 lower) and falloff. */
   eye: Int8Array;
   eyeSide: Int8Array;
@@ -57,6 +59,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     lips: new Float32Array(n),
     press: new Float32Array(n),
     pressDepth: new Float32Array(n),
+    roll: new Float32Array(n),
     eye: new Int8Array(n).fill(-1),
     eyeSide: new Int8Array(n),
     eyeFalloff: new Float32Array(n),
@@ -86,6 +89,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     const outside = Math.max(0, dist - thick) / (0.9 * thick);
     w.press[k] = Math.exp(-outside * outside - beyond * beyond);
     w.pressDepth[k] = Math.min(dist, thick) * Math.exp(-outside * outside - beyond * beyond);
+    w.roll[k] = (1 - Math.min(1, dist / thick)) * Math.exp(-beyond * beyond);
 
     for (let e = 0; e < 2; e++) {
       const eye = eyes[e];

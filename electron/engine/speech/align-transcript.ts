@@ -5,7 +5,7 @@ import { buildAlignmentVectors, meanRandomPairDistance, reverseFrames, silenceFl
 import { refineBoundary } from './boundary-refinement.js';
 import { insertPausesAtSilences, silenceGaps } from './silence-pauses.js';
 import { ANALYSIS_SAMPLE_RATE_HZ } from './decode-audio-args.js';
-import { dtwBanded, mapFramesBToA, type DtwResult } from './dtw.js';
+import { dtwCoarseToFine, mapFramesBToA, type DtwResult } from './dtw.js';
 import { synthesizeSpeech, RATE_RANGE_WPM } from './espeak-synth.js';
 import { PAUSE } from './espeak-timeline.js';
 import { DEFAULT_VOICE } from './espeak-voices.js';
@@ -26,6 +26,8 @@ export interface AlignTranscriptOptions extends RunOptions {
   refine?: boolean;
   /** What the warping compares (default 'broad'; see AlignmentFeatureSet). */
   featureSet?: AlignmentFeatureSet;
+  /** The recording's features at a 10 ms hop when already computed (saves computing them again). */
+  features?: FrameFeatures;
 }
 
 const HOP_SEC = 0.01;
@@ -41,6 +43,20 @@ const MIN_PHONEME_SEC = 0.01;
  */
 const COST_RATIO_GOOD = 0.8;
 const COST_RATIO_BAD = 1.0;
+/**
+ * The warping first runs on frames pooled this many at a time, then at full resolution within
+ * REFINE_RADIUS_FRAMES of that path: time and memory grow linearly with the clip, not with its square.
+ */
+const COARSE_FACTOR = 4;
+const REFINE_RADIUS_FRAMES = 8;
+/**
+ * Clips whose diagonal band (a quarter of their length) would be wider than LONG_CLIP_BAND_FRAMES get a band
+ * of GUIDED_BAND_FRAMES around the line that pairs equal amounts of speech (pauses excluded) instead, so the
+ * work and memory of the warping grow linearly with minutes of audio. (On a 3-minute test ±4 s kept every
+ * clean clip on its words where ±5–8 s let one slip after a clip under music.)
+ */
+const LONG_CLIP_BAND_FRAMES = 800;
+const GUIDED_BAND_FRAMES = 400;
 
 /**
  * Forced alignment: times the phonemes and words of `transcript` in a 16 kHz recording of it. The
@@ -74,8 +90,10 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
   const refEnd = refSpan.end + 2 * EDGE_MARGIN_SEC;
 
   report('features', 0.4);
-  const recFeatures = computeFrameFeatures(audio, { hopSec: HOP_SEC });
-  const refFeatures = computeFrameFeatures(refAudio, { hopSec: HOP_SEC });
+  const given = options.features;
+  const recFeatures = given && Math.abs(given.hopSec - HOP_SEC) < 1e-9 && given.sampleRate === audio.sampleRate ? given : computeFrameFeatures(audio, { hopSec: HOP_SEC });
+  // The reference only feeds the warping, which does not look at formants.
+  const refFeatures = computeFrameFeatures(refAudio, { hopSec: HOP_SEC, formants: false });
   const recFrom = Math.floor(recStart / HOP_SEC);
   const recTo = Math.min(recFeatures.frameCount, Math.ceil(recEnd / HOP_SEC) + 1);
   const refFrom = Math.floor(refStart / HOP_SEC);
@@ -88,7 +106,7 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
   report('warping', 0.6);
   const n = recTo - recFrom;
   const m = refTo - refFrom;
-  const band = Math.max(Math.abs(n - m) + 30, Math.round(0.25 * Math.max(n, m)), 50);
+  const diagonalBand = Math.max(Math.abs(n - m) + 30, Math.round(0.25 * Math.max(n, m)), 50);
   // Silence in either clip may be passed cheaply while the other waits: a pause the reader makes where
   // the reference has none (or the other way round) must not drag the phonemes around it.
   const gaps = silenceGaps(vad, audio.durationSec);
@@ -100,9 +118,13 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
     return t < refSpan.start + EDGE_MARGIN_SEC || t >= refSpan.end + EDGE_MARGIN_SEC || inAny(refPauses, t);
   });
   const skipCost = SKIP_COST_SHARE * meanRandomPairDistance(recVectors, refVectors, dims);
-  const warp = dtwBanded({ a: recVectors, b: refVectors, dims, bandFrames: band, skips: { a: recSilent, b: refSilent, cost: skipCost } });
+  const long = diagonalBand > LONG_CLIP_BAND_FRAMES;
+  const band = long ? GUIDED_BAND_FRAMES : diagonalBand;
+  const warping = { dims, bandFrames: band, factor: COARSE_FACTOR, radius: REFINE_RADIUS_FRAMES };
+  const centre = long ? equalSpeechLine(recSilent, refSilent) : undefined;
+  const warp = dtwCoarseToFine({ ...warping, centre, a: recVectors, b: refVectors, skips: { a: recSilent, b: refSilent, cost: skipCost } });
   const refToRec = mapFramesBToA(warp, m, recSilent);
-  const reversed = dtwBanded({ a: recVectors, b: reverseFrames(refVectors, dims), dims, bandFrames: band, skips: { a: recSilent, b: refSilent.slice().reverse(), cost: skipCost } });
+  const reversed = dtwCoarseToFine({ ...warping, centre, a: recVectors, b: reverseFrames(refVectors, dims), skips: { a: recSilent, b: refSilent.slice().reverse(), cost: skipCost } });
   const baseline = meanOfMatched(reversed.stepCost, reversed.skipped);
   const refFrameCost = perFrameCost(warp, m, baseline);
 
@@ -147,17 +169,54 @@ export async function alignTranscript(audio: PcmAudio, transcript: string, optio
   };
 }
 
+/** Letters (of any script) of `text`: eSpeak's speaking time grows with them, at a rate set by the voice. */
+const countLetters = (text: string) => text.match(/\p{L}/gu)?.length ?? 0;
+
+/**
+ * eSpeak rendering of the transcript at the recording's pace. eSpeak's speaking time scales as 1 / rate
+ * (within 5 % over 120–260 wpm), so the pace is measured on a short opening of the text and the whole
+ * text is synthesised once, at the rate that matches; a second pass only when that estimate missed.
+ */
 async function synthesizeReference(transcript: string, recordingSpanSec: number, options: AlignTranscriptOptions) {
   const voice = options.language ?? DEFAULT_VOICE;
   const pitch = options.referencePitch;
   if (options.referenceRate !== undefined) return synthesizeSpeech(transcript, { voice, rate: options.referenceRate, pitch });
-  const first = await synthesizeSpeech(transcript, { voice, pitch });
-  const span = speechSpan(first.timeline.phonemes);
-  const ratio = (span.end - span.start + 2 * EDGE_MARGIN_SEC) / Math.max(0.2, recordingSpanSec);
-  if (Math.abs(ratio - 1) < 0.1) return first;
+  const rateFor = (spokenSecAtDefault: number) => {
+    const ratio = (spokenSecAtDefault + 2 * EDGE_MARGIN_SEC) / Math.max(0.2, recordingSpanSec);
+    return { ratio, rate: Math.round(Math.min(RATE_RANGE_WPM.max, Math.max(RATE_RANGE_WPM.min, RATE_RANGE_WPM.default * ratio))) };
+  };
+  const probe = openingOf(transcript, PROBE_LETTERS);
+  let rate: number = RATE_RANGE_WPM.default;
+  if (probe !== transcript) {
+    const probeSpan = spokenSec(await synthesizeSpeech(probe, { voice, pitch }));
+    if (probeSpan > 0) rate = rateFor((probeSpan * countLetters(transcript)) / Math.max(1, countLetters(probe))).rate;
+  }
+  const first = await synthesizeSpeech(transcript, { voice, pitch, rate });
+  const atDefault = (spokenSec(first) * rate) / RATE_RANGE_WPM.default;
+  const matched = rateFor(atDefault);
+  if (Math.abs((spokenSec(first) + 2 * EDGE_MARGIN_SEC) / Math.max(0.2, recordingSpanSec) - 1) < 0.1 || matched.rate === rate) return first;
   // A reference at the recording's pace needs less warping, so the band and the cost mean more.
-  const rate = Math.round(Math.min(RATE_RANGE_WPM.max, Math.max(RATE_RANGE_WPM.min, RATE_RANGE_WPM.default * ratio)));
-  return synthesizeSpeech(transcript, { voice, rate, pitch });
+  return synthesizeSpeech(transcript, { voice, rate: matched.rate, pitch });
+}
+
+/** Letters of the transcript's opening used to measure the voice's pace; shorter texts are synthesised whole. */
+const PROBE_LETTERS = 80;
+
+const spokenSec = (speech: { timeline: PhonemeTimeline }) => {
+  const span = speechSpan(speech.timeline.phonemes);
+  return span.end - span.start;
+};
+
+/** The text up to the first word boundary after `letters` letters (the whole text when it is not much longer). */
+function openingOf(text: string, letters: number): string {
+  if (countLetters(text) < 2 * letters) return text;
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/\p{L}/u.test(text[i])) seen += 1;
+    if (seen >= letters && /\s/.test(text[i + 1] ?? ' ')) return text.slice(0, i + 1);
+    if (seen >= 2 * letters) return text.slice(0, i + 1); // scripts without spaces
+  }
+  return text;
 }
 
 function mapPhonemes(input: {
@@ -203,6 +262,25 @@ function padWithQuiet(audio: PcmAudio, padSec: number): PcmAudio {
 function speechSpan(phonemes: TimedPhoneme[]): { start: number; end: number } {
   const spoken = phonemes.filter((p) => p.phoneme !== PAUSE);
   return { start: spoken[0]?.start ?? 0, end: spoken.at(-1)?.end ?? 0 };
+}
+
+/**
+ * For each reference frame, the recording frame that has as much speech before it (in proportion to the
+ * speech of each): where the reference frame should match when both pause differently.
+ */
+function equalSpeechLine(recSilent: Uint8Array, refSilent: Uint8Array): Float64Array {
+  const spoken = (silent: Uint8Array) => silent.reduce((sum, v) => sum + (v ? 0 : 1), 0);
+  const scale = spoken(recSilent) / Math.max(1, spoken(refSilent));
+  const line = new Float64Array(refSilent.length);
+  let refSpeech = 0;
+  let recSpeech = 0;
+  let i = 0;
+  for (let j = 0; j < refSilent.length; j++) {
+    if (!refSilent[j]) refSpeech += 1;
+    while (i < recSilent.length - 1 && recSpeech < refSpeech * scale) if (!recSilent[i++]) recSpeech += 1;
+    line[j] = i;
+  }
+  return line;
 }
 
 /** Mean local distance per reference frame over the steps that matched it (skips say nothing). */

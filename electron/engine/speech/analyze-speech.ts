@@ -65,6 +65,7 @@ export async function analyzeSpeech(
     const aligned = await alignTranscript(audio, input.transcript, {
       language: input.language,
       vad,
+      features,
       signal,
       onProgress: (p) => report(`align:${p.phase}`, 0.3 + 0.6 * p.ratio),
     });

@@ -68,6 +68,14 @@ export const DOMINANCE_REACH_SEC: Record<ArticulationChannel, { before: number; 
   tongueShow: { before: 0.03, after: 0.03 },
 };
 
+/**
+ * How far the picture runs ahead of the sound (s). A frame is on screen for 1/fps after its instant while its
+ * sound is heard, and speakers move the mouth tens of milliseconds before the sound comes: sampling the curves at
+ * the frame's own instant put the rendered mouth a frame behind its sound (peak cross-correlation at +1 frame at
+ * 30 fps; a real talking head measures −1 to −2). One 30 fps frame of lead puts the peak at 0.
+ */
+export const MOUTH_LEAD_SEC = 1 / 30;
+
 /** Jaw opening scales with vocal effort (JALI's JA axis); lips depend on it less (LI axis). */
 export const JAW_EFFORT = { atSilence: 0.4, atFullVoice: 1.1 };
 export const LIP_EFFORT = { atSilence: 0.75, atFullVoice: 1.05 };

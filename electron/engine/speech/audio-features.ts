@@ -41,6 +41,8 @@ export interface FrameFeatureOptions {
   winSec?: number;
   melBands?: number;
   mfccCount?: number;
+  /** Estimate the formants (LPC, a third of the cost); f1Hz / f2Hz stay 0 when false. Default true. */
+  formants?: boolean;
 }
 
 export const LOW_BAND_HZ = 1000;
@@ -49,7 +51,10 @@ const PRE_EMPHASIS = 0.97;
 const SILENCE_DB = -100;
 const LOG_FLOOR = 1e-10;
 
-export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.025, melBands = 40, mfccCount = 13 }: FrameFeatureOptions = {}): FrameFeatures {
+export function computeFrameFeatures(
+  pcm: PcmAudio,
+  { hopSec = 0.01, winSec = 0.025, melBands = 40, mfccCount = 13, formants: withFormants = true }: FrameFeatureOptions = {},
+): FrameFeatures {
   const { samples, sampleRate } = pcm;
   const hop = Math.max(1, Math.round(hopSec * sampleRate));
   const win = Math.max(2, Math.round(winSec * sampleRate));
@@ -118,7 +123,7 @@ export function computeFrameFeatures(pcm: PcmAudio, { hopSec = 0.01, winSec = 0.
     f.zcr[i] = crossings / (win - 1);
 
     // One complex FFT gives both the frame's spectrum and the LPC inverse envelope.
-    const predictor = formants.predictor(frame, win);
+    const predictor = withFormants ? formants.predictor(frame, win) : undefined;
     fft.powerSpectraOfTwo(frame, predictor ?? noPredictor, power, inverseEnvelope);
     let total = 0;
     let weighted = 0;

@@ -27,19 +27,27 @@ describe('computeArticulationCurves', () => {
         expect(c.jawOpen[k]).toBeLessThanOrEqual(0.03);
       }
     }
+    // The lips shut one frame (the lead) before each closure's sound, never earlier.
+    for (const s of segs.filter((x) => x.viseme === 'PP')) {
+      const first = Math.round(s.start * FPS);
+      expect(c.lipPress[first - 1]).toBe(1);
+      expect(c.lipPress[first - 2]).toBeLessThan(1);
+    }
     // Between closures the mouth opens for the vowel and the lips part.
     const mid = Math.round(((segs[2].start + segs[2].end) / 2) * FPS);
     expect(c.jawOpen[mid]).toBeGreaterThan(0.6);
     expect(c.lipPress[mid]).toBeLessThan(0.3);
   });
 
-  it('opens the jaw at the vowel onset frame, not later, and stays shut well before it', () => {
+  it('opens the jaw a frame ahead of the vowel onset, not later, and stays shut well before it', () => {
     const segs = track(['sil', 0.5], ['aa', 0.3], ['sil', 0.5]);
     const c = computeArticulationCurves(segs, { fps: FPS, durationSec: end(segs) });
     const onset = Math.round(0.5 * FPS);
     const peak = Math.max(...c.jawOpen);
-    expect(c.jawOpen[onset]).toBeGreaterThan(0.6 * peak);
-    expect(c.jawOpen[onset - 4]).toBeLessThan(0.15 * peak);
+    expect(c.jawOpen[onset]).toBeGreaterThan(0.75 * peak);
+    // The lead: the frame before the sound is already more than half open (it was under half without it).
+    expect(c.jawOpen[onset - 1]).toBeGreaterThan(0.55 * peak);
+    expect(c.jawOpen[onset - 5]).toBeLessThan(0.15 * peak);
     // The peak lies inside the vowel: nothing trails the sound.
     const argmax = c.jawOpen.indexOf(peak);
     expect(argmax).toBeGreaterThanOrEqual(onset);

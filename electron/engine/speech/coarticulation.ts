@@ -3,6 +3,7 @@ import {
   DOMINANCE_REACH_SEC,
   JAW_EFFORT,
   LIP_EFFORT,
+  MOUTH_LEAD_SEC,
   STRESS_JAW_GAIN,
   VISEME_DOMINANCE,
   VISEME_TARGETS,
@@ -37,8 +38,10 @@ const EFFORT_WINDOW_SEC = 0.12;
  * Articulation curves at the video frame rate from a viseme track, by Cohen–Massaro dominance blending:
  * each segment pulls every channel toward its target with a dominance that is α inside the segment and decays
  * exponentially before (anticipation) and after (carry-over) it; a frame's value is the dominance-weighted mean of
- * targets. Jaw and lips then scale by vocal effort (JALI-style split), and bilabial closures are enforced: at every
- * frame of a PP segment (at least its first, round(start·fps)) lipPress = 1 and the jaw is closed.
+ * targets. Frame k shows the articulation of the instant k/fps + MOUTH_LEAD_SEC: the mouth leads its sound slightly, as
+ * a speaker's does. Jaw and lips then scale by vocal effort (JALI-style split), and bilabial closures are enforced: at
+ * every frame of a PP segment (at least its first, round(start·fps)), and from the lead earlier, lipPress = 1 and the
+ * jaw is closed.
  */
 export function computeArticulationCurves(segments: ArticulationSegment[], { fps, durationSec, loudness }: CurveOptions): ArticulationCurves {
   const frameCount = videoFrameCount(durationSec, fps);
@@ -51,7 +54,7 @@ export function computeArticulationCurves(segments: ArticulationSegment[], { fps
   const total = new Float64Array(channelCount);
   let first = 0;
   for (let k = 0; k < frameCount; k++) {
-    const t = k / fps;
+    const t = k / fps + MOUTH_LEAD_SEC;
     while (first < sorted.length && sorted[first].end < t - MAX_REACH_SEC) first++;
     weighted.fill(0);
     total.fill(0);
@@ -92,7 +95,9 @@ export function segmentFrames(start: number, end: number, fps: number, frameCoun
 }
 
 function enforceClosure(curves: ArticulationCurves, s: ArticulationSegment, fps: number): void {
-  const [from, to] = segmentFrames(s.start, s.end, fps, curves.frameCount);
+  const [first, to] = segmentFrames(s.start, s.end, fps, curves.frameCount);
+  // The lips shut up to the lead before the phoneme (never more than a frame early) and stay shut to its end.
+  const from = Math.max(0, Math.min(first, frameAt(s.start - MOUTH_LEAD_SEC, fps)));
   for (let k = from; k <= to; k++) {
     curves.lipPress[k] = 1;
     curves.jawOpen[k] = Math.min(curves.jawOpen[k], CLOSURE_MAX_JAW);

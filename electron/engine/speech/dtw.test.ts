@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dtwBanded, mapFramesBToA } from './dtw.js';
+import { dtwBanded, dtwCoarseToFine, mapFramesBToA } from './dtw.js';
 
 /** A 1-D sequence of plateaus: value v held for n frames. */
 const plateaus = (spec: Array<[number, number]>) => Float32Array.from(spec.flatMap(([v, n]) => Array<number>(n).fill(v)));
@@ -39,6 +39,53 @@ describe('dtwBanded', () => {
     for (let s = 0; s < result.pathA.length; s++) {
       const diagonal = (result.pathB[s] * 99) / 59;
       expect(Math.abs(result.pathA[s] - diagonal)).toBeLessThanOrEqual(6);
+    }
+  });
+});
+
+describe('dtwCoarseToFine', () => {
+  /** A 3-D sequence of random plateaus (distinct "sounds"), each held for 3–12 frames. */
+  function sounds(count: number, seed: number): { values: Float32Array; starts: number[] } {
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rows: number[] = [];
+    const starts: number[] = [];
+    for (let k = 0; k < count; k++) {
+      starts.push(rows.length / 3);
+      const v = [next() * 10, next() * 10, next() * 10];
+      const hold = 3 + Math.floor(next() * 10);
+      for (let h = 0; h < hold; h++) rows.push(...v);
+    }
+    return { values: Float32Array.from(rows), starts };
+  }
+  /** The same sounds held for other lengths. */
+  function restretch(src: { values: Float32Array; starts: number[] }, seed: number) {
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rows: number[] = [];
+    const starts: number[] = [];
+    const n = src.values.length / 3;
+    for (let k = 0; k < src.starts.length; k++) {
+      starts.push(rows.length / 3);
+      const i = src.starts[k] * 3;
+      const hold = Math.max(2, Math.round(((src.starts[k + 1] ?? n) - src.starts[k]) * (0.6 + 0.8 * next())));
+      for (let h = 0; h < hold; h++) rows.push(src.values[i], src.values[i + 1], src.values[i + 2]);
+    }
+    return { values: Float32Array.from(rows), starts };
+  }
+
+  it('finds the same sound boundaries as the full banded pass, also when the coarse pass itself recurses', () => {
+    const b = sounds(400, 7);
+    const a = restretch(b, 11);
+    const n = a.values.length / 3;
+    const band = Math.round(0.25 * n);
+    const full = mapFramesBToA(dtwBanded({ a: a.values, b: b.values, dims: 3, bandFrames: band }), b.values.length / 3);
+    for (const maxBandedCells of [undefined, 5000]) {
+      const fast = mapFramesBToA(dtwCoarseToFine({ a: a.values, b: b.values, dims: 3, bandFrames: band, factor: 4, radius: 8, maxBandedCells }), b.values.length / 3);
+      const errors = b.starts.map((start, k) => Math.abs(fast[start] - a.starts[k]));
+      const agree = b.starts.filter((start) => fast[start] === full[start]).length / b.starts.length;
+      expect(Math.max(...errors)).toBeLessThanOrEqual(1);
+      expect(agree).toBeGreaterThan(0.95);
     }
   });
 });

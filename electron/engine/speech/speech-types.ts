@@ -5,7 +5,10 @@ import type { Viseme } from './visemes.js';
  * Times are seconds from the start of the audio.
  */
 
-/** Decoded audio for analysis: always 16 kHz mono float in [-1, 1]. */
+/**
+ * Mono float audio in [-1, 1] at `sampleRate`. Audio for analysis (decodeAudio, VAD, alignment) is 16 kHz;
+ * synthesised speech stays at the synthesiser's own rate (eSpeak: 22050 Hz) until resampled.
+ */
 export interface PcmAudio {
   sampleRate: number;
   samples: Float32Array;
