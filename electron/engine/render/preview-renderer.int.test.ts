@@ -8,7 +8,7 @@ import { synthesizeSpeech } from '../speech/index.js';
 import { createPreviewRenderer, type PreviewFrame, type PreviewRenderer, type PreviewScene } from './preview-renderer.js';
 
 const PHOTO = '/work/shared/media/images/portrait_eileen_collins_nasa.png';
-const TEXT = 'Mama, papa.';
+const TEXT = 'Mama, father.';
 const START_SEC = 0.5;
 const DARK_LUMA = 70;
 
