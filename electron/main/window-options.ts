@@ -1,5 +1,18 @@
 import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
 
+/** The settings no window of ours may loosen, whoever creates it. */
+export const REQUIRED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+} as const;
+
 /**
  * The renderer's security settings. Each one is pinned by window-options.test.ts: the page is untrusted content
  * that talks to main only through the preload's typed functions.
@@ -7,15 +20,7 @@ import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 
 export function createSecureWebPreferences(preloadPath: string, { devTools = false }: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
+    ...REQUIRED_WEB_PREFERENCES,
     enableWebSQL: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
@@ -51,18 +56,6 @@ export function createMainWindowOptions({ preloadPath, bounds, iconPath, devTool
   };
 }
 
-/** The settings no window of ours may loosen, whoever creates it. */
-export const REQUIRED_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-} as const;
 
 /**
  * What is weaker than our secure settings in a window's effective preferences (`webContents.getLastWebPreferences()`),

@@ -4,6 +4,7 @@
 import { runFfmpeg } from '../media/ffmpeg-adapter.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import { InputError } from '../errors.js';
+import { buildDecodePcmArgs } from '../speech/decode-audio-args.js';
 
 export const ENVELOPE_SAMPLE_RATE_HZ = 16_000;
 
@@ -19,29 +20,12 @@ export const SPEECH_BAND_HZ: [number, number] = [300, 3000];
  */
 export function buildDecodeMonoPcmArgs(input: { inputPath: string; sampleRateHz?: number; bandHz?: [number, number] | null }): string[] {
   const band = input.bandHz === undefined ? SPEECH_BAND_HZ : input.bandHz;
-  return [
-    '-hide_banner',
-    '-nostdin',
-    '-v',
-    'error',
-    '-i',
-    input.inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
-    '-ac',
-    '1',
-    '-ar',
-    String(input.sampleRateHz ?? ENVELOPE_SAMPLE_RATE_HZ),
+  return buildDecodePcmArgs({
+    inputPath: input.inputPath,
+    sampleRateHz: input.sampleRateHz ?? ENVELOPE_SAMPLE_RATE_HZ,
     // Pads (or trims) to the container's time 0, so sound that starts after the picture stays where it plays.
-    '-af',
-    ['aresample=async=1:first_pts=0', ...(band ? [`highpass=f=${band[0]}`, `lowpass=f=${band[1]}`] : [])].join(','),
-    '-f',
-    'f32le',
-    'pipe:1',
-  ];
+    audioFilters: ['aresample=async=1:first_pts=0', ...(band ? [`highpass=f=${band[0]}`, `lowpass=f=${band[1]}`] : [])],
+  });
 }
 
 /** The soundtrack of a media file as 16 kHz mono samples (speech band only unless `bandHz` is null). */

@@ -11,6 +11,8 @@ export interface DecodePcmArgsInput {
   sampleRateHz?: number;
   /** Raw sample format on stdout: 32-bit float (default) or 16-bit integer, little-endian. */
   sampleFormat?: 'f32le' | 's16le';
+  /** ffmpeg audio filters applied after downmixing and resampling (joined into one `-af` chain). */
+  audioFilters?: string[];
 }
 
 /** Decodes the first audio stream, downmixed to mono and resampled, as headerless samples on stdout. */
@@ -34,6 +36,7 @@ export function buildDecodePcmArgs(input: DecodePcmArgsInput): string[] {
     '1',
     '-ar',
     String(sampleRateHz),
+    ...(input.audioFilters?.length ? ['-af', input.audioFilters.join(',')] : []),
     '-c:a',
     sampleFormat === 'f32le' ? 'pcm_f32le' : 'pcm_s16le',
     '-f',
