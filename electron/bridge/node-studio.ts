@@ -3,20 +3,14 @@ import type { StudioHandlers } from '../contract/studio-api';
 import type { RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
-import { createEngineFacade, type EngineFacade, type EngineModuleLoaders } from '../main/engine-facade';
+import { createEngineFacade, type EngineFacade } from '../main/engine-facade';
+import { engineLoaders } from '../main/engine-loaders';
 import type { EmitStudioEvent } from '../main/handlers/handler-deps';
 import { toRenderJobView } from '../main/handlers/render-handlers';
 import { createStudioHandlers } from '../main/studio-handlers';
 import { StudioFailure } from '../main/studio-errors';
 import { createThumbnailStore, type ThumbnailStore } from '../main/handlers/thumbnails';
 import { listBuiltinVoices } from '../main/handlers/builtin-voices';
-
-const engineLoaders = {
-  library: () => import('../engine/library/index.js'),
-  context: () => import('../engine/engine-context.js'),
-  media: () => import('../engine/media/index.js'),
-  jobs: () => import('../engine/jobs/index.js'),
-} satisfies EngineModuleLoaders;
 
 export interface NodeStudioInput {
   libraryDir: string;

@@ -8,7 +8,7 @@ import { StudioFailure } from './studio-errors';
 /*
  * The narrow view of the engine the studio shell needs, so the handlers are written and tested against only what
  * they use. The shapes are structural subsets of electron/engine/library (`openLibrary` → `Library`) and
- * electron/engine/engine-context (`createEngineContext` → `analyzeFile`); index.ts checks the real modules against
+ * electron/engine/engine-context (`createEngineContext` → `analyzeFile`); engine-loaders.ts checks the real modules against
  * them with `satisfies`, so a change in the engine that breaks the shell is a compile error there.
  */
 

@@ -6,7 +6,8 @@ import { createAppLocation, PACKAGED_ENTRY_URL } from './app-location';
 import { buildAppMenuTemplate } from './app-menu';
 import { findBundledBinary } from './bundled-binaries';
 import { buildContentSecurityPolicy } from './content-security-policy';
-import { createEngineFacade, type EngineModuleLoaders } from './engine-facade';
+import { createEngineFacade } from './engine-facade';
+import { engineLoaders } from './engine-loaders';
 import { listBuiltinVoices } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
 import { resolveRenderOutput, toRenderJobView } from './handlers/render-handlers';
@@ -26,15 +27,6 @@ import { toStudioError } from './studio-errors';
 import { resolveStudioPaths } from './studio-paths';
 
 const APP_NAME = 'Mouthpiece';
-
-// Each engine part is its own lazily imported chunk: start-up stays fast and the native modules (better-sqlite3,
-// onnxruntime-node) load on first use. `satisfies` checks the real modules against the facade's narrow interfaces.
-const engineLoaders = {
-  library: () => import('../engine/library/index.js'),
-  context: () => import('../engine/engine-context.js'),
-  media: () => import('../engine/media/index.js'),
-  jobs: () => import('../engine/jobs/index.js'),
-} satisfies EngineModuleLoaders;
 
 // `electron-vite dev` passes the dev server's URL; anything but a loopback http URL is ignored (createAppLocation).
 const appLocation = createAppLocation(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
