@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
 import type { ImportResponse, StudioResult } from '../contract/types';
-import { validateRequest } from '../contract/validate';
+import { dispatchStudioRequest } from '../main/dispatch-studio-request';
 import { createFileResponse } from '../main/file-response';
 import { resolveContainedPath, resolveRealPathWithin } from '../main/media-path';
 import type { ThumbnailStore } from '../main/handlers/thumbnails';
@@ -140,15 +140,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const body = await readJsonBody(request).catch((error: Error) => error);
     if (body instanceof Error) return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: body.message } });
     const { method, payload } = (body ?? {}) as { method?: unknown; payload?: unknown };
-    const validated = validateRequest(typeof method === 'string' ? `studio:${method}` : method, payload);
-    if (!validated.ok) return sendJson(response, 200, validated);
-    try {
-      const handler = options.handlers[validated.method] as (request: unknown) => Promise<unknown>;
-      sendJson(response, 200, { ok: true, value: await handler(validated.request) });
-    } catch (error) {
-      log(`bridge: ${validated.method} failed: ${(error as Error).message}`);
-      sendJson(response, 200, { ok: false, error: toStudioError(error) });
-    }
+    const channel = typeof method === 'string' ? `studio:${method}` : method;
+    const result = await dispatchStudioRequest(options.handlers, channel, payload, (name, error) => log(`bridge: ${name} failed: ${(error as Error).message}`));
+    sendJson(response, 200, result);
   }
 
   async function serveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

@@ -2,9 +2,8 @@ import type { StudioEventName } from '../contract/channels';
 import { channelOf, studioEventChannels, studioMethods } from '../contract/channels';
 import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
 import type { StudioResult } from '../contract/types';
-import { validateRequest } from '../contract/validate';
 import { isTrustedSender, type AppLocation, type SenderFrameLike } from './app-location';
-import { toStudioError } from './studio-errors';
+import { dispatchStudioRequest } from './dispatch-studio-request';
 
 /** The part of Electron's `ipcMain` the adapter uses. */
 export interface IpcMainLike {
@@ -27,15 +26,7 @@ export async function handleStudioMessage(
     return { ok: false, error: { code: 'FORBIDDEN', message: 'Requests are accepted only from the Mouthpiece window.' } };
   }
   if (args.length > 1) return { ok: false, error: { code: 'BAD_REQUEST', message: 'A request carries at most one argument.' } };
-  const validated = validateRequest(channel, args[0]);
-  if (!validated.ok) return validated;
-  try {
-    const handler = handlers[validated.method] as (request: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(validated.request) };
-  } catch (error) {
-    console.error(`[studio] ${validated.method} failed:`, error);
-    return { ok: false, error: toStudioError(error) };
-  }
+  return dispatchStudioRequest(handlers, channel, args[0], (method, error) => console.error(`[studio] ${method} failed:`, error));
 }
 
 /** Registers one `ipcMain.handle` per contract method; returns the function that removes them again. */
