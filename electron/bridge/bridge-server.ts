@@ -109,20 +109,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const source = authorized(['query', 'cookie', 'header']);
     if (!source) return refuse(response, 401, 'Open the address `mouthpiece studio` printed, with its token.');
 
-    if (url.pathname.startsWith(MEDIA_ROUTE)) {
-      const candidate = resolveContainedPath(options.mediaRoot, url.pathname.slice(MEDIA_ROUTE.length - 1));
-      const filePath = candidate && (await resolveRealPathWithin(options.mediaRoot, candidate));
-      if (!filePath) return refuse(response, 404, 'Not found.');
-      return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
-    }
-
-    const generated = url.pathname.startsWith(THUMBNAIL_ROUTE)
-      ? options.thumbnails?.resolve(url.pathname.slice(THUMBNAIL_ROUTE.length))
-      : url.pathname.startsWith(RENDERS_ROUTE)
-        ? options.renders?.(url.pathname.slice(RENDERS_ROUTE.length))
-        : undefined;
-    if (generated) {
-      const filePath = await generated;
+    const stored = url.pathname.startsWith(MEDIA_ROUTE)
+      ? resolveMediaFile(url.pathname.slice(MEDIA_ROUTE.length - 1))
+      : url.pathname.startsWith(THUMBNAIL_ROUTE)
+        ? options.thumbnails?.resolve(url.pathname.slice(THUMBNAIL_ROUTE.length))
+        : url.pathname.startsWith(RENDERS_ROUTE)
+          ? options.renders?.(url.pathname.slice(RENDERS_ROUTE.length))
+          : undefined;
+    if (stored) {
+      const filePath = await stored;
       if (!filePath) return refuse(response, 404, 'Not found.');
       return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' } }));
     }
@@ -134,6 +129,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Security-Policy': options.contentSecurityPolicy, 'Cache-Control': 'no-cache' };
     if (isPage) headers['Set-Cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
     return sendWebResponse(response, await createFileResponse(filePath, { method, rangeHeader: request.headers.range, headers }));
+  }
+
+  async function resolveMediaFile(urlPath: string): Promise<string | null> {
+    const candidate = resolveContainedPath(options.mediaRoot, urlPath);
+    return candidate && resolveRealPathWithin(options.mediaRoot, candidate);
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
