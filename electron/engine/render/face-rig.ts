@@ -181,6 +181,11 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   };
 }
 
+/** One rig per subject of a scene, each kept clear of the others (createFaceRig leaves the subject itself out). */
+export function createFaceRigs(source: RgbaImage, subjects: FaceSubject[]): FaceRig[] {
+  return subjects.map((s) => createFaceRig(source, s, { otherSubjects: subjects }));
+}
+
 /** Delaunay on the 2-D positions; points closer than 0.01 px (a closed mouth's inner lips) are nudged apart first. */
 function triangulateDistinct(positions: Float64Array, n: number): Uint32Array {
   const xy = new Float64Array(2 * n);

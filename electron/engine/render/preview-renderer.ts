@@ -15,7 +15,7 @@ import { encodePng } from '../media/encode-png.js';
 import type { FfmpegTools, RgbaImage } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import { prepareClipSpeech, prepareTrackClips, type PrepareClip, type PreparedClip } from './clip-speech.js';
-import { createFaceRig, type FaceRig } from './face-rig.js';
+import { createFaceRigs, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 import { prepareRenderSource } from './render-source.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
@@ -90,7 +90,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     const durationSec = Math.max(0, ...prepared.flat().map((c) => c.startSec + c.durationSec));
     const frameCount = sceneFrameCount(durationSec, scene.fps);
     const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips: prepared, frameCount });
-    const rigs = source.subjects.map((s) => createFaceRig(source.image, s, { otherSubjects: source.subjects.filter((o) => o !== s) }));
+    const rigs = createFaceRigs(source.image, source.subjects);
     const byIndex = new Map(performances.map((p) => [p.subjectIndex, p.frames]));
     return { source: source.image, rigs, tracks: rigs.map((rig) => byIndex.get(rig.subjectIndex) ?? []), out: createFrameBuffer(source.image), fps: scene.fps, frameCount, durationSec };
   };

@@ -20,7 +20,7 @@ import { describeFace, prepareRenderSource } from './render-source.js';
 import { renderFrameStream } from './render-frame-stream.js';
 import { createPhaseProgress } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
-import { createFaceRig } from './face-rig.js';
+import { createFaceRigs } from './face-rig.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 
 /** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
@@ -102,7 +102,7 @@ export async function renderTalkingVideo(
 
     const speakingIndices = new Set(request.tracks.map((t) => t.subject));
     const performances = generateScenePerformances({ request, analysis, subjects: source.subjects, clips, frameCount });
-    const rigs = source.subjects.map((s) => createFaceRig(source.image, s, { otherSubjects: source.subjects.filter((o) => o !== s) }));
+    const rigs = createFaceRigs(source.image, source.subjects);
     const encoded = await encodeVideo(
       {
         tools: deps.tools,
