@@ -16,7 +16,8 @@ export interface AnalyzeOptions extends RunOptions {
   minMeshScore?: number;
 }
 
-function landmarkBox(landmarks: Point3[], width: number, height: number): Box {
+/** Smallest and largest x and y of the points: [x0, y0, x1, y1]. */
+function landmarkExtent(landmarks: Point3[]): [number, number, number, number] {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of landmarks) {
     x0 = Math.min(x0, x);
@@ -24,11 +25,20 @@ function landmarkBox(landmarks: Point3[], width: number, height: number): Box {
     x1 = Math.max(x1, x);
     y1 = Math.max(y1, y);
   }
-  x0 = Math.max(0, x0);
-  y0 = Math.max(0, y0);
-  x1 = Math.min(width, x1);
-  y1 = Math.min(height, y1);
-  return [x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0)];
+  return [x0, y0, x1, y1];
+}
+
+/** The bounding box of the landmarks as they are, reaching outside the picture if they do. */
+export function landmarkBounds(landmarks: Point3[]): Box {
+  const [x0, y0, x1, y1] = landmarkExtent(landmarks);
+  return [x0, y0, x1 - x0, y1 - y0];
+}
+
+/** The bounding box of the landmarks, clipped to the picture. */
+function landmarkBox(landmarks: Point3[], width: number, height: number): Box {
+  const [x0, y0, x1, y1] = landmarkExtent(landmarks);
+  const [cx0, cy0, cx1, cy1] = [Math.max(0, x0), Math.max(0, y0), Math.min(width, x1), Math.min(height, y1)];
+  return [cx0, cy0, Math.max(0, cx1 - cx0), Math.max(0, cy1 - cy0)];
 }
 
 /** The better of two mesh passes: the refined one unless it lost confidence. */

@@ -3,7 +3,7 @@
  * pose and whether the face is there at all. This is what the quality suite judges a render by: the pixels
  * that came out, not the parameters that went in.
  */
-import { analyzeImage } from '../face/analyze-image.js';
+import { analyzeImage, landmarkBounds } from '../face/analyze-image.js';
 import { landmarkFaces, regionFromLandmarks } from '../face/face-landmarker.js';
 import type { Box, Point3 } from '../face/face-types.js';
 import { refineEyes } from '../face/iris-landmarker.js';
@@ -145,7 +145,7 @@ async function followSubject(pool: SessionPool, frame: VideoFrame, track: Track,
   const [mesh] = await landmarkFaces(pool, frame, [{ ...regionFromLandmarks(track.landmarks), sizePx: track.regionSizePx }]);
   if (mesh.score < minMeshScore) return detectSubject(pool, frame, track, 0, minMeshScore);
   const { landmarks } = await refineEyes(pool, frame, mesh.landmarks);
-  return { landmarks, trackLandmarks: mesh.landmarks, fromDetection: false, meshScore: mesh.score, box: landmarkBox(landmarks) };
+  return { landmarks, trackLandmarks: mesh.landmarks, fromDetection: false, meshScore: mesh.score, box: landmarkBounds(landmarks) };
 }
 
 function describeFrame(frame: VideoFrame, found: Found | null): FrameMeasure {
@@ -184,7 +184,7 @@ function describeFrame(frame: VideoFrame, found: Found | null): FrameMeasure {
 function trackOf(landmarks: Point3[], regionSizePx: number | null): Track {
   return {
     landmarks,
-    center: boxCenter(landmarkBox(landmarks)),
+    center: boxCenter(landmarkBounds(landmarks)),
     heightPx: faceHeightPx(landmarks),
     regionSizePx: regionSizePx ?? regionFromLandmarks(landmarks).sizePx,
   };
@@ -192,17 +192,6 @@ function trackOf(landmarks: Point3[], regionSizePx: number | null): Track {
 
 function boxCenter(box: Box): [number, number] {
   return [box[0] + box[2] / 2, box[1] + box[3] / 2];
-}
-
-function landmarkBox(landmarks: Point3[]): Box {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of landmarks) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  return [x0, y0, x1 - x0, y1 - y0];
 }
 
 /** A series of one numeric field, with frames where the face was missing filled from their neighbours. */

@@ -3,6 +3,7 @@
  * output is much smaller than the photo, with every subject's geometry moved into its pixels.
  */
 import type { FileAnalysis } from '../face/analyze-file.js';
+import { landmarkBounds } from '../face/analyze-image.js';
 import type { FaceSubject, Point2, Point3 } from '../face/face-types.js';
 import { LEFT_EYE_CORNERS, RIGHT_EYE_CORNERS } from '../face/mesh-regions.js';
 import type { RgbaImage } from '../media/index.js';
@@ -22,12 +23,9 @@ export interface RenderSource {
 
 /** Landmark bounding box and eye height of a subject, in the analysis' (original photo) pixels. */
 export function describeFace(subject: FaceSubject): FramedFace {
-  const xs = subject.landmarks.map((p) => p[0]);
-  const ys = subject.landmarks.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
+  const [x, y, width, height] = landmarkBounds(subject.landmarks);
   const eyes = [...RIGHT_EYE_CORNERS, ...LEFT_EYE_CORNERS].map((i) => subject.landmarks[i][1]);
-  return { box: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }, eyeY: eyes.reduce((a, b) => a + b, 0) / eyes.length };
+  return { box: { x, y, width, height }, eyeY: eyes.reduce((a, b) => a + b, 0) / eyes.length };
 }
 
 /**
