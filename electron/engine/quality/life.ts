@@ -2,6 +2,7 @@
  * Life: a talking face never freezes, blinks at a human rate, and moves its head without a beat.
  */
 import type { Box } from '../face/face-types.js';
+import { lumaAt } from '../media/rgba-image.js';
 import type { FrameVisitor } from './measure-video.js';
 import { median } from './lip-sync.js';
 
@@ -31,7 +32,7 @@ export function regionThumbnail(frame: { width: number; height: number; data: Ui
     for (let x = x0; x < x1; x++) {
       const tx = Math.min(THUMB_PX - 1, Math.floor(((x - x0) / Math.max(1, x1 - x0)) * THUMB_PX));
       const i = (y * frame.width + x) * 4;
-      thumb[ty * THUMB_PX + tx] += 0.299 * frame.data[i] + 0.587 * frame.data[i + 1] + 0.114 * frame.data[i + 2];
+      thumb[ty * THUMB_PX + tx] += lumaAt(frame.data, i);
       counts[ty * THUMB_PX + tx] += 1;
     }
   }

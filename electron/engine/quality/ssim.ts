@@ -2,7 +2,7 @@
  * Structural similarity (Wang, Bovik, Sheikh & Simoncelli 2004) of two equally sized luma planes, with the
  * usual 11-tap Gaussian window (σ = 1.5) and constants for 8-bit values.
  */
-import type { RgbaImage } from '../media/rgba-image.js';
+import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
 
 export interface LumaPlane {
   width: number;
@@ -19,9 +19,7 @@ const WINDOW_RADIUS = 5;
 /** BT.601 luma of an RGBA picture. */
 export function lumaOf(image: RgbaImage): LumaPlane {
   const data = new Float32Array(image.width * image.height);
-  for (let i = 0; i < data.length; i++) {
-    data[i] = 0.299 * image.data[i * 4] + 0.587 * image.data[i * 4 + 1] + 0.114 * image.data[i * 4 + 2];
-  }
+  for (let i = 0; i < data.length; i++) data[i] = lumaAt(image.data, i * 4);
   return { width: image.width, height: image.height, data };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../cli/package-paths.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { LIPS_OUTER } from '../face/mesh-regions.js';
+import { lumaAt } from '../media/rgba-image.js';
 import { synthesizeSpeech } from '../speech/index.js';
 import { createPreviewRenderer, type PreviewFrame, type PreviewRenderer, type PreviewScene } from './preview-renderer.js';
 
@@ -51,7 +52,7 @@ function darkPixels(rgb: Uint8Array, width: number, box: { x0: number; y0: numbe
   for (let y = box.y0; y < box.y1; y++) {
     for (let x = box.x0; x < box.x1; x++) {
       const i = (y * width + x) * 3;
-      if (0.299 * rgb[i] + 0.587 * rgb[i + 1] + 0.114 * rgb[i + 2] < DARK_LUMA) count++;
+      if (lumaAt(rgb, i) < DARK_LUMA) count++;
     }
   }
   return count;

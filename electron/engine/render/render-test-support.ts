@@ -1,12 +1,9 @@
 import type { FaceSubject, Point2 } from '../face/face-types.js';
-import type { RgbaImage } from '../media/rgba-image.js';
+import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
 
 /** Test measures on rendered frames, taken from a fresh face analysis of the frame. */
 
-export const luma = (image: RgbaImage, x: number, y: number): number => {
-  const i = (Math.round(y) * image.width + Math.round(x)) * 4;
-  return 0.299 * image.data[i] + 0.587 * image.data[i + 1] + 0.114 * image.data[i + 2];
-};
+export const luma = (image: RgbaImage, x: number, y: number): number => lumaAt(image.data, (Math.round(y) * image.width + Math.round(x)) * 4);
 
 /** Face height: forehead top to chin. */
 export const faceHeight = (s: FaceSubject): number => Math.hypot(s.landmarks[152][0] - s.landmarks[10][0], s.landmarks[152][1] - s.landmarks[10][1]);

@@ -1,6 +1,6 @@
 import type { FaceSubject, Point2 } from '../face/face-types.js';
 import { pointInPolygon } from '../face/subject-masks.js';
-import type { RgbaImage } from '../media/rgba-image.js';
+import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
 
 export type Rgb = [number, number, number];
 
@@ -16,7 +16,6 @@ export interface RigColours {
 }
 
 const SKIN_POINTS = [50, 280, 151, 195, 4];
-const luma = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
 
 function patchMean(image: RgbaImage, x: number, y: number, radius: number): Rgb {
   const sum = [0, 0, 0];
@@ -52,11 +51,11 @@ function photoTeeth(image: RgbaImage, opening: Point2[]): Rgb | null {
     }
   }
   if (inside.length < 8) return null;
-  inside.sort((a, b) => luma(b) - luma(a));
+  inside.sort((a, b) => lumaAt(b) - lumaAt(a));
   const bright = mean(inside.slice(0, Math.ceil(inside.length / 4)));
   const [r, g, b] = bright;
   // teeth are light and nearly grey; a bright but strongly red patch is tongue or lip
-  return luma(bright) > 110 && r - b < 60 && r - g < 45 ? bright : null;
+  return lumaAt(bright) > 110 && r - b < 60 && r - g < 45 ? bright : null;
 }
 
 export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightPx: number, mouthGapPx: number): RigColours {
@@ -65,7 +64,7 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   const skin = mean(SKIN_POINTS.map((i) => patchMean(image, lm[i][0], lm[i][1], patch)));
   const lipPairs: [number, number][] = [[14, 17], [87, 84], [317, 314], [13, 0]];
   const lip = mean(lipPairs.map(([a, b]) => patchMean(image, (lm[a][0] + lm[b][0]) / 2, (lm[a][1] + lm[b][1]) / 2, patch * 0.6)));
-  const skinLuma = luma(skin);
+  const skinLuma = lumaAt(skin);
   // enamel is lit like the skin but never brighter than a warm off-white
   const light = Math.min(1.02, Math.max(0.35, skinLuma / 170));
   const seen = mouthGapPx > 0.012 * heightPx ? photoTeeth(image, subject.masks.innerMouth) : null;
