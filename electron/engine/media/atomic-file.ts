@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { EngineError } from '../errors.js';
 
@@ -51,6 +52,15 @@ export async function writeFileAtomic(outPath: string, bytes: Uint8Array): Promi
   } catch (error) {
     await removePartialFile(partialPath);
     throw error;
+  }
+}
+
+/** A new private folder in the system's temporary folder, named `<prefix>XXXXXX`; `purpose` names it in a disk error. */
+export async function createTempFolder(prefix: string, purpose: string): Promise<string> {
+  try {
+    return await mkdtemp(path.join(os.tmpdir(), prefix));
+  } catch (error) {
+    throw toDiskError(error, `cannot create a temporary folder for ${purpose}`);
   }
 }
 

@@ -4,13 +4,11 @@
  * up to the rigs is prepared once per scene and kept (the face per file, each clip per source and fps, the last few
  * scenes whole), so scrubbing costs one warp and one PNG per frame; a changed scene rebuilds only what changed.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { SubjectFrameParams } from '../animate/performance-types.js';
 import { InputError } from '../errors.js';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
-import { toDiskError } from '../media/atomic-file.js';
+import { createTempFolder } from '../media/atomic-file.js';
 import { encodePng } from '../media/encode-png.js';
 import type { FfmpegTools, RgbaImage } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
@@ -65,9 +63,9 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
   let clipNumber = 0;
 
   const workDir = () =>
-    (tempDir ??= mkdtemp(path.join(os.tmpdir(), 'mouthpiece-preview-')).catch((error: unknown) => {
+    (tempDir ??= createTempFolder('mouthpiece-preview-', 'the preview').catch((error: unknown) => {
       tempDir = undefined;
-      throw toDiskError(error, 'cannot create a temporary folder for the preview');
+      throw error;
     }));
 
   const prepareClip: PrepareClip = async (clip, options) => {

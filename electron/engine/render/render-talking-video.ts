@@ -2,14 +2,13 @@
  * Photo to talking video: analyse the face, voice every clip, generate the performance, warp-render each
  * frame of the framed view and stream it to ffmpeg, which scales, pads and encodes it with the soundtrack.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, throwIfAborted } from '../errors.js';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject } from '../face/face-types.js';
 import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
-import { toDiskError } from '../media/atomic-file.js';
+import { createTempFolder } from '../media/atomic-file.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { RunOptions } from '../progress.js';
 import { prepareClipSpeech, prepareTrackClips, type PreparedClip } from './clip-speech.js';
@@ -87,9 +86,7 @@ export async function renderTalkingVideo(
   const source = prepareRenderSource({ analysis, framing });
   progress('analyse', 1);
 
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-render-')).catch((error: unknown) => {
-    throw toDiskError(error, 'cannot create a temporary folder for the render');
-  });
+  const tempDir = await createTempFolder('mouthpiece-render-', 'the render');
   try {
     const clips = await prepareTrackClips(request, (clip, clipOptions) => prepareClipSpeech({ ...deps, tempDir }, clip, clipOptions), {
       onClipDone: (done, total) => progress('speech', done / total),
