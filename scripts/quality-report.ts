@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveFfmpegTools, runFfmpeg, type FfmpegTools } from '../electron/engine/media/index.js';
+import { buildCutAudioArgs, resolveFfmpegTools, runFfmpeg, type FfmpegTools } from '../electron/engine/media/index.js';
 import { SessionPool } from '../electron/engine/models/session-pool.js';
 import { assessVideo, type VideoQuality } from '../electron/engine/quality/assess-video.js';
 import { writeContactSheet } from '../electron/engine/quality/contact-sheet.js';
@@ -72,7 +72,7 @@ async function prepareVoices(tools: FfmpegTools, dir: string): Promise<{ tts: Vo
       ? { name: 'tts-line', cliArgs: ['--say', TTS_LINE], phonemes: (JSON.parse(said.stdout) as { phonemes: TimedPhoneme[] }).phonemes }
       : `mouthpiece say failed (exit ${said.code}): ${reasonOf(said.stderr)}`;
   const clip = join(dir, `jfk-${RECORDING_SEC}s.wav`);
-  await runFfmpeg({ tools, args: ['-v', 'error', '-y', '-i', RECORDING, '-t', String(RECORDING_SEC), '-ac', '1', clip] });
+  await runFfmpeg({ tools, args: buildCutAudioArgs({ inputPath: RECORDING, startSec: 0, endSec: RECORDING_SEC, outPath: clip }) });
   return { tts, recording: { name: `jfk-${RECORDING_SEC}s`, cliArgs: ['--audio', clip] } };
 }
 
