@@ -23,10 +23,6 @@ export function requireClip(doc: ProjectDocument, clipId: string): ClipLocation 
   return location;
 }
 
-export function hasTrack(doc: ProjectDocument, subject: number): boolean {
-  return doc.tracks.some((track) => track.subject === subject);
-}
-
 const byStart = (a: Clip, b: Clip) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const bySubject = (a: Track, b: Track) => a.subject - b.subject;
 
