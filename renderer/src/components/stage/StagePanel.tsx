@@ -36,6 +36,11 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const pictureSize = { width: view?.width ?? face?.width ?? 0, height: view?.height ?? face?.height ?? 0 };
   const fitted = fitInside(box, pictureSize);
 
+  const tryAnotherPhoto = (
+    <button type="button" className="button primary" onClick={chooseFiles}>
+      Try another photo
+    </button>
+  );
   let overlay: ReactNode = null;
   if (analysis.status === 'error') {
     overlay = <ErrorMessage title="The face analysis could not be loaded">{analysis.error.message}</ErrorMessage>;
@@ -47,28 +52,14 @@ export function StagePanel({ booting }: { booting: boolean }) {
     );
   } else if (view?.status === 'no_face') {
     overlay = (
-      <ErrorMessage
-        title="No face found in this photo"
-        actions={
-          <button type="button" className="button primary" onClick={chooseFiles}>
-            Try another photo
-          </button>
-        }
-      >
+      <ErrorMessage title="No face found in this photo" actions={tryAnotherPhoto}>
         Mouthpiece needs a clearly visible face, ideally facing the camera and not too small. Pick another face in the library or
         import a different photo.
       </ErrorMessage>
     );
   } else if (view?.status === 'failed') {
     overlay = (
-      <ErrorMessage
-        title="This photo could not be analysed"
-        actions={
-          <button type="button" className="button primary" onClick={chooseFiles}>
-            Try another photo
-          </button>
-        }
-      >
+      <ErrorMessage title="This photo could not be analysed" actions={tryAnotherPhoto}>
         {view.error ?? 'The face detector failed on this picture.'}
       </ErrorMessage>
     );
