@@ -2,38 +2,7 @@
  * Periodicity check for motion tracks: the share of the non-DC power held by the strongest periodogram bin.
  * A sum of a few sines puts most power in one or two bins; broad low-pass noise spreads it over dozens.
  */
-
-/** In-place iterative radix-2 FFT; length must be a power of two. */
-function fft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
-    }
-  }
-  for (let size = 2; size <= n; size <<= 1) {
-    const angle = (-2 * Math.PI) / size;
-    const [wr, wi] = [Math.cos(angle), Math.sin(angle)];
-    for (let start = 0; start < n; start += size) {
-      let [cr, ci] = [1, 0];
-      for (let k = 0; k < size / 2; k++) {
-        const a = start + k;
-        const b = a + size / 2;
-        const tr = re[b] * cr - im[b] * ci;
-        const ti = re[b] * ci + im[b] * cr;
-        re[b] = re[a] - tr;
-        im[b] = im[a] - ti;
-        re[a] += tr;
-        im[a] += ti;
-        [cr, ci] = [cr * wr - ci * wi, cr * wi + ci * wr];
-      }
-    }
-  }
-}
+import { Fft, nextPowerOfTwo } from '../speech/fft.js';
 
 export interface SpectralPeak {
   /** Share (0..1) of the power above DC held by the strongest bin. */
@@ -63,15 +32,11 @@ function exactPowers(x: Float64Array): Float64Array {
 }
 
 function paddedFftPowers(x: Float64Array): Float64Array {
-  let size = 1;
-  while (size < x.length) size <<= 1;
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
-  re.set(x);
-  fft(re, im);
-  const powers = new Float64Array(size / 2);
-  for (let k = 1; k < size / 2; k++) powers[k] = re[k] * re[k] + im[k] * im[k];
-  return powers;
+  const fft = new Fft(nextPowerOfTwo(x.length));
+  const spectrum = new Float64Array(fft.size / 2 + 1);
+  fft.powerSpectrum(x, spectrum);
+  // Bins 0 .. size/2 - 1: spectralPeak reads the FFT size back as twice this length.
+  return spectrum.subarray(0, fft.size / 2);
 }
 
 /**
