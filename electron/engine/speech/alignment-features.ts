@@ -1,4 +1,5 @@
 import type { FrameFeatures } from './audio-features.js';
+import { percentile } from './percentile.js';
 
 /**
  * Which per-frame measurements the warping compares. `cepstral`: MFCC 1..12, the classic choice, but
@@ -113,9 +114,4 @@ export function meanRandomPairDistance(a: Float32Array, b: Float32Array, dims: n
     total += Math.sqrt(sum);
   }
   return total / pairs;
-}
-
-export function percentile(values: Float32Array, q: number): number {
-  const sorted = Float32Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }

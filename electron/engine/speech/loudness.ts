@@ -1,5 +1,6 @@
 import type { FrameFeatures } from './audio-features.js';
 import { videoFrameCount } from './frame-timing.js';
+import { percentile } from './percentile.js';
 
 /** The clip's speech level is this percentile of frame energies above the noise floor. */
 const SPEECH_LEVEL_PERCENTILE = 0.95;
@@ -32,12 +33,6 @@ export function loudnessPerFrame(features: FrameFeatures, fps: number, frameCoun
 }
 
 export function speechLevelDb(energyDb: Float32Array): number {
-  const voiced = [...energyDb].filter((v) => v > -70).sort((a, b) => a - b);
-  if (!voiced.length) return -20;
-  return voiced[Math.min(voiced.length - 1, Math.floor(voiced.length * SPEECH_LEVEL_PERCENTILE))];
-}
-
-function percentile(values: Float32Array, p: number): number {
-  const sorted = Float32Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+  const voiced = energyDb.filter((v) => v > -70);
+  return voiced.length ? percentile(voiced, SPEECH_LEVEL_PERCENTILE) : -20;
 }
