@@ -15,6 +15,7 @@ import type { SessionPool } from '../models/session-pool.js';
 import { prepareClipSpeech, prepareTrackClips, type PrepareClip, type PreparedClip } from './clip-speech.js';
 import { createFaceRigs, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
+import { paramsAt, rigTracks } from './render-frame-stream.js';
 import { prepareRenderSource } from './render-source.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
@@ -89,8 +90,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     const frameCount = sceneFrameCount(durationSec, scene.fps);
     const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips: prepared, frameCount });
     const rigs = createFaceRigs(source.image, source.subjects);
-    const byIndex = new Map(performances.map((p) => [p.subjectIndex, p.frames]));
-    return { source: source.image, rigs, tracks: rigs.map((rig) => byIndex.get(rig.subjectIndex) ?? []), out: createFrameBuffer(source.image), fps: scene.fps, frameCount, durationSec };
+    return { source: source.image, rigs, tracks: rigTracks(rigs, performances), out: createFrameBuffer(source.image), fps: scene.fps, frameCount, durationSec };
   };
 
   return {
@@ -99,7 +99,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
       const prepared = await scenes.getOrCreate(key, () => prepareScene(scene, maxSide, options.signal));
       const index = Math.min(prepared.frameCount - 1, Math.max(0, Math.round(timeSec * prepared.fps)));
       // Rendering is synchronous: no other frame can use the scene's rigs or buffer until it is encoded.
-      renderFrame(prepared.source, prepared.rigs, prepared.tracks.map((frames) => frames[index] ?? frames[frames.length - 1]), prepared.out);
+      renderFrame(prepared.source, prepared.rigs, paramsAt(prepared.tracks, index, []), prepared.out);
       return { png: encodePng(prepared.out), width: prepared.out.width, height: prepared.out.height, timeSec: index / prepared.fps, durationSec: prepared.durationSec };
     },
     async close() {
