@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, throwIfAborted } from '../../engine/errors.js';
 import { listVoices, PITCH_RANGE, RATE_RANGE_WPM, synthesizeSpeech, writeWavFile } from '../../engine/speech/index.js';
 import type { CommandContext } from '../command-context.js';
+import { readTextFile } from '../read-text-file.js';
 
 export const SAY_USAGE = `mouthpiece say "<text>" -o voice.wav [--voice en-us] [--rate wpm] [--pitch 0-99] [--json]
 mouthpiece say --list-voices [--json]
@@ -80,12 +80,7 @@ export async function runSayCommand(argv: string[], ctx: CommandContext): Promis
 async function readText(positionals: string[], textFile: string | undefined): Promise<string> {
   if (textFile !== undefined) {
     if (positionals.length > 0) throw new InputError('BAD_ARGUMENT', 'Give the text either on the command line or with --text-file, not both.');
-    try {
-      return await readFile(textFile, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'UNREADABLE_MEDIA', `${textFile}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}.`, textFile);
-    }
+    return readTextFile(textFile);
   }
   const text = positionals.join(' ');
   if (text.trim() === '') throw new InputError('BAD_ARGUMENT', `say needs the text to speak, e.g. mouthpiece say "Hello there" -o hello.wav.\n\n${SAY_USAGE}`);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
@@ -13,6 +12,7 @@ import {
   type SpeechAnalysis,
 } from '../../engine/speech/index.js';
 import type { CommandContext } from '../command-context.js';
+import { readTextFile } from '../read-text-file.js';
 
 export const VISEMES_USAGE = `mouthpiece visemes <audio> [--text "<transcript>" | --text-file f] [--language en-us] [--fps 30] [--json] [--rhubarb out.tsv|out.json]
 
@@ -118,14 +118,7 @@ function rhubarbFormatOf(file: string): 'tsv' | 'json' {
 
 async function readTranscript(text: string | undefined, textFile: string | undefined): Promise<string | undefined> {
   if (text !== undefined && textFile !== undefined) throw new InputError('BAD_ARGUMENT', 'Give the transcript either with --text or with --text-file, not both.');
-  if (textFile !== undefined) {
-    try {
-      text = await readFile(textFile, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'UNREADABLE_MEDIA', `${textFile}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}.`, textFile);
-    }
-  }
+  if (textFile !== undefined) text = await readTextFile(textFile);
   if (text !== undefined && text.trim() === '') throw new InputError('BAD_ARGUMENT', `The transcript${textFile ? ` in ${textFile}` : ''} is empty.`);
   return text;
 }
