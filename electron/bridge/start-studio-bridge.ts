@@ -3,6 +3,7 @@ import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload } from '../contract/studio-api';
 import { buildContentSecurityPolicy } from '../main/content-security-policy';
 import { resolveRenderOutput } from '../main/handlers/render-handlers';
+import { encodeMediaPath } from '../main/media-path';
 import { startBridgeServer, MEDIA_ROUTE, RENDERS_ROUTE, THUMBNAIL_ROUTE, type BridgeServer } from './bridge-server';
 import { createNodeStudio, type NodeStudio, type NodeStudioInput } from './node-studio';
 
@@ -19,9 +20,8 @@ export interface StudioBridge extends BridgeServer {
 
 /** `/media/<path inside the store>`, encoded segment by segment; null for files outside the store. */
 export function toBridgeMediaUrl(filePath: string, mediaRoot: string): string | null {
-  const relative = path.relative(path.resolve(mediaRoot), path.resolve(filePath));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return `${MEDIA_ROUTE}${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
+  const encoded = encodeMediaPath(filePath, mediaRoot);
+  return encoded === null ? null : `${MEDIA_ROUTE}${encoded}`;
 }
 
 /** The real engine and handlers behind the browser bridge: what `mouthpiece studio` and the end-to-end tests start. */

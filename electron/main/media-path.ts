@@ -63,13 +63,18 @@ export async function resolveRealPathWithin(root: string, target: string): Promi
   }
 }
 
-/** The `mouthpiece-media://` URL of a file inside `mediaRoot`, or null for a file outside it. */
-export function toMediaUrl(filePath: string, mediaRoot: string): string | null {
+/** The path of a file inside `mediaRoot` as URL segments, each encoded (`ab/cd%20e.png`); null for a file outside it. */
+export function encodeMediaPath(filePath: string, mediaRoot: string): string | null {
   const root = path.resolve(mediaRoot);
   const target = path.resolve(filePath);
   if (!isStrictlyInside(root, target)) return null;
-  const encoded = path.relative(root, target).split(path.sep).map(encodeURIComponent).join('/');
-  return `${MEDIA_SCHEME}://${MEDIA_HOST}/${encoded}`;
+  return path.relative(root, target).split(path.sep).map(encodeURIComponent).join('/');
+}
+
+/** The `mouthpiece-media://` URL of a file inside `mediaRoot`, or null for a file outside it. */
+export function toMediaUrl(filePath: string, mediaRoot: string): string | null {
+  const encoded = encodeMediaPath(filePath, mediaRoot);
+  return encoded === null ? null : `${MEDIA_SCHEME}://${MEDIA_HOST}/${encoded}`;
 }
 
 function isStrictlyInside(root: string, target: string): boolean {
