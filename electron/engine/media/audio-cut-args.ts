@@ -1,4 +1,5 @@
 /** Pure builder of the ffmpeg command that copies one span of a recording into a WAV. Nothing here runs a process. */
+import { formatNumber } from './ffmpeg-args.js';
 
 export interface CutAudioArgsInput {
   inputPath: string;
@@ -16,10 +17,9 @@ export interface CutAudioArgsInput {
 export function buildCutAudioArgs({ inputPath, startSec, endSec, outPath }: CutAudioArgsInput): string[] {
   if (!(startSec >= 0) || !Number.isFinite(startSec)) throw new RangeError(`buildCutAudioArgs: startSec must be ≥ 0, got ${startSec}`);
   if (endSec !== undefined && (!(endSec > startSec) || !Number.isFinite(endSec))) throw new RangeError(`buildCutAudioArgs: endSec must be after startSec (${startSec}), got ${endSec}`);
-  const seconds = (value: number) => String(Number(value.toFixed(6)));
   return [
     '-hide_banner', '-nostdin', '-v', 'error',
-    '-ss', seconds(startSec), ...(endSec === undefined ? [] : ['-t', seconds(endSec - startSec)]), '-i', inputPath,
+    '-ss', formatNumber(startSec), ...(endSec === undefined ? [] : ['-t', formatNumber(endSec - startSec)]), '-i', inputPath,
     '-vn', '-map', '0:a:0', '-c:a', 'pcm_s16le', '-f', 'wav', '-y', outPath,
   ];
 }

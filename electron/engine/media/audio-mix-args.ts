@@ -2,6 +2,7 @@
  * Pure builder of the ffmpeg command that lays voice clips on one soundtrack at their start times
  * (a scene with several speakers or several clips). Nothing here runs a process.
  */
+import { formatNumber } from './ffmpeg-args.js';
 
 export interface AudioMixClip {
   path: string;
@@ -28,7 +29,7 @@ export function buildMixAudioArgs(input: MixAudioArgsInput): string[] {
   if (clips.length === 0) throw new RangeError('buildMixAudioArgs: no clips to mix');
   if (!(durationSec > 0)) throw new RangeError(`buildMixAudioArgs: durationSec must be > 0, got ${durationSec}`);
   const rate = input.sampleRateHz ?? 48_000;
-  const duration = formatSeconds(durationSec);
+  const duration = formatNumber(durationSec);
   const args = ['-hide_banner', '-nostdin', '-v', 'error'];
   for (const clip of clips) args.push('-i', clip.path);
   const chains = clips.map((clip, i) => {
@@ -44,8 +45,4 @@ export function buildMixAudioArgs(input: MixAudioArgsInput): string[] {
   args.push('-filter_complex', [...chains, sum].join(';'), '-map', '[mix_out]');
   args.push('-c:a', 'pcm_s16le', '-ar', String(rate), '-ac', '2', '-t', duration, '-f', 'wav', '-y', outPath);
   return args;
-}
-
-function formatSeconds(value: number): string {
-  return String(Number(value.toFixed(6)));
 }

@@ -235,7 +235,7 @@ function formatSeconds(valueSec: number): string {
 }
 
 /** Decimal without exponent or float noise (ffmpeg does not parse `1e-7`). */
-function formatNumber(value: number): string {
+export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return String(Number(value.toFixed(6)));
 }
