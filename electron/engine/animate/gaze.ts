@@ -13,7 +13,7 @@ export interface Fixation {
   y: number;
 }
 
-export const MAX_SACCADE_EYE_WIDTHS = 0.08;
+const MAX_SACCADE_EYE_WIDTHS = 0.08;
 /** Micro-fixations stay inside this radius around the camera. */
 const HOME_RADIUS = 0.045;
 const MIN_FIXATION_SEC = 0.4;

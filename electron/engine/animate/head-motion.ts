@@ -146,7 +146,7 @@ export function planListeningNods(random: Random, othersPhraseEnds: number[], li
   return nods;
 }
 
-export function nodShape(nod: Nod, t: number): number {
+function nodShape(nod: Nod, t: number): number {
   const dt = t - nod.peakSec;
   if (dt <= -nod.downSec || dt >= nod.upSec) return 0;
   const x = dt < 0 ? dt / nod.downSec : dt / nod.upSec;

@@ -91,7 +91,7 @@ export async function analyzeSpeech(
 }
 
 /** Stretches of a timeline between pauses. */
-export function speechFromTimeline(timeline: PhonemeTimeline): SpeechSegment[] {
+function speechFromTimeline(timeline: PhonemeTimeline): SpeechSegment[] {
   const out: SpeechSegment[] = [];
   for (const p of timeline.phonemes) {
     if (p.phoneme === '_' || p.end <= p.start) continue;
@@ -127,7 +127,7 @@ function energySpeechSegments(features: FrameFeatures): SpeechSegment[] {
  * Replaces the stretches of words the aligner was unsure of (the transcript does not match the sound there)
  * with the audio-only estimate, so the mouth follows what is actually heard.
  */
-export function fillWeakWordsFromAudio(aligned: PhonemeTimeline, features: FrameFeatures, vad: SpeechSegment[]): { timeline: PhonemeTimeline; segments: ArticulationSegment[] } {
+function fillWeakWordsFromAudio(aligned: PhonemeTimeline, features: FrameFeatures, vad: SpeechSegment[]): { timeline: PhonemeTimeline; segments: ArticulationSegment[] } {
   const weak = aligned.words.filter((w) => (w.confidence ?? 1) < LOW_WORD_CONFIDENCE).map((w) => ({ start: w.start, end: w.end }));
   const alignedSegments = articulationSegmentsFromPhonemes(aligned.phonemes);
   if (!weak.length) return { timeline: aligned, segments: alignedSegments };

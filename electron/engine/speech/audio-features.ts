@@ -45,8 +45,8 @@ export interface FrameFeatureOptions {
   formants?: boolean;
 }
 
-export const LOW_BAND_HZ = 1000;
-export const HIGH_BAND_HZ = 3000;
+const LOW_BAND_HZ = 1000;
+const HIGH_BAND_HZ = 3000;
 const PRE_EMPHASIS = 0.97;
 const SILENCE_DB = -100;
 const LOG_FLOOR = 1e-10;

@@ -143,7 +143,7 @@ function classifyFrames(f: FrameFeatures, inSpeech: Uint8Array, level: number): 
 }
 
 /** Vowel class from (speaker-normalised) F1 and F2: F1 high = open jaw, F2 low = rounded, F2 high = spread. */
-export function vowelFromFormants(f1: number, f2: number): Viseme {
+function vowelFromFormants(f1: number, f2: number): Viseme {
   if (!(f1 > 0) || !(f2 > 0)) return 'E';
   if (f2 < 1100) return f1 > 700 ? 'aa' : f1 > 420 ? 'O' : 'U';
   if (f1 > 640) return 'aa';

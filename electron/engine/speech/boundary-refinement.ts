@@ -5,7 +5,7 @@ export const BILABIALS = new Set(['b', 'p', 'm', 'bʲ', 'pʲ', 'mʲ', 'pʰ', 'b�
 const STOPS_AND_NASALS = /^(p|b|t|d|k|ɡ|g|m|n|ŋ|ɲ|c|ɟ|q|ʔ)/;
 
 /** Furthest a refined boundary may move from where the warping put it. */
-export const REFINE_RADIUS_SEC = 0.03;
+const REFINE_RADIUS_SEC = 0.03;
 /** An energy drop smaller than this is not taken as the closure. */
 const MIN_DROP_DB = 6;
 
