@@ -37,22 +37,29 @@ export async function removePartialFile(partialPath: string): Promise<void> {
   await rm(partialPath, { force: true }).catch(() => {});
 }
 
-/** Writes bytes to `outPath` atomically: a temporary file first, renamed when complete. */
-export async function writeFileAtomic(outPath: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Makes `outPath` atomically: `write` fills a temporary file beside it, which is renamed into place when `write`
+ * succeeds and removed when anything fails, so `outPath` is either whole or untouched.
+ */
+export async function produceFileAtomic(outPath: string, write: (partialPath: string) => Promise<void>): Promise<void> {
   await ensureParentFolder(outPath);
   const partialPath = createPartialPath(outPath);
   try {
-    await writeFile(partialPath, bytes);
-  } catch (error) {
-    await removePartialFile(partialPath);
-    throw toDiskError(error, `cannot write ${outPath}`);
-  }
-  try {
+    await write(partialPath);
     await commitPartialFile({ partialPath, outPath });
   } catch (error) {
     await removePartialFile(partialPath);
     throw error;
   }
+}
+
+/** Writes bytes to `outPath` atomically: a temporary file first, renamed when complete. */
+export async function writeFileAtomic(outPath: string, bytes: Uint8Array): Promise<void> {
+  await produceFileAtomic(outPath, (partialPath) =>
+    writeFile(partialPath, bytes).catch((error: unknown) => {
+      throw toDiskError(error, `cannot write ${outPath}`);
+    }),
+  );
 }
 
 /** A new private folder in the system's temporary folder, named `<prefix>XXXXXX`; `purpose` names it in a disk error. */
