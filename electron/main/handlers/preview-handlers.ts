@@ -1,7 +1,6 @@
 import type { StudioHandlers } from '../../contract/studio-api';
-import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
-import { toProjectView } from './project-views';
+import { requireProject, toProjectView } from './project-views';
 import { buildRenderSpec } from './render-spec';
 
 type PreviewHandlers = Pick<StudioHandlers, 'preview.frame'>;
@@ -17,9 +16,7 @@ const NO_OUTPUT = '/preview.mp4';
 export function createPreviewHandlers({ engine }: StudioHandlerDeps): PreviewHandlers {
   return {
     'preview.frame': async ({ projectId, timeSec, maxSide = DEFAULT_MAX_SIDE }) => {
-      const library = await engine.library();
-      const project = library.getProject({ projectId });
-      if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
+      const { library, project } = await requireProject(engine, projectId);
       const { document, name } = toProjectView(project);
       const spec = buildRenderSpec(library, { document, title: name, preset: document.export.preset, outputPath: NO_OUTPUT, allowSilence: true });
       const frame = await (await engine.preview()).frame(spec, { timeSec, maxSide });

@@ -3,7 +3,7 @@ import type { StudioHandlers } from '../../contract/studio-api';
 import { toScriptSummary } from '../library-views';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
-import { toProjectColumns, toProjectSummary, toProjectView } from './project-views';
+import { requireProject, toProjectColumns, toProjectSummary, toProjectView } from './project-views';
 
 type ProjectHandlers = Pick<
   StudioHandlers,
@@ -12,13 +12,6 @@ type ProjectHandlers = Pick<
 
 /** Projects (created, loaded, saved continuously, restored at start) and scripts typed in the studio. */
 export function createProjectHandlers({ engine, emit }: StudioHandlerDeps): ProjectHandlers {
-  async function requireProject(projectId: number) {
-    const library = await engine.library();
-    const project = library.getProject({ projectId });
-    if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
-    return { library, project };
-  }
-
   async function requireScript(scriptId: number) {
     const library = await engine.library();
     if (!library.getScript({ scriptId })) throw new StudioFailure('NOT_FOUND', `There is no script with id ${scriptId}.`);
@@ -40,10 +33,10 @@ export function createProjectHandlers({ engine, emit }: StudioHandlerDeps): Proj
       return toProjectView(project);
     },
 
-    'projects.get': async ({ projectId }) => toProjectView((await requireProject(projectId)).project),
+    'projects.get': async ({ projectId }) => toProjectView((await requireProject(engine, projectId)).project),
 
     'projects.save': async ({ projectId, document, name }) => {
-      const { library } = await requireProject(projectId);
+      const { library } = await requireProject(engine, projectId);
       const saved = library.updateProject({ projectId, name, ...toProjectColumns(document) });
       if (name !== undefined) emit('library-changed', { reason: 'project' });
       return toProjectSummary(saved);

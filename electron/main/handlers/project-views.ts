@@ -2,6 +2,7 @@ import { projectDocumentSchema, type ProjectDocument } from '../../contract/proj
 import type { ProjectSummary, ProjectView } from '../../contract/types';
 import type { LibraryProject } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
+import type { StudioHandlerDeps } from './handler-deps';
 
 /*
  * The library stores a project as three opaque JSON columns. The document is split over them so the columns mean
@@ -32,4 +33,12 @@ export function toProjectView(project: LibraryProject): ProjectView {
     throw new StudioFailure('BAD_INPUT', `Project "${project.name}" was saved in a form this version of Mouthpiece cannot read.`);
   }
   return { ...toProjectSummary(project), document: parsed.data };
+}
+
+/** The library and the stored project `projectId`; NOT_FOUND when there is no such project. */
+export async function requireProject(engine: StudioHandlerDeps['engine'], projectId: number) {
+  const library = await engine.library();
+  const project = library.getProject({ projectId });
+  if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
+  return { library, project };
 }

@@ -4,7 +4,7 @@ import type { RenderJobView } from '../../contract/types';
 import type { RenderJobState } from '../../engine/jobs/index.js';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
-import { toProjectView } from './project-views';
+import { requireProject, toProjectView } from './project-views';
 import { buildRenderSpec, defaultRenderPath } from './render-spec';
 
 type RenderHandlers = Pick<
@@ -50,9 +50,7 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
 
   return {
     'render.enqueue': async ({ projectId, preset, outputPath }) => {
-      const library = await engine.library();
-      const project = library.getProject({ projectId });
-      if (!project) throw new StudioFailure('NOT_FOUND', `There is no project with id ${projectId}.`);
+      const { library, project } = await requireProject(engine, projectId);
       const { document, name } = toProjectView(project);
       const spec = buildRenderSpec(library, {
         document,
