@@ -1,7 +1,5 @@
 import type { FrameFeatures } from './audio-features.js';
 
-/** Phonemes whose start is a lip closure: the moment the mouth must be shut. */
-export const BILABIALS = new Set(['b', 'p', 'm', 'bʲ', 'pʲ', 'mʲ', 'pʰ', 'b̥', 'm̩']);
 const STOPS_AND_NASALS = /^(p|b|t|d|k|ɡ|g|m|n|ŋ|ɲ|c|ɟ|q|ʔ)/;
 
 /** Furthest a refined boundary may move from where the warping put it. */

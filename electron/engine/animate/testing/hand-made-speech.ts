@@ -8,7 +8,7 @@ import type { ArticulationCurves, SpeechPerformanceInput, SpeechSegment, TimedPh
 
 const CONSONANTS = ['p', 'b', 'm', 't', 'd', 'k', 's', 'n', 'l', 'r', 'f', 'v'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ɑ'];
-export const BILABIALS = new Set(['p', 'b', 'm']);
+const BILABIALS = new Set(['p', 'b', 'm']);
 
 export interface HandMadeSpeechOptions {
   seed: number;
