@@ -7,6 +7,7 @@ import { computeFrameFeatures, type FrameFeatures } from './audio-features.js';
 import { estimateSegments, pseudoPhoneme } from './audio-only.js';
 import { computeArticulationCurves, type ArticulationSegment } from './coarticulation.js';
 import { ANALYSIS_SAMPLE_RATE_HZ } from './decode-audio-args.js';
+import { videoFrameCount } from './frame-timing.js';
 import { loudnessPerFrame } from './loudness.js';
 import { resamplePcm } from './resample-pcm.js';
 import type { PcmAudio, PhonemeTimeline, SpeechAnalysis, SpeechSegment, TimedPhoneme } from './speech-types.js';
@@ -84,7 +85,7 @@ export async function analyzeSpeech(
   }
   throwIfAborted(signal);
   report('curves', 0.9);
-  const loudness = loudnessPerFrame(features, input.fps, Math.max(1, Math.ceil(durationSec * input.fps - 1e-9)));
+  const loudness = loudnessPerFrame(features, input.fps, videoFrameCount(durationSec, input.fps));
   const curves = computeArticulationCurves(segments, { fps: input.fps, durationSec, loudness });
   report('done', 1);
   return { timeline, vad, curves, loudness, visemes: visemeTrackFromSegments(segments) };

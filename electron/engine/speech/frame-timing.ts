@@ -3,5 +3,4 @@
  * so mouth motion never trails the sound.
  */
 export const videoFrameCount = (durationSec: number, fps: number) => Math.max(1, Math.ceil(durationSec * fps - 1e-9));
-export const frameTimeSec = (frameIndex: number, fps: number) => frameIndex / fps;
 export const frameAt = (timeSec: number, fps: number) => Math.round(timeSec * fps);

@@ -16,7 +16,7 @@ export { formatRhubarbJson, formatRhubarbTsv, rhubarbShapeFor, toRhubarbCues, ty
 export { VISEME_TARGETS, VISEME_DOMINANCE, DOMINANCE_REACH_SEC } from './articulation.js';
 export { computeArticulationCurves, segmentFrames, type ArticulationSegment, type CurveOptions } from './coarticulation.js';
 export { loudnessPerFrame } from './loudness.js';
-export { videoFrameCount, frameAt, frameTimeSec } from './frame-timing.js';
+export { videoFrameCount, frameAt } from './frame-timing.js';
 export { estimateVisemesFromAudio, type AudioOnlyEstimate, type AudioOnlyOptions } from './audio-only.js';
 export { detectClosures, type DetectedClosure } from './closure-detector.js';
 export { envelopeLagFrames, scoreLipSync, type LipSyncScore } from './lip-sync-metrics.js';
