@@ -77,7 +77,8 @@ export function toMediaUrl(filePath: string, mediaRoot: string): string | null {
   return encoded === null ? null : `${MEDIA_SCHEME}://${MEDIA_HOST}/${encoded}`;
 }
 
-function isStrictlyInside(root: string, target: string): boolean {
+/** Whether `target` lies below `root` (not `root` itself); both must already be resolved the same way. */
+export function isStrictlyInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { guessKindFromExtension } from '../../engine/library/media-kind.js';
+import { isStrictlyInside } from '../media-path';
 import { StudioFailure } from '../studio-errors';
 
 /**
@@ -22,7 +23,6 @@ export async function checkImportPath(filePath: string, { libraryDir }: { librar
   await access(real, constants.R_OK).catch(() => {
     throw new StudioFailure('BAD_INPUT', `${filePath}: cannot be read (permission denied).`);
   });
-  const relative = path.relative(await realpath(libraryDir).catch(() => libraryDir), real);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) throw new StudioFailure('BAD_INPUT', `${name}: is already in the library.`);
+  if (isStrictlyInside(await realpath(libraryDir).catch(() => libraryDir), real)) throw new StudioFailure('BAD_INPUT', `${name}: is already in the library.`);
   return real;
 }
