@@ -53,8 +53,13 @@ function createStillRunner(): RenderRunner {
   return async ({ spec }, { signal, onProgress }) => {
     const { image } = await decodeImage(tools, spec.face.path, { maxSide: 320, signal });
     const frameCount = Math.round(spec.durationSec * spec.fps);
-    function* frames(): Generator<RgbaImage> {
-      for (let i = 0; i < frameCount; i++) yield image;
+    // Paced like a renderer producing frames (≥ 2 ms each): an encode that ends within one progress interval
+    // would leave nothing to estimate an ETA from.
+    async function* frames(): AsyncGenerator<RgbaImage> {
+      for (let i = 0; i < frameCount; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        yield image;
+      }
     }
     await encodeVideo(
       { tools, outPath: spec.outputPath, width: image.width, height: image.height, fps: spec.fps, frames: frames(), frameCount, preset: 'veryfast' },
