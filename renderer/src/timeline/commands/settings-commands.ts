@@ -40,17 +40,25 @@ export function setSubjectSettings(doc: ProjectDocument, subject: number, change
   return new SetSubjectSettingsCommand(subject, before, { ...DEFAULT_SUBJECT_SETTINGS, ...before, ...change }, mergeKey);
 }
 
-export class SetExportSettingsCommand implements EditCommand {
-  readonly label = 'Change export settings';
+/** Replaces one whole section of the document (export settings, stage); undo puts the previous one back. */
+class ReplaceSectionCommand<K extends 'export' | 'stage'> implements EditCommand {
   constructor(
-    readonly before: ExportSettings,
-    readonly after: ExportSettings,
+    readonly label: string,
+    readonly section: K,
+    readonly before: ProjectDocument[K],
+    readonly after: ProjectDocument[K],
   ) {}
   apply(doc: ProjectDocument): ProjectDocument {
-    return { ...doc, export: this.after };
+    return { ...doc, [this.section]: this.after };
   }
   revert(doc: ProjectDocument): ProjectDocument {
-    return { ...doc, export: this.before };
+    return { ...doc, [this.section]: this.before };
+  }
+}
+
+export class SetExportSettingsCommand extends ReplaceSectionCommand<'export'> {
+  constructor(before: ExportSettings, after: ExportSettings) {
+    super('Change export settings', 'export', before, after);
   }
 }
 
@@ -59,16 +67,8 @@ export function setExportSettings(doc: ProjectDocument, change: Partial<ExportSe
 }
 
 /** Puts another face on the stage. Clips stay; the selection goes back to the largest subject. */
-export class SetStageCommand implements EditCommand {
-  readonly label = 'Change stage';
-  constructor(
-    readonly before: StageSettings,
-    readonly after: StageSettings,
-  ) {}
-  apply(doc: ProjectDocument): ProjectDocument {
-    return { ...doc, stage: this.after };
-  }
-  revert(doc: ProjectDocument): ProjectDocument {
-    return { ...doc, stage: this.before };
+export class SetStageCommand extends ReplaceSectionCommand<'stage'> {
+  constructor(before: StageSettings, after: StageSettings) {
+    super('Change stage', 'stage', before, after);
   }
 }
