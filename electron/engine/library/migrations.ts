@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { EngineError } from '../errors.js';
 import { applySchemaV1 } from './schema-v1.js';
+import { applySchemaV2 } from './schema-v2.js';
 
 /**
  * One step of the schema. `up` runs inside a transaction together with the `user_version` bump, so a step is
@@ -14,7 +15,10 @@ export interface Migration {
 }
 
 /** Every schema step, oldest first; versions are 1, 2, 3, … without gaps. */
-export const libraryMigrations: readonly Migration[] = [{ version: 1, name: 'initial schema', up: applySchemaV1 }];
+export const libraryMigrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: applySchemaV1 },
+  { version: 2, name: 'export presets and batches', up: applySchemaV2 },
+];
 
 export function readSchemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
