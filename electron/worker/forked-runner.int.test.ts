@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../cli/package-paths.js';
 import { CancelledError } from '../engine/errors.js';
-import type { RenderJobSpec } from '../engine/jobs/render-job.js';
+import type { StudioRenderSpec } from '../engine/jobs/render-job.js';
 import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/media/index.js';
 import type { Progress } from '../engine/progress.js';
 import { createForkedRunner } from './forked-runner.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function spec(name: string, durationSec: number): RenderJobSpec {
+function spec(name: string, durationSec: number): StudioRenderSpec {
   return {
     version: 1,
     title: name,

@@ -1,12 +1,12 @@
 import type { FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import { createPreviewRenderer, type PreviewFrame } from '../render/preview-renderer.js';
-import type { RenderJobSpec } from './render-job.js';
+import type { StudioRenderSpec } from './render-job.js';
 import { toTalkingVideoRequest } from './talking-video-runner.js';
 
 export interface JobPreview {
   /** The frame at `timeSec` of what the job would render, the whole picture at most `maxSide` pixels a side. */
-  frame(spec: RenderJobSpec, at: { timeSec: number; maxSide: number }): Promise<PreviewFrame>;
+  frame(spec: StudioRenderSpec, at: { timeSec: number; maxSide: number }): Promise<PreviewFrame>;
   close(): Promise<void>;
 }
 

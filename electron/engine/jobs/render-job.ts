@@ -28,7 +28,19 @@ const scriptClipSpec = z.object({
   durationSec: seconds,
 });
 
-export const renderJobSpecSchema = z.object({
+export const CAPTION_CHOICES = ['none', 'clean', 'reel'] as const;
+export type CaptionChoice = (typeof CAPTION_CHOICES)[number];
+
+/** What both kinds of job may ask of the export beyond the preset: a visible "AI-generated" label. */
+const exportExtras = {
+  /** Draw a small visible "AI-generated" label (the MP4 always carries the disclosure tags). */
+  label: z.boolean().optional(),
+  /** A custom preset's settings, copied when the job was queued so later edits of the preset do not change it. */
+  customPreset: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+};
+
+/** A render made in the studio from a project: every track and clip of its timeline. */
+export const studioRenderSpecSchema = z.object({
   version: z.literal(1),
   title: z.string().min(1).max(200),
   preset: z.enum(RENDER_PRESETS),
@@ -47,10 +59,39 @@ export const renderJobSpecSchema = z.object({
   tracks: z.array(z.object({ subject: z.number().int().min(0), clips: z.array(z.discriminatedUnion('kind', [audioClipSpec, scriptClipSpec])) })),
   subjects: z.record(z.string(), z.object({ expressiveness: z.number(), headMotion: z.number(), blinkRate: z.number() })),
   captions: z.object({ enabled: z.boolean(), style: z.string() }),
+  ...exportExtras,
 });
 
-export type RenderJobSpec = z.infer<typeof renderJobSpecSchema>;
-export type RenderClipSpec = RenderJobSpec['tracks'][number]['clips'][number];
+/** One item of a batch (a manifest row, or one face × script of a batch built in the app). */
+export const batchItemSpecSchema = z.object({
+  version: z.literal(1),
+  kind: z.literal('batch-item'),
+  title: z.string().min(1).max(200),
+  /** Where the item came from, for messages ("manifest.csv row 3"). */
+  origin: z.string().min(1).max(4200),
+  outputPath: filePath,
+  face: z.object({ path: filePath, subject: z.number().int().min(0).max(99) }),
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('audio'), path: filePath, transcript: z.string().max(100_000).optional() }),
+    z.object({ kind: z.literal('say'), text: z.string().min(1).max(100_000), voice: z.string().min(1).max(100).optional() }),
+  ]),
+  /** A built-in preset's name, or the name of the custom preset in `customPreset`. */
+  preset: z.string().min(1).max(100),
+  fps: z.number().int().min(1).max(60).optional(),
+  captions: z.enum(CAPTION_CHOICES),
+  ...exportExtras,
+});
+
+export const renderJobSpecSchema = z.union([batchItemSpecSchema, studioRenderSpecSchema]);
+
+export type StudioRenderSpec = z.infer<typeof studioRenderSpecSchema>;
+export type BatchItemSpec = z.infer<typeof batchItemSpecSchema>;
+export type RenderJobSpec = StudioRenderSpec | BatchItemSpec;
+export type RenderClipSpec = StudioRenderSpec['tracks'][number]['clips'][number];
+
+export function isBatchItemSpec(spec: RenderJobSpec): spec is BatchItemSpec {
+  return 'kind' in spec && spec.kind === 'batch-item';
+}
 
 export interface RenderJob {
   id: number;

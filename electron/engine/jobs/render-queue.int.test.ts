@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../library/index.js';
 import { decodeImage, encodeVideo, probeMedia, resolveFfmpegTools, type FfmpegTools, type RgbaImage } from '../media/index.js';
-import type { RenderJobSpec, RenderRunner } from './render-job.js';
+import { isBatchItemSpec, type StudioRenderSpec, type RenderRunner } from './render-job.js';
 import { createRenderQueue, type RenderJobState } from './render-queue.js';
 
 const PHOTO = '/work/shared/media/images/portrait_eileen_collins_nasa.png';
@@ -29,7 +29,7 @@ async function setup(): Promise<void> {
   library = openLibrary({ libraryDir: path.join(dir, 'library') });
 }
 
-function spec(overrides: Partial<RenderJobSpec> = {}): RenderJobSpec {
+function spec(overrides: Partial<StudioRenderSpec> = {}): StudioRenderSpec {
   return {
     version: 1,
     title: 'Test',
@@ -50,7 +50,9 @@ function spec(overrides: Partial<RenderJobSpec> = {}): RenderJobSpec {
  * for the job's length, really encoded (atomically, cancellable). The talking-video runner has its own tests.
  */
 function createStillRunner(): RenderRunner {
-  return async ({ spec }, { signal, onProgress }) => {
+  return async ({ spec: jobSpec }, { signal, onProgress }) => {
+    if (isBatchItemSpec(jobSpec)) throw new Error('the still runner draws studio jobs only');
+    const spec = jobSpec;
     const { image } = await decodeImage(tools, spec.face.path, { maxSide: 320, signal });
     const frameCount = Math.round(spec.durationSec * spec.fps);
     // Paced like a renderer producing frames (≥ 2 ms each): an encode that ends within one progress interval

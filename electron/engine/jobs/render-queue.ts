@@ -2,6 +2,7 @@ import type { Library } from '../library/index.js';
 import type { RenderEntry } from '../library/library-types.js';
 import { CancelledError } from '../errors.js';
 import { estimateEtaMs, type Progress } from '../progress.js';
+import { assertConcurrency } from '../library/batch-queries.js';
 import { renderJobSpecSchema, type RenderJobSpec, type RenderRunner } from './render-job.js';
 
 /** The library's render rows are the queue's memory; this is all of the library the queue uses. */
@@ -26,8 +27,13 @@ export class RenderQueueError extends Error {
 export interface RenderQueueDeps {
   library: RenderQueueLibrary;
   runner: RenderRunner;
-  /** Renders at once; 1 by default (a render already uses every core). */
+  /** Renders at once; 1 by default. */
   concurrency?: number;
+  /**
+   * Which renders this queue runs: one batch's (a `mouthpiece batch` process), or by default every render that is not
+   * part of a manifest batch (the studio's queue), so the two never take each other's jobs.
+   */
+  batchId?: number;
   /** Every change of a job: queued, progress, done, failed, cancelled. */
   onJobState?: (state: RenderJobState) => void;
   /** Least time between two persisted progress updates of one job. */
@@ -40,8 +46,13 @@ export interface RenderQueue {
   enqueue(input: { projectId: number | null; spec: RenderJobSpec }): RenderJobState;
   /** Cancels a queued or running render (a running one stops within moments and leaves no file). */
   cancel(renderId: number): Promise<RenderJobState>;
+  /** Cancels every queued and running render of this queue (or of one batch). Returns how many it cancelled. */
+  cancelAll(filter?: { batchId?: number }): Promise<number>;
   /** Queues a failed or cancelled render again. */
   retry(renderId: number): RenderJobState;
+  /** How many renders run at once from now on (running ones are not stopped when it drops). */
+  setConcurrency(concurrency: number): void;
+  readonly concurrency: number;
   list(): RenderJobState[];
   get(renderId: number): RenderJobState;
   /**
@@ -61,8 +72,12 @@ interface Running {
 
 const SHUTDOWN = 'shutdown';
 
-export function createRenderQueue({ library, runner, concurrency = 1, onJobState, progressIntervalMs = 200 }: RenderQueueDeps): RenderQueue {
+export function createRenderQueue({ library, runner, concurrency: initialConcurrency = 1, batchId: scope, onJobState, progressIntervalMs = 200 }: RenderQueueDeps): RenderQueue {
+  assertConcurrency(initialConcurrency);
+  let concurrency = initialConcurrency;
   const running = new Map<number, Running>();
+  const listScoped = (filter: { status?: RenderEntry['status'] | RenderEntry['status'][]; limit?: number } = {}) =>
+    library.listRenders({ ...filter, batchId: scope ?? null });
   let paused = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -78,7 +93,7 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
   };
 
   const settleIdle = () => {
-    const queued = paused ? [] : library.listRenders({ status: 'queued', limit: 1 });
+    const queued = paused ? [] : listScoped({ status: 'queued', limit: 1 });
     if (running.size === 0 && queued.length === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
@@ -88,8 +103,8 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
 
   const pump = () => {
     while (!paused && running.size < concurrency) {
-      // listRenders is newest first; the queue runs oldest first.
-      const next = library.listRenders({ status: 'queued' }).filter((entry) => !running.has(entry.id)).at(-1);
+      // listRenders is newest first; the queue runs oldest first (a batch in its order).
+      const next = oldestFirst(listScoped({ status: 'queued' }).filter((entry) => !running.has(entry.id)))[0];
       if (!next) break;
       run(next);
     }
@@ -149,7 +164,7 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
   return {
     start() {
       paused = false;
-      const interrupted = library.listRenders({ status: 'running' }).filter((entry) => !running.has(entry.id));
+      const interrupted = listScoped({ status: 'running' }).filter((entry) => !running.has(entry.id));
       for (const entry of interrupted) {
         library.finishRender({ renderId: entry.id, status: 'cancelled', error: 'Interrupted when Mouthpiece stopped.' });
         library.requeueRender({ renderId: entry.id });
@@ -181,6 +196,33 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
       return stateOf(requireEntry(renderId));
     },
 
+    async cancelAll(filter = {}) {
+      const targets = listScoped({ status: ['queued', 'running'] }).filter((entry) => filter.batchId === undefined || entry.batchId === filter.batchId);
+      const slots: Running[] = [];
+      for (const entry of targets) {
+        const slot = running.get(entry.id);
+        if (slot) {
+          slot.controller.abort(new CancelledError());
+          slots.push(slot);
+        } else if (library.finishRender({ renderId: entry.id, status: 'cancelled' })) {
+          announce(entry.id);
+        }
+      }
+      await Promise.all(slots.map((slot) => slot.done));
+      settleIdle();
+      return targets.length;
+    },
+
+    setConcurrency(next) {
+      assertConcurrency(next);
+      concurrency = next;
+      pump();
+    },
+
+    get concurrency() {
+      return concurrency;
+    },
+
     retry(renderId) {
       const entry = requireEntry(renderId);
       if (!library.requeueRender({ renderId })) {
@@ -191,7 +233,7 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
       return stateOf(requireEntry(renderId));
     },
 
-    list: () => library.listRenders().map(stateOf),
+    list: () => listScoped().map(stateOf),
     get: (renderId) => stateOf(requireEntry(renderId)),
 
     async pause() {
@@ -209,4 +251,9 @@ export function createRenderQueue({ library, runner, concurrency = 1, onJobState
       });
     },
   };
+}
+
+/** Batch items by their place in the batch, other renders by age (ids grow with time). */
+function oldestFirst(entries: RenderEntry[]): RenderEntry[] {
+  return [...entries].sort((a, b) => (a.batchId === b.batchId ? (a.batchPosition ?? 0) - (b.batchPosition ?? 0) : 0) || a.id - b.id);
 }

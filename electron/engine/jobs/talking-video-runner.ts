@@ -1,14 +1,15 @@
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
+import { OUTPUT_PRESETS, type OutputPresetName } from '../render/output-presets.js';
 import { renderTalkingVideo } from '../render/render-talking-video.js';
-import { DEFAULT_SEED, type TalkingVideoRequest } from '../render/talking-video-request.js';
-import type { RenderJobSpec, RenderRunner } from './render-job.js';
+import { DEFAULT_FPS, DEFAULT_SEED, type ExportOptions, type TalkingVideoRequest } from '../render/talking-video-request.js';
+import { isBatchItemSpec, type BatchItemSpec, type RenderJobSpec, type RenderRunner, type StudioRenderSpec } from './render-job.js';
 
 /**
- * The studio's renderer: a queued job drawn by `renderTalkingVideo` (face analysis, every clip voiced and trimmed,
- * each subject's style, warp-rendered frames, encoded with the soundtrack). The worker process and the bridge both
- * run this. It refuses a face the user has not confirmed as consenting.
+ * The studio's and the batches' renderer: a queued job drawn by `renderTalkingVideo` (face analysis, every clip voiced
+ * and trimmed, each subject's style, warp-rendered frames, captions, loudness, encoded with the soundtrack). The worker
+ * process, the bridge and `mouthpiece batch` run this. A studio job whose face is not confirmed as consenting is refused.
  */
 export function createTalkingVideoRunner(deps: { tools: FfmpegTools; pool: SessionPool }): RenderRunner {
   return async ({ spec }, { signal, onProgress }) => {
@@ -17,12 +18,16 @@ export function createTalkingVideoRunner(deps: { tools: FfmpegTools; pool: Sessi
   };
 }
 
+export function toTalkingVideoRequest(spec: RenderJobSpec): TalkingVideoRequest {
+  return isBatchItemSpec(spec) ? batchItemRequest(spec) : studioRequest(spec);
+}
+
 /**
- * A render job as a talking-video request: the same scene the preview draws. Audio clips keep their trims; script
+ * A studio job as a talking-video request: the same scene the preview draws. Audio clips keep their trims; script
  * clips are spoken by their voice; each subject's settings become its performance style. Throws InputError
  * NO_CONSENT when the job does not record the face's consent.
  */
-export function toTalkingVideoRequest(spec: RenderJobSpec): TalkingVideoRequest {
+function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
   if (spec.face.consent !== true) {
     throw new InputError('NO_CONSENT', `${spec.face.path}: the person in this picture is not marked as agreeing to be animated; confirm consent in the library, then render again.`, spec.face.path);
   }
@@ -44,5 +49,28 @@ export function toTalkingVideoRequest(spec: RenderJobSpec): TalkingVideoRequest 
       })),
     })),
     styles: Object.fromEntries(Object.entries(spec.subjects).map(([subject, style]) => [Number(subject), style])),
+    export: exportOptions(spec.captions.enabled ? spec.captions.style : 'none', spec.label),
+  };
+}
+
+/** A batch item: one subject of one picture speaking one recording or script from the start. */
+function batchItemRequest(spec: BatchItemSpec): TalkingVideoRequest {
+  if (!Object.hasOwn(OUTPUT_PRESETS, spec.preset)) throw new InputError('BAD_ARGUMENT', `${spec.origin}: unknown preset "${spec.preset}".`);
+  return {
+    facePath: spec.face.path,
+    preset: spec.preset as OutputPresetName,
+    fps: spec.fps ?? DEFAULT_FPS,
+    seed: DEFAULT_SEED,
+    outPath: spec.outputPath,
+    origin: spec.origin,
+    tracks: [{ subject: spec.face.subject, clips: [{ startSec: 0, source: spec.source }] }],
+    export: exportOptions(spec.captions, spec.label),
+  };
+}
+
+function exportOptions(captions: string, label: boolean | undefined): ExportOptions {
+  return {
+    captions: captions === 'clean' || captions === 'reel' ? { style: captions } : undefined,
+    label: label ?? false,
   };
 }

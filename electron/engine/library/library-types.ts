@@ -110,6 +110,22 @@ export interface RenderEntry {
   startedAt: IsoTimestamp | null;
   finishedAt: IsoTimestamp | null;
   durationMs: number | null;
+  /** The batch this render belongs to, and its place in it (null for a single render). */
+  batchId: number | null;
+  batchPosition: number | null;
+}
+
+export interface BatchEntry {
+  id: number;
+  name: string;
+  /** Identifies a re-run of the same batch source (a manifest into a folder); null for batches made in the app. */
+  sourceKey: string | null;
+  outDir: string;
+  /** Renders of this batch run at once. */
+  concurrency: number;
+  createdAt: IsoTimestamp;
+  finishedAt: IsoTimestamp | null;
+  counts: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
 }
 
 /** Face analysis as injected: throws `InputError('NO_FACE')` when the picture holds no face. */

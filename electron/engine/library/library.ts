@@ -3,17 +3,18 @@ import path from 'node:path';
 import type { RunOptions } from '../progress.js';
 import { openLibraryDatabase } from './database.js';
 import { deleteEntry, renameEntry } from './entry-commands.js';
+import * as batches from './batch-queries.js';
 import * as faces from './face-queries.js';
 import { importFile, type ImportContext } from './import-file.js';
 import type {
-  EntryKind, FaceDetail, FaceEntry, ImportFileInput, ImportResult, JsonValue, OpenLibraryInput, ProjectEntry, RenderEntry,
+  BatchEntry, EntryKind, FaceDetail, FaceEntry, ImportFileInput, ImportResult, JsonValue, OpenLibraryInput, ProjectEntry, RenderEntry,
   RepairReport, ScriptEntry, SearchHit, VoiceEntry,
 } from './library-types.js';
 import * as projects from './project-queries.js';
 import { reanalyzeFace } from './reanalyze-face.js';
 import * as renders from './render-queries.js';
 import { repairLibrary } from './repair-library.js';
-import { formatNowIso } from './row-helpers.js';
+import { formatJsonColumn, formatNowIso } from './row-helpers.js';
 import * as scripts from './script-queries.js';
 import { searchLibrary } from './search-queries.js';
 import * as voices from './voice-queries.js';
@@ -71,6 +72,17 @@ export interface Library {
   listRenders(filter?: renders.ListRendersFilter): RenderEntry[];
   getRender(input: { renderId: number }): RenderEntry | null;
   deleteRender(input: { renderId: number }): void;
+
+  /** Creates a batch and queues its items (render specs, in order) in one transaction. */
+  createBatch(input: { name: string; sourceKey?: string | null; outDir: string; concurrency: number; items: { projectId?: number | null; spec: JsonValue }[] }): BatchEntry;
+  getBatch(input: { batchId: number }): BatchEntry | null;
+  listBatches(input?: { limit?: number }): BatchEntry[];
+  /** The newest unfinished batch made from this source key, to resume it. */
+  findUnfinishedBatch(input: { sourceKey: string }): BatchEntry | null;
+  setBatchConcurrency(input: { batchId: number; concurrency: number }): BatchEntry;
+  /** Stamps the batch finished when none of its renders is queued or running; false otherwise. */
+  finishBatch(input: { batchId: number }): boolean;
+  reopenBatch(input: { batchId: number }): void;
 
   /** Sweeps what crashed imports left behind; run on open, safe to run again at any time. */
   repairLibrary(): RepairReport;
@@ -165,6 +177,21 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     listRenders: (filter = {}) => renders.listRenders({ db, ...filter }),
     getRender: ({ renderId }) => renders.getRender({ db, renderId }),
     deleteRender: ({ renderId }) => renders.deleteRender({ db, renderId }),
+
+    createBatch: ({ items, ...batch }) => {
+      const specs = items.map((item) => ({ projectId: item.projectId, spec: formatJsonColumn({ value: item.spec, column: 'spec' }) }));
+      const batchId = batches.insertBatch({ db, ...batch, items: specs, nowIso: now() });
+      return requireEntry(batches.getBatch({ db, batchId }), 'The batch');
+    },
+    getBatch: ({ batchId }) => batches.getBatch({ db, batchId }),
+    listBatches: ({ limit } = {}) => batches.listBatches({ db, limit }),
+    findUnfinishedBatch: ({ sourceKey }) => batches.findUnfinishedBatch({ db, sourceKey }),
+    setBatchConcurrency: ({ batchId, concurrency }) => {
+      batches.setBatchConcurrency({ db, batchId, concurrency });
+      return requireEntry(batches.getBatch({ db, batchId }), 'The batch');
+    },
+    finishBatch: ({ batchId }) => batches.finishBatch({ db, batchId, nowIso: now() }),
+    reopenBatch: ({ batchId }) => batches.reopenBatch({ db, batchId }),
 
     repairLibrary: () => repairLibrary({ db, libraryDir: dir }),
     close: () => db.close(),

@@ -22,6 +22,8 @@ interface RenderRow {
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
+  batch_id: number | null;
+  batch_position: number | null;
 }
 
 function mapRenderRow(row: RenderRow): RenderEntry {
@@ -38,6 +40,8 @@ function mapRenderRow(row: RenderRow): RenderEntry {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     durationMs: row.duration_ms,
+    batchId: row.batch_id,
+    batchPosition: row.batch_position,
   };
 }
 
@@ -50,20 +54,25 @@ export function getRender({ db, renderId }: { db: Database; renderId: number }):
 export interface ListRendersFilter {
   status?: RenderStatus | RenderStatus[];
   projectId?: number;
+  /** Only this batch's renders; `null` for renders outside any batch made from a manifest (what the app's queue runs). */
+  batchId?: number | null;
   limit?: number;
 }
 
 /** Renders, newest first, optionally only some statuses or one project's. */
-export function listRenders({ db, status, projectId, limit = 500 }: { db: Database } & ListRendersFilter): RenderEntry[] {
+export function listRenders({ db, status, projectId, batchId, limit = 500 }: { db: Database } & ListRendersFilter): RenderEntry[] {
   const statuses = status === undefined ? null : JSON.stringify(Array.isArray(status) ? status : [status]);
   const rows = db
     .prepare(
       `SELECT * FROM renders
         WHERE (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
           AND (:projectId IS NULL OR project_id = :projectId)
+          AND (:anyBatch = 1
+               OR (:batchId IS NULL AND (batch_id IS NULL OR batch_id IN (SELECT id FROM batches WHERE source_key IS NULL)))
+               OR batch_id = :batchId)
         ORDER BY id DESC LIMIT :limit`,
     )
-    .all({ statuses, projectId: projectId ?? null, limit: Math.max(1, Math.floor(limit)) }) as RenderRow[];
+    .all({ statuses, projectId: projectId ?? null, anyBatch: batchId === undefined ? 1 : 0, batchId: batchId ?? null, limit: Math.max(1, Math.floor(limit)) }) as RenderRow[];
   return rows.map(mapRenderRow);
 }
 

@@ -19,6 +19,18 @@ export interface TrackRequest {
   clips: ClipRequest[];
 }
 
+export type CaptionStyle = 'clean' | 'reel';
+
+/** How the video is finished for publishing, beyond its size. */
+export interface ExportOptions {
+  /** Burn word-timed captions in this style and write `.srt` and `.vtt` beside the video. */
+  captions?: { style: CaptionStyle };
+  /** Draw a small visible "AI-generated" label (the MP4's disclosure tags are always written). */
+  label?: boolean;
+  /** Integrated loudness to normalise the soundtrack to (LUFS, two-pass, true peak ≤ −1 dBTP); null leaves it as it is. Default −14. */
+  loudnessLufs?: number | null;
+}
+
 /** What `renderTalkingVideo` makes: a photo (or a video's first face frame) speaking one or more tracks. */
 export interface TalkingVideoRequest {
   facePath: string;
@@ -31,6 +43,7 @@ export interface TalkingVideoRequest {
   outPath: string;
   /** Where the request came from, for error messages (e.g. a scene file). */
   origin?: string;
+  export?: ExportOptions;
 }
 
 export const DEFAULT_FPS = 30;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { clipEndSec, type ExportPreset, type ProjectDocument } from '../../contract/project-document';
-import type { RenderJobSpec } from '../../engine/jobs/index.js';
+import type { StudioRenderSpec } from '../../engine/jobs/index.js';
 import type { StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
 
@@ -23,7 +23,7 @@ export interface RenderSpecInput {
  * Resolves a project document into a self-contained render spec: the stored files behind the stage and every clip,
  * and the checks a render needs up front, each failing with a sentence the user can act on.
  */
-export function buildRenderSpec(library: StudioLibrary, { document, title, preset, outputPath, allowSilence = false }: RenderSpecInput): RenderJobSpec {
+export function buildRenderSpec(library: StudioLibrary, { document, title, preset, outputPath, allowSilence = false }: RenderSpecInput): StudioRenderSpec {
   const { faceId } = document.stage;
   if (faceId === null) throw new StudioFailure('BAD_INPUT', 'Choose a photo or video for the stage before rendering.');
   const face = library.getFace({ faceId });
