@@ -1,5 +1,5 @@
 // Runs after `npm ci` / `npm install`: converts the face models to ONNX (checked against the
-// committed SHA-256 manifest) and bundles the CLI, so `npx mouthpiece --help` works right away.
+// committed SHA-256 manifest), bundles the CLI and copies the caption fonts into resources/fonts/, so `npx mouthpiece --help` works right away.
 import { spawnSync } from 'node:child_process';
 
 function run(script) {
@@ -12,3 +12,4 @@ function run(script) {
 
 run('build:models');
 run('build:cli');
+run('build:fonts');
