@@ -36,6 +36,10 @@ export interface EncodeVideoInput {
   preset?: string;
   /** x264 constant rate factor 0–51, default 20. */
   crf?: number;
+  /** VBV cap on the video bitrate in kbit/s (see EncodeRgbaArgsInput.maxBitrateKbps); default uncapped. */
+  maxBitrateKbps?: number;
+  /** AAC bitrate in kbit/s, default 160. */
+  audioBitrateKbps?: number;
   /** Container tags, e.g. { comment: 'AI-generated …' }. */
   metadata?: Record<string, string>;
 }
@@ -135,6 +139,14 @@ function validateEncodeInput(input: EncodeVideoInput): void {
   }
   if (!(fps > 0) || fps > 240) throw new InputError('BAD_ARGUMENT', `fps must be between 0 and 240, got ${fps}.`);
   if (crf !== undefined && !(crf >= 0 && crf <= 51)) throw new InputError('BAD_ARGUMENT', `crf must be between 0 and 51, got ${crf}.`);
+  for (const [name, value, max] of [
+    ['maxBitrateKbps', input.maxBitrateKbps, 200_000],
+    ['audioBitrateKbps', input.audioBitrateKbps, 512],
+  ] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 8 && value <= max)) {
+      throw new InputError('BAD_ARGUMENT', `${name} must be a whole number of kbit/s between 8 and ${max}, got ${value}.`);
+    }
+  }
   if (preset !== undefined && !(X264_PRESETS as readonly string[]).includes(preset)) {
     throw new InputError('BAD_ARGUMENT', `preset must be one of ${X264_PRESETS.join(', ')}; got "${preset}".`);
   }

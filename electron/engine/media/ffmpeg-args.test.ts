@@ -110,6 +110,17 @@ describe('buildEncodeRgbaArgs', () => {
     expect(valueOf(args, '-crf')).toBe('18');
   });
 
+  it('asks for H.264 High, and caps the bitrate with a two-second VBV buffer only when told', () => {
+    const plain = buildEncodeRgbaArgs(base);
+    expect(valueOf(plain, '-profile:v')).toBe('high');
+    expect(plain).not.toContain('-maxrate');
+    const capped = buildEncodeRgbaArgs({ ...base, maxBitrateKbps: 12_000, audioPath: '/a/voice.wav', audioBitrateKbps: 192 });
+    expect(valueOf(capped, '-maxrate')).toBe('12000k');
+    expect(valueOf(capped, '-bufsize')).toBe('24000k');
+    expect(valueOf(capped, '-b:a')).toBe('192k');
+    expect(() => buildEncodeRgbaArgs({ ...base, maxBitrateKbps: 0 })).toThrow(/maxBitrateKbps/);
+  });
+
   it('passes metadata as -metadata key=value, enabling custom mp4 tags only when a key needs them', () => {
     const standard = buildEncodeRgbaArgs({ ...base, metadata: { comment: 'AI-generated likeness', title: 'Hi = there' } });
     expect(standard.filter((a, i) => standard[i - 1] === '-metadata')).toEqual(['comment=AI-generated likeness', 'title=Hi = there']);

@@ -106,6 +106,11 @@ export interface EncodeRgbaArgsInput {
   audioPath?: string;
   preset?: string;
   crf?: number;
+  /**
+   * VBV cap on the video bitrate (`-maxrate`, with a buffer of two seconds' worth at that rate): CRF alone lets
+   * bursts of motion spike far above what platforms accept without a harsh re-encode. Omitted = uncapped CRF.
+   */
+  maxBitrateKbps?: number;
   audioBitrateKbps?: number;
   metadata?: Record<string, string>;
 }
@@ -171,6 +176,11 @@ export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
     input.preset ?? 'medium',
     '-crf',
     String(input.crf ?? 20),
+    // High is a ceiling, not a promise: x264 writes the profile its tools need (High from `veryfast` up,
+    // Constrained Baseline for `ultrafast`) and picks the level from size, rate and VBV, so none is forced.
+    '-profile:v',
+    'high',
+    ...(input.maxBitrateKbps !== undefined ? buildVbvArgs(input.maxBitrateKbps) : []),
     '-pix_fmt',
     'yuv420p',
     '-colorspace',
@@ -195,6 +205,11 @@ export function buildEncodeRgbaArgs(input: EncodeRgbaArgsInput): string[] {
 
   args.push('-progress', 'pipe:1', '-nostats', '-y', input.outPath);
   return args;
+}
+
+function buildVbvArgs(maxBitrateKbps: number): string[] {
+  if (!Number.isInteger(maxBitrateKbps) || maxBitrateKbps <= 0) throw new RangeError(`maxBitrateKbps must be a positive whole number, got ${maxBitrateKbps}`);
+  return ['-maxrate', `${maxBitrateKbps}k`, '-bufsize', `${maxBitrateKbps * 2}k`];
 }
 
 /** Describes headerless RGBA frames on an input pipe: ffmpeg cannot guess their format or size. */

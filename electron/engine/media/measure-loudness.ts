@@ -1,0 +1,36 @@
+import { EngineError, InputError } from '../errors.js';
+import { runFfmpeg } from './ffmpeg-adapter.js';
+import type { FfmpegTools } from './ffmpeg-tools.js';
+import { buildMeasureLoudnessArgs, parseLoudnormSummary, type LoudnessMeasurement } from './loudness-args.js';
+import { probeMedia } from './probe-media.js';
+
+/** Below this integrated loudness (BS.1770's absolute gate) a soundtrack counts as silent. */
+export const SILENT_BELOW_LUFS = -70;
+
+/**
+ * Integrated loudness, true peak and loudness range of the first audio stream of `filePath` (any file ffmpeg reads,
+ * an MP4 included), measured as delivered: 48 kHz stereo (see loudness-args.ts). Silence measures −Infinity.
+ * Throws InputError FILE_NOT_FOUND / UNREADABLE_MEDIA, or BAD_AUDIO when the file has no audio stream.
+ */
+export async function measureLoudness(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
+  const info = await probeMedia(tools, filePath, options);
+  if (!info.hasAudio) throw new InputError('BAD_AUDIO', `${filePath}: has no audio stream to measure.`, filePath);
+  return measureAudioStream(tools, filePath, options);
+}
+
+/** measureLoudness without the probe, for files this module has just written. */
+export async function measureAudioStream(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
+  const stderr: string[] = [];
+  await runFfmpeg({
+    tools,
+    args: buildMeasureLoudnessArgs({ inputPath: filePath }),
+    signal: options.signal,
+    timeoutMs: 300_000,
+    onStderrLine: (line) => stderr.push(line),
+  });
+  const measurement = parseLoudnormSummary(stderr);
+  if (!measurement) {
+    throw new EngineError('FFMPEG_FAILED', `ffmpeg printed no loudness summary for ${filePath}:\n${stderr.slice(-8).join('\n')}`);
+  }
+  return measurement;
+}
