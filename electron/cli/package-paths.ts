@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +22,16 @@ export function defaultModelPaths(env: NodeJS.ProcessEnv = process.env): { model
 
 export function packageVersion(): string {
   return JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')).version;
+}
+
+/** The app keeps its library in `<appData>/Mouthpiece/library` (electron/main/studio-paths.ts); MOUTHPIECE_LIBRARY overrides it. */
+export function defaultLibraryDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MOUTHPIECE_LIBRARY) return env.MOUTHPIECE_LIBRARY;
+  const appData =
+    process.platform === 'win32'
+      ? (env.APPDATA ?? join(os.homedir(), 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(os.homedir(), 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(os.homedir(), '.config'));
+  return join(appData, 'Mouthpiece', 'library');
 }

@@ -1,5 +1,6 @@
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
+import { runBatchCommand, BATCH_USAGE } from './commands/batch-command.js';
 import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
 import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
 import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
@@ -16,6 +17,7 @@ Commands:
   say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
   visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
   render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
+  batch <manifest> -o DIR  render every row of a CSV/JSON manifest (resumable queue, captions, presets)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
 
 Run \`mouthpiece <command> --help\` for a command's options.
@@ -29,6 +31,8 @@ ${VISEMES_USAGE}
 
 ${RENDER_USAGE}
 
+${BATCH_USAGE}
+
 ${STUDIO_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
@@ -37,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   say: runSayCommand,
   visemes: runVisemesCommand,
   render: runRenderCommand,
+  batch: runBatchCommand,
   studio: runStudioCommand,
 };
 

@@ -12,7 +12,8 @@ export type InputErrorCode =
   | 'BAD_AUDIO'
   | 'BAD_ARGUMENT'
   /** The person in the picture has not been confirmed as agreeing to be animated. */
-  | 'NO_CONSENT';
+  | 'NO_CONSENT'
+  | 'OUTPUT_EXISTS';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -25,7 +26,7 @@ export class InputError extends Error {
   }
 }
 
-export type EngineErrorCode = 'FFMPEG_MISSING' | 'FFMPEG_FAILED' | 'MODEL_MISSING' | 'MODEL_CORRUPT' | 'DISK_FULL' | 'LIBRARY_ERROR';
+export type EngineErrorCode = 'FFMPEG_MISSING' | 'FFMPEG_FAILED' | 'MODEL_MISSING' | 'MODEL_CORRUPT' | 'DISK_FULL' | 'LIBRARY_ERROR' | 'JOBS_FAILED';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

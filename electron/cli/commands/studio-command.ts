@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startStudioBridge } from '../../bridge/start-studio-bridge.js';
 import { InputError } from '../../engine/errors.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultModelPaths, findPackageRoot, packageVersion } from '../package-paths.js';
+import { defaultLibraryDir, defaultModelPaths, findPackageRoot, packageVersion } from '../package-paths.js';
 
 export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--renderer DIR] [--json]
 
@@ -17,17 +16,6 @@ export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--ren
   --port N        port to listen on (default: a free one)
   --renderer DIR  the built studio page (default: out/renderer of this installation)
   --json          print {"url": …} as JSON instead of a sentence`;
-
-/** The app keeps its library in `<appData>/Mouthpiece/library` (electron/main/studio-paths.ts). */
-function defaultLibraryDir(): string {
-  const appData =
-    process.platform === 'win32'
-      ? (process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'))
-      : process.platform === 'darwin'
-        ? path.join(os.homedir(), 'Library', 'Application Support')
-        : (process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'));
-  return path.join(appData, 'Mouthpiece', 'library');
-}
 
 export async function runStudioCommand(argv: string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({

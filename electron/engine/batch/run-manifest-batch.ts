@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { createRenderQueue, estimateBatchProgress, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner } from '../jobs/index.js';
+import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
+import { acquireBatchLock } from './batch-lock.js';
+import { readBatchManifest, type ManifestItem } from './batch-manifest.js';
+import { planOutputNames } from './output-names.js';
+import { removeStalePartials } from './stale-partials.js';
+
+/** What to do when an output of a new batch already exists. */
+export type ExistingOutputPolicy = 'refuse' | 'overwrite' | 'skip';
+
+export interface RunManifestBatchInput {
+  library: Library;
+  runner: RenderRunner;
+  manifestPath: string;
+  outDir: string;
+  /** Renders at once. */
+  concurrency: number;
+  existing?: ExistingOutputPolicy;
+  /** Output name template; see output-names.ts. */
+  nameTemplate?: string;
+  /** Every preset name the manifest may use (built-in and custom). */
+  presets: readonly string[];
+  /** Custom presets' settings by name, copied into the jobs that use them. */
+  customPresets?: Record<string, Record<string, string | number | boolean | null>>;
+  signal?: AbortSignal;
+  /** Every change of an item (queued, progress, done, failed, cancelled) with the batch's progress. */
+  onUpdate?: (update: { item: BatchItemResult; batch: BatchProgress }) => void;
+  /** Things worth telling before the work starts (resumed, skipped outputs, stale files removed). */
+  onNotice?: (message: string) => void;
+}
+
+export interface BatchItemResult {
+  position: number;
+  origin: string;
+  outPath: string;
+  status: RenderEntry['status'] | 'skipped';
+  progress: number;
+  phase: string | null;
+  etaMs: number | null;
+  error: string | null;
+  durationMs: number | null;
+}
+
+export interface ManifestBatchResult {
+  batch: BatchEntry;
+  resumed: boolean;
+  /** True when the run was stopped (signal) before the batch finished; the next run resumes it. */
+  interrupted: boolean;
+  items: BatchItemResult[];
+  progress: BatchProgress;
+}
+
+/**
+ * Runs a manifest as a batch in the library's render queue. The same manifest into the same folder again resumes the
+ * unfinished batch: finished items are kept, interrupted ones are rendered again from the start (their stale temporary
+ * files removed), failed ones are retried. A stopped run (signal) puts running items back in the queue.
+ */
+export async function runManifestBatch(input: RunManifestBatchInput): Promise<ManifestBatchResult> {
+  const { library, signal } = input;
+  const notice = input.onNotice ?? (() => {});
+  const manifest = await readBatchManifest(input.manifestPath, { presets: input.presets });
+  const outDir = path.resolve(input.outDir);
+  const names = planOutputNames(manifest.items, { project: path.parse(manifest.path).name, template: input.nameTemplate });
+  const sourceKey = createHash('sha256').update([manifest.path, manifest.text, outDir, input.nameTemplate ?? ''].join('\0')).digest('hex');
+  const release = await acquireBatchLock(path.join(library.libraryDir, 'locks', `batch-${sourceKey.slice(0, 24)}.lock`), `The batch ${manifest.path} into ${outDir}`);
+  try {
+    let batch = library.findUnfinishedBatch({ sourceKey });
+    const resumed = batch !== null;
+    const skipped: BatchItemResult[] = [];
+    if (batch) {
+      notice(`Resuming the unfinished batch from ${batch.createdAt}: ${batch.counts.done} of ${batch.counts.total} done.`);
+      for (const entry of library.listRenders({ batchId: batch.id, status: ['failed', 'cancelled'] })) library.requeueRender({ renderId: entry.id });
+      if (batch.concurrency !== input.concurrency) batch = library.setBatchConcurrency({ batchId: batch.id, concurrency: input.concurrency });
+    } else {
+      const planned = manifest.items.map((item, i) => ({ item, outPath: path.join(outDir, `${names[i]}.mp4`) }));
+      const existing = await existingOutputs(planned);
+      const policy = input.existing ?? 'refuse';
+      if (existing.length > 0 && policy === 'refuse') {
+        const list = existing.slice(0, 5).map((p) => path.basename(p)).join(', ') + (existing.length > 5 ? `, and ${existing.length - 5} more` : '');
+        throw new InputError('OUTPUT_EXISTS', `${existing.length} output${existing.length === 1 ? '' : 's'} already exist in ${outDir} (${list}); use --overwrite to replace them or --skip-existing to keep them.`, outDir);
+      }
+      const toRun = policy === 'skip' ? planned.filter((p) => !existing.includes(p.outPath)) : planned;
+      for (const p of planned.filter((p) => !toRun.includes(p))) {
+        skipped.push({ position: p.item.position, origin: p.item.origin, outPath: p.outPath, status: 'skipped', progress: 1, phase: null, etaMs: null, error: null, durationMs: null });
+      }
+      if (skipped.length > 0) notice(`Keeping ${skipped.length} existing output${skipped.length === 1 ? '' : 's'} (--skip-existing).`);
+      if (toRun.length === 0) {
+        return { batch: emptyBatch(outDir, manifest.path), resumed: false, interrupted: false, items: skipped, progress: estimateBatchProgress([], input.concurrency) };
+      }
+      batch = library.createBatch({
+        name: path.basename(manifest.path),
+        sourceKey,
+        outDir,
+        concurrency: input.concurrency,
+        items: toRun.map(({ item, outPath }) => ({ spec: toBatchItemSpec(item, outPath, input.customPresets) })),
+      });
+    }
+    const batchId = batch.id;
+    const removed = await removeStalePartials(outDir, names);
+    if (removed.length > 0) notice(`Removed ${removed.length} unfinished file${removed.length === 1 ? '' : 's'} left by an interrupted run.`);
+
+    const toResult = (state: RenderJobState): BatchItemResult => itemResult(state, manifest.items);
+    const queue = createRenderQueue({
+      library,
+      runner: input.runner,
+      concurrency: input.concurrency,
+      batchId,
+      onJobState: (state) => input.onUpdate?.({ item: toResult(state), batch: estimateBatchProgress(queue.list(), input.concurrency) }),
+    });
+    const stop = () => void queue.pause();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      queue.start();
+      await queue.whenIdle();
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+    const states = queue.list();
+    const interrupted = signal?.aborted === true;
+    if (!interrupted) library.finishBatch({ batchId });
+    const items = [...states.map(toResult), ...skipped].sort((a, b) => a.position - b.position);
+    return { batch: library.getBatch({ batchId }) ?? batch, resumed, interrupted, items, progress: estimateBatchProgress(states, input.concurrency) };
+  } finally {
+    await release();
+  }
+}
+
+function toBatchItemSpec(item: ManifestItem, outPath: string, customPresets: RunManifestBatchInput['customPresets']): BatchItemSpec {
+  const customPreset = customPresets?.[item.preset];
+  return {
+    version: 1,
+    kind: 'batch-item',
+    title: path.basename(outPath, '.mp4'),
+    origin: item.origin,
+    outputPath: outPath,
+    face: { path: item.facePath, subject: item.subject },
+    source: item.source,
+    preset: item.preset,
+    ...(item.fps !== undefined ? { fps: item.fps } : {}),
+    captions: item.captions,
+    label: item.label,
+    ...(customPreset ? { customPreset } : {}),
+  };
+}
+
+function itemResult({ entry, etaMs }: RenderJobState, items: ManifestItem[]): BatchItemResult {
+  const spec = entry.spec as Partial<BatchItemSpec>;
+  const position = items.findIndex((item) => item.origin === spec.origin);
+  return {
+    position: position >= 0 ? position : (entry.batchPosition ?? 0),
+    origin: spec.origin ?? `item ${(entry.batchPosition ?? 0) + 1}`,
+    outPath: spec.outputPath ?? '',
+    status: entry.status,
+    progress: entry.progress,
+    phase: entry.phase,
+    etaMs,
+    error: entry.error,
+    durationMs: entry.durationMs,
+  };
+}
+
+/** The outputs of these items (video, and captions files when captions are on) that are already on disk. */
+async function existingOutputs(planned: { item: ManifestItem; outPath: string }[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const { item, outPath } of planned) {
+    const files = item.captions === 'none' ? [outPath] : [outPath, outPath.replace(/\.mp4$/, '.srt'), outPath.replace(/\.mp4$/, '.vtt')];
+    for (const file of files) {
+      if (await access(file).then(() => true, () => false)) {
+        found.push(outPath);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function emptyBatch(outDir: string, manifestPath: string): BatchEntry {
+  const now = new Date().toISOString();
+  return { id: 0, name: path.basename(manifestPath), sourceKey: null, outDir, concurrency: 1, createdAt: now, finishedAt: now, counts: { total: 0, queued: 0, running: 0, done: 0, failed: 0, cancelled: 0 } };
+}
