@@ -1,4 +1,5 @@
 import type { FaceAnalysis, FaceSubject } from '../face/face-types.js';
+import type { CustomExportPresetInput, ExportPreset } from '../export/export-presets.js';
 import type { RunOptions } from '../progress.js';
 
 /** What a stored media file holds. */
@@ -126,6 +127,18 @@ export interface BatchEntry {
   createdAt: IsoTimestamp;
   finishedAt: IsoTimestamp | null;
   counts: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
+}
+
+/** A user's export preset; `settings` is what was saved, `preset` the same with defaults filled in. */
+export interface ExportPresetEntry {
+  id: number;
+  name: string;
+  settings: Omit<CustomExportPresetInput, 'name'>;
+  /** Null when the stored settings no longer pass validation (then `problem` says why). */
+  preset: ExportPreset | null;
+  problem: string | null;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
 }
 
 /** Face analysis as injected: throws `InputError('NO_FACE')` when the picture holds no face. */

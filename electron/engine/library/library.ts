@@ -4,10 +4,11 @@ import type { RunOptions } from '../progress.js';
 import { openLibraryDatabase } from './database.js';
 import { deleteEntry, renameEntry } from './entry-commands.js';
 import * as batches from './batch-queries.js';
+import * as exportPresets from './export-preset-queries.js';
 import * as faces from './face-queries.js';
 import { importFile, type ImportContext } from './import-file.js';
 import type {
-  BatchEntry, EntryKind, FaceDetail, FaceEntry, ImportFileInput, ImportResult, JsonValue, OpenLibraryInput, ProjectEntry, RenderEntry,
+  BatchEntry, EntryKind, ExportPresetEntry, FaceDetail, FaceEntry, ImportFileInput, ImportResult, JsonValue, OpenLibraryInput, ProjectEntry, RenderEntry,
   RepairReport, ScriptEntry, SearchHit, VoiceEntry,
 } from './library-types.js';
 import * as projects from './project-queries.js';
@@ -72,6 +73,12 @@ export interface Library {
   listRenders(filter?: renders.ListRendersFilter): RenderEntry[];
   getRender(input: { renderId: number }): RenderEntry | null;
   deleteRender(input: { renderId: number }): void;
+
+  /** The user's export presets (built-ins live in export/export-presets.ts), by name. */
+  listExportPresets(): ExportPresetEntry[];
+  /** Validates, then inserts, or replaces the settings of the preset with that name (any case). */
+  saveExportPreset(input: { name: string; settings: unknown }): ExportPresetEntry;
+  deleteExportPreset(input: { presetId: number }): void;
 
   /** Creates a batch and queues its items (render specs, in order) in one transaction. */
   createBatch(input: { name: string; sourceKey?: string | null; outDir: string; concurrency: number; items: { projectId?: number | null; spec: JsonValue }[] }): BatchEntry;
@@ -177,6 +184,13 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     listRenders: (filter = {}) => renders.listRenders({ db, ...filter }),
     getRender: ({ renderId }) => renders.getRender({ db, renderId }),
     deleteRender: ({ renderId }) => renders.deleteRender({ db, renderId }),
+
+    listExportPresets: () => exportPresets.listExportPresets({ db }),
+    saveExportPreset: ({ name, settings }) => {
+      const presetId = exportPresets.saveExportPreset({ db, name, settings, nowIso: now() });
+      return requireEntry(exportPresets.getExportPreset({ db, presetId }), 'The export preset');
+    },
+    deleteExportPreset: ({ presetId }) => exportPresets.deleteExportPreset({ db, presetId }),
 
     createBatch: ({ items, ...batch }) => {
       const specs = items.map((item) => ({ projectId: item.projectId, spec: formatJsonColumn({ value: item.spec, column: 'spec' }) }));
