@@ -148,12 +148,14 @@ export function toOutputPreset(preset: ExportPreset): OutputPreset {
   return preset.size && preset.framing !== 'source' ? { ...rule, size: { ...preset.size } } : rule;
 }
 
+/** Fields of `EncodeVideoInput`, so `encodeVideo({ ...encodeSettingsFor(preset, size), tools, outPath, frames, … })` works. */
 export interface ExportEncodeSettings {
   width: number;
   height: number;
   fps: number;
   crf: number;
-  x264Preset: X264Preset;
+  /** x264 preset. */
+  preset: X264Preset;
   maxBitrateKbps: number;
   audioBitrateKbps: number;
 }
@@ -163,5 +165,5 @@ export function encodeSettingsFor(preset: ExportPreset, outputSize: { width: num
   const { width, height } = preset.size ?? outputSize;
   const scaled = Math.round((preset.maxBitrateKbps * width * height) / (1920 * 1080));
   const maxBitrateKbps = preset.size ? preset.maxBitrateKbps : Math.min(CAP_RANGE_KBPS.max, Math.max(CAP_RANGE_KBPS.min, scaled));
-  return { width, height, fps: preset.fps, crf: preset.crf, x264Preset: preset.x264Preset, maxBitrateKbps, audioBitrateKbps: preset.audioBitrateKbps };
+  return { width, height, fps: preset.fps, crf: preset.crf, preset: preset.x264Preset, maxBitrateKbps, audioBitrateKbps: preset.audioBitrateKbps };
 }
