@@ -30,6 +30,17 @@ export const studioMethods = [
   'render.chooseOutput',
   'render.openOutput',
   'render.reveal',
+  'render.cancelAll',
+  'render.getSettings',
+  'render.setConcurrency',
+  'presets.list',
+  'presets.save',
+  'presets.delete',
+  'batch.plan',
+  'batch.create',
+  'batch.list',
+  'batch.cancel',
+  'batch.retryFailed',
   'preview.frame',
 ] as const;
 

@@ -82,6 +82,10 @@ export const exportSettingsSchema = z.strictObject({
   /** reel 1080×1920, square 1080×1080, landscape 1920×1080, source = the stage's own size. */
   preset: z.enum(exportPresets),
   captions: z.strictObject({ enabled: z.boolean(), style: z.enum(captionStyles) }),
+  /** Draw a small visible "AI-generated" label on the video (the file always carries the disclosure tags). Off when absent. */
+  label: z.boolean().optional(),
+  /** A custom export preset of the library (`presets.list`); when set it decides size, frame rate and quality. */
+  customPresetId: libraryId.optional(),
 });
 
 export const projectDocumentSchema = z
@@ -124,7 +128,7 @@ export function createEmptyProjectDocument(): ProjectDocument {
     stage: { faceId: null, mediaKind: null },
     tracks: [],
     subjects: {},
-    export: { preset: 'reel', captions: { enabled: false, style: 'clean' } },
+    export: { preset: 'reel', captions: { enabled: false, style: 'clean' }, label: false },
     selectedSubject: 0,
   };
 }

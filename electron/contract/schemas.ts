@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { StudioMethod } from './channels';
+import { DEFAULT_NAME_TEMPLATE } from './batch-names';
 import { exportPresets, projectDocumentSchema } from './project-document';
 import type {
-  AppInfo, BuiltinVoiceView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent, LibraryListing, MenuEvent, ProgressEvent,
-  PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, ScriptSummary, SearchHitView, VoicePreviewView,
+  AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent,
+  LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
+  SearchHitView, VoicePreviewView,
 } from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
@@ -27,6 +29,56 @@ const entryKindSchema = z.enum(['face', 'voice', 'script', 'project']);
 const entryRef = z.strictObject({ kind: entryKindSchema, id: libraryIdSchema });
 const scriptText = z.string().max(100_000).refine((text) => text.trim() !== '', 'must not be empty');
 const renderRef = z.strictObject({ renderId: libraryIdSchema });
+const batchRef = z.strictObject({ batchId: libraryIdSchema });
+
+/** The most renders the app runs at once (a 1080p render already keeps a core or two busy). */
+export const MAX_PARALLEL_RENDERS = 4;
+/** The most videos one batch may make. */
+export const MAX_BATCH_ITEMS = 200;
+export const batchCaptionChoices = ['none', 'clean', 'reel'] as const;
+
+const evenSide = z.number().int().min(144).max(4096).refine((value) => value % 2 === 0, 'must be an even number of pixels');
+
+/** A custom export preset's settings, as the app saves them in the library (the engine fills in the encoder's rest). */
+export const customPresetSettingsSchema = z.strictObject({
+  width: evenSide,
+  height: evenSide,
+  fps: z.number().int().min(1).max(60),
+  /** x264 constant rate factor: 14 (best, biggest) … 35 (smallest). */
+  crf: z.number().int().min(14).max(35),
+});
+
+/** Preset names go into file names (`{preset}`): letters, digits, "-" and "_", starting with a letter or digit. */
+export const presetNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'may hold letters, digits, "-" and "_" only');
+
+/**
+ * A batch built in the app: every face × every script (the builder offers "many scripts × one face" and "one script ×
+ * many faces"), each script spoken by one built-in voice.
+ */
+export const batchRequestSchema = z
+  .strictObject({
+    name: entryName,
+    faces: z.array(z.strictObject({ faceId: libraryIdSchema, subject: z.number().int().min(0).max(31) })).min(1).max(MAX_BATCH_ITEMS),
+    scriptIds: z.array(libraryIdSchema).min(1).max(MAX_BATCH_ITEMS),
+    voice: z.string().min(1).max(100),
+    preset: z.enum(exportPresets),
+    /** A custom preset of the library; when given it decides size, frame rate and quality instead of `preset`. */
+    customPresetId: libraryIdSchema.optional(),
+    captions: z.enum(batchCaptionChoices),
+    label: z.boolean(),
+    /** Defaults to the renders folder. */
+    outDir: absolutePathSchema.optional(),
+    nameTemplate: z.string().trim().min(1).max(200).default(DEFAULT_NAME_TEMPLATE),
+  })
+  .refine((request) => request.faces.length * request.scriptIds.length <= MAX_BATCH_ITEMS, {
+    message: `a batch makes at most ${MAX_BATCH_ITEMS} videos`,
+    path: ['scriptIds'],
+  });
 
 /**
  * The runtime schema of every request, keyed by method. `satisfies` makes a method without a schema (or a schema
@@ -77,6 +129,24 @@ export const requestSchemas = {
   'render.chooseOutput': z.strictObject({ suggestedName: entryName }),
   'render.openOutput': renderRef,
   'render.reveal': renderRef,
+  'render.cancelAll': noPayload,
+  'render.getSettings': noPayload,
+  'render.setConcurrency': z.strictObject({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS) }),
+  'presets.list': noPayload,
+  'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
+  'presets.delete': z.strictObject({ presetId: libraryIdSchema }),
+  /** The names and folder a batch would use, which of them exist already, and what stops it; changes nothing. */
+  'batch.plan': batchRequestSchema,
+  'batch.create': z.strictObject({
+    request: batchRequestSchema,
+    /** What to do when an output file exists: refuse (CONFLICT, the default), overwrite it, or keep both (` (2)`). */
+    existing: z.enum(['refuse', 'overwrite', 'keep-both']).default('refuse'),
+  }),
+  /** Newest first. */
+  'batch.list': noPayload,
+  'batch.cancel': batchRef,
+  /** Queues the batch's failed and cancelled items again. */
+  'batch.retryFailed': batchRef,
   'preview.frame': z.strictObject({
     projectId: libraryIdSchema,
     /** Seconds on the project timeline; past the last clip the last frame is shown. */
@@ -117,6 +187,19 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'render.chooseOutput': { path: string | null };
   'render.openOutput': { ok: true };
   'render.reveal': { ok: true };
+  /** How many renders were cancelled. */
+  'render.cancelAll': { cancelled: number };
+  'render.getSettings': RenderSettingsView;
+  'render.setConcurrency': RenderSettingsView;
+  /** Built-in presets first, then custom ones by name. */
+  'presets.list': ExportPresetView[];
+  'presets.save': ExportPresetView;
+  'presets.delete': { ok: true };
+  'batch.plan': BatchPlanView;
+  'batch.create': BatchView;
+  'batch.list': BatchView[];
+  'batch.cancel': BatchView;
+  'batch.retryFailed': BatchView;
   'preview.frame': PreviewFrameView;
 }
 

@@ -251,6 +251,66 @@ export interface RenderJobView {
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
+  /** The batch this render is an item of, and its place in it; null for a single export. */
+  batchId: number | null;
+  batchPosition: number | null;
+  /** A custom preset's name when one was used ("Story 720"), else null. */
+  presetName: string | null;
+}
+
+/** How many renders run at once; the default is what fits this machine. */
+export interface RenderSettingsView {
+  concurrency: number;
+  defaultConcurrency: number;
+  maxConcurrency: number;
+}
+
+/** A built-in export preset (`id` null, `key` its name) or a custom one saved in the library. */
+export interface ExportPresetView {
+  id: number | null;
+  key: ExportPreset | null;
+  name: string;
+  builtin: boolean;
+  /** Null for `source` (the picture's own size). */
+  width: number | null;
+  height: number | null;
+  fps: number;
+  /** x264 constant rate factor (lower is better quality and a bigger file); null when the built-in preset decides. */
+  crf: number | null;
+}
+
+/** One video a batch will make, as the batch builder previews it. */
+export interface BatchPlanItemView {
+  faceId: number;
+  faceName: string;
+  subject: number;
+  scriptId: number;
+  scriptName: string;
+  fileName: string;
+  outputPath: string;
+  /** A file of that name is already in the output folder. */
+  exists: boolean;
+}
+
+export interface BatchPlanView {
+  outDir: string;
+  items: BatchPlanItemView[];
+  /** Why the batch cannot be queued as it stands (no consent, no face found, …); empty when it can. */
+  problems: string[];
+}
+
+/** A batch of renders with the progress of all its items. */
+export interface BatchView {
+  id: number;
+  name: string;
+  outDir: string;
+  createdAt: string;
+  finishedAt: string | null;
+  counts: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
+  /** Share of the batch's work behind it, 0..1. */
+  ratio: number;
+  /** Estimated time until every item has ended; null while unknown. */
+  etaMs: number | null;
 }
 
 /** Menu items whose work happens in the page. */

@@ -1,8 +1,10 @@
+import type { ExportPreset } from '../engine/export/export-presets.js';
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
 import type { JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
+import { defaultRenderConcurrency, readRenderSettings } from './render-settings';
 import { StudioFailure } from './studio-errors';
 
 /*
@@ -75,6 +77,27 @@ export interface LibraryProject {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+export interface LibraryBatch {
+  id: number;
+  name: string;
+  sourceKey: string | null;
+  outDir: string;
+  concurrency: number;
+  createdAt: string;
+  finishedAt: string | null;
+  counts: { total: number; queued: number; running: number; done: number; failed: number; cancelled: number };
+}
+
+/** A custom export preset as the library keeps it: what was saved, and the same with the encoder's defaults filled in. */
+export interface LibraryExportPreset {
+  id: number;
+  name: string;
+  settings: unknown;
+  /** Null when the stored settings no longer validate (`problem` says why). */
+  preset: ExportPreset | null;
+  problem: string | null;
+}
+
 /** The part of the engine's `Library` the studio calls. */
 export interface StudioLibrary extends RenderQueueLibrary {
   readonly libraryDir: string;
@@ -95,6 +118,15 @@ export interface StudioLibrary extends RenderQueueLibrary {
   getProject(input: { projectId: number }): LibraryProject | null;
   createProject(input: { name: string; stage?: Json; timeline?: Json; settings?: Json }): LibraryProject;
   updateProject(input: { projectId: number; name?: string; stage?: Json; timeline?: Json; settings?: Json }): LibraryProject;
+  createBatch(input: { name: string; outDir: string; concurrency: number; items: { projectId?: number | null; spec: Json }[] }): LibraryBatch;
+  getBatch(input: { batchId: number }): LibraryBatch | null;
+  listBatches(input?: { limit?: number }): LibraryBatch[];
+  finishBatch(input: { batchId: number }): boolean;
+  reopenBatch(input: { batchId: number }): void;
+  listExportPresets(): LibraryExportPreset[];
+  /** Validates (InputError BAD_ARGUMENT), then inserts, or replaces the preset with that name (any case). */
+  saveExportPreset(input: { name: string; settings: Json }): LibraryExportPreset;
+  deleteExportPreset(input: { presetId: number }): void;
   close(): void;
 }
 
@@ -196,7 +228,8 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
   const queue = lazy(async (): Promise<RenderQueue> => {
     if (!loaders.jobs || !options.createRunner) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece cannot render.');
     const [jobs, opened, engine] = await Promise.all([loaders.jobs(), library.get(), context.get()]);
-    const created = jobs.createRenderQueue({ library: opened, runner: options.createRunner(engine), onJobState: options.onJobState });
+    const { concurrency = defaultRenderConcurrency() } = await readRenderSettings(opened.libraryDir);
+    const created = jobs.createRenderQueue({ library: opened, runner: options.createRunner(engine), concurrency, onJobState: options.onJobState });
     created.start();
     return created;
   });

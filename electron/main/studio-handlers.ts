@@ -1,6 +1,8 @@
 import type { StudioHandlers } from '../contract/studio-api';
 import type { StudioHandlerDeps } from './handlers/handler-deps';
+import { createBatchHandlers } from './handlers/batch-handlers';
 import { createLibraryHandlers } from './handlers/library-handlers';
+import { createPresetHandlers } from './handlers/preset-handlers';
 import { createPreviewHandlers } from './handlers/preview-handlers';
 import { createProjectHandlers } from './handlers/project-handlers';
 import { createRenderHandlers } from './handlers/render-handlers';
@@ -18,6 +20,8 @@ export function createStudioHandlers(deps: StudioHandlerDeps): StudioHandlers {
     ...createLibraryHandlers(deps),
     ...createProjectHandlers(deps),
     ...createRenderHandlers(deps),
+    ...createPresetHandlers(deps),
+    ...createBatchHandlers(deps),
     ...createPreviewHandlers(deps),
   };
 }

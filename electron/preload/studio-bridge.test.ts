@@ -21,7 +21,7 @@ function fakeTransport() {
 describe('buildStudioBridge', () => {
   it('exposes one function per contract method, grouped by namespace, and nothing else', () => {
     const studio = buildStudioBridge(fakeTransport().transport) as unknown as Record<string, unknown>;
-    expect(Object.keys(studio).sort()).toEqual(['app', 'face', 'getPathForFile', 'importFiles', 'library', 'on', 'preview', 'projects', 'render', 'scripts', 'voices']);
+    expect(Object.keys(studio).sort()).toEqual(['app', 'batch', 'face', 'getPathForFile', 'importFiles', 'library', 'on', 'presets', 'preview', 'projects', 'render', 'scripts', 'voices']);
     const exposed = Object.entries(studio)
       .filter(([, value]) => typeof value === 'object')
       .flatMap(([namespace, verbs]) => Object.keys(verbs as object).map((verb) => `${namespace}.${verb}`));

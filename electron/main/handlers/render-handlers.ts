@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { MAX_PARALLEL_RENDERS } from '../../contract/schemas';
 import type { StudioHandlers } from '../../contract/studio-api';
-import type { RenderJobView } from '../../contract/types';
+import type { RenderJobView, RenderSettingsView } from '../../contract/types';
 import type { RenderJobState } from '../../engine/jobs/index.js';
+import { defaultRenderConcurrency, writeRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
 import { requireProject, toProjectView } from './project-views';
@@ -9,19 +11,36 @@ import { buildRenderSpec, defaultRenderPath } from './render-spec';
 
 type RenderHandlers = Pick<
   StudioHandlers,
-  'render.enqueue' | 'render.list' | 'render.cancel' | 'render.retry' | 'render.chooseOutput' | 'render.openOutput' | 'render.reveal'
+  | 'render.enqueue' | 'render.list' | 'render.cancel' | 'render.retry' | 'render.chooseOutput' | 'render.openOutput' | 'render.reveal'
+  | 'render.cancelAll' | 'render.getSettings' | 'render.setConcurrency'
 >;
 
 const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
 
+function renderSettingsView(concurrency: number): RenderSettingsView {
+  return { concurrency, defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: MAX_PARALLEL_RENDERS };
+}
+
+/** The built-in preset a job used, or for a custom one the built-in of the same shape (for the queue's little frame). */
+function presetShapeOf(spec: { preset?: unknown; customPreset?: unknown }): RenderJobView['preset'] {
+  const custom = spec.customPreset as { width?: unknown; height?: unknown } | undefined;
+  if (custom && typeof custom.width === 'number' && typeof custom.height === 'number') {
+    return custom.width === custom.height ? 'square' : custom.width > custom.height ? 'landscape' : 'reel';
+  }
+  return typeof spec.preset === 'string' && PRESETS.has(spec.preset) ? (spec.preset as RenderJobView['preset']) : 'source';
+}
+
 /** The queue panel's view of a render row; `outputUrl` is how the host serves a finished render (null: not served). */
 export function toRenderJobView({ entry, etaMs }: RenderJobState, outputUrl: (renderId: number) => string | null = () => null): RenderJobView {
-  const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown };
+  const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown; customPreset?: { name?: unknown } };
   return {
     id: entry.id,
     projectId: entry.projectId,
     title: typeof spec.title === 'string' ? spec.title : `Render ${entry.id}`,
-    preset: typeof spec.preset === 'string' && PRESETS.has(spec.preset) ? (spec.preset as RenderJobView['preset']) : 'source',
+    preset: presetShapeOf(spec),
+    presetName: typeof spec.customPreset?.name === 'string' ? spec.customPreset.name : null,
+    batchId: entry.batchId,
+    batchPosition: entry.batchPosition,
     status: entry.status,
     progress: entry.progress,
     phase: entry.phase,
@@ -52,8 +71,10 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
     'render.enqueue': async ({ projectId, preset, outputPath }) => {
       const { library, project } = await requireProject(engine, projectId);
       const { document, name } = toProjectView(project);
+      // A preset asked for by name is that built-in preset, not the project's custom one.
+      const { customPresetId: _custom, ...builtinExport } = document.export;
       const spec = buildRenderSpec(library, {
-        document,
+        document: preset === undefined ? document : { ...document, export: builtinExport },
         title: name,
         preset: preset ?? document.export.preset,
         outputPath: outputPath ?? defaultRenderPath(deps.rendersDir(), name),
@@ -64,6 +85,17 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
     'render.list': async () => (await engine.renderQueue()).list().map(view),
     'render.cancel': async ({ renderId }) => view(await (await engine.renderQueue()).cancel(renderId)),
     'render.retry': async ({ renderId }) => view((await engine.renderQueue()).retry(renderId)),
+    'render.cancelAll': async () => ({ cancelled: await (await engine.renderQueue()).cancelAll() }),
+
+    'render.getSettings': async () => renderSettingsView((await engine.renderQueue()).concurrency),
+
+    'render.setConcurrency': async ({ concurrency }) => {
+      const library = await engine.library();
+      await writeRenderSettings(library.libraryDir, { concurrency });
+      (await engine.renderQueue()).setConcurrency(concurrency);
+      return renderSettingsView(concurrency);
+    },
+
     'render.chooseOutput': async ({ suggestedName }) => ({ path: await deps.chooseSavePath(suggestedName) }),
 
     'render.openOutput': async ({ renderId }) => {

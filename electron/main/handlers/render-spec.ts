@@ -3,8 +3,8 @@ import { clipEndSec, type ExportPreset, type ProjectDocument } from '../../contr
 import type { StudioRenderSpec } from '../../engine/jobs/index.js';
 import type { StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
+import { RENDER_FPS, resolveCustomPreset } from './export-presets';
 
-export const RENDER_FPS = 30;
 /** The length of a scene with nothing on the timeline (only ever previewed). */
 const SILENT_SCENE_SEC = 1;
 /** A rough speaking rate for script clips the editor has not estimated: about 2.5 words a second. */
@@ -62,17 +62,20 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
     ...tracks.flatMap((track) => track.clips.map((clip) => (clip.kind === 'audio' ? clip.start + clip.trimEnd - clip.trimStart : clip.start + clip.durationSec))),
     ...document.tracks.flatMap((track) => track.clips.map(clipEndSec)),
   );
+  const custom = document.export.customPresetId === undefined ? null : resolveCustomPreset(library, document.export.customPresetId);
   return {
     version: 1,
     title,
     preset,
-    fps: RENDER_FPS,
+    fps: custom?.fps ?? RENDER_FPS,
     outputPath,
     face: { path: face.mediaPath, kind: face.kind, width: face.width, height: face.height, consent: true },
     durationSec,
     tracks,
     subjects: document.subjects,
     captions: document.export.captions,
+    label: document.export.label ?? false,
+    ...(custom ? { customPreset: custom.settings } : {}),
   };
 }
 

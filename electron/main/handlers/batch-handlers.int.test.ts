@@ -1,0 +1,210 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeStudio, type NodeStudio } from '../../bridge/node-studio';
+import { defaultModelPaths } from '../../cli/package-paths';
+import { createEmptyProjectDocument } from '../../contract/project-document';
+import type { ValidatedRequest } from '../../contract/studio-api';
+import { isBatchItemSpec, type RenderJobSpec } from '../../engine/jobs/render-job.js';
+import { defaultRenderConcurrency } from '../render-settings';
+import { toStudioError } from '../studio-errors';
+
+/* Batches, presets and queue settings over the real engine: a real SQLite library, real face analysis, the real queue. */
+
+const PORTRAIT = '/work/shared/media/images/portrait_eileen_collins_nasa.png';
+const PAINTING = '/work/shared/media/images/painting_mona_lisa_small_cc0.jpg';
+
+let dir: string;
+let outDir: string;
+let studio: NodeStudio;
+const events: { event: string; payload: unknown }[] = [];
+let portraitId: number;
+let paintingId: number;
+let scriptIds: number[];
+
+const failureOf = async (promise: Promise<unknown>) => promise.then(() => null, toStudioError);
+const openStudio = () =>
+  createNodeStudio({
+    libraryDir: path.join(dir, 'library'),
+    ...defaultModelPaths(),
+    version: 'test',
+    mediaUrl: () => null,
+    thumbnailUrl: () => null,
+    renderUrl: (renderId) => `/renders/${renderId}.mp4`,
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+const request = (change: Partial<ValidatedRequest<'batch.plan'>> = {}): ValidatedRequest<'batch.plan'> => ({
+  name: 'Week 12',
+  faces: [{ faceId: portraitId, subject: 0 }],
+  scriptIds,
+  voice: 'en-us',
+  preset: 'square',
+  captions: 'reel',
+  label: true,
+  outDir,
+  nameTemplate: '{project}-{script}-{preset}',
+  ...change,
+});
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-batch-int-'));
+  outDir = path.join(dir, 'out');
+  studio = openStudio();
+  const { results } = await studio.handlers['library.import']({ paths: [PORTRAIT, PAINTING] });
+  const [portrait, painting] = results;
+  if (!portrait.ok || !painting.ok) throw new Error('import failed');
+  [portraitId, paintingId] = [portrait.id, painting.id];
+  await studio.handlers['library.setConsent']({ faceId: portraitId, consent: true });
+  scriptIds = [
+    (await studio.handlers['scripts.create']({ name: 'Monday tip', text: 'Drink water first thing.' })).id,
+    (await studio.handlers['scripts.create']({ name: 'Friday: recap', text: 'That was the week.' })).id,
+  ];
+}, 60_000);
+
+afterAll(async () => {
+  await studio?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('batch handlers', () => {
+  it('plans names from the template, in order, and marks the ones already in the folder', async () => {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(path.join(outDir, 'Week 12-Monday tip-square.mp4'), 'an earlier export');
+    const plan = await studio.handlers['batch.plan'](request());
+    expect(plan.problems).toEqual([]);
+    expect(plan.outDir).toBe(outDir);
+    // "Friday: recap" loses the colon no file system takes.
+    expect(plan.items.map((item) => [item.fileName, item.exists])).toEqual([
+      ['Week 12-Monday tip-square.mp4', true],
+      ['Week 12-Friday_ recap-square.mp4', false],
+    ]);
+    // One script said by two faces with a template that does not tell them apart: the second name gets " (2)".
+    await studio.handlers['library.setConsent']({ faceId: paintingId, consent: true });
+    const twoFaces = await studio.handlers['batch.plan'](request({ faces: [{ faceId: portraitId, subject: 0 }, { faceId: paintingId, subject: 0 }], scriptIds: [scriptIds[1]] }));
+    expect(twoFaces.items.map((item) => item.fileName)).toEqual(['Week 12-Friday_ recap-square.mp4', 'Week 12-Friday_ recap-square (2).mp4']);
+    await studio.handlers['library.setConsent']({ faceId: paintingId, consent: false });
+    // Unknown placeholders are named, not silently dropped; the default folder is the renders folder.
+    const typo = await studio.handlers['batch.plan'](request({ nameTemplate: '{projet}-{n}', outDir: undefined }));
+    expect(typo.problems.join(' ')).toContain('{projet}');
+    expect(typo.outDir).toBe(path.join(dir, 'library', 'renders'));
+  });
+
+  it('refuses a face without consent before queueing anything, naming it', async () => {
+    const before = (await studio.handlers['render.list'](undefined)).length;
+    const mixed = request({ faces: [{ faceId: portraitId, subject: 0 }, { faceId: paintingId, subject: 0 }], scriptIds: [scriptIds[0]] });
+    expect((await studio.handlers['batch.plan'](mixed)).problems).toEqual([expect.stringContaining('painting_mona_lisa_small_cc0')]);
+    const failure = await failureOf(studio.handlers['batch.create']({ request: mixed, existing: 'refuse' }));
+    expect(failure).toMatchObject({ code: 'NO_CONSENT', message: expect.stringContaining('agreed to be animated') });
+    expect((await studio.handlers['render.list'](undefined)).length).toBe(before);
+    expect(await studio.handlers['batch.list'](undefined)).toEqual([]);
+    // A subject the picture does not have is refused the same way.
+    expect(await failureOf(studio.handlers['batch.create']({ request: request({ faces: [{ faceId: portraitId, subject: 5 }] }), existing: 'refuse' }))).toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('never overwrites without being told: refuse names the file, keep-both adds " (2)", and an unwritable folder is refused', async () => {
+    const refused = await failureOf(studio.handlers['batch.create']({ request: request(), existing: 'refuse' }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Week 12-Monday tip-square.mp4') });
+    const blocker = path.join(dir, 'a-file');
+    await writeFile(blocker, 'x');
+    expect(await failureOf(studio.handlers['batch.create']({ request: request({ outDir: path.join(blocker, 'sub') }), existing: 'refuse' }))).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining(path.join(blocker, 'sub')),
+    });
+    expect(await studio.handlers['batch.list'](undefined)).toEqual([]);
+
+    const batch = await studio.handlers['batch.create']({ request: request(), existing: 'keep-both' });
+    // Cancel at once: this test is about what was queued, the e2e test watches a batch render.
+    const cancelled = await studio.handlers['batch.cancel']({ batchId: batch.id });
+    expect(batch).toMatchObject({ name: 'Week 12', outDir, counts: { total: 2 } });
+    expect(cancelled.counts).toMatchObject({ total: 2, cancelled: 2, queued: 0, running: 0 });
+    expect(cancelled.ratio).toBe(1);
+
+    const items = (await studio.handlers['render.list'](undefined)).filter((job) => job.batchId === batch.id).sort((a, b) => a.batchPosition! - b.batchPosition!);
+    expect(items.map((job) => path.basename(job.outputPath))).toEqual(['Week 12-Monday tip-square (2).mp4', 'Week 12-Friday_ recap-square.mp4']);
+    expect(items.map((job) => job.title)).toEqual(['Week 12-Monday tip-square (2)', 'Week 12-Friday_ recap-square']);
+    // The earlier export is untouched and nothing half-written is left.
+    expect(await readFile(path.join(outDir, 'Week 12-Monday tip-square.mp4'), 'utf8')).toBe('an earlier export');
+    expect(await readdir(outDir)).toEqual(['Week 12-Monday tip-square.mp4']);
+    // Every queued item was announced to the page.
+    expect(events.filter((event) => event.event === 'job-state' && (event.payload as { batchId: number }).batchId === batch.id).length).toBeGreaterThanOrEqual(2);
+
+    // What each item asks of the renderer: the script, the voice, captions, label, the face's subject.
+    const queue = await studio.engine.renderQueue();
+    const spec = queue.get(items[1].id).entry.spec as RenderJobSpec;
+    expect(isBatchItemSpec(spec) && spec).toMatchObject({
+      kind: 'batch-item',
+      source: { kind: 'say', text: 'That was the week.', voice: 'en-us' },
+      face: { subject: 0 },
+      preset: 'square',
+      captions: 'reel',
+      label: true,
+      fps: 30,
+    });
+
+    // Retry puts the cancelled items back; cancel-all stops them again; the batch is stamped finished when nothing is left.
+    const retried = await studio.handlers['batch.retryFailed']({ batchId: batch.id });
+    expect(retried.counts.queued + retried.counts.running).toBe(2);
+    expect(retried.finishedAt).toBeNull();
+    expect(await studio.handlers['render.cancelAll'](undefined)).toEqual({ cancelled: 2 });
+    const [listed] = await studio.handlers['batch.list'](undefined);
+    expect(listed).toMatchObject({ id: batch.id, counts: { cancelled: 2 }, etaMs: 0 });
+    expect(listed.finishedAt).not.toBeNull();
+    expect(await failureOf(studio.handlers['batch.cancel']({ batchId: 999 }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(existsSync(path.join(outDir, 'Week 12-Friday_ recap-square.mp4'))).toBe(false);
+  }, 60_000);
+});
+
+describe('export presets', () => {
+  it('lists the built-ins, saves a custom preset that a render and a batch copy, and deletes it', async () => {
+    const builtins = await studio.handlers['presets.list'](undefined);
+    expect(builtins.map((preset) => preset.key)).toEqual(['reel', 'square', 'landscape', 'source']);
+    expect(builtins[0]).toMatchObject({ builtin: true, width: 1080, height: 1920, fps: 30 });
+
+    const story = await studio.handlers['presets.save']({ name: 'Story720', settings: { width: 720, height: 1280, fps: 25, crf: 23 } });
+    expect(story).toMatchObject({ id: expect.any(Number), builtin: false, name: 'Story720', width: 720, height: 1280, fps: 25, crf: 23 });
+    expect((await studio.handlers['presets.list'](undefined)).at(-1)).toEqual(story);
+    expect(await failureOf(studio.handlers['presets.save']({ name: 'Reel', settings: { width: 720, height: 1280, fps: 25, crf: 23 } }))).toMatchObject({ code: 'BAD_INPUT' });
+
+    const plan = await studio.handlers['batch.plan'](request({ customPresetId: story.id, scriptIds: [scriptIds[0]] }));
+    expect(plan.items[0].fileName).toBe('Week 12-Monday tip-Story720.mp4');
+
+    // A project using it: the render spec carries the preset's settings, its frame rate, the label and the captions.
+    const document = createEmptyProjectDocument();
+    const project = await studio.handlers['projects.create']({
+      name: 'Custom',
+      document: {
+        ...document,
+        stage: { faceId: portraitId, mediaKind: 'photo' },
+        tracks: [{ subject: 0, clips: [{ id: 'c1', kind: 'script', start: 0, text: 'Hello.', voice: 'en-us', duration: 1 }] }],
+        export: { preset: 'reel', captions: { enabled: true, style: 'clean' }, label: true, customPresetId: story.id },
+      },
+    });
+    const job = await studio.handlers['render.enqueue']({ projectId: project.id });
+    await studio.handlers['render.cancel']({ renderId: job.id }).catch(() => null);
+    expect(job).toMatchObject({ presetName: 'Story720', preset: 'reel' });
+    const spec = (await studio.engine.renderQueue()).get(job.id).entry.spec;
+    expect(spec).toMatchObject({ fps: 25, label: true, captions: { enabled: true, style: 'clean' }, customPreset: { name: 'Story720', width: 720, height: 1280, fps: 25, crf: 23 } });
+
+    expect(await studio.handlers['presets.delete']({ presetId: story.id })).toEqual({ ok: true });
+    expect((await studio.handlers['presets.list'](undefined)).some((preset) => preset.id === story.id)).toBe(false);
+    expect(await failureOf(studio.handlers['render.enqueue']({ projectId: project.id }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('choose another format') });
+    // Asking for a built-in preset by name still works.
+    const square = await studio.handlers['render.enqueue']({ projectId: project.id, preset: 'square' });
+    await studio.handlers['render.cancel']({ renderId: square.id }).catch(() => null);
+    expect(square).toMatchObject({ preset: 'square', presetName: null });
+  }, 30_000);
+});
+
+describe('render settings', () => {
+  it('starts at what fits the machine, and keeps the parallel renders the user set across restarts', async () => {
+    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4 });
+    expect(await studio.handlers['render.setConcurrency']({ concurrency: 3 })).toMatchObject({ concurrency: 3 });
+    expect((await studio.engine.renderQueue()).concurrency).toBe(3);
+    await studio.close();
+    studio = openStudio();
+    expect(await studio.handlers['render.getSettings'](undefined)).toMatchObject({ concurrency: 3 });
+    expect((await studio.engine.renderQueue()).concurrency).toBe(3);
+  }, 30_000);
+});

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { MAX_PARALLEL_RENDERS } from '../contract/schemas';
+import { writeFileAtomic } from '../engine/media/atomic-file.js';
+
+/*
+ * The render queue's settings, kept beside the library (`render-settings.json`) so they travel with it and both hosts
+ * (the app and the bridge) read the same file. Only what the user changed is stored; the rest is decided per machine.
+ */
+
+const SETTINGS_FILE = 'render-settings.json';
+
+const storedSettingsSchema = z.object({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS).optional() });
+export type StoredRenderSettings = z.infer<typeof storedSettingsSchema>;
+
+/**
+ * Renders at once that fit this machine: half its hardware threads (a render keeps about two busy between frame
+ * drawing and the encoder), at least 1 and at most MAX_PARALLEL_RENDERS.
+ */
+export function defaultRenderConcurrency(parallelism = os.availableParallelism()): number {
+  return Math.max(1, Math.min(MAX_PARALLEL_RENDERS, Math.floor(parallelism / 2)));
+}
+
+/** The stored settings; a missing or unreadable file means "nothing changed" (it is only preferences). */
+export async function readRenderSettings(libraryDir: string): Promise<StoredRenderSettings> {
+  try {
+    const parsed = storedSettingsSchema.safeParse(JSON.parse(await readFile(path.join(libraryDir, SETTINGS_FILE), 'utf8')));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function writeRenderSettings(libraryDir: string, settings: StoredRenderSettings): Promise<void> {
+  await writeFileAtomic(path.join(libraryDir, SETTINGS_FILE), new TextEncoder().encode(`${JSON.stringify(storedSettingsSchema.parse(settings), null, 2)}\n`));
+}
