@@ -120,7 +120,7 @@ function shareByLength(tokens: readonly ScriptToken[], times: TokenTime[], from:
   const total = lengths.reduce((a, b) => a + b, 0);
   let at = start;
   for (let i = from; i < to; i += 1) {
-    const next = at + ((end - start) * lengths[i - from]!) / total;
+    const next = i === to - 1 ? end : at + ((end - start) * lengths[i - from]!) / total;
     times[i] = { start: at, end: next };
     at = next;
   }

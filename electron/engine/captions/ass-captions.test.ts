@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildAssCaptions, escapeAssText } from './ass-captions.js';
+import { buildAssFilter, escapeFilterPath } from './ass-filter.js';
+import { layoutCaptionCues } from './caption-layout.js';
+import type { CaptionWord } from './caption-types.js';
+
+const WORDS: CaptionWord[] = ['Hello', 'everyone,', 'and', 'welcome', 'back', 'to', 'the', 'channel!'].map((text, i) => ({ text, start: 0.5 + i * 0.35, end: 0.8 + i * 0.35 }));
+
+describe('buildAssCaptions', () => {
+  it('reel: one highlighted event per word, contiguous from the cue start to its end', () => {
+    const cues = layoutCaptionCues(WORDS, { style: 'reel', width: 1080, height: 1920 });
+    const ass = buildAssCaptions({ cues, style: 'reel', width: 1080, height: 1920 });
+    expect(ass).toContain('PlayResX: 1080\nPlayResY: 1920\nWrapStyle: 2');
+    expect(ass).toMatch(/^Style: reel-latin,Noto Sans,[\d.]+,&H00FFFFFF,.*,-1,/mu);
+    const highlighted = ass.split('\n').filter((line) => line.startsWith('Dialogue:') && line.includes('\\1c&H0000E1FF&'));
+    expect(highlighted).toHaveLength(WORDS.length);
+    WORDS.forEach((word, i) => expect(highlighted[i]).toContain(`{\\1c&H0000E1FF&}${word.text}{`));
+    // Within a cue the highlight spans chain: each starts where the previous ended.
+    const times = highlighted.map((line) => line.split(',').slice(1, 3));
+    for (let i = 1; i < times.length; i++) if (!cues.some((c) => Math.abs(c.start - WORDS[i].start) < 1e-9)) expect(times[i][0]).toBe(times[i - 1][1]);
+  });
+
+  it('clean: a box and a line of text per cue line, plus a disclosure label for the whole video', () => {
+    const cues = layoutCaptionCues(WORDS, { style: 'clean', width: 1920, height: 1080 });
+    const ass = buildAssCaptions({ cues, style: 'clean', width: 1920, height: 1080, disclosureLabel: 'AI-generated', durationSec: 12 });
+    const dialogues = ass.split('\n').filter((line) => line.startsWith('Dialogue:'));
+    expect(dialogues.filter((line) => line.includes(',clean-box,'))).toHaveLength(cues.length);
+    expect(dialogues.filter((line) => line.includes(',clean-latin,'))).toHaveLength(cues.reduce((n, c) => n + c.lines.length, 0));
+    expect(dialogues.find((line) => line.includes(',label-latin,'))).toBe('Dialogue: 1,0:00:00.00,0:00:12.00,label-latin,,0,0,0,,AI-generated');
+    expect(ass).toMatch(/^Style: clean-latin,Noto Sans Medium,/mu);
+  });
+
+  it('escapes text that ASS would read as tags or line breaks', () => {
+    expect(escapeAssText('{\\b1}bold\\Nnext\nline')).toBe('\\{\\\u2060b1\\}bold\\\u2060Nnext line');
+  });
+});
+
+describe('buildAssFilter', () => {
+  it('escapes paths for the option level and the filter-graph level', () => {
+    expect(buildAssFilter('/tmp/a.ass', '/opt/fonts')).toBe('ass=filename=/tmp/a.ass:fontsdir=/opt/fonts');
+    // Level 1 (option value): C\:\\it\'s [a]\:b,c;d — level 2 (graph) escapes those backslashes and quote again, and [ ] , ;.
+    expect(escapeFilterPath(String.raw`C:\it's [a]:b,c;d`)).toBe(String.raw`C\\:\\\\it\\\'s \[a\]\\:b\,c\;d`);
+  });
+});
