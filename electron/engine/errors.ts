@@ -13,7 +13,8 @@ export type InputErrorCode =
   | 'BAD_ARGUMENT'
   /** The person in the picture has not been confirmed as agreeing to be animated. */
   | 'NO_CONSENT'
-  | 'OUTPUT_EXISTS';
+  | 'OUTPUT_EXISTS'
+  | 'UNWRITABLE_OUTPUT';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

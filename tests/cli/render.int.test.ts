@@ -68,7 +68,7 @@ describe('mouthpiece render', () => {
     expect(summary.out).toBe(out);
     const events = stderr.trim().split('\n').map((line) => JSON.parse(line));
     const phases = new Set(events.filter((e) => e.type === 'progress').map((e) => e.phase));
-    expect([...phases]).toEqual(['analyse', 'speech', 'render']);
+    expect([...phases]).toEqual(['analyse', 'speech', 'loudness', 'render']);
     expect(events.some((e) => e.phase === 'render' && typeof e.etaMs === 'number')).toBe(true);
   });
 

@@ -21,6 +21,11 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
   --fps N             frames per second (default ${DEFAULT_FPS})
   --seed N            seed of the invented motion: same seed, same video (default ${DEFAULT_SEED})
+  --captions          burn in word-timed captions and write NAME.srt and NAME.vtt beside the video
+  --caption-style S   clean (lower third) | reel (big, bold, current word highlighted); default reel
+                      for the reel preset, clean otherwise
+  --label             draw a small visible "AI-generated" label (the MP4 always carries disclosure tags)
+  --keep-loudness     leave the soundtrack's level as it is (default: normalised to -14 LUFS, peaks ≤ -1 dBTP)
   --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]}
   -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C)
   --json              progress as JSON lines on stderr, the result as JSON on stdout`;
@@ -37,6 +42,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   scene: { type: 'string' },
   captions: { type: 'boolean' },
+  'caption-style': { type: 'string' },
+  label: { type: 'boolean' },
+  'keep-loudness': { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -81,15 +89,24 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
   const source: ClipSource | undefined =
     values.audio !== undefined ? { kind: 'audio', path: values.audio, transcript: values.text } : values.say !== undefined ? { kind: 'say', text: values.say, voice: values.voice } : undefined;
   if (source?.kind === 'say' && source.text.trim() === '') bad('--say needs some text.');
+  const captionStyle = values['caption-style'];
+  if (captionStyle !== undefined && captionStyle !== 'clean' && captionStyle !== 'reel') bad(`--caption-style must be clean or reel, got "${captionStyle}".`);
+  if (captionStyle !== undefined && !values.captions) bad('--caption-style needs --captions.');
+  const finalPreset = preset ?? scene?.preset ?? 'reel';
   return {
     facePath: values.face ?? scene?.facePath ?? '',
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
     styles: scene?.styles,
-    preset: preset ?? scene?.preset ?? 'reel',
+    preset: finalPreset,
     fps: fps ?? scene?.fps ?? DEFAULT_FPS,
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     origin: scene?.path,
+    export: {
+      captions: values.captions ? { style: captionStyle ?? (finalPreset === 'reel' ? 'reel' : 'clean') } : undefined,
+      label: values.label ?? false,
+      loudnessLufs: values['keep-loudness'] ? null : undefined,
+    },
   };
 }
 
@@ -99,7 +116,6 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
   const request = await buildRenderRequest(values);
   const json = values.json ?? false;
   const notify = (message: string) => process.stderr.write(json ? `${JSON.stringify({ type: 'notice', message })}\n` : `mouthpiece: note: ${message}\n`);
-  if (values.captions) notify('captions are not burnt in yet; rendering without them.');
   const engine = await ctx.engine();
   const progress = ctx.progress(json);
   const result = await renderTalkingVideo(engine, request, { signal: ctx.signal, onProgress: progress.report, onNotice: notify });
@@ -114,6 +130,8 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
     preset: result.preset,
     subjects: result.subjects,
     crop: result.crop,
+    captions: result.captions ? { srt: result.captions.srtPath, vtt: result.captions.vttPath, words: result.captions.words.length } : undefined,
+    loudness: result.loudness ? { inputLufs: result.loudness.input.integratedLufs, outputLufs: result.loudness.output.integratedLufs, truePeakDbtp: result.loudness.output.truePeakDbtp } : undefined,
     notices: result.notices,
     elapsedMs: result.elapsedMs,
   };

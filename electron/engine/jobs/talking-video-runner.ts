@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
-import { OUTPUT_PRESETS, type OutputPresetName } from '../render/output-presets.js';
+import { parseCustomExportPreset, resolveExportPreset } from '../export/export-presets.js';
 import { renderTalkingVideo } from '../render/render-talking-video.js';
 import { DEFAULT_FPS, DEFAULT_SEED, type ExportOptions, type TalkingVideoRequest } from '../render/talking-video-request.js';
 import { isBatchItemSpec, type BatchItemSpec, type RenderJobSpec, type RenderRunner, type StudioRenderSpec } from './render-job.js';
@@ -31,9 +31,11 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
   if (spec.face.consent !== true) {
     throw new InputError('NO_CONSENT', `${spec.face.path}: the person in this picture is not marked as agreeing to be animated; confirm consent in the library, then render again.`, spec.face.path);
   }
+  const exportPreset = spec.customPreset ? parseCustomExportPreset(spec.customPreset) : undefined;
   return {
     facePath: spec.face.path,
-    preset: spec.preset,
+    preset: exportPreset?.framing ?? spec.preset,
+    exportPreset,
     fps: spec.fps,
     seed: DEFAULT_SEED,
     outPath: spec.outputPath,
@@ -55,11 +57,12 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
 
 /** A batch item: one subject of one picture speaking one recording or script from the start. */
 function batchItemRequest(spec: BatchItemSpec): TalkingVideoRequest {
-  if (!Object.hasOwn(OUTPUT_PRESETS, spec.preset)) throw new InputError('BAD_ARGUMENT', `${spec.origin}: unknown preset "${spec.preset}".`);
+  const exportPreset = spec.customPreset ? parseCustomExportPreset(spec.customPreset) : resolveExportPreset(spec.preset);
   return {
     facePath: spec.face.path,
-    preset: spec.preset as OutputPresetName,
-    fps: spec.fps ?? DEFAULT_FPS,
+    preset: exportPreset.framing,
+    exportPreset,
+    fps: spec.fps ?? exportPreset.fps ?? DEFAULT_FPS,
     seed: DEFAULT_SEED,
     outPath: spec.outputPath,
     origin: spec.origin,

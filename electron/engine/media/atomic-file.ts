@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { EngineError } from '../errors.js';
+import { EngineError, InputError } from '../errors.js';
 
 let partialCounter = 0;
 
@@ -80,4 +80,29 @@ export function toDiskError(error: unknown, what: string): Error {
     return error;
   }
   return error instanceof Error ? error : new Error(`${what}: ${String(error)}`);
+}
+
+/**
+ * Fails early, saying why in words, when no file can be created in the folder `outPath` goes to (read-only disk, no
+ * permission, full disk), before minutes of rendering are spent on it. Leaves nothing behind.
+ */
+export async function assertWritableFolder(outPath: string): Promise<void> {
+  const folder = path.dirname(path.resolve(outPath));
+  const probe = createPartialPath(outPath);
+  try {
+    await mkdir(folder, { recursive: true });
+    await writeFile(probe, '');
+  } catch (error) {
+    throw describeUnwritableFolder(error, folder);
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
+}
+
+function describeUnwritableFolder(error: unknown, folder: string): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EROFS') return new InputError('UNWRITABLE_OUTPUT', `${folder}: the output folder is on a read-only disk; choose another folder.`, folder);
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('UNWRITABLE_OUTPUT', `${folder}: no permission to write in the output folder; choose another folder.`, folder);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return new InputError('UNWRITABLE_OUTPUT', `${folder}: part of the output path is a file, not a folder.`, folder);
+  return toDiskError(error, `cannot write in the output folder ${folder}`);
 }

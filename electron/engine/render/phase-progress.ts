@@ -1,7 +1,7 @@
 import type { Progress } from '../progress.js';
 
 /** Share of a whole render each phase takes, measured on 10 s portrait renders; rendering frames dominates. */
-const PHASES = { analyse: [0, 0.05], speech: [0.05, 0.2], render: [0.2, 1] } as const;
+const PHASES = { analyse: [0, 0.05], speech: [0.05, 0.17], loudness: [0.17, 0.2], render: [0.2, 1] } as const;
 export type RenderPhase = keyof typeof PHASES;
 
 /** Maps a phase's own 0..1 progress onto the whole render's, never going backwards. */

@@ -7,8 +7,15 @@ import path from 'node:path';
 import { InputError, throwIfAborted } from '../errors.js';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject } from '../face/face-types.js';
+import { writeCaptionFiles } from '../captions/index.js';
+import { disclosureTags } from '../export/disclosure.js';
+import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../export/export-presets.js';
 import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
-import { createTempFolder } from '../media/atomic-file.js';
+import { assertWritableFolder, createTempFolder } from '../media/atomic-file.js';
+import { normalizeLoudness } from '../media/normalize-loudness.js';
+import type { LoudnessMeasurement } from '../media/loudness-args.js';
+import { MOUTHPIECE_VERSION } from '../version.js';
+import { captionFilePaths, prepareCaptionOverlay } from './caption-overlay.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { RunOptions } from '../progress.js';
 import { prepareClipSpeech, prepareTrackClips, type PreparedClip } from './clip-speech.js';
@@ -26,9 +33,10 @@ import { generateScenePerformances, sceneFrameCount } from './scene-performance.
 export const MIN_FACE_HEIGHT_PX = 32;
 /** Upscaling beyond this is worth telling the user about: the video will look soft. */
 const UPSCALE_NOTICE_ABOVE = 4;
-/** x264 settings of every render: `veryfast` keeps encoding well ahead of real time at 1080×1920. */
+/** x264 settings of the built-in presets: `veryfast` keeps encoding well ahead of real time at 1080×1920. */
 export const RENDER_X264 = { preset: 'veryfast', crf: 20 } as const;
-export const AI_DISCLOSURE = 'AI-generated video: the likeness was animated by Mouthpiece; the person shown did not perform it.';
+/** Loudness every export is brought to unless the request says otherwise (what the social platforms play at). */
+export const DEFAULT_LOUDNESS_LUFS = -14;
 
 export interface RenderTalkingVideoDeps {
   tools: FfmpegTools;
@@ -52,6 +60,10 @@ export interface TalkingVideoResult {
   subjects: { index: number; speaking: boolean }[];
   /** The part of the photo shown, in its pixels (may reach outside it where the video is padded). */
   crop: Rect;
+  /** The captions files written beside the video, and the words they show (seconds in the video). */
+  captions?: { srtPath: string; vttPath: string; words: { text: string; start: number; end: number }[] };
+  /** The soundtrack's loudness before and after normalisation (absent when it was left as it was). */
+  loudness?: { input: LoudnessMeasurement; output: LoudnessMeasurement };
   notices: string[];
   elapsedMs: number;
 }
@@ -64,6 +76,8 @@ export async function renderTalkingVideo(
   const startedMs = performance.now();
   const { signal } = options;
   validateRequest(request);
+  const exportPreset = request.exportPreset ?? resolveExportPreset(request.preset);
+  await assertWritableFolder(request.outPath);
   const notices: string[] = [];
   const notice = (message: string) => {
     notices.push(message);
@@ -77,7 +91,7 @@ export async function renderTalkingVideo(
     notice(`${request.facePath} is a video: dubbing moving footage is not implemented yet, so its frame at ${(analysis.frameTimeSec ?? 0).toFixed(1)} s is animated as a still.`);
   }
   const speakers = request.tracks.map((track) => findSpeaker(analysis, track.subject, request.facePath));
-  const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: OUTPUT_PRESETS[request.preset] });
+  const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
   if (framing.scale > UPSCALE_NOTICE_ABOVE) {
     notice(
       `${request.facePath}: the framed part of the photo is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger photo gives a sharper video.`,
@@ -94,8 +108,16 @@ export async function renderTalkingVideo(
     });
     const durationSec = Math.max(...clips.flat().map((c) => c.startSec + c.durationSec));
     const frameCount = sceneFrameCount(durationSec, request.fps);
-    const soundtrack = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
+    const mixed = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
+    const loudness = await normaliseSoundtrack(deps.tools, mixed, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
+    const soundtrack = loudness?.outPath ?? mixed;
     throwIfAborted(signal);
+    const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice });
+    const framingFilter = buildFramingFilter(framing, source.image);
+    // Captions are drawn on the finished picture; without a framing graph, the frames are scaled to it first.
+    const toOutput = framingFilter ?? `scale=${framing.output.width}:${framing.output.height}:flags=bicubic`;
+    const videoFilter = overlay ? `${toOutput},${overlay.filter}` : framingFilter;
+    const encode = encodeSettingsFor(exportPreset, framing.output);
 
     const speakingIndices = new Set(request.tracks.map((t) => t.subject));
     const performances = generateScenePerformances({ request, analysis, subjects: source.subjects, clips, frameCount });
@@ -108,16 +130,20 @@ export async function renderTalkingVideo(
         height: framing.output.height,
         frameWidth: source.image.width,
         frameHeight: source.image.height,
-        videoFilter: buildFramingFilter(framing, source.image),
+        videoFilter,
         fps: request.fps,
         frames: renderFrameStream({ source: source.image, rigs, performances, frameCount }),
         frameCount,
         audioPath: soundtrack,
-        ...RENDER_X264,
-        metadata: { comment: AI_DISCLOSURE },
+        preset: encode.preset,
+        crf: encode.crf,
+        maxBitrateKbps: encode.maxBitrateKbps,
+        audioBitrateKbps: encode.audioBitrateKbps,
+        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
+    const captionFiles = overlay?.track ? await writeCaptionsBeside(request.outPath, overlay.track.cues) : undefined;
     return {
       outPath: request.outPath,
       width: framing.output.width,
@@ -128,6 +154,8 @@ export async function renderTalkingVideo(
       preset: request.preset,
       subjects: source.subjects.map((s) => ({ index: s.index, speaking: speakingIndices.has(s.index) })),
       crop: framing.crop,
+      captions: captionFiles && overlay?.track ? { ...captionFiles, words: overlay.track.words } : undefined,
+      loudness: loudness ? { input: loudness.input, output: loudness.output } : undefined,
       notices,
       elapsedMs: Math.round(performance.now() - startedMs),
     };
@@ -140,7 +168,7 @@ function validateRequest(request: TalkingVideoRequest): void {
   const where = request.origin ? `${request.origin}: ` : '';
   if (!(request.fps >= 1 && request.fps <= 120)) throw new InputError('BAD_ARGUMENT', `${where}fps must be between 1 and 120, got ${request.fps}.`);
   if (!Number.isInteger(request.seed)) throw new InputError('BAD_ARGUMENT', `${where}seed must be a whole number, got ${request.seed}.`);
-  if (!Object.hasOwn(OUTPUT_PRESETS, request.preset)) throw new InputError('BAD_ARGUMENT', `${where}unknown preset "${request.preset}".`);
+  if (!request.exportPreset && !Object.hasOwn(OUTPUT_PRESETS, request.preset)) throw new InputError('BAD_ARGUMENT', `${where}unknown preset "${request.preset}".`);
   if (request.tracks.length === 0 || request.tracks.some((t) => t.clips.length === 0)) throw new InputError('BAD_ARGUMENT', `${where}nothing to say: give a voice (--audio) or a script (--say).`);
   if (!/\.(mp4|m4v|mov)$/i.test(request.outPath)) throw new InputError('BAD_ARGUMENT', `${request.outPath}: the output must be an .mp4 (or .mov/.m4v) file.`, request.outPath);
 }
@@ -169,4 +197,26 @@ async function buildSoundtrack(tools: FfmpegTools, clips: PreparedClip[], durati
   const outPath = path.join(tempDir, 'soundtrack.wav');
   await mixAudioClips({ tools, clips: clips.map((c) => ({ path: c.audioPath, startSec: c.startSec })), durationSec, outPath }, { signal });
   return outPath;
+}
+
+/** The soundtrack at the export loudness (two-pass, true peak ≤ −1 dBTP), or nothing when the request keeps it as it is. */
+async function normaliseSoundtrack(tools: FfmpegTools, inPath: string, request: TalkingVideoRequest, tempDir: string, options: RunOptions) {
+  const targetLufs = request.export?.loudnessLufs === undefined ? DEFAULT_LOUDNESS_LUFS : request.export.loudnessLufs;
+  if (targetLufs === null) return undefined;
+  return normalizeLoudness({ tools, inPath, outPath: path.join(tempDir, 'soundtrack-loudness.wav'), targetLufs }, options);
+}
+
+/**
+ * SRT and WebVTT beside the finished video. Each is written atomically; if either cannot be written, the video just
+ * made is removed too, so a failed export never leaves a video whose captions are missing.
+ */
+async function writeCaptionsBeside(outPath: string, cues: Parameters<typeof writeCaptionFiles>[0]['cues']): Promise<{ srtPath: string; vttPath: string }> {
+  const paths = captionFilePaths(outPath);
+  try {
+    await writeCaptionFiles({ cues, ...paths });
+  } catch (error) {
+    await Promise.all([outPath, paths.srtPath, paths.vttPath].map((file) => rm(file, { force: true }).catch(() => {})));
+    throw error;
+  }
+  return paths;
 }

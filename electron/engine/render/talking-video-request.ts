@@ -1,4 +1,5 @@
 import type { PerformanceStyle } from '../animate/performance-spec.js';
+import type { ExportPreset } from '../export/export-presets.js';
 import type { OutputPresetName } from './output-presets.js';
 
 /**
@@ -38,6 +39,8 @@ export interface TalkingVideoRequest {
   /** How each subject performs (expressiveness, head motion, blink rate), speakers and listeners alike; defaults when absent. */
   styles?: Partial<Record<number, PerformanceStyle>>;
   preset: OutputPresetName;
+  /** Size and encoder settings when they are not the built-in `preset`'s (a custom preset); its framing rule is used. */
+  exportPreset?: ExportPreset;
   fps: number;
   seed: number;
   outPath: string;
