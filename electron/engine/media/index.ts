@@ -28,6 +28,6 @@ export { runFfmpeg, startFfmpeg, type FfmpegProcess, type StartFfmpegOptions } f
 export { buildMixAudioArgs, type AudioMixClip, type MixAudioArgsInput } from './audio-mix-args.js';
 export { mixAudioClips } from './mix-audio.js';
 export { buildCutAudioArgs, type CutAudioArgsInput } from './audio-cut-args.js';
-export { buildApplyLoudnessArgs, buildMeasureLoudnessArgs, parseLoudnormSummary, type LoudnessMeasurement } from './loudness-args.js';
+export { buildApplyLoudnessArgs, buildMeasureLoudnessArgs, parseEbur128Summary, type LoudnessMeasurement } from './loudness-args.js';
 export { measureLoudness, SILENT_BELOW_LUFS } from './measure-loudness.js';
 export { normalizeLoudness, type NormalizeLoudnessInput, type NormalizeLoudnessResult } from './normalize-loudness.js';

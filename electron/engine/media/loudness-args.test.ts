@@ -1,53 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { buildApplyLoudnessArgs, buildMeasureLoudnessArgs, parseLoudnormSummary } from './loudness-args.js';
+import { buildApplyLoudnessArgs, buildMeasureLoudnessArgs, parseEbur128Summary } from './loudness-args.js';
 
 const valueOf = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
-// stderr as the bundled ffmpeg prints it after `-af loudnorm=print_format=json -f null -`.
-const SPEECH_LINES = [
-  'Stream mapping:',
-  '  Stream #0:0 -> #0:0 (pcm_s16le (native) -> pcm_s16le (native))',
-  'size=N/A time=00:00:11.00 bitrate=N/A speed= 245x',
-  'video:0kB audio:4125kB subtitle:0kB other streams:0kB global headers:0kB muxing overhead: unknown',
-  '[Parsed_loudnorm_3 @ 0x3e037180] ',
-  '{',
-  '\t"input_i" : "-15.94",',
-  '\t"input_tp" : "-2.12",',
-  '\t"input_lra" : "4.00",',
-  '\t"input_thresh" : "-27.13",',
-  '\t"output_i" : "-14.92",',
-  '\t"output_tp" : "-1.19",',
-  '\t"output_lra" : "3.90",',
-  '\t"output_thresh" : "-26.17",',
-  '\t"normalization_type" : "dynamic",',
-  '\t"target_offset" : "0.92"',
-  '}',
+// The end of stderr as the bundled ffmpeg prints it for buildMeasureLoudnessArgs (en_jfk_inaugural.wav).
+const JFK_LINES = [
+  '[Parsed_ametadata_4 @ 0x2e90ab00] frame:112  pts:537600  pts_time:11.2',
+  '[Parsed_ametadata_4 @ 0x2e90ab00] lavfi.r128.I=-15.473',
+  '[Parsed_ametadata_4 @ 0x2e90ab00] frame:113  pts:542400  pts_time:11.3',
+  '[Parsed_ametadata_4 @ 0x2e90ab00] lavfi.r128.I=-15.473',
+  'size=N/A time=00:00:11.40 bitrate=N/A speed= 298x    ',
+  'video:0kB audio:2138kB subtitle:0kB other streams:0kB global headers:0kB muxing overhead: unknown',
+  '[Parsed_ebur128_3 @ 0x2e90ba80] Summary:',
+  '',
+  '  Integrated loudness:',
+  '    I:         -15.5 LUFS',
+  '    Threshold: -26.8 LUFS',
+  '',
+  '  Loudness range:',
+  '    LRA:         4.2 LU',
+  '    Threshold: -37.2 LUFS',
+  '    LRA low:   -19.0 LUFS',
+  '    LRA high:  -14.8 LUFS',
+  '',
+  '  True peak:',
+  '    Peak:       -5.1 dBFS',
 ];
+const summaryOnly = JFK_LINES.filter((line) => !line.includes('lavfi.r128'));
+const replaceIn = (lines: string[], from: string, to: string) => lines.map((line) => line.replace(from, to));
 
-describe('parseLoudnormSummary', () => {
-  it('reads the input figures of the JSON block', () => {
-    expect(parseLoudnormSummary(SPEECH_LINES)).toEqual({ integratedLufs: -15.94, truePeakDbtp: -2.12, loudnessRangeLu: 4, thresholdLufs: -27.13 });
+describe('parseEbur128Summary', () => {
+  it('reads the summary, with the integrated loudness to three decimals from the metadata', () => {
+    expect(parseEbur128Summary(JFK_LINES)).toEqual({ integratedLufs: -15.473, truePeakDbtp: -5.1, loudnessRangeLu: 4.2, thresholdLufs: -26.8 });
   });
 
-  it('turns "-inf" (silence) into -Infinity', () => {
-    const silent = SPEECH_LINES.map((line) => line.replace('"-15.94"', '"-inf"').replace('"-2.12"', '"-inf"'));
-    expect(parseLoudnormSummary(silent)).toMatchObject({ integratedLufs: -Infinity, truePeakDbtp: -Infinity });
+  it('falls back to the summary figure without metadata, or when the metadata disagrees with it', () => {
+    expect(parseEbur128Summary(summaryOnly)?.integratedLufs).toBe(-15.5);
+    expect(parseEbur128Summary(replaceIn(JFK_LINES, 'I=-15.473', 'I=-12.000'))?.integratedLufs).toBe(-15.5);
+  });
+
+  it('reads silence: -70 LUFS and a true peak of -inf', () => {
+    const silent = replaceIn(replaceIn(summaryOnly, '-15.5 LUFS', '-70.0 LUFS'), '-5.1 dBFS', '-inf dBFS');
+    expect(parseEbur128Summary(silent)).toMatchObject({ integratedLufs: -70, truePeakDbtp: -Infinity });
   });
 
   it('returns null for a missing, cut-off or garbled summary', () => {
-    expect(parseLoudnormSummary(SPEECH_LINES.slice(0, 4))).toBeNull();
-    expect(parseLoudnormSummary(SPEECH_LINES.slice(0, -1))).toBeNull();
-    expect(parseLoudnormSummary(SPEECH_LINES.map((line) => line.replace('"-2.12"', '"n/a"')))).toBeNull();
-    expect(parseLoudnormSummary(SPEECH_LINES.map((line) => line.replace('"input_i" :', '"input_i" ')))).toBeNull();
+    expect(parseEbur128Summary(JFK_LINES.slice(0, 6))).toBeNull();
+    expect(parseEbur128Summary(JFK_LINES.slice(0, -1))).toBeNull();
+    expect(parseEbur128Summary(replaceIn(JFK_LINES, '-5.1 dBFS', 'n/a dBFS'))).toBeNull();
+    expect(parseEbur128Summary(replaceIn(JFK_LINES, 'Summary:', 'Summary: pending'))).toBeNull();
   });
 });
 
 describe('loudness arguments', () => {
-  it('measures the first audio stream at info level, as 48 kHz stereo, padded by 0.4 s', () => {
+  it('measures the first audio stream at info level, as 48 kHz stereo, padded to at least 0.4 s', () => {
     const args = buildMeasureLoudnessArgs({ inputPath: '/in/clip.mp4' });
     expect(valueOf(args, '-v')).toBe('info');
     expect(valueOf(args, '-map')).toBe('0:a:0');
-    expect(valueOf(args, '-af')).toBe('aresample=48000,aformat=sample_fmts=flt:channel_layouts=stereo,apad=pad_len=19200,loudnorm=print_format=json');
+    expect(valueOf(args, '-af')).toBe('aresample=48000,aformat=sample_fmts=flt:channel_layouts=stereo,apad=whole_len=19200,ebur128=peak=true:metadata=1,ametadata=mode=print:key=lavfi.r128.I');
     expect(args.slice(-3)).toEqual(['-f', 'null', '-']);
   });
 

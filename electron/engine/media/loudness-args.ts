@@ -1,9 +1,10 @@
 /**
  * Pure builders and parsers for loudness work (EBU R128 / ITU-R BS.1770). Nothing here runs a process.
  *
- * The meter is ffmpeg's `loudnorm` in analysis mode (its JSON summary, two decimals), not `ebur128`: loudnorm measures
- * with libebur128's gating, and one meter everywhere keeps the measure → correct → verify loop consistent. On the
- * shared speech recordings ebur128 reads 0.2–0.4 LU louder than loudnorm; both agree on steady tones.
+ * The meter is ffmpeg's `ebur128` filter, not `loudnorm`'s JSON summary: on the shared speech recordings the bundled
+ * loudnorm reads 0.3–0.6 LU quieter than ebur128, and a plain BS.1770-4 computation (K-weighting at 48 kHz, 400 ms
+ * blocks, −70 LUFS and −10 LU gates) agreed with ebur128 to 0.01 LU (e.g. −13.44 vs −13.444 on a normalised JFK clip).
+ * ebur128's summary has one decimal; its per-frame metadata (`lavfi.r128.I`, printed by `ametadata`) has three.
  */
 import { formatNumber } from './ffmpeg-args.js';
 
@@ -11,10 +12,11 @@ import { formatNumber } from './ffmpeg-args.js';
 export const LOUDNESS_SAMPLE_RATE_HZ = 48_000;
 
 /**
- * Silence added after the sound before measuring. Integrated loudness is made of 400 ms blocks, so a clip shorter
- * than that (a one-word TTS line) would measure −∞; a little silence gives it one block and is otherwise gated out.
+ * Shortest sound measured as it is: integrated loudness is made of 400 ms blocks, so a shorter clip (a one-word TTS
+ * line) would measure −∞; it is padded with silence to this length. Longer clips are not padded, because the blocks
+ * that straddle speech and added silence would pull a 2 s line down by ~0.3 LU.
  */
-export const MEASURE_PAD_SEC = 0.4;
+export const MEASURE_MIN_SEC = 0.4;
 
 export interface LoudnessMeasurement {
   /** Integrated loudness, LUFS; −Infinity for silence. */
@@ -36,11 +38,11 @@ const BASE_ARGS = ['-hide_banner', '-nostdin', '-nostats'];
 const DELIVERY_FORMAT = `aresample=${LOUDNESS_SAMPLE_RATE_HZ},aformat=sample_fmts=flt:channel_layouts=stereo`;
 
 /**
- * Measures the first audio stream of any file ffmpeg reads (WAV, Ogg, MP4 after AAC…). The summary is printed at
- * `info` level on stderr, so this is the one command that cannot use `-v error`.
+ * Measures the first audio stream of any file ffmpeg reads (WAV, Ogg, MP4 after AAC…). The summary and the metadata
+ * lines go to stderr at `info` level, so this is the one command that cannot use `-v error`.
  */
 export function buildMeasureLoudnessArgs(input: { inputPath: string }): string[] {
-  const pad = `apad=pad_len=${Math.round(MEASURE_PAD_SEC * LOUDNESS_SAMPLE_RATE_HZ)}`;
+  const pad = `apad=whole_len=${Math.round(MEASURE_MIN_SEC * LOUDNESS_SAMPLE_RATE_HZ)}`;
   return [
     ...BASE_ARGS,
     '-v',
@@ -53,12 +55,14 @@ export function buildMeasureLoudnessArgs(input: { inputPath: string }): string[]
     '-sn',
     '-dn',
     '-af',
-    `${DELIVERY_FORMAT},${pad},loudnorm=print_format=json`,
+    `${DELIVERY_FORMAT},${pad},ebur128=peak=true:metadata=1,ametadata=mode=print:key=${INTEGRATED_KEY}`,
     '-f',
     'null',
     '-',
   ];
 }
+
+const INTEGRATED_KEY = 'lavfi.r128.I';
 
 export interface ApplyLoudnessArgsInput {
   inputPath: string;
@@ -112,33 +116,41 @@ export function buildApplyLoudnessArgs(input: ApplyLoudnessArgsInput): string[] 
 }
 
 /**
- * Reads loudnorm's JSON summary out of ffmpeg's stderr lines: the `{ … }` block after the `[Parsed_loudnorm…]`
- * line. Values are strings and may be "-inf" (silence) or "inf". Returns null when there is no complete summary.
+ * Reads ebur128's end-of-run summary out of ffmpeg's stderr lines (`I:`, `Threshold:`, `LRA:`, `Peak:` after
+ * `Summary:`), taking the integrated loudness from the last `lavfi.r128.I=` metadata line when there is one (three
+ * decimals instead of one). "-inf" (digital silence) becomes −Infinity. Null when there is no complete summary.
  */
-export function parseLoudnormSummary(stderrLines: readonly string[]): LoudnessMeasurement | null {
-  const start = stderrLines.findLastIndex((line) => line.trim() === '{');
+export function parseEbur128Summary(stderrLines: readonly string[]): LoudnessMeasurement | null {
+  const start = stderrLines.findLastIndex((line) => /ebur128_?\d* @ .*\] Summary:\s*$/.test(line));
   if (start < 0) return null;
-  const end = stderrLines.findIndex((line, i) => i > start && line.trim() === '}');
-  if (end < 0) return null;
-  let fields: Record<string, unknown>;
-  try {
-    fields = JSON.parse(stderrLines.slice(start, end + 1).join('\n')) as Record<string, unknown>;
-  } catch {
+  const summary = stderrLines.slice(start + 1);
+  const read = (label: string, unit: string): number | null => {
+    const pattern = new RegExp(`^\\s*${label}:\\s*(-?inf|[-+]?\\d+(?:\\.\\d+)?)\\s*${unit}\\s*$`, 'i');
+    for (const line of summary) {
+      const match = pattern.exec(line);
+      if (match) return parseLevel(match[1]);
+    }
     return null;
-  }
-  const read = (key: string): number | null => {
-    const value = fields[key];
-    if (typeof value !== 'string' && typeof value !== 'number') return null;
-    const text = String(value).trim().toLowerCase();
-    if (text === '-inf') return -Infinity;
-    if (text === 'inf' || text === '+inf') return Infinity;
-    const number = Number(text);
-    return text !== '' && Number.isFinite(number) ? number : null;
   };
-  const integratedLufs = read('input_i');
-  const truePeakDbtp = read('input_tp');
-  const loudnessRangeLu = read('input_lra');
-  const thresholdLufs = read('input_thresh');
-  if (integratedLufs === null || truePeakDbtp === null || loudnessRangeLu === null || thresholdLufs === null) return null;
+  const summaryIntegrated = read('I', 'LUFS');
+  const thresholdLufs = read('Threshold', 'LUFS');
+  const loudnessRangeLu = read('LRA', 'LU');
+  const truePeakDbtp = read('Peak', 'dBFS');
+  if (summaryIntegrated === null || thresholdLufs === null || loudnessRangeLu === null || truePeakDbtp === null) return null;
+  const precise = stderrLines
+    .slice(0, start)
+    .findLast((line) => line.includes(`${INTEGRATED_KEY}=`))
+    ?.split(`${INTEGRATED_KEY}=`)[1];
+  const preciseIntegrated = precise === undefined ? null : parseLevel(precise.trim());
+  // The metadata trails the summary by at most the last 100 ms frame; trust it only when the two agree.
+  const integratedLufs = preciseIntegrated !== null && Math.abs(preciseIntegrated - summaryIntegrated) <= 0.06 ? preciseIntegrated : summaryIntegrated;
   return { integratedLufs, truePeakDbtp, loudnessRangeLu, thresholdLufs };
+}
+
+function parseLevel(text: string): number | null {
+  const lower = text.toLowerCase();
+  if (lower === '-inf') return -Infinity;
+  if (lower === 'inf') return Infinity;
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) ? value : null;
 }

@@ -1,15 +1,15 @@
 import { EngineError, InputError } from '../errors.js';
 import { runFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { buildMeasureLoudnessArgs, parseLoudnormSummary, type LoudnessMeasurement } from './loudness-args.js';
+import { buildMeasureLoudnessArgs, parseEbur128Summary, type LoudnessMeasurement } from './loudness-args.js';
 import { probeMedia } from './probe-media.js';
 
-/** Below this integrated loudness (BS.1770's absolute gate) a soundtrack counts as silent. */
+/** At or below this integrated loudness (BS.1770's absolute gate; ebur128 reports silence as −70.0) a soundtrack counts as silent. */
 export const SILENT_BELOW_LUFS = -70;
 
 /**
  * Integrated loudness, true peak and loudness range of the first audio stream of `filePath` (any file ffmpeg reads,
- * an MP4 included), measured as delivered: 48 kHz stereo (see loudness-args.ts). Silence measures −Infinity.
+ * an MP4 included), measured with ffmpeg's ebur128 as delivered: 48 kHz stereo (see loudness-args.ts). Silence measures −Infinity.
  * Throws InputError FILE_NOT_FOUND / UNREADABLE_MEDIA, or BAD_AUDIO when the file has no audio stream.
  */
 export async function measureLoudness(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
@@ -28,7 +28,7 @@ export async function measureAudioStream(tools: FfmpegTools, filePath: string, o
     timeoutMs: 300_000,
     onStderrLine: (line) => stderr.push(line),
   });
-  const measurement = parseLoudnormSummary(stderr);
+  const measurement = parseEbur128Summary(stderr);
   if (!measurement) {
     throw new EngineError('FFMPEG_FAILED', `ffmpeg printed no loudness summary for ${filePath}:\n${stderr.slice(-8).join('\n')}`);
   }

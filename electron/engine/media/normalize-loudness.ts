@@ -40,19 +40,19 @@ const MAX_APPLY_PASSES = 4;
 
 /**
  * Brings a soundtrack to `targetLufs` integrated with true peaks ≤ `truePeakDbtp`, measured in passes:
- * 1. measure the input (loudnorm's meter, as delivered: 48 kHz stereo);
+ * 1. measure the input (ebur128, as delivered: 48 kHz stereo);
  * 2. apply the gain that reaches the target, through a true-peak limiter that only acts when the gain pushes peaks
  *    over the ceiling; measure the result; when limiting cost loudness, add the shortfall and apply again.
- * loudnorm's own second pass was measured and not used: on a 2.4 s TTS line its linear mode left the level 6 LU short
- * (its 3 s look-ahead never fills), and where the gain breaks the peak limit it falls back to dynamic mode, which
- * landed 0.9 LU short on an 11 s speech clip and squeezed its loudness range.
+ * loudnorm's own second pass was tried and not used: by its own meter, on a 2.4 s TTS line its linear mode left the
+ * level 6 LU short (its 3 s look-ahead never fills), and where the gain breaks the peak limit it falls back to dynamic
+ * mode, which landed 0.9 LU short on an 11 s speech clip and squeezed its loudness range.
  * Throws InputError BAD_AUDIO for a silent soundtrack or a file without audio; a cancel leaves no file.
  */
 export async function normalizeLoudness(input: NormalizeLoudnessInput, options: RunOptions = {}): Promise<NormalizeLoudnessResult> {
   const { tools, inPath, outPath } = input;
   const targetLufs = input.targetLufs ?? -14;
   const truePeakDbtp = input.truePeakDbtp ?? -1;
-  const toleranceLu = input.toleranceLu ?? 0.2;
+  const toleranceLu = input.toleranceLu ?? 0.1;
   if (!(targetLufs >= -40 && targetLufs <= -5)) throw new InputError('BAD_ARGUMENT', `targetLufs must be between -40 and -5 LUFS, got ${targetLufs}.`);
   if (!(truePeakDbtp >= -9 && truePeakDbtp <= 0)) throw new InputError('BAD_ARGUMENT', `truePeakDbtp must be between -9 and 0 dBTP, got ${truePeakDbtp}.`);
   const { signal, onProgress } = options;
@@ -60,7 +60,7 @@ export async function normalizeLoudness(input: NormalizeLoudnessInput, options: 
 
   report(0);
   const measured = await measureLoudness(tools, inPath, { signal });
-  if (!(measured.integratedLufs >= SILENT_BELOW_LUFS)) {
+  if (!(measured.integratedLufs > SILENT_BELOW_LUFS)) {
     throw new InputError('BAD_AUDIO', `${inPath}: the soundtrack is silent (${formatLufs(measured.integratedLufs)}), there is nothing to normalise.`, inPath);
   }
   const ceilingDbtp = truePeakDbtp - LIMITER_HEADROOM_DB;
