@@ -1,6 +1,7 @@
 /**
  * Build step (runs after `npm ci`): copies the caption fonts (Noto Sans and its Arabic, Hebrew, Simplified
- * Chinese and Korean siblings, SIL OFL 1.1) from their npm packages into resources/fonts/, where libass
+ * Chinese and Korean siblings, SIL OFL 1.1) from their npm packages into resources/fonts/ttf/ (license in
+ * resources/fonts/OFL.txt), where libass
  * (the ffmpeg `ass` filter, `fontsdir=`) and the caption layout's measurements read them. Generated, never
  * committed. Files already there with the same size and modification time are left alone.
  */
@@ -9,10 +10,11 @@ import { copyFile, mkdir, readFile, rename, utimes, writeFile } from 'node:fs/pr
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CAPTION_FONT_FILES, CAPTION_FONTS_LICENSE_FILE } from '../electron/engine/captions/caption-font-files.js';
+import { CAPTION_FONT_FILES, CAPTION_FONTS_LICENSE_FILE, CAPTION_FONTS_SUBDIR } from '../electron/engine/captions/caption-font-files.js';
 
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const outDir = join(repoRoot, 'resources', 'fonts');
+const fontDir = join(outDir, CAPTION_FONTS_SUBDIR);
 
 function packageDir(packageName: string): string {
   const require = createRequire(import.meta.url);
@@ -37,14 +39,14 @@ async function copyAtomically(source: string, target: string): Promise<void> {
 
 async function buildFonts(): Promise<void> {
   const started = Date.now();
-  await mkdir(outDir, { recursive: true });
+  await mkdir(fontDir, { recursive: true });
   let copied = 0;
   const licenses: string[] = [];
   for (const font of CAPTION_FONT_FILES) {
     const dir = packageDir(font.npmPackage);
     const source = join(dir, font.packagePath);
     if (!existsSync(source)) throw new Error(`build:fonts: ${source} is missing; is ${font.npmPackage} installed (npm ci)?`);
-    const target = join(outDir, font.fileName);
+    const target = join(fontDir, font.fileName);
     if (!isSameFile(source, target)) {
       await copyAtomically(source, target);
       copied += 1;
@@ -55,7 +57,7 @@ async function buildFonts(): Promise<void> {
   const licenseText = `Fonts in this folder (${CAPTION_FONT_FILES.map((f) => f.fileName).join(', ')}) are licensed under the SIL Open Font License 1.1.\n\n${licenses.join('\n\n')}\n`;
   const licensePath = join(outDir, CAPTION_FONTS_LICENSE_FILE);
   if (!existsSync(licensePath) || (await readFile(licensePath, 'utf8')) !== licenseText) await writeFile(licensePath, licenseText);
-  console.log(`caption fonts: ${copied} copied, ${CAPTION_FONT_FILES.length - copied} up to date in ${Date.now() - started} ms → resources/fonts/`);
+  console.log(`caption fonts: ${copied} copied, ${CAPTION_FONT_FILES.length - copied} up to date in ${Date.now() - started} ms → resources/fonts/${CAPTION_FONTS_SUBDIR}/`);
 }
 
 await buildFonts();

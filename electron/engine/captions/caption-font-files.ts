@@ -1,6 +1,6 @@
 /**
  * The fonts captions are drawn with (all SIL OFL 1.1, from the npm packages `@expo-google-fonts/noto-sans*`),
- * copied into resources/fonts/ by `npm run build:fonts`. Plain data: the build script and the engine share it.
+ * copied into resources/fonts/ttf/ by `npm run build:fonts`. Plain data: the build script and the engine share it.
  */
 
 /** The writing systems captions pick a font for; everything not listed falls back to `latin` (Noto Sans). */
@@ -35,7 +35,10 @@ export const CAPTION_FONT_FILES: readonly CaptionFontFile[] = [
   { script: 'hangul', weight: 'bold', family: 'Noto Sans KR', bold: true, fileName: 'NotoSansKR-Bold.ttf', npmPackage: `${EXPO}/noto-sans-kr`, packagePath: '700Bold/NotoSansKR_700Bold.ttf' },
 ];
 
+/** The license sits beside the font folder, not in it: libass tries to load every file of its `fontsdir`. */
 export const CAPTION_FONTS_LICENSE_FILE = 'OFL.txt';
+/** resources/fonts/<this> holds only the TTFs (what `fontsdir=` points at); resources/fonts/OFL.txt the license. */
+export const CAPTION_FONTS_SUBDIR = 'ttf';
 
 /** The font for a script and weight, falling back to the bold face when that weight is not bundled. */
 export function captionFontFor(script: CaptionScript, weight: CaptionFontWeight): CaptionFontFile {

@@ -34,14 +34,14 @@ export interface ChangedPixels {
   box: { left: number; top: number; right: number; bottom: number } | null;
 }
 
-/** Pixels whose colour differs by more than `threshold` (sum of |ΔR|+|ΔG|+|ΔB|) between two frames, and their bounding box. */
-export function diffPixels(a: RgbaImage, b: RgbaImage, threshold = 60): ChangedPixels {
+/** Pixels (from row `fromRow` down) whose colour differs by more than `threshold` (|ΔR|+|ΔG|+|ΔB|) between two frames, and their bounding box. */
+export function diffPixels(a: RgbaImage, b: RgbaImage, threshold = 60, fromRow = 0): ChangedPixels {
   let count = 0;
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  for (let y = 0; y < a.height; y++) {
+  for (let y = fromRow; y < a.height; y++) {
     for (let x = 0; x < a.width; x++) {
       const i = (y * a.width + x) * 4;
       const delta = Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
