@@ -105,15 +105,22 @@ export const customExportPresetSchema = z
   .strict();
 export type CustomExportPresetInput = z.input<typeof customExportPresetSchema>;
 
-/** Validates a custom preset and fills in what it leaves out. Throws InputError BAD_ARGUMENT naming the problem. */
-export function parseCustomExportPreset(value: unknown): ExportPreset {
+export type CustomExportPresetSettings = z.output<typeof customExportPresetSchema>;
+
+/** Validates a custom preset as given (strings trimmed). Throws InputError BAD_ARGUMENT naming the first problem. */
+export function validateCustomExportPreset(value: unknown): CustomExportPresetSettings {
   const parsed = customExportPresetSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     throw new InputError('BAD_ARGUMENT', `export preset: ${where}${issue?.message ?? 'invalid settings'}.`);
   }
-  const { name, label, width, height, fps, crf, x264Preset, maxBitrateKbps, audioBitrateKbps, framing } = parsed.data;
+  return parsed.data;
+}
+
+/** Validates a custom preset and fills in what it leaves out. Throws InputError BAD_ARGUMENT naming the problem. */
+export function parseCustomExportPreset(value: unknown): ExportPreset {
+  const { name, label, width, height, fps, crf, x264Preset, maxBitrateKbps, audioBitrateKbps, framing } = validateCustomExportPreset(value);
   return {
     name,
     label: label ?? name,

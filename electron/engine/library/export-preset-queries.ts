@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { InputError } from '../errors.js';
-import { customExportPresetSchema, parseCustomExportPreset } from '../export/export-presets.js';
+import { parseCustomExportPreset, validateCustomExportPreset } from '../export/export-presets.js';
 import type { ExportPresetEntry } from './library-types.js';
 import { assertEntryId, createMissingEntryError } from './row-helpers.js';
 
@@ -46,8 +46,7 @@ export function saveExportPreset({ db, name, settings, nowIso }: { db: Database;
     throw new InputError('BAD_ARGUMENT', 'export preset: settings must be an object.');
   }
   if ('name' in settings) throw new InputError('BAD_ARGUMENT', 'export preset: give the name beside the settings, not inside them.');
-  parseCustomExportPreset({ ...settings, name });
-  const { name: cleanName, ...cleanSettings } = customExportPresetSchema.parse({ ...settings, name });
+  const { name: cleanName, ...cleanSettings } = validateCustomExportPreset({ ...settings, name });
   const id = db
     .prepare(
       `INSERT INTO export_presets (name, settings, created_at, updated_at) VALUES (?, ?, ?, ?)

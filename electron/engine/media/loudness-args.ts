@@ -37,6 +37,9 @@ const BASE_ARGS = ['-hide_banner', '-nostdin', '-nostats'];
  */
 const DELIVERY_FORMAT = `aresample=${LOUDNESS_SAMPLE_RATE_HZ},aformat=sample_fmts=flt:channel_layouts=stereo`;
 
+/** The metadata key whose last value is the integrated loudness to three decimals. */
+export const INTEGRATED_KEY = 'lavfi.r128.I';
+
 /**
  * Measures the first audio stream of any file ffmpeg reads (WAV, Ogg, MP4 after AAC…). The summary and the metadata
  * lines go to stderr at `info` level, so this is the one command that cannot use `-v error`.
@@ -61,8 +64,6 @@ export function buildMeasureLoudnessArgs(input: { inputPath: string }): string[]
     '-',
   ];
 }
-
-const INTEGRATED_KEY = 'lavfi.r128.I';
 
 export interface ApplyLoudnessArgsInput {
   inputPath: string;

@@ -1,7 +1,7 @@
 import { EngineError, InputError } from '../errors.js';
 import { runFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { buildMeasureLoudnessArgs, parseEbur128Summary, type LoudnessMeasurement } from './loudness-args.js';
+import { buildMeasureLoudnessArgs, INTEGRATED_KEY, parseEbur128Summary, type LoudnessMeasurement } from './loudness-args.js';
 import { probeMedia } from './probe-media.js';
 
 /** At or below this integrated loudness (BS.1770's absolute gate; ebur128 reports silence as −70.0) a soundtrack counts as silent. */
@@ -26,7 +26,12 @@ export async function measureAudioStream(tools: FfmpegTools, filePath: string, o
     args: buildMeasureLoudnessArgs({ inputPath: filePath }),
     signal: options.signal,
     timeoutMs: 300_000,
-    onStderrLine: (line) => stderr.push(line),
+    // ebur128's metadata comes every 100 ms: keep only the latest value, not an hour of them.
+    onStderrLine: (line) => {
+      if (line.includes('] frame:')) return;
+      if (line.includes(INTEGRATED_KEY) && stderr.at(-1)?.includes(INTEGRATED_KEY)) stderr[stderr.length - 1] = line;
+      else stderr.push(line);
+    },
   });
   const measurement = parseEbur128Summary(stderr);
   if (!measurement) {

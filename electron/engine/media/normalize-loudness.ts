@@ -65,7 +65,6 @@ export async function normalizeLoudness(input: NormalizeLoudnessInput, options: 
   }
   const ceilingDbtp = truePeakDbtp - LIMITER_HEADROOM_DB;
   let gainDb = targetLufs - measured.integratedLufs;
-  const limited = measured.truePeakDbtp + gainDb > ceilingDbtp;
   let output = measured;
   let applyPasses = 0;
   await produceFileAtomic(outPath, async (partialPath) => {
@@ -82,7 +81,7 @@ export async function normalizeLoudness(input: NormalizeLoudnessInput, options: 
     }
   });
   report(1);
-  return { outPath, input: measured, output, gainDb, limited, applyPasses };
+  return { outPath, input: measured, output, gainDb, limited: measured.truePeakDbtp + gainDb > ceilingDbtp, applyPasses };
 }
 
 function formatLufs(value: number): string {
