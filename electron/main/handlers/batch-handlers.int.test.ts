@@ -167,7 +167,7 @@ describe('export presets', () => {
     expect((await studio.handlers['presets.list'](undefined)).at(-1)).toEqual(story);
     expect(await failureOf(studio.handlers['presets.save']({ name: 'Reel', settings: { width: 720, height: 1280, fps: 25, crf: 23 } }))).toMatchObject({ code: 'BAD_INPUT' });
 
-    const plan = await studio.handlers['batch.plan'](request({ customPresetId: story.id, scriptIds: [scriptIds[0]] }));
+    const plan = await studio.handlers['batch.plan'](request({ customPresetId: story.id!, scriptIds: [scriptIds[0]] }));
     expect(plan.items[0].fileName).toBe('Week 12-Monday tip-Story720.mp4');
 
     // A project using it: the render spec carries the preset's settings, its frame rate, the label and the captions.
@@ -178,7 +178,7 @@ describe('export presets', () => {
         ...document,
         stage: { faceId: portraitId, mediaKind: 'photo' },
         tracks: [{ subject: 0, clips: [{ id: 'c1', kind: 'script', start: 0, text: 'Hello.', voice: 'en-us', duration: 1 }] }],
-        export: { preset: 'reel', captions: { enabled: true, style: 'clean' }, label: true, customPresetId: story.id },
+        export: { preset: 'reel', captions: { enabled: true, style: 'clean' }, label: true, customPresetId: story.id! },
       },
     });
     const job = await studio.handlers['render.enqueue']({ projectId: project.id });
@@ -187,7 +187,7 @@ describe('export presets', () => {
     const spec = (await studio.engine.renderQueue()).get(job.id).entry.spec;
     expect(spec).toMatchObject({ fps: 25, label: true, captions: { enabled: true, style: 'clean' }, customPreset: { name: 'Story720', width: 720, height: 1280, fps: 25, crf: 23 } });
 
-    expect(await studio.handlers['presets.delete']({ presetId: story.id })).toEqual({ ok: true });
+    expect(await studio.handlers['presets.delete']({ presetId: story.id! })).toEqual({ ok: true });
     expect((await studio.handlers['presets.list'](undefined)).some((preset) => preset.id === story.id)).toBe(false);
     expect(await failureOf(studio.handlers['render.enqueue']({ projectId: project.id }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('choose another format') });
     // Asking for a built-in preset by name still works.

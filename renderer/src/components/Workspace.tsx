@@ -5,6 +5,7 @@ import { useShortcuts } from '../hooks/use-shortcuts';
 import { useImport } from '../library/import-context';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
 import { parseProject } from '../store/parse-project';
+import { BatchBuilder } from './batch/BatchBuilder';
 import { ErrorMessage } from './common/ErrorMessage';
 import { Inspector } from './inspector/Inspector';
 import { LibraryPanel } from './library/LibraryPanel';
@@ -26,6 +27,7 @@ export function Workspace() {
   const [booting, setBooting] = useState(true);
   const [rendering, setRendering] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [buildingBatch, setBuildingBatch] = useState(false);
   const onPlaybackError = useCallback((message: string) => setProblem(`Playback: ${message}`), []);
 
   usePlayback(onPlaybackError);
@@ -98,7 +100,7 @@ export function Workspace() {
 
   return (
     <div className="workspace">
-      <TopBar renderBlocker={renderBlocker} rendering={rendering} onRender={() => void render()} onRetrySave={() => void flushSave()} />
+      <TopBar renderBlocker={renderBlocker} rendering={rendering} onRender={() => void render()} onBatch={() => setBuildingBatch(true)} onRetrySave={() => void flushSave()} />
       {problem && (
         <div className="workspace-problem">
           <ErrorMessage title={problem} actions={<button type="button" className="button small" onClick={() => setProblem(null)}>Dismiss</button>} />
@@ -113,6 +115,7 @@ export function Workspace() {
         <Inspector />
         <RenderQueue queue={queue} />
       </div>
+      {buildingBatch && <BatchBuilder onClose={() => setBuildingBatch(false)} onQueued={queue.batchAdded} />}
     </div>
   );
 }

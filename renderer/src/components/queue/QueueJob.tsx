@@ -56,7 +56,7 @@ export function QueueJob({ job, queue, canOpenFiles }: QueueJobProps) {
         <div className="queue-job-titles">
           <strong title={job.title}>{job.title}</strong>
           <span className="queue-job-meta">
-            {PRESET_LABELS[job.preset]}
+            {job.presetName ?? PRESET_LABELS[job.preset]}
           </span>
         </div>
         <span className="queue-job-status" data-testid="queue-job-status" data-status={job.status}>

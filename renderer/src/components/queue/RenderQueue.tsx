@@ -2,11 +2,33 @@ import { useEffect, useRef, useState } from 'react';
 import { canOpenFilesWith } from '../../hooks/host-capabilities';
 import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { BatchGroup } from './BatchGroup';
+import { groupQueue } from './queue-groups';
 import { QueueJob } from './QueueJob';
 import type { RenderJobs } from './use-render-jobs';
 
+/** How many renders run at once: 1 up to the most the app allows, the machine's default marked. */
+function ParallelRenders({ queue }: { queue: RenderJobs }) {
+  const { settings } = queue;
+  if (!settings) return null;
+  return (
+    <label className="queue-parallel" title="How many videos render at the same time. More finishes a batch sooner on a machine with cores to spare.">
+      <span>Parallel renders</span>
+      <select data-testid="parallel-renders" value={settings.concurrency} onChange={(event) => queue.setConcurrency(Number(event.target.value))}>
+        {Array.from({ length: settings.maxConcurrency }, (_, index) => index + 1).map((count) => (
+          <option key={count} value={count}>
+            {count}
+            {count === settings.defaultConcurrency ? ' (fits this computer)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
- * Every export, newest first, with progress, ETA, cancel, retry and open. A drawer at the foot of the right column:
+ * Every export, newest first, with progress, ETA, cancel, retry and open; a batch's items grouped under the batch's
+ * own progress. A drawer at the foot of the right column:
  * folded it is one line with a count of running renders; it unfolds by itself when a render starts.
  */
 export function RenderQueue({ queue }: { queue: RenderJobs }) {
@@ -53,13 +75,25 @@ export function RenderQueue({ queue }: { queue: RenderJobs }) {
             {queue.error.message}
           </ErrorMessage>
         )}
+        <div className="queue-toolbar">
+          <ParallelRenders queue={queue} />
+          {active > 0 && (
+            <button type="button" className="button small danger" data-testid="cancel-all" onClick={queue.cancelAll}>
+              Cancel all
+            </button>
+          )}
+        </div>
         {queue.jobs.length === 0 ? (
           <p className="quiet-empty">Videos you export appear here, with their progress. They keep rendering while you edit.</p>
         ) : (
           <ul className="queue-list">
-            {queue.jobs.map((job) => (
-              <QueueJob key={job.id} job={job} queue={queue} canOpenFiles={canOpenFiles} />
-            ))}
+            {groupQueue(queue.jobs).map((group) =>
+              group.kind === 'single' ? (
+                <QueueJob key={group.job.id} job={group.job} queue={queue} canOpenFiles={canOpenFiles} />
+              ) : (
+                <BatchGroup key={`batch-${group.batchId}`} batch={queue.batches.find((batch) => batch.id === group.batchId)} jobs={group.jobs} queue={queue} canOpenFiles={canOpenFiles} />
+              ),
+            )}
           </ul>
         )}
       </div>

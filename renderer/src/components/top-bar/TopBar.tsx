@@ -6,11 +6,12 @@ interface TopBarProps {
   renderBlocker: string | null;
   rendering: boolean;
   onRender(): void;
+  onBatch(): void;
   onRetrySave(): void;
 }
 
 /** Project name, save state, undo/redo and export. */
-export function TopBar({ renderBlocker, rendering, onRender, onRetrySave }: TopBarProps) {
+export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySave }: TopBarProps) {
   const name = useEditor((state) => state.projectName);
   const undoLabel = useEditor((state) => state.history.past.at(-1)?.label ?? null);
   const redoLabel = useEditor((state) => state.history.future[0]?.label ?? null);
@@ -47,7 +48,7 @@ export function TopBar({ renderBlocker, rendering, onRender, onRetrySave }: TopB
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3l4 4-4 4V8.5H6a2.5 2.5 0 000 5h2V15H6a4 4 0 010-8h4z" /></svg>
         </button>
       </div>
-      <RenderButton blocker={renderBlocker} busy={rendering} onRender={onRender} />
+      <RenderButton blocker={renderBlocker} busy={rendering} onRender={onRender} onBatch={onBatch} />
     </header>
   );
 }
