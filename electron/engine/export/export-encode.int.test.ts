@@ -86,3 +86,35 @@ describe('an export with a built-in preset (real ffmpeg)', () => {
     expect(loudness.truePeakDbtp).toBeLessThanOrEqual(-1);
   }, 20_000);
 });
+
+describe('the VBV cap of a preset (real ffmpeg)', () => {
+  it('holds the bitrate of incompressible frames near the cap, which CRF alone lets run far above it', async () => {
+    const tools = await getTools();
+    const temp = await makeTempDir('mouthpiece-vbv-');
+    try {
+      const width = 320;
+      const height = 240;
+      const fps = 30;
+      const durationSec = 3;
+      let seed = 12345;
+      const noise = Array.from({ length: 6 }, () => {
+        const data = new Uint8Array(width * height * 4);
+        for (let i = 0; i < data.length; i++) data[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+        return { width, height, data };
+      });
+      const frames = () => Array.from({ length: fps * durationSec }, (_, i) => noise[i % noise.length]);
+      const kbpsOf = (file: string) => (readFileSync(file).length * 8) / durationSec / 1000;
+      const capKbps = 1_000;
+      const uncapped = path.join(temp.dir, 'uncapped.mp4');
+      const capped = path.join(temp.dir, 'capped.mp4');
+      await encodeVideo({ tools, outPath: uncapped, width, height, fps, crf: 20, preset: 'ultrafast', frames: frames() });
+      await encodeVideo({ tools, outPath: capped, width, height, fps, crf: 20, preset: 'ultrafast', maxBitrateKbps: capKbps, frames: frames() });
+      console.log(`noise at 320x240: CRF 20 alone ${kbpsOf(uncapped).toFixed(0)} kbit/s, capped at ${capKbps}: ${kbpsOf(capped).toFixed(0)} kbit/s`);
+      expect(kbpsOf(uncapped)).toBeGreaterThan(3 * capKbps);
+      // The 2 s buffer may be spent once on top of the rate: at most (3 s × cap + 2 s × cap) / 3 s.
+      expect(kbpsOf(capped)).toBeLessThan(((durationSec + 2) * capKbps) / durationSec);
+    } finally {
+      await temp.cleanup();
+    }
+  }, 20_000);
+});
