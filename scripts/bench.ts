@@ -9,8 +9,9 @@ import { speechBench } from './bench/speech-bench.js';
 import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
+import { batchBench } from './bench/batch-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

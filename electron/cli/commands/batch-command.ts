@@ -15,7 +15,8 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   Manifest: CSV with a header row, or a JSON array of objects, with the fields
     ${MANIFEST_FIELDS.join(', ')}
   face (photo), subject (default 0 = largest face), audio (recording) or script (text) with voice (built-in
-  voice), text (transcript of audio), preset (${OUTPUT_PRESET_NAMES.join(', ')} or a custom preset; default reel),
+  voice), text (transcript of audio), preset (${OUTPUT_PRESET_NAMES.join(', ')} or a custom preset saved in the
+  studio's library; default reel),
   captions (none, clean, reel; default none), name (output name), label (yes: a visible "AI-generated" label),
   fps. Relative paths are relative to the manifest.
 
@@ -60,6 +61,8 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   const library = engine.openLibrary(path.resolve(values.library ?? defaultLibraryDir()));
   const reporter = createBatchReporter(json);
   try {
+    const custom = library.listExportPresets().filter((entry) => entry.preset !== null);
+    const customPresets = Object.fromEntries(custom.map((entry) => [entry.name, { ...entry.settings, name: entry.name } as Record<string, string | number | boolean | null>]));
     const result = await runManifestBatch({
       library,
       runner: createTalkingVideoRunner(engine),
@@ -68,7 +71,8 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
       concurrency,
       existing,
       nameTemplate: values['name-template'],
-      presets: [...OUTPUT_PRESET_NAMES],
+      presets: [...OUTPUT_PRESET_NAMES, ...custom.map((entry) => entry.name)],
+      customPresets,
       signal: ctx.signal,
       onUpdate: reporter.update,
       onNotice: reporter.notice,
