@@ -175,7 +175,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
                 <select id="batch-format" data-testid="batch-format" value={format} onChange={(event) => setFormat(event.target.value)}>
                   {presets.map((preset) => (
                     <option key={presetChoiceOf(preset)} value={presetChoiceOf(preset)}>
-                      {preset.name} · {describePreset(preset)}
+                      {preset.builtin ? preset.name : `${preset.name} · ${describePreset(preset)}`}
                     </option>
                   ))}
                 </select>

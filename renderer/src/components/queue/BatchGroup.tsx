@@ -11,7 +11,7 @@ interface BatchGroupProps {
 
 /** A batch: its progress over all items, counts and time left, cancel and retry for the whole batch, then its items. */
 export function BatchGroup({ batch, jobs, queue, canOpenFiles }: BatchGroupProps) {
-  const counts = batch?.counts ?? {
+  const counts = {
     total: jobs.length,
     queued: jobs.filter((job) => job.status === 'queued').length,
     running: jobs.filter((job) => job.status === 'running').length,
@@ -20,7 +20,10 @@ export function BatchGroup({ batch, jobs, queue, canOpenFiles }: BatchGroupProps
     cancelled: jobs.filter((job) => job.status === 'cancelled').length,
   };
   const active = counts.queued + counts.running > 0;
-  const ratio = batch?.ratio ?? (counts.total === 0 ? 1 : (counts.done + counts.failed + counts.cancelled) / counts.total);
+  // The items' own progress arrives with every job-state event, so the bar follows it; the batch view adds the ETA.
+  const ended = jobs.filter((job) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled').length;
+  const running = jobs.filter((job) => job.status === 'running').reduce((sum, job) => sum + job.progress, 0);
+  const ratio = jobs.length === 0 ? (batch?.ratio ?? 0) : Math.min(1, (ended + running) / jobs.length);
   const eta = active && batch ? formatEta(batch.etaMs) : '';
   const name = batch?.name ?? `Batch ${jobs[0]?.batchId ?? ''}`;
   const status = active ? 'running' : counts.failed > 0 ? 'failed' : counts.done === counts.total ? 'done' : 'cancelled';

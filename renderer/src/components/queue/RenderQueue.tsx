@@ -12,13 +12,13 @@ function ParallelRenders({ queue }: { queue: RenderJobs }) {
   const { settings } = queue;
   if (!settings) return null;
   return (
-    <label className="queue-parallel" title="How many videos render at the same time. More finishes a batch sooner on a machine with cores to spare.">
+    <label className="queue-parallel" title={`How many videos render at the same time; ${settings.defaultConcurrency} fits this computer. More finishes a batch sooner on a machine with cores to spare.`}>
       <span>Parallel renders</span>
       <select data-testid="parallel-renders" value={settings.concurrency} onChange={(event) => queue.setConcurrency(Number(event.target.value))}>
         {Array.from({ length: settings.maxConcurrency }, (_, index) => index + 1).map((count) => (
           <option key={count} value={count}>
             {count}
-            {count === settings.defaultConcurrency ? ' (fits this computer)' : ''}
+            {count === settings.defaultConcurrency ? ' (default)' : ''}
           </option>
         ))}
       </select>

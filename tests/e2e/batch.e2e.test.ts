@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
+import { defaultModelPaths } from '../../electron/cli/package-paths';
+import type { BatchView, ImportResponse, RenderJobView, StudioResult } from '../../electron/contract/types';
+import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/media/index';
+import { hasMedia, media, ROOT } from '../helpers/run-cli';
+import { buildRendererForTest } from './support/build-renderer';
+import { hasChromium, launchChromium } from './support/chromium';
+
+/*
+ * Batch export in the real React studio, in a real Chromium, against the real engine over the bridge: build a batch of
+ * two scripts said by one face, meet an existing file and keep both, watch the batch render, then cancel a second
+ * batch with "Cancel all".
+ */
+
+const PORTRAIT = media('images/portrait_eileen_collins_nasa.png');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+
+let dir: string;
+let outDir: string;
+let rendererDir: string;
+let bridge: StudioBridge;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let tools: FfmpegTools;
+const pageErrors: string[] = [];
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+async function api<T>(method: string, payload?: unknown): Promise<T> {
+  const response = await fetch(`${bridge.origin}/api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token }, body: JSON.stringify({ method, payload }) });
+  const result = (await response.json()) as StudioResult<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe.skipIf(!hasChromium || !hasMedia)('batch export in Chromium over the bridge', () => {
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-batch-e2e-'));
+    outDir = path.join(dir, 'week 1');
+    await mkdir(SHOTS, { recursive: true });
+    [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
+    bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
+    const { results } = await api<ImportResponse>('library.import', { paths: [PORTRAIT] });
+    const [face] = results;
+    if (!face.ok) throw new Error('import failed');
+    await api('library.setConsent', { faceId: face.id, consent: true });
+    await api('scripts.create', { name: 'Hello', text: 'Hello there.' });
+    await api('scripts.create', { name: 'Bye', text: 'See you soon.' });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(bridge.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+    await rm(dir, { recursive: true, force: true });
+    if (rendererDir) await rm(rendererDir, { recursive: true, force: true });
+  });
+
+  it('builds two scripts × one face, previews the names, and keeps an existing file when asked', async () => {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(path.join(outDir, 'Week 1-Hello-square.mp4'), 'last week');
+    await page.getByTestId('batch-button').click();
+    const builder = page.getByTestId('batch-builder');
+    await builder.getByTestId('batch-name').fill('Week 1');
+    await builder.getByTestId('batch-faces').getByText('portrait_eileen_collins_nasa').click();
+    await builder.getByTestId('batch-scripts').getByText('Hello').click();
+    await builder.getByTestId('batch-scripts').getByText('Bye').click();
+    await builder.getByTestId('batch-format').selectOption('square');
+    await builder.getByTestId('batch-captions-none').click();
+    await builder.getByTestId('batch-folder').fill(outDir);
+    const names = builder.getByTestId('batch-name-item');
+    await expect.poll(() => names.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => names.locator('.batch-file').allTextContents()).toEqual(['Week 1-Hello-square.mp4', 'Week 1-Bye-square.mp4']);
+    expect(await names.first().getAttribute('data-exists')).toBe('true');
+    // The template is previewed live.
+    await builder.getByTestId('batch-template').fill('{n}-{script}');
+    await expect.poll(() => names.locator('.batch-file').allTextContents()).toEqual(['1-Hello.mp4', '2-Bye.mp4']);
+    await builder.getByTestId('batch-template').fill('{project}-{script}-{preset}');
+    await expect.poll(() => names.first().getAttribute('data-exists')).toBe('true');
+
+    await builder.getByTestId('batch-queue').click();
+    await expect.poll(() => builder.getByTestId('batch-existing').isVisible()).toBe(true);
+    await shot('batch-builder');
+    await builder.getByTestId('batch-keep-both').click();
+    await expect.poll(() => page.getByTestId('batch-builder').count()).toBe(0);
+  });
+
+  it('renders the batch in the queue with its progress, then plays both videos', async () => {
+    const group = page.getByTestId('queue-batch').first();
+    await expect.poll(() => group.isVisible(), { timeout: 10_000 }).toBe(true);
+    let sawProgress = false;
+    await expect
+      .poll(
+        async () => {
+          const ratio = Number(await group.getByTestId('batch-progress').evaluate((bar: HTMLProgressElement) => bar.value));
+          if (ratio > 0 && ratio < 1 && !sawProgress) {
+            sawProgress = true;
+            await shot('queue-batch');
+          }
+          return group.getAttribute('data-status');
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBe('done');
+    expect(sawProgress).toBe(true);
+    expect(await group.getByTestId('batch-counts').textContent()).toContain('2 of 2 done');
+
+    const jobs = (await api<RenderJobView[]>('render.list')).filter((job) => job.batchId !== null).sort((a, b) => a.batchPosition! - b.batchPosition!);
+    expect(jobs.map((job) => path.basename(job.outputPath))).toEqual(['Week 1-Hello-square (2).mp4', 'Week 1-Bye-square.mp4']);
+    for (const job of jobs) {
+      const info = await probeMedia(tools, job.outputPath);
+      expect(info).toMatchObject({ kind: 'video', width: 1080, height: 1080, hasAudio: true });
+      expect(info.durationSec).toBeGreaterThan(0.5);
+      expect(info.durationSec).toBeLessThan(3);
+    }
+    expect(await readdir(outDir)).toEqual(expect.arrayContaining(['Week 1-Hello-square.mp4', 'Week 1-Hello-square (2).mp4', 'Week 1-Bye-square.mp4']));
+    const [batch] = await api<BatchView[]>('batch.list');
+    expect(batch).toMatchObject({ name: 'Week 1', counts: { total: 2, done: 2 }, ratio: 1, etaMs: 0 });
+    expect(batch.finishedAt).not.toBeNull();
+  }, 100_000);
+
+  it('cancels a second batch with Cancel all and leaves no file behind', async () => {
+    const faceId = (await api<{ faces: { id: number }[] }>('library.list')).faces[0].id;
+    const scriptIds = (await api<{ scripts: { id: number }[] }>('library.list')).scripts.map((script) => script.id);
+    const cancelDir = path.join(dir, 'cancelled');
+    const second = await api<BatchView>('batch.create', {
+      request: { name: 'Week 2', faces: [{ faceId, subject: 0 }], scriptIds, voice: 'en-us', preset: 'square', captions: 'none', label: false, outDir: cancelDir },
+    });
+    const group = page.locator(`[data-testid="queue-batch"][data-batch-id="${second.id}"]`);
+    await expect.poll(() => group.getAttribute('data-status'), { timeout: 10_000 }).toBe('running');
+    await page.getByTestId('cancel-all').click();
+    await expect.poll(() => group.getAttribute('data-status'), { timeout: 15_000 }).toBe('cancelled');
+    await expect.poll(() => group.getByTestId('batch-counts').textContent()).toContain('2 cancelled');
+    expect(await group.getByTestId('retry-batch').isVisible()).toBe(true);
+    expect(existsSync(cancelDir) ? await readdir(cancelDir) : []).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
