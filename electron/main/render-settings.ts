@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_PARALLEL_RENDERS } from '../contract/schemas';
+import { defaultBatchConcurrency } from '../engine/batch/default-concurrency.js';
 import { writeFileAtomic } from '../engine/media/atomic-file.js';
 
 /*
@@ -15,12 +16,9 @@ const SETTINGS_FILE = 'render-settings.json';
 const storedSettingsSchema = z.object({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS).optional() });
 export type StoredRenderSettings = z.infer<typeof storedSettingsSchema>;
 
-/**
- * Renders at once that fit this machine: half its hardware threads (a render keeps about two busy between frame
- * drawing and the encoder), at least 1 and at most MAX_PARALLEL_RENDERS.
- */
+/** Renders at once that fit this machine: the engine's batch default (measured by `npm run bench batch`). */
 export function defaultRenderConcurrency(parallelism = os.availableParallelism()): number {
-  return Math.max(1, Math.min(MAX_PARALLEL_RENDERS, Math.floor(parallelism / 2)));
+  return Math.min(MAX_PARALLEL_RENDERS, defaultBatchConcurrency(parallelism));
 }
 
 /** The stored settings; a missing or unreadable file means "nothing changed" (it is only preferences). */

@@ -56,8 +56,8 @@ export interface ManifestBatchResult {
 
 /**
  * Runs a manifest as a batch in the library's render queue. The same manifest into the same folder again resumes the
- * unfinished batch: finished items are kept, interrupted ones are rendered again from the start (their stale temporary
- * files removed), failed ones are retried. A stopped run (signal) puts running items back in the queue.
+ * batch while any item is not done: finished items are kept, interrupted ones are rendered again from the start (their
+ * stale temporary files removed), failed ones are retried. A stopped run (signal) puts running items back in the queue.
  */
 export async function runManifestBatch(input: RunManifestBatchInput): Promise<ManifestBatchResult> {
   const { library, signal } = input;
@@ -68,12 +68,13 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
   const sourceKey = createHash('sha256').update([manifest.path, manifest.text, outDir, input.nameTemplate ?? ''].join('\0')).digest('hex');
   const release = await acquireBatchLock(path.join(library.libraryDir, 'locks', `batch-${sourceKey.slice(0, 24)}.lock`), `The batch ${manifest.path} into ${outDir}`);
   try {
-    let batch = library.findUnfinishedBatch({ sourceKey });
+    let batch = library.findResumableBatch({ sourceKey });
     const resumed = batch !== null;
     const skipped: BatchItemResult[] = [];
     if (batch) {
-      notice(`Resuming the unfinished batch from ${batch.createdAt}: ${batch.counts.done} of ${batch.counts.total} done.`);
+      notice(`Resuming the unfinished batch from ${batch.createdAt}: ${batch.counts.done} of ${batch.counts.total} done${batch.counts.failed > 0 ? `, ${batch.counts.failed} failed before and tried again` : ''}.`);
       for (const entry of library.listRenders({ batchId: batch.id, status: ['failed', 'cancelled'] })) library.requeueRender({ renderId: entry.id });
+      library.reopenBatch({ batchId: batch.id });
       if (batch.concurrency !== input.concurrency) batch = library.setBatchConcurrency({ batchId: batch.id, concurrency: input.concurrency });
     } else {
       const planned = manifest.items.map((item, i) => ({ item, outPath: path.join(outDir, `${names[i]}.mp4`) }));

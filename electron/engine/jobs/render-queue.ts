@@ -50,6 +50,8 @@ export interface RenderQueue {
   cancelAll(filter?: { batchId?: number }): Promise<number>;
   /** Queues a failed or cancelled render again. */
   retry(renderId: number): RenderJobState;
+  /** Looks for queued renders to start: after renders were queued straight in the library (a batch). */
+  wake(): void;
   /** How many renders run at once from now on (running ones are not stopped when it drops). */
   setConcurrency(concurrency: number): void;
   readonly concurrency: number;
@@ -211,6 +213,10 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
       await Promise.all(slots.map((slot) => slot.done));
       settleIdle();
       return targets.length;
+    },
+
+    wake() {
+      pump();
     },
 
     setConcurrency(next) {

@@ -98,10 +98,16 @@ export function listBatches({ db, limit = 200 }: { db: Database; limit?: number 
   return rows.map(mapBatchRow);
 }
 
-/** The newest batch made from this source (same manifest into the same folder) that has not finished. */
-export function findUnfinishedBatch({ db, sourceKey }: { db: Database; sourceKey: string }): BatchEntry | null {
+/**
+ * The newest batch made from this source (same manifest into the same folder) that still has something to do: an item
+ * queued, running (interrupted), failed or cancelled. A batch whose items all finished is not resumed.
+ */
+export function findResumableBatch({ db, sourceKey }: { db: Database; sourceKey: string }): BatchEntry | null {
   const row = db
-    .prepare(`${SELECT_BATCH} WHERE b.source_key = ? AND b.finished_at IS NULL GROUP BY b.id ORDER BY b.id DESC LIMIT 1`)
+    .prepare(
+      `${SELECT_BATCH} WHERE b.source_key = ? GROUP BY b.id
+        HAVING count(r.id) > coalesce(sum(r.status = 'done'), 0) ORDER BY b.id DESC LIMIT 1`,
+    )
     .get(sourceKey) as BatchRow | undefined;
   return row ? mapBatchRow(row) : null;
 }

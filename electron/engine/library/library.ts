@@ -84,8 +84,8 @@ export interface Library {
   createBatch(input: { name: string; sourceKey?: string | null; outDir: string; concurrency: number; items: { projectId?: number | null; spec: JsonValue }[] }): BatchEntry;
   getBatch(input: { batchId: number }): BatchEntry | null;
   listBatches(input?: { limit?: number }): BatchEntry[];
-  /** The newest unfinished batch made from this source key, to resume it. */
-  findUnfinishedBatch(input: { sourceKey: string }): BatchEntry | null;
+  /** The newest batch from this source key with items not done (interrupted, failed, cancelled), to resume it. */
+  findResumableBatch(input: { sourceKey: string }): BatchEntry | null;
   setBatchConcurrency(input: { batchId: number; concurrency: number }): BatchEntry;
   /** Stamps the batch finished when none of its renders is queued or running; false otherwise. */
   finishBatch(input: { batchId: number }): boolean;
@@ -199,7 +199,7 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     },
     getBatch: ({ batchId }) => batches.getBatch({ db, batchId }),
     listBatches: ({ limit } = {}) => batches.listBatches({ db, limit }),
-    findUnfinishedBatch: ({ sourceKey }) => batches.findUnfinishedBatch({ db, sourceKey }),
+    findResumableBatch: ({ sourceKey }) => batches.findResumableBatch({ db, sourceKey }),
     setBatchConcurrency: ({ batchId, concurrency }) => {
       batches.setBatchConcurrency({ db, batchId, concurrency });
       return requireEntry(batches.getBatch({ db, batchId }), 'The batch');

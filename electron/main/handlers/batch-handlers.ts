@@ -88,8 +88,7 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
 
       const queue = await engine.renderQueue();
       const batch = library.createBatch({ name: request.name, outDir, concurrency: queue.concurrency, items: specs.map((spec) => ({ spec })) });
-      // The queue looks for work when asked to; setting its concurrency to what it is makes it look now.
-      queue.setConcurrency(queue.concurrency);
+      queue.wake();
       announce(queue, batch.id);
       return viewOf(library, queue, batch.id);
     },
