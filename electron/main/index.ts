@@ -55,6 +55,8 @@ function startStudio(): void {
     ffmpeg: findBundledBinary('@ffmpeg-installer/ffmpeg'),
     ffprobe: findBundledBinary('@ffprobe-installer/ffprobe'),
   });
+  // The render workers (utility processes) inherit this environment; the captions module reads it.
+  process.env.MOUTHPIECE_FONTS_DIR ??= paths.captionFonts;
   let mainWindow: BrowserWindow | null = null;
   const renderUrl = (renderId: number) => `${MEDIA_SCHEME}://${RENDERS_HOST}/${renderId}.mp4`;
   const emit = createStudioEventSender(() => mainWindow?.webContents, appLocation);
