@@ -9,14 +9,15 @@ describe('createPhaseProgress', () => {
     report('analyse', 0);
     report('analyse', 1);
     report('speech', 0.5);
+    report('loudness', 0.5);
     report('render', 0);
     report('render', 0.5, 4000);
     report('render', 0.4, 5000); // a late event from a slower counter
     report('render', 1, 0);
-    const expected = [0, 0.05, 0.125, 0.2, 0.6, 0.6, 1];
+    const expected = [0, 0.05, 0.11, 0.185, 0.2, 0.6, 0.6, 1];
     seen.forEach((p, i) => expect(p.ratio).toBeCloseTo(expected[i], 9));
-    expect(seen.map((p) => p.phase)).toEqual(['analyse', 'analyse', 'speech', 'render', 'render', 'render', 'render']);
-    expect(seen[4].etaMs).toBe(4000);
+    expect(seen.map((p) => p.phase)).toEqual(['analyse', 'analyse', 'speech', 'loudness', 'render', 'render', 'render', 'render']);
+    expect(seen[5].etaMs).toBe(4000);
     expect('etaMs' in seen[2]).toBe(false);
   });
 });
