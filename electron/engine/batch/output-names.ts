@@ -14,13 +14,15 @@ const SLUG_MAX_CHARS = 40;
  */
 export function planOutputNames(items: ManifestItem[], { project, template = DEFAULT_NAME_TEMPLATE }: { project: string; template?: string }): string[] {
   assertTemplate(template);
-  const used = new Map<string, number>();
+  // Compared without case: on macOS and Windows "Intro" and "intro" are the same file.
+  const used = new Set<string>();
   return items.map((item) => {
     const base = item.name !== undefined ? safeFileName(item.name) : fillTemplate(template, item, project);
-    const key = base.toLowerCase();
-    const count = (used.get(key) ?? 0) + 1;
-    used.set(key, count);
-    return count === 1 ? base : `${base}-${count}`;
+    let name = base;
+    // A suffixed name may itself be taken ("a", "a", "a-2"): two items must never write one file.
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    used.add(name.toLowerCase());
+    return name;
   });
 }
 
