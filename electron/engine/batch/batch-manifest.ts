@@ -78,7 +78,10 @@ function csvRows(text: string, manifestPath: string): RawRow[] {
   }
   if (records.length === 0) return [];
   const header = records[0].fields.map((name) => name.trim().toLowerCase());
-  header.forEach((name) => assertKnownField(name, `${manifestPath} header`));
+  header.forEach((name, i) => {
+    assertKnownField(name, `${manifestPath} header`);
+    if (header.indexOf(name) !== i) throw new InputError('BAD_ARGUMENT', `${manifestPath} header: the column "${name}" appears twice.`, manifestPath);
+  });
   const name = path.basename(manifestPath);
   return records.slice(1).map((record) => {
     if (record.fields.length > header.length) {
