@@ -11,9 +11,17 @@ export const TOOL_NAME = 'Mouthpiece';
 /** IPTC Digital Source Type for media made by a trained model (the vocabulary C2PA and the platforms read). */
 export const IPTC_TRAINED_ALGORITHMIC_MEDIA = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
 
+/**
+ * Where the voices of an export came from: all typed scripts spoken by the built-in synthesiser, all recordings the user
+ * supplied (then only the face's motion is generated), or some of each.
+ */
+export type DisclosureVoice = 'synthesised' | 'recorded' | 'mixed';
+
 export interface DisclosureTagsInput {
   /** Mouthpiece's version (package.json; the CLI has `packageVersion()`). */
   toolVersion: string;
+  /** Where the voice came from; without it the tags say nothing about the voice (a recording is not synthesised). */
+  voice?: DisclosureVoice;
   /**
    * Also write machine-readable custom keys (`ai_generated`, `digital_source_type`, `generator`). The mp4 muxer keeps
    * keys outside its iTunes-style set only with `use_metadata_tags`, and that flag moves *every* tag, `comment` and
@@ -23,16 +31,25 @@ export interface DisclosureTagsInput {
   customKeys?: boolean;
 }
 
+/** What the comment says was generated; a recorded voice is the user's own sound, only the face moving is generated. */
+const GENERATED_PART: Record<DisclosureVoice | 'unknown', string> = {
+  synthesised: 'the face animation and the voice in this video were generated',
+  recorded: 'the face animation in this video was generated (the voice is a recording, not synthesised)',
+  mixed: 'the face animation and some of the voices in this video were generated (the others are recordings)',
+  unknown: 'the face animation in this video was generated',
+};
+
 /**
  * MP4 tags for `encodeVideo({ metadata })`. `comment` and `description` are iTunes-style atoms the mp4 muxer always
- * keeps (checked with ffprobe on the bundled ffmpeg); both say "AI-generated" and name the tool and version.
+ * keeps (checked with ffprobe on the bundled ffmpeg); both say "AI-generated" and name the tool and version. The
+ * comment claims a synthesised voice only when `voice` says so: a render of the user's own recording has a real voice.
  */
-export function disclosureTags({ toolVersion, customKeys = false }: DisclosureTagsInput): Record<string, string> {
+export function disclosureTags({ toolVersion, voice, customKeys = false }: DisclosureTagsInput): Record<string, string> {
   const version = toolVersion.trim();
   if (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(version)) throw new RangeError(`disclosureTags: not a version: "${toolVersion}"`);
   const tool = `${TOOL_NAME} ${version}`;
   const tags: Record<string, string> = {
-    comment: `${AI_DISCLOSURE_LABEL}: the face and voice in this video were synthesised with ${tool}; the person shown did not perform it.`,
+    comment: `${AI_DISCLOSURE_LABEL}: ${GENERATED_PART[voice ?? 'unknown']} with ${tool} from a still photo; the person shown was not filmed saying this.`,
     description: `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation).`,
   };
   if (customKeys) {
@@ -41,4 +58,13 @@ export function disclosureTags({ toolVersion, customKeys = false }: DisclosureTa
     tags.generator = tool;
   }
   return tags;
+}
+
+/** The `voice` of the tags for a render's clips: `say` clips are synthesised, `audio` clips are recordings. */
+export function disclosureVoiceOf(clipKinds: readonly ('say' | 'audio')[]): DisclosureVoice | undefined {
+  const said = clipKinds.includes('say');
+  const recorded = clipKinds.includes('audio');
+  if (said && recorded) return 'mixed';
+  if (said) return 'synthesised';
+  return recorded ? 'recorded' : undefined;
 }

@@ -1,4 +1,4 @@
-export { AI_DISCLOSURE_LABEL, disclosureTags, IPTC_TRAINED_ALGORITHMIC_MEDIA, TOOL_NAME, type DisclosureTagsInput } from './disclosure.js';
+export { AI_DISCLOSURE_LABEL, disclosureTags, disclosureVoiceOf, IPTC_TRAINED_ALGORITHMIC_MEDIA, TOOL_NAME, type DisclosureTagsInput, type DisclosureVoice } from './disclosure.js';
 export {
   BUILTIN_EXPORT_PRESETS,
   customExportPresetSchema,

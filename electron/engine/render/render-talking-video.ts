@@ -8,7 +8,7 @@ import { InputError, throwIfAborted } from '../errors.js';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject } from '../face/face-types.js';
 import { writeCaptionFiles } from '../captions/index.js';
-import { disclosureTags } from '../export/disclosure.js';
+import { disclosureTags, disclosureVoiceOf } from '../export/disclosure.js';
 import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../export/export-presets.js';
 import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
 import { assertWritableFolder, createTempFolder } from '../media/atomic-file.js';
@@ -139,7 +139,7 @@ export async function renderTalkingVideo(
         crf: encode.crf,
         maxBitrateKbps: encode.maxBitrateKbps,
         audioBitrateKbps: encode.audioBitrateKbps,
-        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION }),
+        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice: disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind))) }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
