@@ -36,6 +36,7 @@ export const studioMethods = [
   'presets.list',
   'presets.save',
   'presets.delete',
+  'batch.chooseFolder',
   'batch.plan',
   'batch.create',
   'batch.list',

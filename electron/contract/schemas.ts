@@ -135,6 +135,8 @@ export const requestSchemas = {
   'presets.list': noPayload,
   'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
   'presets.delete': z.strictObject({ presetId: libraryIdSchema }),
+  /** The native folder dialog for a batch's output folder; null when cancelled. */
+  'batch.chooseFolder': noPayload,
   /** The names and folder a batch would use, which of them exist already, and what stops it; changes nothing. */
   'batch.plan': batchRequestSchema,
   'batch.create': z.strictObject({
@@ -195,6 +197,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'presets.list': ExportPresetView[];
   'presets.save': ExportPresetView;
   'presets.delete': { ok: true };
+  'batch.chooseFolder': { path: string | null };
   'batch.plan': BatchPlanView;
   'batch.create': BatchView;
   'batch.list': BatchView[];

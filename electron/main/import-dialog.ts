@@ -38,3 +38,10 @@ export async function chooseRenderPath(parent: BrowserWindow | null, { suggested
   if (canceled || !filePath) return null;
   return filePath.toLowerCase().endsWith('.mp4') ? filePath : `${filePath}.mp4`;
 }
+
+/** The native folder dialog for a batch's output; resolves to the chosen folder, or null when cancelled. */
+export async function chooseOutputFolder(parent: BrowserWindow | null, { defaultDir }: { defaultDir: string }): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title: 'Save the batch in', buttonLabel: 'Choose', defaultPath: defaultDir, properties: ['openDirectory', 'createDirectory'] };
+  const { canceled, filePaths } = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return canceled || filePaths.length === 0 ? null : filePaths[0];
+}

@@ -12,7 +12,7 @@ import { listBuiltinVoices } from './handlers/builtin-voices';
 import { createForkedRunner } from '../worker/forked-runner';
 import { resolveRenderOutput, toRenderJobView } from './handlers/render-handlers';
 import { createThumbnailStore } from './handlers/thumbnails';
-import { chooseImportFiles, chooseRenderPath } from './import-dialog';
+import { chooseImportFiles, chooseOutputFolder, chooseRenderPath } from './import-dialog';
 import { toMediaUrl } from './media-path';
 import { createQuitGuard } from './quit-guard';
 import { StudioFailure } from './studio-errors';
@@ -96,6 +96,7 @@ function startStudio(): void {
     rendersDir,
     chooseImportFiles: () => chooseImportFiles(mainWindow),
     chooseSavePath: (suggestedName) => chooseRenderPath(mainWindow, { suggestedName, defaultDir: rendersDir() }),
+    chooseFolder: () => chooseOutputFolder(mainWindow, { defaultDir: rendersDir() }),
     openPath: async (filePath) => {
       const problem = await shell.openPath(filePath);
       if (problem) throw new StudioFailure('ENGINE_ERROR', `${filePath}: ${problem}`);

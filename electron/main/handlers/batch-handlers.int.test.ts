@@ -113,6 +113,12 @@ describe('batch handlers', () => {
       message: expect.stringContaining(path.join(blocker, 'sub')),
     });
     expect(await studio.handlers['batch.list'](undefined)).toEqual([]);
+    // The library's own folders are not an output folder: a batch named like a stored video would replace it.
+    const mediaDir = path.join(dir, 'library', 'media');
+    expect(await failureOf(studio.handlers['batch.plan'](request({ outDir: mediaDir })))).toMatchObject({ code: 'BAD_INPUT', message: `${mediaDir}: is inside the Mouthpiece library, whose files must not be overwritten; choose a folder outside it.` });
+    expect(await failureOf(studio.handlers['batch.create']({ request: request({ outDir: path.join(dir, 'library', 'renders', '..') }), existing: 'overwrite' }))).toMatchObject({ code: 'BAD_INPUT' });
+    // The bridge has no folder dialog and says so.
+    expect(await failureOf(studio.handlers['batch.chooseFolder'](undefined))).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('type the output folder') });
 
     const batch = await studio.handlers['batch.create']({ request: request(), existing: 'keep-both' });
     // Cancel at once: this test is about what was queued, the e2e test watches a batch render.
@@ -181,6 +187,9 @@ describe('export presets', () => {
         export: { preset: 'reel', captions: { enabled: true, style: 'clean' }, label: true, customPresetId: story.id! },
       },
     });
+    // A single export may not be written into the library either.
+    const intoLibrary = path.join(dir, 'library', 'media', 'Custom.mp4');
+    expect(await failureOf(studio.handlers['render.enqueue']({ projectId: project.id, outputPath: intoLibrary }))).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('is inside the Mouthpiece library') });
     const job = await studio.handlers['render.enqueue']({ projectId: project.id });
     await studio.handlers['render.cancel']({ renderId: job.id }).catch(() => null);
     expect(job).toMatchObject({ presetName: 'Story720', preset: 'reel' });

@@ -10,9 +10,10 @@ import type { LibraryBatch, StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
 import { planBatch, type BatchPlan } from './batch-plan';
 import type { StudioHandlerDeps } from './handler-deps';
+import { checkOutputFolder } from './output-location';
 import { toRenderJobView } from './render-handlers';
 
-type BatchHandlers = Pick<StudioHandlers, 'batch.plan' | 'batch.create' | 'batch.list' | 'batch.cancel' | 'batch.retryFailed'>;
+type BatchHandlers = Pick<StudioHandlers, 'batch.chooseFolder' | 'batch.plan' | 'batch.create' | 'batch.list' | 'batch.cancel' | 'batch.retryFailed'>;
 
 /** How many existing names a CONFLICT message lists before "and N more". */
 const NAMES_SHOWN = 5;
@@ -40,7 +41,9 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
 
   const plan = async (request: Parameters<BatchHandlers['batch.plan']>[0]): Promise<{ library: StudioLibrary; plan: BatchPlan }> => {
     const library = await engine.library();
-    return { library, plan: planBatch(library, request, { rendersDir: deps.rendersDir(), fileExists: existsSync }) };
+    const rendersDir = deps.rendersDir();
+    const outDir = await checkOutputFolder(request.outDir ?? rendersDir, { libraryDir: library.libraryDir, rendersDir });
+    return { library, plan: planBatch(library, { ...request, outDir }, { rendersDir, fileExists: existsSync }) };
   };
 
   /** The batch with its items' progress; a batch with nothing left to run is stamped finished. */
@@ -57,6 +60,11 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
   };
 
   return {
+    'batch.chooseFolder': async () => {
+      if (!deps.chooseFolder) throw new StudioFailure('UNSUPPORTED', 'This window cannot show a folder dialog; type the output folder\'s full path instead.');
+      return { path: await deps.chooseFolder() };
+    },
+
     'batch.plan': async (request) => (await plan(request)).plan.view,
 
     'batch.create': async ({ request, existing }) => {

@@ -26,6 +26,8 @@ export interface StudioHandlerDeps {
   chooseImportFiles(): Promise<string[]>;
   /** Shows the native save dialog for a render; null when cancelled or when the host has no dialogs. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Shows the native folder dialog for a batch's output; null when cancelled. Absent where the host has no dialogs. */
+  chooseFolder?(): Promise<string | null>;
   /** Opens a finished render with the system's player; throws StudioFailure('UNSUPPORTED') where that cannot be done. */
   openPath(filePath: string): Promise<void>;
   /** Shows a finished render in the file manager. */

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { MAX_PARALLEL_RENDERS } from '../../contract/schemas';
 import type { StudioHandlers } from '../../contract/studio-api';
 import type { RenderJobView, RenderSettingsView } from '../../contract/types';
@@ -6,6 +7,7 @@ import type { RenderJobState } from '../../engine/jobs/index.js';
 import { defaultRenderConcurrency, writeRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
+import { checkOutputFolder } from './output-location';
 import { requireProject, toProjectView } from './project-views';
 import { buildRenderSpec, defaultRenderPath } from './render-spec';
 
@@ -71,6 +73,7 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
     'render.enqueue': async ({ projectId, preset, outputPath }) => {
       const { library, project } = await requireProject(engine, projectId);
       const { document, name } = toProjectView(project);
+      if (outputPath !== undefined) await checkOutputFolder(path.dirname(outputPath), { libraryDir: library.libraryDir, rendersDir: deps.rendersDir() });
       // A preset asked for by name is that built-in preset, not the project's custom one.
       const { customPresetId: _custom, ...builtinExport } = document.export;
       const spec = buildRenderSpec(library, {

@@ -102,6 +102,12 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
     onClose();
   };
 
+  const chooseFolder = async () => {
+    const result = await studio.batch.chooseFolder();
+    if (!result.ok) return setError(result.error);
+    if (result.value.path) setOutDir(result.value.path);
+  };
+
   const selectedFace = faces.find((face) => face.id === faceIds[0]);
   const ready = !!request && !!plan && plan.problems.length === 0 && plan.items.length > 0 && !busy;
 
@@ -199,7 +205,12 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
             </div>
             <div className="field">
               <label htmlFor="batch-folder">Output folder</label>
-              <input id="batch-folder" data-testid="batch-folder" value={outDir} placeholder={plan?.outDir ?? 'The renders folder'} onChange={(event) => setOutDir(event.target.value)} />
+              <div className="batch-folder-row">
+                <input id="batch-folder" data-testid="batch-folder" value={outDir} placeholder={plan?.outDir ?? 'The renders folder'} onChange={(event) => setOutDir(event.target.value)} />
+                <button type="button" className="button" data-testid="batch-choose-folder" onClick={() => void chooseFolder()}>
+                  Choose…
+                </button>
+              </div>
             </div>
             <div className="field">
               <label htmlFor="batch-template">File names</label>
