@@ -157,6 +157,12 @@ describe('batch handlers', () => {
     const [listed] = await studio.handlers['batch.list'](undefined);
     expect(listed).toMatchObject({ id: batch.id, counts: { cancelled: 2 }, etaMs: 0 });
     expect(listed.finishedAt).not.toBeNull();
+    // Retrying one item from the queue reopens the batch.
+    await studio.handlers['render.retry']({ renderId: items[0].id });
+    const [reopened] = await studio.handlers['batch.list'](undefined);
+    expect(reopened.finishedAt).toBeNull();
+    expect(reopened.counts.queued + reopened.counts.running).toBe(1);
+    await studio.handlers['batch.cancel']({ batchId: batch.id });
     expect(await failureOf(studio.handlers['batch.cancel']({ batchId: 999 }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(existsSync(path.join(outDir, 'Week 12-Friday_ recap-square.mp4'))).toBe(false);
   }, 60_000);

@@ -46,11 +46,17 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
     return { library, plan: planBatch(library, { ...request, outDir }, { rendersDir, fileExists: existsSync }) };
   };
 
-  /** The batch with its items' progress; a batch with nothing left to run is stamped finished. */
+  /** The batch with its items' progress; a batch with nothing left to run is stamped finished, one with work again is not. */
   const viewOf = (library: StudioLibrary, queue: RenderQueue, batchId: number): BatchView => {
     let batch = library.getBatch({ batchId });
     if (!batch) throw new StudioFailure('NOT_FOUND', `There is no batch with id ${batchId}.`);
-    if (batch.finishedAt === null && batch.counts.queued + batch.counts.running === 0 && library.finishBatch({ batchId })) batch = library.getBatch({ batchId }) ?? batch;
+    const active = batch.counts.queued + batch.counts.running > 0;
+    if (batch.finishedAt === null && !active && library.finishBatch({ batchId })) batch = library.getBatch({ batchId }) ?? batch;
+    // One item retried from the queue (render.retry) puts a finished batch back to work.
+    if (batch.finishedAt !== null && active) {
+      library.reopenBatch({ batchId });
+      batch = library.getBatch({ batchId }) ?? batch;
+    }
     const items = queue.list().filter((state) => state.entry.batchId === batchId);
     return toBatchView(batch, items, queue.concurrency);
   };

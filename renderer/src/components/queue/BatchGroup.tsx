@@ -1,4 +1,5 @@
 import type { BatchView, RenderJobView } from '../../../../electron/contract/types';
+import { summarizeBatch } from './batch-summary';
 import { formatEta, QueueJob } from './QueueJob';
 import type { RenderJobs } from './use-render-jobs';
 
@@ -11,28 +12,10 @@ interface BatchGroupProps {
 
 /** A batch: its progress over all items, counts and time left, cancel and retry for the whole batch, then its items. */
 export function BatchGroup({ batch, jobs, queue, canOpenFiles }: BatchGroupProps) {
-  const counts = {
-    total: jobs.length,
-    queued: jobs.filter((job) => job.status === 'queued').length,
-    running: jobs.filter((job) => job.status === 'running').length,
-    done: jobs.filter((job) => job.status === 'done').length,
-    failed: jobs.filter((job) => job.status === 'failed').length,
-    cancelled: jobs.filter((job) => job.status === 'cancelled').length,
-  };
-  const active = counts.queued + counts.running > 0;
-  // The items' own progress arrives with every job-state event, so the bar follows it; the batch view adds the ETA.
-  const ended = jobs.filter((job) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled').length;
-  const running = jobs.filter((job) => job.status === 'running').reduce((sum, job) => sum + job.progress, 0);
-  const ratio = jobs.length === 0 ? (batch?.ratio ?? 0) : Math.min(1, (ended + running) / jobs.length);
+  const { counts, ratio, status, text } = summarizeBatch(jobs, batch?.ratio);
+  const active = status === 'running';
   const eta = active && batch ? formatEta(batch.etaMs) : '';
   const name = batch?.name ?? `Batch ${jobs[0]?.batchId ?? ''}`;
-  const status = active ? 'running' : counts.failed > 0 ? 'failed' : counts.done === counts.total ? 'done' : 'cancelled';
-  const summary = [
-    `${counts.done} of ${counts.total} done`,
-    counts.running > 0 ? `${counts.running} rendering` : '',
-    counts.failed > 0 ? `${counts.failed} failed` : '',
-    counts.cancelled > 0 ? `${counts.cancelled} cancelled` : '',
-  ].filter(Boolean);
 
   return (
     <li className={`queue-batch status-${status}`} data-testid="queue-batch" data-batch-id={jobs[0]?.batchId} data-status={status}>
@@ -52,7 +35,7 @@ export function BatchGroup({ batch, jobs, queue, canOpenFiles }: BatchGroupProps
           )}
           {!active && counts.failed + counts.cancelled > 0 && (
             <button type="button" className="button small" data-testid="retry-batch" onClick={() => batch && queue.retryBatch(batch.id)} disabled={!batch}>
-              Retry {counts.failed > 0 ? 'failed' : 'cancelled'}
+              Retry {counts.failed + counts.cancelled} {counts.failed === 0 ? 'cancelled' : counts.cancelled === 0 ? 'failed' : 'unfinished'}
             </button>
           )}
         </div>
@@ -60,7 +43,7 @@ export function BatchGroup({ batch, jobs, queue, canOpenFiles }: BatchGroupProps
       <div className="queue-progress">
         <progress max={1} value={ratio} aria-label={`${name}: ${Math.round(ratio * 100)}%`} data-testid="batch-progress" />
         <span className="queue-progress-text">
-          <span data-testid="batch-counts">{summary.join(' · ')}</span>
+          <span data-testid="batch-counts">{text}</span>
           <span className="queue-progress-figures">{`${Math.round(ratio * 100)}%${eta ? ` · ${eta}` : ''}`}</span>
         </span>
       </div>
