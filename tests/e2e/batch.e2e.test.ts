@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
 import { defaultModelPaths } from '../../electron/cli/package-paths';
 import type { BatchView, ImportResponse, RenderJobView, StudioResult } from '../../electron/contract/types';
-import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/media/index';
+import { probeMedia, resolveFfmpegTools, runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index';
 import { hasMedia, media, ROOT } from '../helpers/run-cli';
 import { buildRendererForTest } from './support/build-renderer';
 import { hasChromium, launchChromium } from './support/chromium';
@@ -75,7 +75,8 @@ describe.skipIf(!hasChromium || !hasMedia)('batch export in Chromium over the br
     await builder.getByTestId('batch-scripts').getByText('Hello').click();
     await builder.getByTestId('batch-scripts').getByText('Bye').click();
     await builder.getByTestId('batch-format').selectOption('square');
-    await builder.getByTestId('batch-captions-none').click();
+    await builder.getByTestId('batch-captions-reel').click();
+    await builder.getByTestId('batch-label').check();
     await builder.getByTestId('batch-folder').fill(outDir);
     const names = builder.getByTestId('batch-name-item');
     await expect.poll(() => names.count(), { timeout: 10_000 }).toBe(2);
@@ -123,6 +124,17 @@ describe.skipIf(!hasChromium || !hasMedia)('batch export in Chromium over the br
       expect(info.durationSec).toBeLessThan(3);
     }
     expect(await readdir(outDir)).toEqual(expect.arrayContaining(['Week 1-Hello-square.mp4', 'Week 1-Hello-square (2).mp4', 'Week 1-Bye-square.mp4']));
+    // Captions chosen in the builder reach the files: SRT and WebVTT beside each video, with the script's words.
+    for (const [job, words] of [[jobs[0], ['Hello', 'there']], [jobs[1], ['See', 'you', 'soon']]] as const) {
+      const stem = job.outputPath.replace(/\.mp4$/, '');
+      const [srt, vtt] = await Promise.all([readFile(`${stem}.srt`, 'utf8'), readFile(`${stem}.vtt`, 'utf8')]);
+      for (const word of words) expect(srt).toContain(word);
+      expect(vtt.startsWith('WEBVTT')).toBe(true);
+      expect(vtt).toContain(words[0]);
+    }
+    // And into the picture: the middle frame of the first video, with the burned-in reel caption and the "AI-generated" label.
+    const middleSec = ((await probeMedia(tools, jobs[0].outputPath)).durationSec ?? 1) / 2;
+    await runFfmpeg({ tools, args: ['-v', 'error', '-y', '-ss', middleSec.toFixed(2), '-i', jobs[0].outputPath, '-frames:v', '1', path.join(SHOTS, 'batch-frame-reel-label.png')] });
     const [batch] = await api<BatchView[]>('batch.list');
     expect(batch).toMatchObject({ name: 'Week 1', counts: { total: 2, done: 2 }, ratio: 1, etaMs: 0 });
     expect(batch.finishedAt).not.toBeNull();

@@ -9,7 +9,12 @@ export function NamePreview({ plan }: { plan: BatchPlanView | null }) {
         {plan ? `${plan.items.length} ${plan.items.length === 1 ? 'video' : 'videos'}` : 'Videos'}
         {existing > 0 && <span className="badge warn">{existing} already exist</span>}
       </h3>
-      {plan && <p className="batch-preview-folder" title={plan.outDir}>{plan.outDir}</p>}
+      {plan && (
+        // The paragraph is right-to-left so a long path loses its start, not its end; the path itself stays left-to-right.
+        <p className="batch-preview-folder" title={plan.outDir} data-testid="batch-preview-folder">
+          <bdi dir="ltr">{plan.outDir}</bdi>
+        </p>
+      )}
       {!plan || plan.items.length === 0 ? (
         <p className="quiet-empty">The names of the videos appear here as you pick faces and scripts.</p>
       ) : (
