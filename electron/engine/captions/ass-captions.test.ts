@@ -20,6 +20,27 @@ describe('buildAssCaptions', () => {
     for (let i = 1; i < times.length; i++) if (!cues.some((c) => Math.abs(c.start - WORDS[i].start) < 1e-9)) expect(times[i][0]).toBe(times[i - 1][1]);
   });
 
+  it('reel: captions move below a speaking chin that reaches the usual height, inside the safe area', () => {
+    const cues = layoutCaptionCues(WORDS, { style: 'reel', width: 1080, height: 1920 });
+    const ys = (ass: string) => [...ass.matchAll(/\\pos\([\d.]+,([\d.]+)\)/gu)].map((m) => Number(m[1]));
+    const usual = ys(buildAssCaptions({ cues, style: 'reel', width: 1080, height: 1920 }));
+    const emPx = 1080 * 0.078;
+    for (const y of usual) expect(Math.abs(y - 1920 * 0.64)).toBeLessThanOrEqual(emPx * 0.65 + 0.1);
+    // A tight portrait: the chin (jaw open) at 1380 px, where the usual 64 % line (1229 px) crosses the mouth.
+    const below = ys(buildAssCaptions({ cues, style: 'reel', width: 1080, height: 1920, faceBottomY: 1380 }));
+    expect(below).toHaveLength(usual.length);
+    below.forEach((y, i) => {
+      expect(y).toBeGreaterThan(usual[i] + 100);
+      expect(y + emPx * 0.65).toBeLessThanOrEqual(1920 * 0.8);
+    });
+    // One line fits wholly under the chin; two lines go as low as the safe area allows.
+    const oneLine = cues.filter((cue) => cue.lines.length === 1);
+    expect(oneLine.length).toBeGreaterThan(0);
+    for (const y of ys(buildAssCaptions({ cues: oneLine, style: 'reel', width: 1080, height: 1920, faceBottomY: 1380 }))) expect(y - emPx * 0.65).toBeGreaterThan(1380);
+    // A face high in the frame leaves the captions where they were.
+    expect(ys(buildAssCaptions({ cues, style: 'reel', width: 1080, height: 1920, faceBottomY: 900 }))).toEqual(usual);
+  });
+
   it('clean: a box and a line of text per cue line, plus a disclosure label for the whole video', () => {
     const cues = layoutCaptionCues(WORDS, { style: 'clean', width: 1920, height: 1080 });
     const ass = buildAssCaptions({ cues, style: 'clean', width: 1920, height: 1080, disclosureLabel: 'AI-generated', durationSec: 12 });

@@ -1,6 +1,6 @@
 import { captionFontFor, type CaptionScript } from './caption-font-files.js';
 import { captionFontsDir } from './caption-fonts-dir.js';
-import { captionGeometry, type CaptionGeometry } from './caption-geometry.js';
+import { captionGeometry, reelBlockCenterY, type CaptionGeometry } from './caption-geometry.js';
 import { detectCaptionScript, joinCaptionText, spaceBefore } from './caption-script.js';
 import type { CaptionCue, CaptionStyle, CaptionWord } from './caption-types.js';
 import { loadCaptionFont } from './font-metrics.js';
@@ -15,6 +15,8 @@ export interface AssCaptionsInput {
   /** How long the label stays; the last cue's end unless told. */
   durationSec?: number;
   fontsDir?: string;
+  /** The lowest point of the speaking faces in the frame (chin, jaw open), so reel captions stay off the mouth. */
+  faceBottomY?: number;
 }
 
 /** ASS colours are &HAABBGGRR, alpha 00 = opaque. */
@@ -31,7 +33,7 @@ const SOFT_SHADOW = '&H78000000';
  * one event per word so the spoken word turns yellow exactly while it is said.
  */
 export function buildAssCaptions(input: AssCaptionsInput): string {
-  const geometry = captionGeometry(input.style, input.width, input.height);
+  const geometry = captionGeometry(input.style, input.width, input.height, { faceBottomY: input.faceBottomY });
   const fontsDir = input.fontsDir ?? captionFontsDir();
   const scripts = new Set<CaptionScript>(input.cues.map((cue) => cue.script));
   const styles = [...scripts].map((script) => styleLine(`${input.style}-${script}`, script, geometry, fontsDir));
@@ -169,7 +171,8 @@ function roundedRect(w: number, h: number, r: number): string {
  */
 function reelEvents(cue: CaptionCue, geometry: CaptionGeometry): string[] {
   const words = cue.lines.flat();
-  const centers = lineCenters(cue.lines.length, geometry.centerY, geometry.emPx * cue.fontScale * LINE_PITCH_EM);
+  const pitch = geometry.emPx * cue.fontScale * LINE_PITCH_EM;
+  const centers = lineCenters(cue.lines.length, reelBlockCenterY(geometry, cue.lines.length, pitch), pitch);
   const events: string[] = [];
   words.forEach((word, index) => {
     const start = index === 0 ? cue.start : word.start;

@@ -32,6 +32,13 @@ export interface CaptionGeometry {
   shadowPx: number;
   /** Vertical centre of the reel text block, in pixels from the top. */
   centerY: number;
+  /** The lowest point of the speaking faces (chin with the jaw open), in pixels from the top, when known. */
+  faceBottomY?: number;
+}
+
+export interface CaptionPlacementOptions {
+  /** The lowest point of the speaking faces in the output (chin with the jaw open), pixels from the top. */
+  faceBottomY?: number;
 }
 
 /** Frames at least this much taller than wide get the vertical (Reels/TikTok/Shorts) safe area. */
@@ -50,7 +57,7 @@ export function captionSafeArea(width: number, height: number): SafeArea {
   return { left: margin, right: margin, top: margin, bottom: margin };
 }
 
-export function captionGeometry(style: CaptionStyle, width: number, height: number): CaptionGeometry {
+export function captionGeometry(style: CaptionStyle, width: number, height: number, placement: CaptionPlacementOptions = {}): CaptionGeometry {
   if (!(width > 0 && height > 0)) throw new RangeError(`caption frame size must be positive, got ${width}×${height}`);
   const safe = captionSafeArea(width, height);
   const vertical = isVerticalFrame(width, height);
@@ -66,7 +73,7 @@ export function captionGeometry(style: CaptionStyle, width: number, height: numb
       style, width, height, safe, weight: 'bold', emPx,
       maxLineWidthPx: (usableWidth - 2 * borderPx) * 0.92,
       maxLineChars: vertical ? 22 : 32, maxLines: 2, maxWordsPerCue: vertical ? 4 : 6, maxCueSec: MAX_CUE_SEC.reel,
-      borderPx, shadowPx: Math.max(1, emPx * 0.04), centerY,
+      borderPx, shadowPx: Math.max(1, emPx * 0.04), centerY, faceBottomY: placement.faceBottomY,
     };
   }
   const emPx = base * (vertical ? 0.05 : 0.05);
@@ -75,6 +82,23 @@ export function captionGeometry(style: CaptionStyle, width: number, height: numb
     style, width, height, safe, weight: 'medium', emPx,
     maxLineWidthPx: usableWidth - 2 * borderPx,
     maxLineChars: vertical ? 34 : 42, maxLines: 2, maxWordsPerCue: Infinity, maxCueSec: MAX_CUE_SEC.clean,
-    borderPx, shadowPx: 0, centerY: height - safe.bottom,
+    borderPx, shadowPx: 0, centerY: height - safe.bottom, faceBottomY: placement.faceBottomY,
   };
 }
+
+/** Room left between a chin and the reel captions under it, in ems. */
+const FACE_GAP_EM = 0.3;
+
+/**
+ * Vertical centre of a reel cue of `lineCount` lines `pitchPx` apart. A tight portrait fills a 9:16 frame, and the
+ * style's usual height (64 % down) then lands on the mouth, hiding the lip sync: the block moves below the speaking
+ * faces' chins, as far as the safe area's bottom allows (a two-line cue may still reach over the chin, never the mouth).
+ */
+export function reelBlockCenterY(geometry: CaptionGeometry, lineCount: number, pitchPx: number): number {
+  const half = (lineCount * pitchPx) / 2 + geometry.borderPx;
+  if (geometry.faceBottomY === undefined) return geometry.centerY;
+  const belowFace = geometry.faceBottomY + FACE_GAP_EM * geometry.emPx + half;
+  const lowest = geometry.height - geometry.safe.bottom - half;
+  return Math.max(geometry.centerY, Math.min(belowFace, lowest));
+}
+

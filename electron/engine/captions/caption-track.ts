@@ -25,6 +25,8 @@ export interface CaptionTrackInput {
   /** The video's duration (how long the disclosure label shows); the last caption's end unless told. */
   durationSec?: number;
   fontsDir?: string;
+  /** The lowest point of the speaking faces in the frame (chin, jaw open), pixels from the top: reel captions go below it. */
+  faceBottomY?: number;
 }
 
 export interface CaptionTrack {
@@ -48,6 +50,6 @@ export function buildCaptionTrack(input: CaptionTrackInput): CaptionTrack {
     cues.push(...layoutCaptionCues(segmentWords, { style: input.style, width: input.width, height: input.height, fontsDir }));
   }
   const settled = settleCueTiming(cues, input.style);
-  const ass = buildAssCaptions({ cues: settled, style: input.style, width: input.width, height: input.height, disclosureLabel: input.disclosureLabel, durationSec: input.durationSec, fontsDir });
+  const ass = buildAssCaptions({ cues: settled, style: input.style, width: input.width, height: input.height, disclosureLabel: input.disclosureLabel, durationSec: input.durationSec, fontsDir, faceBottomY: input.faceBottomY });
   return { words: words.sort((a, b) => a.start - b.start), cues: settled, ass };
 }

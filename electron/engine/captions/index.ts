@@ -11,6 +11,6 @@ export { buildAssCaptions, escapeAssText, type AssCaptionsInput } from './ass-ca
 export { buildAssFilter, escapeFilterPath } from './ass-filter.js';
 export { captionFontsDir, type CaptionFontsDirOptions } from './caption-fonts-dir.js';
 export { CAPTION_FONT_FILES, captionFontFor, type CaptionFontFile, type CaptionScript } from './caption-font-files.js';
-export { captionGeometry, captionSafeArea, isVerticalFrame, type CaptionGeometry, type SafeArea } from './caption-geometry.js';
+export { captionGeometry, captionSafeArea, isVerticalFrame, reelBlockCenterY, type CaptionGeometry, type CaptionPlacementOptions, type SafeArea } from './caption-geometry.js';
 export { detectCaptionScript, directionOfScript, joinCaptionText } from './caption-script.js';
 export { loadCaptionFont, type CaptionFontMetrics } from './font-metrics.js';

@@ -9,6 +9,7 @@ import { buildAssFilter, buildCaptionTrack, captionFontsDir, type CaptionSegment
 import { AI_DISCLOSURE_LABEL } from '../export/disclosure.js';
 import { toDiskError } from '../media/atomic-file.js';
 import type { PreparedClip } from './clip-speech.js';
+import type { Framing, Rect } from './framing.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
 
 export interface CaptionOverlay {
@@ -25,6 +26,8 @@ export async function prepareCaptionOverlay(input: {
   durationSec: number;
   tempDir: string;
   notice: (message: string) => void;
+  /** The speaking faces (source pixels) and the framing that maps them into the output: reel captions go below their chins. */
+  faces?: { boxes: readonly Rect[]; framing: Pick<Framing, 'crop' | 'scale'> };
 }): Promise<CaptionOverlay | undefined> {
   const { request, clips, output, durationSec, tempDir, notice } = input;
   const style = request.export?.captions?.style;
@@ -54,12 +57,22 @@ export async function prepareCaptionOverlay(input: {
     disclosureLabel: label ? AI_DISCLOSURE_LABEL : undefined,
     durationSec,
     fontsDir,
+    faceBottomY: input.faces ? lowestChinY(input.faces.boxes, input.faces.framing) : undefined,
   });
   const assPath = path.join(tempDir, 'captions.ass');
   await writeFile(assPath, track.ass).catch((error: unknown) => {
     throw toDiskError(error, `cannot write the captions of ${request.outPath}`);
   });
   return { filter: buildAssFilter(assPath, fontsDir), track: style ? track : undefined };
+}
+
+/** How far below the landmark box's bottom (the chin at rest) the chin reaches with the jaw wide open, in face heights. */
+const JAW_DROP_SHARE = 0.08;
+
+/** The lowest a speaking chin reaches in the output, in its pixels from the top. */
+function lowestChinY(boxes: readonly Rect[], framing: Pick<Framing, 'crop' | 'scale'>): number | undefined {
+  if (boxes.length === 0) return undefined;
+  return Math.max(...boxes.map((box) => (box.y + box.height * (1 + JAW_DROP_SHARE) - framing.crop.y) * framing.scale));
 }
 
 /** The words a clip says, when they are known: a script, or a recording's transcript (a recording played whole). */

@@ -112,7 +112,8 @@ export async function renderTalkingVideo(
     const loudness = await normaliseSoundtrack(deps.tools, mixed, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
     const soundtrack = loudness?.outPath ?? mixed;
     throwIfAborted(signal);
-    const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice });
+    const faces = { boxes: speakers.map((s) => describeFace(s).box), framing };
+    const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice, faces });
     const framingFilter = buildFramingFilter(framing, source.image);
     // Captions are drawn on the finished picture; without a framing graph, the frames are scaled to it first.
     const toOutput = framingFilter ?? `scale=${framing.output.width}:${framing.output.height}:flags=bicubic`;
