@@ -89,6 +89,8 @@ describe('batch handlers', () => {
     const typo = await studio.handlers['batch.plan'](request({ nameTemplate: '{projet}-{n}', outDir: undefined }));
     expect(typo.problems.join(' ')).toContain('{projet}');
     expect(typo.outDir).toBe(path.join(dir, 'library', 'renders'));
+    // A voice the synthesiser does not have is caught before anything renders, not by every item failing.
+    expect((await studio.handlers['batch.plan'](request({ voice: 'xx-nope' }))).problems).toEqual([expect.stringContaining('There is no built-in voice "xx-nope"')]);
   });
 
   it('refuses a face without consent before queueing anything, naming it', async () => {

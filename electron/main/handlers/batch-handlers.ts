@@ -43,7 +43,13 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
     const library = await engine.library();
     const rendersDir = deps.rendersDir();
     const outDir = await checkOutputFolder(request.outDir ?? rendersDir, { libraryDir: library.libraryDir, rendersDir });
-    return { library, plan: planBatch(library, { ...request, outDir }, { rendersDir, fileExists: existsSync }) };
+    const planned = planBatch(library, { ...request, outDir }, { rendersDir, fileExists: existsSync });
+    const voices = await deps.listBuiltinVoices();
+    if (!voices.some((voice) => voice.name === request.voice)) {
+      const message = `There is no built-in voice "${request.voice}"; choose one of ${voices.map((voice) => voice.name).join(', ') || 'the listed voices'}.`;
+      return { library, plan: { view: { ...planned.view, problems: [...planned.view.problems, message] }, problems: [...planned.problems, { code: 'BAD_INPUT', message }], specs: [] } };
+    }
+    return { library, plan: planned };
   };
 
   /** The batch with its items' progress; a batch with nothing left to run is stamped finished, one with work again is not. */
