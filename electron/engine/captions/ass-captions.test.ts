@@ -51,6 +51,20 @@ describe('buildAssCaptions', () => {
     expect(ass).toMatch(/^Style: clean-latin,Noto Sans Medium,/mu);
   });
 
+  it('leaves emoji the caption font cannot draw out of the burned-in text, keeping the words and symbols it can', () => {
+    const words: CaptionWord[] = ['I', 'love', 'it', '😍🔥', 'so', 'much!', '👍🏽', '©2024', '🇫🇷'].map((text, i) => ({ text, start: i * 0.3, end: i * 0.3 + 0.25 }));
+    const cues = layoutCaptionCues(words, { style: 'reel', width: 1080, height: 1920 });
+    const ass = buildAssCaptions({ cues, style: 'reel', width: 1080, height: 1920 });
+    const dialogues = ass.split('\n').filter((line) => line.startsWith('Dialogue:'));
+    for (const line of dialogues) expect(line).not.toMatch(/ {2}|[😍🔥👍🇫🇷\u{1F3FD}]/u);
+    expect(dialogues.some((line) => line.includes('©2024'))).toBe(true);
+    // Every remaining word still gets its highlight.
+    for (const word of ['I', 'love', 'it', 'so', 'much!', '©2024']) expect(dialogues.some((line) => line.includes(`{\\1c&H0000E1FF&}${word}{`))).toBe(true);
+    // A cue of emoji only shows nothing rather than empty boxes.
+    const only = layoutCaptionCues([{ text: '🎉🎉', start: 0, end: 1 }], { style: 'clean', width: 1080, height: 1080 });
+    expect(buildAssCaptions({ cues: only, style: 'clean', width: 1080, height: 1080 }).split('\n').filter((l) => l.startsWith('Dialogue:'))).toEqual([]);
+  });
+
   it('escapes text that ASS would read as tags or line breaks', () => {
     expect(escapeAssText('{\\b1}bold\\Nnext\nline')).toBe('\\{\\\u2060b1\\}bold\\\u2060Nnext line');
   });

@@ -3,7 +3,7 @@ import { captionFontsDir } from './caption-fonts-dir.js';
 import { captionGeometry, reelBlockCenterY, type CaptionGeometry } from './caption-geometry.js';
 import { detectCaptionScript, joinCaptionText, spaceBefore } from './caption-script.js';
 import type { CaptionCue, CaptionStyle, CaptionWord } from './caption-types.js';
-import { loadCaptionFont } from './font-metrics.js';
+import { loadCaptionFont, type CaptionFontMetrics } from './font-metrics.js';
 
 export interface AssCaptionsInput {
   cues: readonly CaptionCue[];
@@ -17,6 +17,29 @@ export interface AssCaptionsInput {
   fontsDir?: string;
   /** The lowest point of the speaking faces in the frame (chin, jaw open), so reel captions stay off the mouth. */
   faceBottomY?: number;
+}
+
+/** Emoji joiners, skin tones, flags' letters and the emoji-style selector: meaningless once the emoji is gone. */
+const EMOJI_GLUE = /[\u200d\ufe0f\u20e3\p{Emoji_Modifier}\p{Regional_Indicator}]/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+
+/**
+ * The cue as burned in: pictographs the caption font has no glyph for (emoji) are left out, since libass would draw
+ * them from whatever system font it finds, in colour, in black or as empty boxes (the SRT/WebVTT keep them: players
+ * draw emoji). Words left empty are dropped; null when nothing is left to show.
+ */
+function burnedInCue(cue: CaptionCue, font: CaptionFontMetrics): CaptionCue | null {
+  const lines = cue.lines
+    .map((line) =>
+      line
+        .map((word) => {
+          const text = word.text.replace(PICTOGRAPH, (ch) => (font.hasGlyphsFor(ch) ? ch : '')).replace(EMOJI_GLUE, '').trim();
+          return text === word.text ? word : { ...word, text };
+        })
+        .filter((word) => /\S/u.test(word.text)),
+    )
+    .filter((line) => line.length > 0);
+  return lines.length > 0 ? { ...cue, lines } : null;
 }
 
 /** ASS colours are &HAABBGGRR, alpha 00 = opaque. */
@@ -38,7 +61,11 @@ export function buildAssCaptions(input: AssCaptionsInput): string {
   const scripts = new Set<CaptionScript>(input.cues.map((cue) => cue.script));
   const styles = [...scripts].map((script) => styleLine(`${input.style}-${script}`, script, geometry, fontsDir));
   if (input.style === 'clean' && input.cues.length > 0) styles.push(boxStyleLine());
-  const events = input.cues.flatMap((cue) => (input.style === 'reel' ? reelEvents(cue, geometry) : cleanEvents(cue, geometry, fontsDir)));
+  const events = input.cues.flatMap((cue) => {
+    const shown = burnedInCue(cue, loadCaptionFont(fontsDir, captionFontFor(cue.script, geometry.weight)));
+    if (!shown) return [];
+    return input.style === 'reel' ? reelEvents(shown, geometry) : cleanEvents(shown, geometry, fontsDir);
+  });
   if (input.disclosureLabel?.trim()) {
     const labelScript = detectCaptionScript(input.disclosureLabel);
     styles.push(labelStyleLine(labelScript, geometry, fontsDir));
