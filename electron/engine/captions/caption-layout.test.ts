@@ -86,4 +86,21 @@ describe('layoutCaptionCues', () => {
     const he = layoutCaptionCues(spoken('שלום עולם. מה שלומך היום?'), { style: 'clean', width: 1080, height: 1080 });
     expect(he.every((cue) => cue.direction === 'rtl' && cue.script === 'hebrew')).toBe(true);
   });
+
+  it('gives a word far too wide for a line a cue of its own, so its neighbours keep their size', () => {
+    const words = spoken('Say Pneumonoultramicroscopicsilicovolcanoconiosis now, and https://example.com/a/very/long/path/that/never/ends today.');
+    const reel = layoutCaptionCues(words, { style: 'reel', width: 1080, height: 1920 });
+    checkCues(reel, words, 'reel', 1080, 1920);
+    for (const cue of reel) {
+      const texts = cue.lines.flat().map((w) => w.text);
+      if (cue.fontScale < 0.7) expect(texts).toHaveLength(1);
+    }
+    expect(reel.filter((cue) => cue.fontScale < 0.7)).toHaveLength(2);
+    expect(reel.find((cue) => cue.lines.flat().some((w) => w.text === 'Say'))!.fontScale).toBe(1);
+    // Clean lines are wider: the first word only shrinks a little and keeps a neighbour on the other line.
+    const clean = layoutCaptionCues(words, { style: 'clean', width: 1080, height: 1920 });
+    const shared = clean.find((cue) => cue.lines.flat().some((w) => w.text.startsWith('Pneumono')))!;
+    expect(shared.fontScale).toBeGreaterThan(0.7);
+    expect(shared.lines.flat().length).toBeGreaterThan(1);
+  });
 });

@@ -16,6 +16,8 @@ export interface CaptionLayoutOptions {
 
 /** A pause longer than this between two words starts a new caption. */
 export const CUE_BREAK_PAUSE_SEC = 0.4;
+/** A word that must shrink below this share of the font size to fit a line gets a cue of its own. */
+const MIN_SHARED_FONT_SCALE = 0.7;
 const SENTENCE_END = /[.!?…。！？؟۔]["'”’»)\]」』）]*$/u;
 
 /**
@@ -99,6 +101,8 @@ class CuePager {
   private accepts(words: readonly CaptionWord[]): boolean {
     if (words.length === 1) return true;
     if (words.length > this.geometry.maxWordsPerCue) return false;
+    // A word much wider than a line is shown alone, shrunk: sharing its cue would shrink its neighbours with it.
+    if (words.some((word) => this.widthOf([word]) * MIN_SHARED_FONT_SCALE > this.geometry.maxLineWidthPx)) return false;
     if (words[words.length - 1].end - words[0].start > this.geometry.maxCueSec) return false;
     return this.linesOf(words) !== null;
   }
