@@ -1,6 +1,6 @@
 import type { Library } from '../library/index.js';
 import type { RenderEntry } from '../library/library-types.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError, throwIfAborted } from '../errors.js';
 import { estimateEtaMs, type Progress } from '../progress.js';
 import { assertConcurrency } from '../library/batch-queries.js';
 import { renderJobSpecSchema, type RenderJobSpec, type RenderRunner } from './render-job.js';
@@ -146,8 +146,9 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
       if (library.updateRenderProgress({ renderId, progress: Math.min(0.999, progress.ratio), phase: progress.phase })) announce(renderId);
     };
     try {
+      throwIfAborted(slot.controller.signal);
+      // A render that completes although a stop came meanwhile has its file in place: it is done, not redone.
       const { outPath } = await runner({ id: renderId, spec: parsed.data }, { signal: slot.controller.signal, onProgress });
-      if (slot.controller.signal.aborted) throw new CancelledError();
       slot.etaMs = 0;
       library.finishRender({ renderId, status: 'done', outputPath: outPath });
     } catch (error) {
