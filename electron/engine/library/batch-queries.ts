@@ -136,3 +136,20 @@ export function reopenBatch({ db, batchId }: { db: Database; batchId: number }):
   assertEntryId({ kind: 'batch', id: batchId });
   db.prepare('UPDATE batches SET finished_at = NULL WHERE id = ?').run(batchId);
 }
+
+/**
+ * Queues a finished item of this batch again, as if new: its output went missing after it was done, so a resumed
+ * batch makes it again rather than report a file that is not there. False unless the render is this batch's and done.
+ */
+export function redoBatchItem({ db, batchId, renderId }: { db: Database; batchId: number; renderId: number }): boolean {
+  assertEntryId({ kind: 'batch', id: batchId });
+  assertEntryId({ kind: 'render', id: renderId });
+  const result = db
+    .prepare(
+      `UPDATE renders SET status = 'queued', progress = 0, phase = NULL, error = NULL, output_path = NULL,
+              started_at = NULL, finished_at = NULL, duration_ms = NULL
+        WHERE id = ? AND batch_id = ? AND status = 'done'`,
+    )
+    .run(renderId, batchId);
+  return result.changes > 0;
+}

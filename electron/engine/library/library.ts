@@ -90,6 +90,8 @@ export interface Library {
   /** Stamps the batch finished when none of its renders is queued or running; false otherwise. */
   finishBatch(input: { batchId: number }): boolean;
   reopenBatch(input: { batchId: number }): void;
+  /** Queues a done item of the batch again (its output went missing); false unless it is the batch's and done. */
+  redoBatchItem(input: { batchId: number; renderId: number }): boolean;
 
   /** Sweeps what crashed imports left behind; run on open, safe to run again at any time. */
   repairLibrary(): RepairReport;
@@ -206,6 +208,7 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     },
     finishBatch: ({ batchId }) => batches.finishBatch({ db, batchId, nowIso: now() }),
     reopenBatch: ({ batchId }) => batches.reopenBatch({ db, batchId }),
+    redoBatchItem: ({ batchId, renderId }) => batches.redoBatchItem({ db, batchId, renderId }),
 
     repairLibrary: () => repairLibrary({ db, libraryDir: dir }),
     close: () => db.close(),
