@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { createRenderQueue, estimateBatchProgress, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner } from '../jobs/index.js';
+import { batchItemSpecSchema, createRenderQueue, estimateBatchProgress, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner } from '../jobs/index.js';
 import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
+import { captionFilePaths } from '../render/caption-overlay.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { readBatchManifest, type ManifestItem } from './batch-manifest.js';
 import { planOutputNames } from './output-names.js';
@@ -74,6 +75,9 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
     if (batch) {
       notice(`Resuming the unfinished batch from ${batch.createdAt}: ${batch.counts.done} of ${batch.counts.total} done${batch.counts.failed > 0 ? `, ${batch.counts.failed} failed before and tried again` : ''}.`);
       for (const entry of library.listRenders({ batchId: batch.id, status: ['failed', 'cancelled'] })) library.requeueRender({ renderId: entry.id });
+      const missing = await doneItemsWithMissingOutput(library.listRenders({ batchId: batch.id, status: 'done' }));
+      for (const entry of missing) library.redoBatchItem({ batchId: batch.id, renderId: entry.id });
+      if (missing.length > 0) notice(`Making again ${missing.length} finished video${missing.length === 1 ? '' : 's'} whose files are gone: ${missing.map((e) => path.basename(e.spec.outputPath)).join(', ')}.`);
       library.reopenBatch({ batchId: batch.id });
       if (batch.concurrency !== input.concurrency) batch = library.setBatchConcurrency({ batchId: batch.id, concurrency: input.concurrency });
     } else {
@@ -115,14 +119,18 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
     const stop = () => void queue.pause();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      queue.start();
-      await queue.whenIdle();
+      // A stop that came while the batch was being prepared (the listener above would never hear it) runs nothing.
+      if (!signal?.aborted) {
+        queue.start();
+        await queue.whenIdle();
+      }
     } finally {
       signal?.removeEventListener('abort', stop);
     }
     const states = queue.list();
-    const interrupted = signal?.aborted === true;
-    if (!interrupted) library.finishBatch({ batchId });
+    // Stopped items went back to the queue; a stop that came after the last item ended interrupted nothing.
+    const interrupted = states.some(({ entry }) => entry.status === 'queued' || entry.status === 'running');
+    library.finishBatch({ batchId });
     const items = [...states.map(toResult), ...skipped].sort((a, b) => a.position - b.position);
     return { batch: library.getBatch({ batchId }) ?? batch, resumed, interrupted, items, progress: estimateBatchProgress(states, input.concurrency) };
   } finally {
@@ -168,9 +176,9 @@ function itemResult({ entry, etaMs }: RenderJobState, items: ManifestItem[]): Ba
 async function existingOutputs(planned: { item: ManifestItem; outPath: string }[]): Promise<string[]> {
   const found: string[] = [];
   for (const { item, outPath } of planned) {
-    const files = item.captions === 'none' ? [outPath] : [outPath, outPath.replace(/\.mp4$/, '.srt'), outPath.replace(/\.mp4$/, '.vtt')];
+    const files = item.captions === 'none' ? [outPath] : [outPath, ...Object.values(captionFilePaths(outPath))];
     for (const file of files) {
-      if (await access(file).then(() => true, () => false)) {
+      if (await exists(file)) {
         found.push(outPath);
         break;
       }
@@ -178,6 +186,29 @@ async function existingOutputs(planned: { item: ManifestItem; outPath: string }[
   }
   return found;
 }
+
+/** Finished items of a resumed batch whose video, or captions files, are no longer on disk. */
+async function doneItemsWithMissingOutput(entries: RenderEntry[]): Promise<(RenderEntry & { spec: BatchItemSpec })[]> {
+  const missing: (RenderEntry & { spec: BatchItemSpec })[] = [];
+  for (const entry of entries) {
+    const parsed = batchItemSpecSchema.safeParse(entry.spec);
+    if (!parsed.success) continue;
+    const { outputPath, captions } = parsed.data;
+    const files = captions === 'none' ? [outputPath] : [outputPath, ...Object.values(captionFilePaths(outputPath))];
+    if (!(await allExist(files))) missing.push({ ...entry, spec: parsed.data });
+  }
+  return missing.sort((a, b) => (a.batchPosition ?? 0) - (b.batchPosition ?? 0));
+}
+
+async function allExist(files: string[]): Promise<boolean> {
+  for (const file of files) if (!(await exists(file))) return false;
+  return true;
+}
+
+const exists = (file: string) => access(file).then(
+  () => true,
+  () => false,
+);
 
 function emptyBatch(outDir: string, manifestPath: string): BatchEntry {
   const now = new Date().toISOString();
