@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBatchConcurrency, DEFAULT_NAME_TEMPLATE, MANIFEST_FIELDS, runManifestBatch, type BatchItemResult, type ExistingOutputPolicy } from '../../engine/batch/index.js';
-import { EngineError, InputError } from '../../engine/errors.js';
+import { CancelledError, EngineError, InputError } from '../../engine/errors.js';
 import { createTalkingVideoRunner, type BatchProgress } from '../../engine/jobs/index.js';
+import { MAX_BATCH_CONCURRENCY } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
 import { defaultLibraryDir } from '../package-paths.js';
@@ -28,7 +29,8 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   --library DIR          the library holding the queue (default: the app's own, ${defaultLibraryDir()})
   --json                 progress as JSON lines on stderr, the result as JSON on stdout
 
-  Exit codes: 0 every video made, 1 some failed (each listed with its reason), 2 bad manifest or options.`;
+  Exit codes: 0 every video made, 1 some failed (each listed with its reason), 2 bad manifest or options,
+  130 stopped by Ctrl-C (run the same command again to resume).`;
 
 export async function runBatchCommand(argv: string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -53,7 +55,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   if (!values.out) bad('an output folder is needed: -o <dir>.');
   if (values.overwrite && values['skip-existing']) bad('--overwrite and --skip-existing contradict each other; choose one.');
   const concurrency = values.parallel === undefined ? defaultBatchConcurrency() : Number(values.parallel);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) bad(`--parallel must be a whole number from 1 to 16, got "${values.parallel}".`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BATCH_CONCURRENCY) bad(`--parallel must be a whole number from 1 to ${MAX_BATCH_CONCURRENCY}, got "${values.parallel}".`);
   const existing: ExistingOutputPolicy = values.overwrite ? 'overwrite' : values['skip-existing'] ? 'skip' : 'refuse';
   const json = values.json ?? false;
 
@@ -92,7 +94,10 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
     } else {
       for (const item of result.items) ctx.out(`${item.status.padEnd(9)} ${item.outPath}${item.error ? `  (${item.origin}: ${item.error})` : ''}`);
     }
-    if (result.interrupted) throw new EngineError('JOBS_FAILED', 'stopped; run the same command again to resume the batch.');
+    if (result.interrupted) {
+      reporter.notice('stopped; run the same command again to resume the batch (finished videos are kept).');
+      throw new CancelledError();
+    }
     if (failed.length > 0) {
       throw new EngineError('JOBS_FAILED', `${failed.length} of ${result.items.length} videos failed: ${failed.map((f) => `${f.origin}: ${f.error}`).join('; ')}`);
     }
