@@ -14,14 +14,14 @@ describe('disclosure tag text', () => {
 
   it('claims a generated voice only when the voice was synthesised', () => {
     const synthesised = disclosureTags({ toolVersion: '1.0.0', voice: 'synthesised' }).comment;
-    expect(synthesised).toMatch(/face animation and the voice .* generated/);
+    expect(synthesised).toMatch(/face animation .* and the voice .* were generated/);
     const recorded = disclosureTags({ toolVersion: '1.0.0', voice: 'recorded' }).comment;
     expect(recorded).toMatch(/face animation in this video was generated/);
     expect(recorded).toMatch(/voice is a recording, not synthesised/);
     expect(recorded).not.toMatch(/voice (in this video )?(was|were) (generated|synthesised)/);
     const unknown = Object.values(disclosureTags({ toolVersion: '1.0.0' })).join(' ');
     expect(unknown).not.toMatch(/voice/);
-    expect(disclosureTags({ toolVersion: '1.0.0', voice: 'mixed' }).comment).toMatch(/some of the voices/);
+    expect(disclosureTags({ toolVersion: '1.0.0', voice: 'mixed' }).comment).toMatch(/some of the voices .*generated.*other voices are recordings/);
   });
 
   it('reads the voice off the clips: scripts are synthesised, recordings are not', () => {

@@ -31,12 +31,12 @@ export interface DisclosureTagsInput {
   customKeys?: boolean;
 }
 
-/** What the comment says was generated; a recorded voice is the user's own sound, only the face moving is generated. */
-const GENERATED_PART: Record<DisclosureVoice | 'unknown', string> = {
-  synthesised: 'the face animation and the voice in this video were generated',
-  recorded: 'the face animation in this video was generated (the voice is a recording, not synthesised)',
-  mixed: 'the face animation and some of the voices in this video were generated (the others are recordings)',
-  unknown: 'the face animation in this video was generated',
+/** What the comment says was generated, and what it says about the voice: a recording is the user's own sound. */
+const GENERATED_PART: Record<DisclosureVoice | 'unknown', { generated: string; voiceNote: string }> = {
+  synthesised: { generated: 'the face animation (from a still photo) and the voice (from a typed script) in this video were generated', voiceNote: '' },
+  recorded: { generated: 'the face animation in this video was generated from a still photo', voiceNote: '; the voice is a recording, not synthesised' },
+  mixed: { generated: 'the face animation (from a still photo) and some of the voices (from typed scripts) in this video were generated', voiceNote: '; the other voices are recordings' },
+  unknown: { generated: 'the face animation in this video was generated from a still photo', voiceNote: '' },
 };
 
 /**
@@ -48,8 +48,9 @@ export function disclosureTags({ toolVersion, voice, customKeys = false }: Discl
   const version = toolVersion.trim();
   if (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(version)) throw new RangeError(`disclosureTags: not a version: "${toolVersion}"`);
   const tool = `${TOOL_NAME} ${version}`;
+  const part = GENERATED_PART[voice ?? 'unknown'];
   const tags: Record<string, string> = {
-    comment: `${AI_DISCLOSURE_LABEL}: ${GENERATED_PART[voice ?? 'unknown']} with ${tool} from a still photo; the person shown was not filmed saying this.`,
+    comment: `${AI_DISCLOSURE_LABEL}: ${part.generated} with ${tool}${part.voiceNote}; the person shown was not filmed saying this.`,
     description: `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation).`,
   };
   if (customKeys) {
