@@ -49,7 +49,10 @@ export function buildCaptionTrack(input: CaptionTrackInput): CaptionTrack {
     words.push(...segmentWords);
     cues.push(...layoutCaptionCues(segmentWords, { style: input.style, width: input.width, height: input.height, fontsDir }));
   }
-  const settled = settleCueTiming(cues, input.style);
+  // The last cue lingers after its word; it must not outlast the video (an SRT cue past the end confuses editors).
+  const settled = settleCueTiming(cues, input.style).map((cue) =>
+    input.durationSec !== undefined && cue.end > input.durationSec ? { ...cue, end: Math.max(cue.start, input.durationSec) } : cue,
+  );
   const ass = buildAssCaptions({ cues: settled, style: input.style, width: input.width, height: input.height, disclosureLabel: input.disclosureLabel, durationSec: input.durationSec, fontsDir, faceBottomY: input.faceBottomY });
   return { words: words.sort((a, b) => a.start - b.start), cues: settled, ass };
 }
