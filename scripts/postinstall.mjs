@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 function run(script) {
   const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`mouthpiece postinstall: \`npm run ${script}\` failed (exit ${result.status}).`);
-    process.exit(result.status ?? 1);
+    const why = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`;
+    console.error(`mouthpiece postinstall: \`npm run ${script}\` failed (${why}).`);
+    process.exit(result.status || 1);
   }
 }
 
