@@ -254,3 +254,8 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return String(Number(value.toFixed(6)));
 }
+
+/** Reads `inputPath` keeping only its first audio stream: no video, subtitle or data streams reach the output. */
+export function firstAudioStreamInputArgs(inputPath: string): string[] {
+  return ['-i', inputPath, '-map', '0:a:0', '-vn', '-sn', '-dn'];
+}

@@ -6,7 +6,7 @@
  * blocks, −70 LUFS and −10 LU gates) agreed with ebur128 to 0.01 LU (e.g. −13.44 vs −13.444 on a normalised JFK clip).
  * ebur128's summary has one decimal; its per-frame metadata (`lavfi.r128.I`, printed by `ametadata`) has three.
  */
-import { formatNumber } from './ffmpeg-args.js';
+import { firstAudioStreamInputArgs, formatNumber } from './ffmpeg-args.js';
 
 /** What the soundtrack is measured and delivered at: the MP4's AAC rate, in stereo. */
 export const LOUDNESS_SAMPLE_RATE_HZ = 48_000;
@@ -50,13 +50,7 @@ export function buildMeasureLoudnessArgs(input: { inputPath: string }): string[]
     ...BASE_ARGS,
     '-v',
     'info',
-    '-i',
-    input.inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
+    ...firstAudioStreamInputArgs(input.inputPath),
     '-af',
     `${DELIVERY_FORMAT},${pad},ebur128=peak=true:metadata=1,ametadata=mode=print:key=${INTEGRATED_KEY}`,
     '-f',
@@ -94,13 +88,7 @@ export function buildApplyLoudnessArgs(input: ApplyLoudnessArgsInput): string[] 
     ...BASE_ARGS,
     '-v',
     'error',
-    '-i',
-    input.inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
+    ...firstAudioStreamInputArgs(input.inputPath),
     '-af',
     chain.join(','),
     '-ar',

@@ -3,6 +3,8 @@
  * Nothing here runs a process (see media/ffmpeg-args.ts for the same style).
  */
 
+import { firstAudioStreamInputArgs } from '../media/ffmpeg-args.js';
+
 /** The analysis format of the speech stage: 16 kHz mono float. */
 export const ANALYSIS_SAMPLE_RATE_HZ = 16_000;
 
@@ -25,13 +27,7 @@ export function buildDecodePcmArgs(input: DecodePcmArgsInput): string[] {
     '-nostdin',
     '-v',
     'error',
-    '-i',
-    input.inputPath,
-    '-map',
-    '0:a:0',
-    '-vn',
-    '-sn',
-    '-dn',
+    ...firstAudioStreamInputArgs(input.inputPath),
     '-ac',
     '1',
     '-ar',
