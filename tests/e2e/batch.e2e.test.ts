@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
-import { defaultModelPaths } from '../../electron/cli/package-paths';
-import type { BatchView, ImportResponse, RenderJobView, StudioResult } from '../../electron/contract/types';
-import { probeMedia, resolveFfmpegTools, runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index';
-import { hasMedia, media, ROOT } from '../helpers/run-cli';
-import { buildRendererForTest } from './support/build-renderer';
-import { hasChromium, launchChromium } from './support/chromium';
+import type { StudioBridge } from '../../electron/bridge/start-studio-bridge';
+import type { BatchView, ImportResponse, RenderJobView } from '../../electron/contract/types';
+import { probeMedia, runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index';
+import { hasMedia, media } from '../helpers/run-cli';
+import { hasChromium } from './support/chromium';
+import { openStudioSession, SHOTS, type StudioSession } from './support/studio-session';
 
 /*
  * Batch export in the real React studio, in a real Chromium, against the real engine over the bridge: build a batch of
@@ -19,50 +17,33 @@ import { hasChromium, launchChromium } from './support/chromium';
  */
 
 const PORTRAIT = media('images/portrait_eileen_collins_nasa.png');
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
+let session: StudioSession;
 let dir: string;
 let outDir: string;
-let rendererDir: string;
 let bridge: StudioBridge;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let tools: FfmpegTools;
-const pageErrors: string[] = [];
+const api = <T>(method: string, payload?: unknown) => session.api<T>(method, payload);
+const shot = (name: string) => session.shot(name);
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-
-async function api<T>(method: string, payload?: unknown): Promise<T> {
-  const response = await fetch(`${bridge.origin}/api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token }, body: JSON.stringify({ method, payload }) });
-  const result = (await response.json()) as StudioResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe.skipIf(!hasChromium || !hasMedia)('batch export in Chromium over the bridge', () => {
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-batch-e2e-'));
+    session = await openStudioSession('mouthpiece-batch-e2e-');
+    ({ dir, bridge, page, tools } = session);
     outDir = path.join(dir, 'week 1');
-    await mkdir(SHOTS, { recursive: true });
-    [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
-    bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
     const { results } = await api<ImportResponse>('library.import', { paths: [PORTRAIT] });
     const [face] = results;
     if (!face.ok) throw new Error('import failed');
     await api('library.setConsent', { faceId: face.id, consent: true });
     await api('scripts.create', { name: 'Hello', text: 'Hello there.' });
     await api('scripts.create', { name: 'Bye', text: 'See you soon.' });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(bridge.url);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    await rm(dir, { recursive: true, force: true });
-    if (rendererDir) await rm(rendererDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('builds two scripts × one face, previews the names, and keeps an existing file when asked', async () => {
@@ -154,6 +135,6 @@ describe.skipIf(!hasChromium || !hasMedia)('batch export in Chromium over the br
     await expect.poll(() => group.getByTestId('batch-counts').textContent()).toContain('2 cancelled');
     expect(await group.getByTestId('retry-batch').isVisible()).toBe(true);
     expect(existsSync(cancelDir) ? await readdir(cancelDir) : []).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 30_000);
 });

@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
-import { defaultModelPaths } from '../../electron/cli/package-paths';
-import type { RenderJobView, StudioResult } from '../../electron/contract/types';
+import type { StudioBridge } from '../../electron/bridge/start-studio-bridge';
+import type { RenderJobView } from '../../electron/contract/types';
 import { runFfmpeg, runFfprobe } from '../../electron/engine/media/ffmpeg-adapter';
-import { probeMedia, readVideoFrames, resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/media/index';
-import { hasMedia, media, ROOT } from '../helpers/run-cli';
-import { buildRendererForTest } from './support/build-renderer';
-import { hasChromium, launchChromium } from './support/chromium';
+import { probeMedia, readVideoFrames, type FfmpegTools } from '../../electron/engine/media/index';
+import { hasMedia, media } from '../helpers/run-cli';
+import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
+import { openStudioSession, type StudioSession } from './support/studio-session';
 
 /*
  * The real React studio in a real Chromium against the real engine, over the browser bridge: a user's first session
@@ -20,43 +17,26 @@ import { dropFiles } from './support/drop-files';
 
 const GROUP_PHOTO = media('images/group3_apollo11_crew_nasa.png');
 const VOICE = media('audio/en_ljspeech_LJ001-0001.wav');
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
+let session: StudioSession;
 let dir: string;
-let rendererDir: string;
 let bridge: StudioBridge;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let tools: FfmpegTools;
-const pageErrors: string[] = [];
-
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const api = <T>(method: string, payload?: unknown) => session.api<T>(method, payload);
+const shot = (name: string) => session.shot(name);
 const clipWidth = async () => (await page.getByTestId('track-1').getByTestId('clip').boundingBox())!.width;
 
-async function api<T>(method: string, payload?: unknown): Promise<T> {
-  const response = await fetch(`${bridge.origin}/api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token }, body: JSON.stringify({ method, payload }) });
-  const result = (await response.json()) as StudioResult<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 describe.skipIf(!hasChromium || !hasMedia)('studio in Chromium over the bridge', () => {
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-e2e-'));
-    await mkdir(SHOTS, { recursive: true });
-    [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
-    bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openStudioSession('mouthpiece-e2e-');
+    ({ dir, bridge, page, tools } = session);
     await page.goto(bridge.url);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-    await rm(dir, { recursive: true, force: true });
-    if (rendererDir) await rm(rendererDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('starts empty and imports a group photo and a voice dropped as real files', async () => {
@@ -229,6 +209,6 @@ describe.skipIf(!hasChromium || !hasMedia)('studio in Chromium over the bridge',
     // The studio still works: back to the crew photo, its subjects are there again.
     await page.locator('[data-testid="library-item"][data-kind="face"]', { hasText: 'group3' }).locator('.entry-name').click();
     await expect.poll(() => page.locator('[data-testid^="subject-outline-"]').count(), { timeout: 10_000 }).toBe(3);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

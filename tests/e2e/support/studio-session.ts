@@ -1,0 +1,62 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
+import { defaultModelPaths } from '../../../electron/cli/package-paths';
+import type { StudioResult } from '../../../electron/contract/types';
+import { resolveFfmpegTools, type FfmpegTools } from '../../../electron/engine/media/index';
+import { ROOT } from '../../helpers/run-cli';
+import { buildRendererForTest } from './build-renderer';
+import { launchChromium } from './chromium';
+
+export const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+
+/** A fresh library behind the real bridge, the built studio page, and a Chromium page (not yet pointed at it). */
+export interface StudioSession {
+  dir: string;
+  bridge: StudioBridge;
+  page: Page;
+  tools: FfmpegTools;
+  /** Uncaught errors of the page, for tests to assert there were none. */
+  pageErrors: string[];
+  /** Calls a contract method over the bridge, as the page would; throws the error's message. */
+  api<T>(method: string, payload?: unknown): Promise<T>;
+  shot(name: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function openStudioSession(tempPrefix: string): Promise<StudioSession> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), tempPrefix));
+  await mkdir(SHOTS, { recursive: true });
+  const [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
+  const bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    dir,
+    bridge,
+    page,
+    tools,
+    pageErrors,
+    async api<T>(method: string, payload?: unknown): Promise<T> {
+      const response = await fetch(`${bridge.origin}/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token },
+        body: JSON.stringify({ method, payload }),
+      });
+      const result = (await response.json()) as StudioResult<T>;
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+    shot: (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) }),
+    async close() {
+      await browser.close();
+      await bridge.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(rendererDir, { recursive: true, force: true });
+    },
+  };
+}
