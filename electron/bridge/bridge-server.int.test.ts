@@ -8,8 +8,9 @@ import { WebSocket } from 'ws';
 import type { ImportResponse, LibraryListing, StudioResult } from '../contract/types';
 import { defaultModelPaths } from '../cli/package-paths';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
+import { media } from '../engine/media/media-test-support.js';
 
-const PHOTO = '/work/shared/media/images/group3_apollo11_crew_nasa.png';
+const PHOTO = media('images/group3_apollo11_crew_nasa.png');
 let dir: string;
 let bridge: StudioBridge;
 

@@ -11,6 +11,7 @@ import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/medi
 import type { Progress } from '../engine/progress.js';
 import { createForkedRunner } from './forked-runner.js';
 import { forkNodeWorker } from './node-worker-handle.js';
+import { media } from '../engine/media/media-test-support.js';
 
 const entry = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 const spawn = () => forkNodeWorker(entry, { execArgv: ['--import', 'tsx'] });
@@ -31,9 +32,9 @@ function spec(name: string, durationSec: number): StudioRenderSpec {
     preset: 'landscape',
     fps: 30,
     outputPath: path.join(dir, `${name}.mp4`),
-    face: { path: '/work/shared/media/images/group3_apollo11_crew_nasa.png', kind: 'image', width: 1, height: 1, consent: true },
+    face: { path: media('images/group3_apollo11_crew_nasa.png'), kind: 'image', width: 1, height: 1, consent: true },
     durationSec,
-    tracks: [{ subject: 1, clips: [{ kind: 'audio', start: 0, path: '/work/shared/media/audio/en_jfk_inaugural.wav', trimStart: 1, trimEnd: 1 + durationSec }] }],
+    tracks: [{ subject: 1, clips: [{ kind: 'audio', start: 0, path: media('audio/en_jfk_inaugural.wav'), trimStart: 1, trimEnd: 1 + durationSec }] }],
     subjects: {},
     captions: { enabled: false, style: 'clean' },
   };

@@ -6,7 +6,8 @@ import { runFfmpeg } from './ffmpeg-adapter.js';
 import { resolveFfmpegTools, type FfmpegTools } from './ffmpeg-tools.js';
 import type { RgbaImage } from './rgba-image.js';
 
-export const SHARED_MEDIA_DIR = '/work/shared/media';
+/** ../shared/media beside the checkout (as tests/helpers/run-cli.ts finds it), or MOUTHPIECE_MEDIA. */
+export const SHARED_MEDIA_DIR = path.resolve(process.env.MOUTHPIECE_MEDIA ?? path.join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'media'));
 export const media = (relative: string): string => path.join(SHARED_MEDIA_DIR, relative);
 
 export function getTools(): Promise<FfmpegTools> {

@@ -10,11 +10,12 @@ import type { ValidatedRequest } from '../../contract/studio-api';
 import { isBatchItemSpec, type RenderJobSpec } from '../../engine/jobs/render-job.js';
 import { defaultRenderConcurrency } from '../render-settings';
 import { toStudioError } from '../studio-errors';
+import { media } from '../../engine/media/media-test-support.js';
 
 /* Batches, presets and queue settings over the real engine: a real SQLite library, real face analysis, the real queue. */
 
-const PORTRAIT = '/work/shared/media/images/portrait_eileen_collins_nasa.png';
-const PAINTING = '/work/shared/media/images/painting_mona_lisa_small_cc0.jpg';
+const PORTRAIT = media('images/portrait_eileen_collins_nasa.png');
+const PAINTING = media('images/painting_mona_lisa_small_cc0.jpg');
 
 let dir: string;
 let outDir: string;

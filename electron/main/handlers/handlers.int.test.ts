@@ -10,11 +10,12 @@ import type { StudioEventName } from '../../contract/channels';
 import type { RenderJobView } from '../../contract/types';
 import { toStudioError } from '../studio-errors';
 import { resolveRenderOutput } from './render-handlers';
+import { media } from '../../engine/media/media-test-support.js';
 
 /* The handlers over the real engine: real SQLite library, real face analysis, real renders. */
 
-const PHOTO = '/work/shared/media/images/group3_apollo11_crew_nasa.png';
-const VOICE = '/work/shared/media/audio/en_ljspeech_LJ001-0001.wav';
+const PHOTO = media('images/group3_apollo11_crew_nasa.png');
+const VOICE = media('audio/en_ljspeech_LJ001-0001.wav');
 
 let dir: string;
 let studio: NodeStudio;
