@@ -1,8 +1,8 @@
 import type { TimedWord } from '../speech/speech-types.js';
-import { buildAssCaptions } from './ass-captions.js';
+import { buildAssCaptions, type AssCaptionsInput } from './ass-captions.js';
 import { captionFontsDir } from './caption-fonts-dir.js';
 import { layoutCaptionCues } from './caption-layout.js';
-import type { CaptionCue, CaptionStyle, CaptionWord } from './caption-types.js';
+import type { CaptionCue, CaptionWord } from './caption-types.js';
 import { captionWordsFromTimeline } from './caption-words.js';
 import { settleCueTiming } from './cue-timing.js';
 
@@ -16,17 +16,9 @@ export interface CaptionSegment {
   language?: string;
 }
 
-export interface CaptionTrackInput {
+/** The spoken segments, and how the captions are drawn (everything of the ASS script but its cues). */
+export interface CaptionTrackInput extends Omit<AssCaptionsInput, 'cues'> {
   segments: readonly CaptionSegment[];
-  style: CaptionStyle;
-  width: number;
-  height: number;
-  disclosureLabel?: string;
-  /** The video's duration (how long the disclosure label shows); the last caption's end unless told. */
-  durationSec?: number;
-  fontsDir?: string;
-  /** The lowest point of the speaking faces in the frame (chin, jaw open), pixels from the top: reel captions go below it. */
-  faceBottomY?: number;
 }
 
 export interface CaptionTrack {
@@ -53,6 +45,7 @@ export function buildCaptionTrack(input: CaptionTrackInput): CaptionTrack {
   const settled = settleCueTiming(cues, input.style).map((cue) =>
     input.durationSec !== undefined && cue.end > input.durationSec ? { ...cue, end: Math.max(cue.start, input.durationSec) } : cue,
   );
-  const ass = buildAssCaptions({ cues: settled, style: input.style, width: input.width, height: input.height, disclosureLabel: input.disclosureLabel, durationSec: input.durationSec, fontsDir, faceBottomY: input.faceBottomY });
+  const { segments: _segments, ...drawing } = input;
+  const ass = buildAssCaptions({ ...drawing, cues: settled, fontsDir });
   return { words: words.sort((a, b) => a.start - b.start), cues: settled, ass };
 }
