@@ -3,13 +3,14 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeStudio, type NodeStudio } from '../../bridge/node-studio';
-import { defaultModelPaths } from '../../cli/package-paths';
+import type { NodeStudio } from '../../bridge/node-studio';
+import type { StudioEventName } from '../../contract/channels';
 import { createEmptyProjectDocument } from '../../contract/project-document';
 import type { ValidatedRequest } from '../../contract/studio-api';
 import { isBatchItemSpec, type RenderJobSpec } from '../../engine/jobs/render-job.js';
 import { defaultRenderConcurrency } from '../render-settings';
 import { toStudioError } from '../studio-errors';
+import { openTestStudio } from './test-studio';
 import { media } from '../../engine/media/media-test-support.js';
 
 /* Batches, presets and queue settings over the real engine: a real SQLite library, real face analysis, the real queue. */
@@ -20,22 +21,13 @@ const PAINTING = media('images/painting_mona_lisa_small_cc0.jpg');
 let dir: string;
 let outDir: string;
 let studio: NodeStudio;
-const events: { event: string; payload: unknown }[] = [];
+const events: { event: StudioEventName; payload: unknown }[] = [];
 let portraitId: number;
 let paintingId: number;
 let scriptIds: number[];
 
 const failureOf = async (promise: Promise<unknown>) => promise.then(() => null, toStudioError);
-const openStudio = () =>
-  createNodeStudio({
-    libraryDir: path.join(dir, 'library'),
-    ...defaultModelPaths(),
-    version: 'test',
-    mediaUrl: () => null,
-    thumbnailUrl: () => null,
-    renderUrl: (renderId) => `/renders/${renderId}.mp4`,
-    emit: (event, payload) => events.push({ event, payload }),
-  });
+const openStudio = () => openTestStudio(dir, events);
 const request = (change: Partial<ValidatedRequest<'batch.plan'>> = {}): ValidatedRequest<'batch.plan'> => ({
   name: 'Week 12',
   faces: [{ faceId: portraitId, subject: 0 }],

@@ -3,13 +3,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeStudio, type NodeStudio } from '../../bridge/node-studio';
-import { defaultModelPaths } from '../../cli/package-paths';
+import type { NodeStudio } from '../../bridge/node-studio';
 import { createEmptyProjectDocument, type ProjectDocument } from '../../contract/project-document';
 import type { StudioEventName } from '../../contract/channels';
 import type { RenderJobView } from '../../contract/types';
 import { toStudioError } from '../studio-errors';
 import { resolveRenderOutput } from './render-handlers';
+import { openTestStudio } from './test-studio';
 import { media } from '../../engine/media/media-test-support.js';
 
 /* The handlers over the real engine: real SQLite library, real face analysis, real renders. */
@@ -37,15 +37,7 @@ function documentWith(overrides: Partial<ProjectDocument> = {}): ProjectDocument
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-handlers-int-'));
-  studio = createNodeStudio({
-    libraryDir: path.join(dir, 'library'),
-    ...defaultModelPaths(),
-    version: 'test',
-    mediaUrl: () => null,
-    thumbnailUrl: () => null,
-    renderUrl: (renderId) => `/renders/${renderId}.mp4`,
-    emit: (event, payload) => events.push({ event, payload }),
-  });
+  studio = openTestStudio(dir, events);
   const { results } = await studio.handlers['library.import']({ paths: [PHOTO, VOICE] });
   const [face, voice] = results;
   if (!face.ok || !voice.ok) throw new Error('import failed');
