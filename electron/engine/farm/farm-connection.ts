@@ -23,7 +23,8 @@ export function parseFarmUrl(url: string, { tlsCaPath }: { tlsCaPath?: string } 
   try {
     parsed = new URL(url);
   } catch {
-    throw new InputError('BAD_ARGUMENT', `--farm must be a Redis URL such as redis://:PASSWORD@HOST:6379, got "${redactUrlText(url)}".`);
+    // Not echoed: a mistyped URL may still hold the password.
+    throw new InputError('BAD_ARGUMENT', '--farm must be a Redis URL such as redis://:PASSWORD@HOST:6379 (what was given is not a URL).');
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new InputError('BAD_ARGUMENT', `--farm must start with redis:// or rediss:// (TLS), got "${parsed.protocol}//".`);

@@ -72,6 +72,7 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
     const controller = new AbortController();
     running.add(controller);
     const startedMs = Date.now();
+    say(`job ${job.id} (${data.spec.title}): started${job.attemptsMade > 0 ? ` (try ${job.attemptsMade + 1})` : ''}`);
     const access: JobMediaAccess = { url: coordinator.url, token: coordinator.token, jobId: String(job.id), capability: data.capability, version, signal: controller.signal };
     await mkdir(options.workDir, { recursive: true });
     const jobDir = await mkdtemp(path.join(options.workDir, 'job-'));
