@@ -97,8 +97,8 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
         throw new Error(reason);
       }
       await job.updateProgress({ phase: 'delivering', ratio: 0.99 });
-      const outputs = await deliverOutputs(access, outPath);
-      say(`job ${job.id} (${data.spec.title}): delivered in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+      const { outputs, duplicate } = await deliverOutputs(access, outPath);
+      say(`job ${job.id} (${data.spec.title}): delivered in ${((Date.now() - startedMs) / 1000).toFixed(1)} s${duplicate ? ' (a copy had landed already; this one was dropped)' : ''}`);
       return { outputs };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -142,17 +142,19 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
 }
 
 /** Captions files first, the video last: a video in its place means the whole job arrived. */
-async function deliverOutputs(access: JobMediaAccess, outPath: string): Promise<FarmJobResult['outputs']> {
+async function deliverOutputs(access: JobMediaAccess, outPath: string): Promise<{ outputs: FarmJobResult['outputs']; duplicate: boolean }> {
   const { srtPath, vttPath } = captionFilePaths(outPath);
   const files: [OutputKind, string][] = [['srt', srtPath], ['vtt', vttPath], ['video', outPath]];
   const outputs: FarmJobResult['outputs'] = [];
+  let duplicate = false;
   for (const [kind, filePath] of files) {
     if (!(await stat(filePath).then((s) => s.isFile(), () => false))) continue;
-    const { sha256, sizeBytes } = await deliverJobOutput(access, kind, filePath);
-    outputs.push({ kind, sha256, sizeBytes });
+    const delivered = await deliverJobOutput(access, kind, filePath);
+    outputs.push({ kind, sha256: delivered.sha256, sizeBytes: delivered.sizeBytes });
+    duplicate ||= delivered.duplicate;
   }
   if (!outputs.some((output) => output.kind === 'video')) throw new Error('the render left no video to deliver');
-  return outputs;
+  return { outputs, duplicate };
 }
 
 function isInputError(error: unknown): boolean {
