@@ -105,7 +105,8 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
         const phase = job.attemptsMade > 0 ? `retrying on the farm (try ${job.attemptsMade + 1} of ${attempts}): ${describe(job.failedReason ?? '')}` : 'waiting for a farm worker';
         onProgress({ phase: phase.slice(0, 200), ratio: 0 });
       }
-      await sleep(pollMs, signal);
+      // A job no worker has taken yet changes seldom: asking less often keeps Redis's load flat in the batch's window.
+      await sleep(state === 'active' ? pollMs : pollMs * 5, signal);
     }
   };
 
