@@ -35,5 +35,8 @@ function parseMediaAddress(text: string): { host: string; port: number } {
   const match = /^(\[[0-9a-fA-F:]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
   const port = match?.[2] === undefined ? 0 : Number(match[2]);
   if (!match || port > 65535) throw new InputError('BAD_ARGUMENT', `--media-address must be HOST or HOST:PORT (e.g. 192.168.1.20:7700), got "${text}".`);
-  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  const host = match[1].replace(/^\[|\]$/g, '');
+  // Workers are told this address: "every interface" is not one they can reach.
+  if (host === '0.0.0.0' || host === '::') throw new InputError('BAD_ARGUMENT', `--media-address must be an address the workers can reach (this computer's LAN address), not ${host}.`);
+  return { host, port };
 }
