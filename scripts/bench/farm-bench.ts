@@ -1,11 +1,11 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import { defaultModelPaths, packageVersion } from '../../electron/cli/package-paths.js';
 import { runManifestBatch } from '../../electron/engine/batch/index.js';
 import { createEngineContext } from '../../electron/engine/engine-context.js';
-import { parseFarmUrl, startFarmCoordinator } from '../../electron/engine/farm/index.js';
+import { FARM_QUEUE_NAME, parseFarmUrl, startFarmCoordinator } from '../../electron/engine/farm/index.js';
 import { hasRedisServer, startTestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
 import { OUTPUT_PRESET_NAMES } from '../../electron/engine/render/output-presets.js';
 import { startFarmWorkerProcess, type CliProcess } from '../../tests/helpers/farm-processes.js';
@@ -27,7 +27,8 @@ export const farmBench: BenchSection = {
     const engine = await createEngineContext(defaultModelPaths());
     const dir = await mkdtemp(join(tmpdir(), 'mouthpiece-farm-bench-'));
     const workers: CliProcess[] = [];
-    const stats = new Redis(parseFarmUrl(redis.url).options);
+    // BullMQ's own connection (ioredis is its dependency, not ours) reads Redis's command counter.
+    const stats = new Queue(FARM_QUEUE_NAME, { connection: parseFarmUrl(redis.url).options });
     try {
       const rows = Array.from({ length: ITEMS }, (_, i) => ({ face: join(MEDIA, 'images', 'portrait_tiny_glasses_beard_cc0.png'), script: SCRIPTS[i % SCRIPTS.length], preset: 'source', fps: 30, name: `reel-${i + 1}` }));
       const manifest = join(dir, 'reels.json');
@@ -60,7 +61,7 @@ export const farmBench: BenchSection = {
         );
       }
     } finally {
-      stats.disconnect();
+      await stats.close();
       await Promise.all(workers.map((worker) => worker.stop('SIGTERM')));
       await engine.close();
       await redis.stop();
@@ -69,7 +70,7 @@ export const farmBench: BenchSection = {
   },
 };
 
-async function countCommands(client: Redis): Promise<number> {
-  const info = await client.info('stats');
+async function countCommands(queue: Queue): Promise<number> {
+  const info = await (await queue.client).info();
   return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
 }
