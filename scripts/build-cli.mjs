@@ -1,11 +1,10 @@
-// Bundles the CLI (electron/cli/main.ts and the engine it uses) into dist/cli/mouthpiece.mjs.
+// Bundles the CLI (electron/cli/main.ts and the engine it uses) into dist/cli/mouthpiece.mjs, and the render worker
+// process that `mouthpiece worker` forks for each farm job into dist/cli/render-worker.mjs.
 // npm packages stay external: native addons (onnxruntime-node, better-sqlite3) cannot be bundled.
 import { build } from 'esbuild';
 
 const started = Date.now();
-await build({
-  entryPoints: ['electron/cli/main.ts'],
-  outfile: 'dist/cli/mouthpiece.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -13,5 +12,9 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-});
-console.log(`CLI built in ${Date.now() - started} ms → dist/cli/mouthpiece.mjs`);
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/mouthpiece.mjs' }),
+  build({ ...common, entryPoints: ['electron/worker/render-worker.ts'], outfile: 'dist/cli/render-worker.mjs' }),
+]);
+console.log(`CLI built in ${Date.now() - started} ms → dist/cli/mouthpiece.mjs, dist/cli/render-worker.mjs`);

@@ -5,6 +5,7 @@ import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
 import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
 import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
 import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
+import { runWorkerCommand, WORKER_USAGE } from './commands/worker-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 
@@ -19,6 +20,7 @@ Commands:
   render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
   batch <manifest> -o DIR  render every row of a CSV/JSON manifest (resumable queue, captions, presets)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
+  worker --farm URL       join a render farm: render jobs queued by \`batch --farm\` on other computers
 
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
@@ -33,7 +35,9 @@ ${RENDER_USAGE}
 
 ${BATCH_USAGE}
 
-${STUDIO_USAGE}`;
+${STUDIO_USAGE}
+
+${WORKER_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
 const COMMANDS: Record<string, Command> = {
@@ -43,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   render: runRenderCommand,
   batch: runBatchCommand,
   studio: runStudioCommand,
+  worker: runWorkerCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

@@ -19,6 +19,9 @@ const onMessage = (listener: (message: ToWorker) => void) =>
 
 const controller = new AbortController();
 
+// A forked worker whose parent died (killed, crashed) stops rendering for no one.
+process.on('disconnect', () => controller.abort());
+
 onMessage((message) => {
   if (message.type === 'cancel') return controller.abort();
   void run(message);

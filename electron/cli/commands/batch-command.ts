@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { defaultBatchConcurrency, DEFAULT_NAME_TEMPLATE, MANIFEST_FIELDS, runManifestBatch, type BatchItemResult, type ExistingOutputPolicy } from '../../engine/batch/index.js';
 import { CancelledError, EngineError, InputError } from '../../engine/errors.js';
 import { createTalkingVideoRunner, type BatchProgress } from '../../engine/jobs/index.js';
+import { createLocalBackend } from '../../engine/jobs/render-backend.js';
+import { openFarmBackend, FARM_BATCH_USAGE, type CommandBackend } from './farm-batch-options.js';
 import { MAX_BATCH_CONCURRENCY } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
@@ -28,6 +30,7 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   --skip-existing        keep outputs that already exist and render only the others
   --library DIR          the library holding the queue (default: the app's own, ${defaultLibraryDir()})
   --json                 progress as JSON lines on stderr, the result as JSON on stdout
+${FARM_BATCH_USAGE}
 
   Exit codes: 0 every video made, 1 some failed (each listed with its reason), 2 bad manifest or options,
   130 stopped by Ctrl-C (run the same command again to resume).`;
@@ -44,6 +47,9 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
       'skip-existing': { type: 'boolean' },
       library: { type: 'string' },
       json: { type: 'boolean' },
+      farm: { type: 'string' },
+      'farm-ca': { type: 'string' },
+      'media-address': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,20 +60,28 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   if (positionals.length !== 1) bad(positionals.length === 0 ? 'give the manifest: mouthpiece batch <manifest.csv|.json> -o <dir>.' : 'give one manifest.');
   if (!values.out) bad('an output folder is needed: -o <dir>.');
   if (values.overwrite && values['skip-existing']) bad('--overwrite and --skip-existing contradict each other; choose one.');
-  const concurrency = values.parallel === undefined ? defaultBatchConcurrency() : Number(values.parallel);
+  if (!values.farm && (values['farm-ca'] || values['media-address'])) bad('--farm-ca and --media-address go with --farm.');
+  // On a farm, --parallel is how many jobs the farm may hold at once (its workers decide how many run).
+  const concurrency = values.parallel === undefined ? (values.farm ? MAX_BATCH_CONCURRENCY : defaultBatchConcurrency()) : Number(values.parallel);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BATCH_CONCURRENCY) bad(`--parallel must be a whole number from 1 to ${MAX_BATCH_CONCURRENCY}, got "${values.parallel}".`);
   const existing: ExistingOutputPolicy = values.overwrite ? 'overwrite' : values['skip-existing'] ? 'skip' : 'refuse';
   const json = values.json ?? false;
 
   const engine = await ctx.engine();
-  const library = engine.openLibrary(path.resolve(values.library ?? defaultLibraryDir()));
+  const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
+  const library = engine.openLibrary(libraryDir);
   const reporter = createBatchReporter(json);
+  let backend: CommandBackend = { ...createLocalBackend(createTalkingVideoRunner(engine)), describe: 'this computer', redact: (error) => error };
   try {
+    if (values.farm) {
+      backend = await openFarmBackend({ url: values.farm, caPath: values['farm-ca'], mediaAddress: values['media-address'], libraryDir });
+      reporter.notice(`rendering on the farm ${backend.describe}.`);
+    }
     const custom = library.listExportPresets().filter((entry) => entry.preset !== null);
     const customPresets = Object.fromEntries(custom.map((entry) => [entry.name, { ...entry.settings, name: entry.name } as Record<string, string | number | boolean | null>]));
     const result = await runManifestBatch({
       library,
-      runner: createTalkingVideoRunner(engine),
+      runner: backend.runner,
       manifestPath: positionals[0],
       outDir: values.out as string,
       concurrency,
@@ -101,7 +115,10 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
     if (failed.length > 0) {
       throw new EngineError('JOBS_FAILED', `${failed.length} of ${result.items.length} videos failed: ${failed.map((f) => `${f.origin}: ${f.error}`).join('; ')}`);
     }
+  } catch (error) {
+    throw backend.redact(error);
   } finally {
+    await backend.close();
     library.close();
   }
 }

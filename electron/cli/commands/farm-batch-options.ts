@@ -1,0 +1,42 @@
+import { InputError } from '../../engine/errors.js';
+import { parseFarmUrl, redactSecrets, startFarmCoordinator } from '../../engine/farm/index.js';
+import type { RenderBackend } from '../../engine/jobs/render-backend.js';
+import { packageVersion } from '../package-paths.js';
+
+export const FARM_BATCH_USAGE = `  --farm URL             render on a farm instead of this computer: redis://:PASSWORD@HOST:6379 (or rediss://
+                         for TLS), with \`mouthpiece worker --farm URL\` running on the farm's computers
+  --farm-ca FILE         a CA certificate for a rediss:// server not signed by a public authority
+  --media-address H[:P]  where workers fetch the media from this computer (default 127.0.0.1, any free port);
+                         give this computer's LAN address when the workers run elsewhere`;
+
+/** A backend the batch command can use and always close, and that keeps secrets out of what it reports. */
+export interface CommandBackend extends RenderBackend {
+  describe: string;
+  redact(error: unknown): unknown;
+}
+
+export async function openFarmBackend({ url, caPath, mediaAddress = '127.0.0.1', libraryDir }: { url: string; caPath?: string; mediaAddress?: string; libraryDir: string }): Promise<CommandBackend> {
+  const connection = parseFarmUrl(url, { tlsCaPath: caPath });
+  const { host, port } = parseMediaAddress(mediaAddress);
+  const coordinator = await startFarmCoordinator({ connection, libraryDir, mediaHost: host, mediaPort: port, version: packageVersion() });
+  return {
+    ...coordinator,
+    describe: `${connection.safeUrl} (media served at ${coordinator.mediaUrl})`,
+    redact(error) {
+      if (!(error instanceof Error)) return error;
+      error.message = redactSecrets(error.message, coordinator.secrets);
+      if (error.stack) error.stack = redactSecrets(error.stack, coordinator.secrets);
+      return error;
+    },
+  };
+}
+
+function parseMediaAddress(text: string): { host: string; port: number } {
+  const match = /^(\[[0-9a-fA-F:]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
+  const port = match?.[2] === undefined ? 0 : Number(match[2]);
+  if (!match || port > 65535) throw new InputError('BAD_ARGUMENT', `--media-address must be HOST or HOST:PORT (e.g. 192.168.1.20:7700), got "${text}".`);
+  const host = match[1].replace(/^\[|\]$/g, '');
+  // Workers are told this address: "every interface" is not one they can reach.
+  if (host === '0.0.0.0' || host === '::') throw new InputError('BAD_ARGUMENT', `--media-address must be an address the workers can reach (this computer's LAN address), not ${host}.`);
+  return { host, port };
+}
