@@ -67,7 +67,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
     const customPresets = Object.fromEntries(custom.map((entry) => [entry.name, { ...entry.settings, name: entry.name } as Record<string, string | number | boolean | null>]));
     const result = await runManifestBatch({
       library,
-      runner: createTalkingVideoRunner(engine),
+      runner: createTalkingVideoRunner(engine, { overwrite: existing === 'overwrite' }),
       manifestPath: positionals[0],
       outDir: values.out as string,
       concurrency,
