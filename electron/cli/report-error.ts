@@ -70,7 +70,7 @@ function describeFileError(error: unknown): { code: number; line: string } | nul
 export function oneLine(text: string): string {
   const tmp = os.tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return text
-    .replace(new RegExp(`${tmp}/mouthpiece-[^\\s'"),;]*`, 'g'), 'a temporary file')
+    .replace(new RegExp(`${tmp}/mouthpiece-(render|preview|bridge)-(\\d+-)?[A-Za-z0-9]{6}[^\\s'"),;]*`, 'g'), 'a temporary file')
     .replace(/\S*\/\.[^/\s]+\.partial-\d+-\d+[^\s'"),;]*/g, 'a temporary file')
     .split(/\r?\n/)
     .map((part) => part.trim())

@@ -121,7 +121,7 @@ describe('probeMedia errors', () => {
     await writeFile(garbage, makePseudoRandomBytes(64 * 1024));
     const error = await probeError(garbage);
     expect(error.code).toBe('UNREADABLE_MEDIA');
-    expect(error.message).toBe(`${garbage}: Invalid data found when processing input.`);
+    expect(error.message).toBe(`${garbage}: not a picture, recording or video that Mouthpiece can read (the file is damaged, or of another kind).`);
   });
 
   it('an empty file and a folder are UNREADABLE_MEDIA without running ffprobe', async () => {
