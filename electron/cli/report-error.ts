@@ -39,7 +39,7 @@ function describeArgumentError(error: unknown, help: string): string | null {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return null;
   const message = (error as Error).message;
-  const option = /'(-[^' ]*)(?:, (--[^' ]+))?/.exec(message);
+  const option = /'(-[^', ]*)(?:, (--[^' ]+))?/.exec(message);
   const name = option ? (option[2] ?? option[1]) : '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${name}. Run \`${help}\`.`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {

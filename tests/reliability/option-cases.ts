@@ -37,7 +37,7 @@ export const OPTION_CASES: CorpusCase[] = [
   option('visemes --fps=-3', () => ['visemes', VOICE, '--fps=-3'], /--fps must be a number between 0 and 240/),
   option('analyze two files', () => ['analyze', FACE, FACE], /analyze takes exactly one picture/),
   option('analyze --overlay to .jpg', () => ['analyze', FACE, '--overlay', 'out/o.jpg'], /o\.jpg: --overlay writes a PNG/),
-  option('visemes --rhubarb to .txt', () => ['visemes', VOICE, '--rhubarb', 'out/cues.txt'], /cues\.txt: --rhubarb writes \.tsv or \.json/),
+  option('visemes --rhubarb to .wav', () => ['visemes', VOICE, '--rhubarb', 'out/cues.wav'], /cues\.wav: --rhubarb writes \.tsv or \.json/),
 ];
 
 const scene = (content: string) => (w: CaseWorkspace) => writeFileSync(w.at('scene.json'), content);

@@ -172,7 +172,9 @@ export async function assertToolSetting(input: { tool: FfmpegToolName; setting: 
     const reason = (error as Error).message;
     if (/took longer than/.test(reason)) refuse(`did not answer within ${Math.round(timeoutMs / 1000)} s (it hangs)`);
     if (/does not look like/.test(reason)) refuse(`is not ${input.tool}`);
-    refuse(`cannot be run (${reason.split(/[\n(]/)[0].trim()})`);
+    const exit = /exit code (\d+)/.exec(reason)?.[1];
+    const signal = /signal (SIG\w+)/.exec(reason)?.[1];
+    refuse(exit ? `cannot be run (it stops with error code ${exit})` : signal ? `cannot be run (it crashes: ${signal})` : `cannot be run (${reason.split('\n')[0].trim()})`);
   }
 }
 
