@@ -34,6 +34,7 @@ export function watchProcessLifecycle(): ProcessLifecycle {
     abort.abort();
     const deadline = setTimeout(() => {
       removeProcessDebrisSync();
+      process.stderr.write(`mouthpiece: stopped (${describeStopCause(why)}); nothing was written.\n`);
       process.exit(STOP_EXIT_CODES[why]);
     }, STOP_DEADLINE_MS);
     deadline.unref();
@@ -54,6 +55,10 @@ export function watchProcessLifecycle(): ProcessLifecycle {
     if (process.ppid !== parentPid) stop('parent');
   }, PARENT_POLL_MS);
   parentWatch.unref();
+  // Set by bin/mouthpiece.cjs for a signal that came while the bundle was loading; it must not be lost.
+  const early = process.env.MOUTHPIECE_EARLY_STOP;
+  delete process.env.MOUTHPIECE_EARLY_STOP;
+  if (early === 'SIGINT' || early === 'SIGTERM' || early === 'SIGHUP') stop(early);
   return {
     signal: abort.signal,
     stopCause: () => cause,
@@ -64,4 +69,9 @@ export function watchProcessLifecycle(): ProcessLifecycle {
       if (cause !== null) for (const name of STOP_SIGNALS) process.on(name, ignore);
     },
   };
+}
+
+/** Who stopped the process, in words (for the one line it prints). */
+export function describeStopCause(cause: StopCause): string {
+  return cause === 'parent' ? 'the program that started it ended' : cause === 'SIGINT' ? 'Ctrl-C' : cause;
 }

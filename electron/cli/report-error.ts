@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { CancelledError, EngineError, InputError } from '../engine/errors.js';
-import { STOP_EXIT_CODES, type StopCause } from './process-lifecycle.js';
+import { describeStopCause, STOP_EXIT_CODES, type StopCause } from './process-lifecycle.js';
 
 /**
  * The CLI's exit-code policy and its one line on stderr: 2 for the user's input, options or settings, 1 for our own
@@ -19,8 +19,7 @@ function describeError(error: unknown, context: { command?: string; stopCause?: 
   // Once stopped, whatever failed next (ffmpeg killed by the same Ctrl-C, a closed pipe) is the stop's doing.
   if (error instanceof CancelledError || context.stopCause) {
     const cause = context.stopCause ?? 'SIGINT';
-    const who = cause === 'parent' ? 'the program that started it ended' : cause === 'SIGINT' ? 'Ctrl-C' : cause;
-    return { code: STOP_EXIT_CODES[cause], line: `stopped (${who}); nothing was written.` };
+    return { code: STOP_EXIT_CODES[cause], line: `stopped (${describeStopCause(cause)}); nothing was written.` };
   }
   if (error instanceof InputError) return { code: 2, line: error.message };
   const argumentLine = describeArgumentError(error, help);

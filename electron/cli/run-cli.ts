@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../engine/errors.js';
 import { sweepStaleTempFolders } from '../engine/media/atomic-file.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
 import { runBatchCommand, BATCH_USAGE } from './commands/batch-command.js';
@@ -71,6 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     // Temporary folders of runs that were killed outright (kill -9, power cut) are removed by the next run.
     await sweepStaleTempFolders();
+    throwIfAborted(lifecycle.signal);
     await command(rest, ctx);
     return 0;
   } catch (error) {

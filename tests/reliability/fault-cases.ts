@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
@@ -18,30 +18,54 @@ async function waitForPartial(w: CaseWorkspace, limitMs = 90_000): Promise<void>
   throw new Error('the render never started encoding');
 }
 
-/** Starts the CLI, sends `signals` (with the gaps between them) after `when`, and returns its outcome. */
+/** Resolves at the CLI's first JSON progress line: it is running (not still loading, which a busy machine makes slow). */
+function firstProgress(child: ReturnType<typeof startCorpusCli>): Promise<void> {
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer) => {
+      if (chunk.toString().includes('"type":"progress"')) {
+        child.stderr?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stderr?.on('data', onData);
+    child.once('close', () => resolve());
+  });
+}
+
+/**
+ * Starts the CLI (with --json progress), sends `signals` (with the gaps between them) `when` ms after its first
+ * progress line, or once it encodes, and returns its outcome.
+ */
 function stopWith(when: number | 'encoding', signals: NodeJS.Signals[], gapMs = 10) {
   return async (w: CaseWorkspace, args: string[], env: NodeJS.ProcessEnv): Promise<CliOutcome> => {
-    const child = startCorpusCli(w, args, env);
+    const child = startCorpusCli(w, [...args, '--json'], env);
     const outcome = collectOutcome(child, 150_000);
     if (when === 'encoding') await waitForPartial(w);
-    else await sleep(when);
+    else {
+      await firstProgress(child);
+      await sleep(when);
+    }
+    const stoppedAt = Date.now();
     for (const [i, signal] of signals.entries()) {
       if (i > 0) await sleep(gapMs);
       child.kill(signal);
     }
-    return outcome;
+    const result = await outcome;
+    return { ...result, stdout: `${result.stdout}\n(ended ${Date.now() - stoppedAt} ms after the first signal)` };
   };
 }
 
-/** The processes whose command line mentions `text` (ours: the case folder is in every path). */
+/** The processes working in `dir` (the CLI and its ffmpeg run in the case folder) or naming `text`. */
 function processesMentioning(text: string): string[] {
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    if (Number(pid) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmdline.includes(text) && Number(pid) !== process.pid) found.push(cmdline);
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (cmdline.includes(text) || cwd === text) found.push(`${pid}: ${cmdline}`);
     } catch {
-      // ended meanwhile
+      // ended meanwhile, or not ours to look at
     }
   }
   return found;
@@ -74,9 +98,9 @@ setInterval(() => {}, 1000);`;
 const noProcessLeft = (w: CaseWorkspace) => expect(processesMentioning(w.dir)).toEqual([]);
 
 export const SIGNAL_CASES: CorpusCase[] = [
-  { name: 'Ctrl-C (SIGINT) while starting', promise: 'exit 130, nothing left', args: longRender, run: stopWith(400, ['SIGINT']), code: 130, line: /stopped \(Ctrl-C\); nothing was written/, after: noProcessLeft },
-  { name: 'SIGTERM while analysing', promise: 'exit 143, nothing left', args: longRender, run: stopWith(1500, ['SIGTERM']), code: 143, line: /stopped \(SIGTERM\)/, after: noProcessLeft },
-  { name: 'SIGHUP (terminal closed) while preparing', promise: 'exit 129, nothing left', args: longRender, run: stopWith(3500, ['SIGHUP']), code: 129, line: /stopped \(SIGHUP\)/, after: noProcessLeft },
+  { name: 'Ctrl-C (SIGINT) as the work begins', promise: 'exit 130, nothing left', args: longRender, run: stopWith(0, ['SIGINT']), code: 130, line: /stopped \(Ctrl-C\); nothing was written/, after: noProcessLeft },
+  { name: 'SIGTERM 0.3 s into the work', promise: 'exit 143, nothing left', args: longRender, run: stopWith(300, ['SIGTERM']), code: 143, line: /stopped \(SIGTERM\)/, after: noProcessLeft },
+  { name: 'SIGHUP (terminal closed) 1.5 s into the work', promise: 'exit 129, nothing left', args: longRender, run: stopWith(1500, ['SIGHUP']), code: 129, line: /stopped \(SIGHUP\)/, after: noProcessLeft },
   { name: 'SIGTERM while encoding', promise: 'exit 143; partial file and ffmpeg gone', args: longRender, run: stopWith('encoding', ['SIGTERM']), code: 143, line: /stopped \(SIGTERM\)/, after: noProcessLeft },
   { name: 'double Ctrl-C 10 ms apart while encoding', promise: 'exit 130; the second Ctrl-C does not skip the clean-up', args: longRender, run: stopWith('encoding', ['SIGINT', 'SIGINT']), code: 130, line: /stopped \(Ctrl-C\)/, after: noProcessLeft },
   { name: 'SIGINT then SIGTERM while encoding', promise: 'exit 130 (the first stop counts); nothing left', args: longRender, run: stopWith('encoding', ['SIGINT', 'SIGTERM'], 5), code: 130, line: /stopped \(Ctrl-C\)/, after: noProcessLeft },
