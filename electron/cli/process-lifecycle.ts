@@ -21,6 +21,8 @@ export interface ProcessLifecycle {
   signal: AbortSignal;
   /** What stopped the process, or null while nobody did. */
   stopCause(): StopCause | null;
+  /** The command ended and its line is printed: a stop deadline that fires later only exits, with this code. */
+  settle(exitCode: number): void;
   /** Removes the handlers (the process may still exit on its own afterwards). */
   dispose(): void;
 }
@@ -28,14 +30,15 @@ export interface ProcessLifecycle {
 export function watchProcessLifecycle(): ProcessLifecycle {
   const abort = new AbortController();
   let cause: StopCause | null = null;
+  let settledCode: number | null = null;
   const stop = (why: StopCause) => {
     if (cause !== null) return;
     cause = why;
     abort.abort();
     const deadline = setTimeout(() => {
       removeProcessDebrisSync();
-      process.stderr.write(`mouthpiece: stopped (${describeStopCause(why)}); nothing was written.\n`);
-      process.exit(STOP_EXIT_CODES[why]);
+      if (settledCode === null) process.stderr.write(`mouthpiece: stopped (${describeStopCause(why)}); unfinished files removed.\n`);
+      process.exit(settledCode ?? STOP_EXIT_CODES[why]);
     }, STOP_DEADLINE_MS);
     deadline.unref();
   };
@@ -62,6 +65,9 @@ export function watchProcessLifecycle(): ProcessLifecycle {
   return {
     signal: abort.signal,
     stopCause: () => cause,
+    settle(exitCode) {
+      settledCode = exitCode;
+    },
     dispose() {
       for (const [name, handler] of handlers) process.off(name, handler);
       clearInterval(parentWatch);

@@ -19,7 +19,7 @@ function describeError(error: unknown, context: { command?: string; stopCause?: 
   // Once stopped, whatever failed next (ffmpeg killed by the same Ctrl-C, a closed pipe) is the stop's doing.
   if (error instanceof CancelledError || context.stopCause) {
     const cause = context.stopCause ?? 'SIGINT';
-    return { code: STOP_EXIT_CODES[cause], line: `stopped (${describeStopCause(cause)}); nothing was written.` };
+    return { code: STOP_EXIT_CODES[cause], line: `stopped (${describeStopCause(cause)}); unfinished files removed.` };
   }
   if (error instanceof InputError) return { code: 2, line: error.message };
   const argumentLine = describeArgumentError(error, help);

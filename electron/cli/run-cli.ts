@@ -74,9 +74,12 @@ export async function runCli(argv: string[]): Promise<number> {
     await sweepStaleTempFolders();
     throwIfAborted(lifecycle.signal);
     await command(rest, ctx);
+    lifecycle.settle(0);
     return 0;
   } catch (error) {
-    return reportError(error, { command: name, stopCause: lifecycle.stopCause() });
+    const code = reportError(error, { command: name, stopCause: lifecycle.stopCause() });
+    lifecycle.settle(code);
+    return code;
   } finally {
     await ctx.dispose();
     lifecycle.dispose();

@@ -8,11 +8,14 @@ import { collectOutcome, FACE, listFiles, ROOT, shortVoicePath, startCorpusCli, 
 /** A render long enough (9.7 s of speech, square) to be stopped in the middle. */
 const longRender = () => ['render', '--face', FACE, '--audio', VOICE, '--preset', 'square', '-o', 'out/v.mp4'];
 
-/** Waits until the render's hidden partial file exists in `out` (frames are being encoded), or `limitMs`. */
-async function waitForPartial(w: CaseWorkspace, limitMs = 90_000): Promise<void> {
+/**
+ * Waits until the render encodes (its JSON progress reached the render phase, and the hidden partial file is in
+ * `out`), or `limitMs`. `readStderr` gives what the CLI printed so far.
+ */
+async function waitForEncoding(w: CaseWorkspace, readStderr: () => string, limitMs = 120_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < limitMs) {
-    if (readdirSync(w.out).some((name) => name.includes('.partial-'))) return;
+    if (readStderr().includes('"phase":"render"') && readdirSync(w.out).some((name) => name.includes('.partial-'))) return;
     await sleep(50);
   }
   throw new Error('the render never started encoding');
@@ -39,8 +42,10 @@ function firstProgress(child: ReturnType<typeof startCorpusCli>): Promise<void> 
 function stopWith(when: number | 'encoding', signals: NodeJS.Signals[], gapMs = 10) {
   return async (w: CaseWorkspace, args: string[], env: NodeJS.ProcessEnv): Promise<CliOutcome> => {
     const child = startCorpusCli(w, [...args, '--json'], env);
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += d));
     const outcome = collectOutcome(child, 150_000);
-    if (when === 'encoding') await waitForPartial(w);
+    if (when === 'encoding') await waitForEncoding(w, () => stderr);
     else {
       await firstProgress(child);
       await sleep(when);
@@ -80,10 +85,10 @@ async function killOnlyTheWrapper(w: CaseWorkspace, args: string[], env: NodeJS.
   const errFile = path.join(w.dir, 'cli-stderr.log');
   const script = `const { spawn } = require('node:child_process'); const fs = require('node:fs');
 const err = fs.openSync(${JSON.stringify(errFile)}, 'w');
-spawn(process.execPath, ${JSON.stringify([path.join(ROOT, 'bin', 'mouthpiece.cjs'), ...args])}, { stdio: ['ignore', 'ignore', err] });
+spawn(process.execPath, ${JSON.stringify([path.join(ROOT, 'bin', 'mouthpiece.cjs'), ...args, '--json'])}, { stdio: ['ignore', 'ignore', err] });
 setInterval(() => {}, 1000);`;
   const wrapper = spawn(process.execPath, ['-e', script], { cwd: w.dir, env: { ...process.env, TMPDIR: w.tmp, ...env }, stdio: 'ignore' });
-  await waitForPartial(w);
+  await waitForEncoding(w, () => (existsSync(errFile) ? readFileSync(errFile, 'utf8') : ''));
   wrapper.kill('SIGKILL');
   const started = Date.now();
   while (processesMentioning(w.dir).length > 0) {
@@ -98,7 +103,7 @@ setInterval(() => {}, 1000);`;
 const noProcessLeft = (w: CaseWorkspace) => expect(processesMentioning(w.dir)).toEqual([]);
 
 export const SIGNAL_CASES: CorpusCase[] = [
-  { name: 'Ctrl-C (SIGINT) as the work begins', promise: 'exit 130, nothing left', args: longRender, run: stopWith(0, ['SIGINT']), code: 130, line: /stopped \(Ctrl-C\); nothing was written/, after: noProcessLeft },
+  { name: 'Ctrl-C (SIGINT) as the work begins', promise: 'exit 130, nothing left', args: longRender, run: stopWith(0, ['SIGINT']), code: 130, line: /stopped \(Ctrl-C\); unfinished files removed/, after: noProcessLeft },
   { name: 'SIGTERM 0.3 s into the work', promise: 'exit 143, nothing left', args: longRender, run: stopWith(300, ['SIGTERM']), code: 143, line: /stopped \(SIGTERM\)/, after: noProcessLeft },
   { name: 'SIGHUP (terminal closed) 1.5 s into the work', promise: 'exit 129, nothing left', args: longRender, run: stopWith(1500, ['SIGHUP']), code: 129, line: /stopped \(SIGHUP\)/, after: noProcessLeft },
   { name: 'SIGTERM while encoding', promise: 'exit 143; partial file and ffmpeg gone', args: longRender, run: stopWith('encoding', ['SIGTERM']), code: 143, line: /stopped \(SIGTERM\)/, after: noProcessLeft },
@@ -179,11 +184,11 @@ export const MODEL_CASES: CorpusCase[] = [
 ];
 
 /** Disk faults need a small or read-only file system: tmpfs mounts, where this process may mount (root). */
-export function diskCases(mountRoot: string): { cases: CorpusCase[]; cleanup: () => void; mounted: boolean } {
+export function diskCases(mountRoot: string, options: { mount?: boolean } = {}): { cases: CorpusCase[]; cleanup: () => void; mounted: boolean } {
   const full = path.join(mountRoot, 'full');
   const tinyTmp = path.join(mountRoot, 'tiny-tmp');
   const readOnly = path.join(mountRoot, 'read-only');
-  const mounted = tryMount(full, 'size=64k') && tryMount(tinyTmp, 'size=64k') && tryMount(readOnly, 'ro,size=64k');
+  const mounted = (options.mount ?? true) && tryMount(full, 'size=64k') && tryMount(tinyTmp, 'size=64k') && tryMount(readOnly, 'ro,size=64k');
   const fill = (dir: string) => {
     // Leave almost no room: the cases then fail when writing, not when creating a folder.
     try {
