@@ -139,6 +139,22 @@ export const AUDIO_CASES: CorpusCase[] = [
     line: /voice\.wav: /,
   },
   {
+    name: 'WAV cut to 40 % (its header says longer)',
+    promise: 'refused as damaged, never lip-synced as if whole',
+    setup: truncated(VOICE, 0.4, 'voice.wav'),
+    args: renderAudio('voice.wav'),
+    code: 2,
+    line: /voice\.wav: the recording is damaged \(it ends early/,
+  },
+  {
+    name: 'WAV cut to 40 % (visemes)',
+    promise: 'refused as damaged',
+    setup: truncated(VOICE, 0.4, 'voice.wav'),
+    args: () => ['visemes', 'voice.wav'],
+    code: 2,
+    line: /voice\.wav: the recording is damaged/,
+  },
+  {
     name: 'Ogg cut to 30 %',
     promise: 'refused in one line, or its intact part used; never a crash',
     setup: truncated(media('audio/es_fleurs_es_000.ogg'), 0.3, 'voice.ogg'),

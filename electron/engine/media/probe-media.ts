@@ -46,7 +46,8 @@ async function statMediaFile(filePath: string): Promise<number> {
 /** Why ffprobe could not read the file, in a creator's words (its own words are about demuxers and atoms). */
 function describeProbeFailure(error: EngineError, _filePath: string): string {
   const said = readStderrTail(error).join(' ');
-  if (/moov atom not found|end of file|truncat|premature|partial file/i.test(said)) return 'the file is incomplete (it ends early); use a complete copy of it.';
+  // A cut MP4 and random bytes named .mp4 both lack the index ("moov atom"): either way the file is not whole.
+  if (/moov atom not found|end of file|truncat|premature|partial file/i.test(said)) return 'the file is damaged or incomplete (cut off while it was copied or downloaded?); use a complete copy of it.';
   return 'not a picture, recording or video that Mouthpiece can read (the file is damaged, or of another kind).';
 }
 
