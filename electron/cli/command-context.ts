@@ -1,6 +1,13 @@
 import { createEngineContext, type EngineContext } from '../engine/engine-context.js';
+import { assertToolSetting } from '../engine/media/ffmpeg-tools.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { defaultModelPaths } from './package-paths.js';
+
+/** A MOUTHPIECE_FFMPEG / MOUTHPIECE_FFPROBE that is set must work: the user asked for that binary, not another. */
+async function checkToolSettings(env: NodeJS.ProcessEnv): Promise<void> {
+  if (env.MOUTHPIECE_FFMPEG) await assertToolSetting({ tool: 'ffmpeg', setting: 'MOUTHPIECE_FFMPEG', value: env.MOUTHPIECE_FFMPEG });
+  if (env.MOUTHPIECE_FFPROBE) await assertToolSetting({ tool: 'ffprobe', setting: 'MOUTHPIECE_FFPROBE', value: env.MOUTHPIECE_FFPROBE });
+}
 
 /** What every command gets: output, progress, and a lazily created engine. */
 export interface CommandContext {
@@ -19,7 +26,7 @@ export function createCommandContext({ signal, env = process.env }: { signal: Ab
     signal,
     out: (text) => process.stdout.write(`${text}\n`),
     progress: (json) => createProgressReporter({ json }),
-    engine: () => (engine ??= createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE })),
+    engine: () => (engine ??= checkToolSettings(env).then(() => createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE }))),
     dispose: async () => {
       if (engine) await (await engine.catch(() => null))?.close();
     },

@@ -1,4 +1,5 @@
-import { CancelledError, EngineError, InputError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
+import { sweepStaleTempFolders } from '../engine/media/atomic-file.js';
 import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
 import { runBatchCommand, BATCH_USAGE } from './commands/batch-command.js';
 import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
@@ -8,6 +9,8 @@ import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
 import { runWorkerCommand, WORKER_USAGE } from './commands/worker-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
+import { watchProcessLifecycle } from './process-lifecycle.js';
+import { reportError } from './report-error.js';
 
 const USAGE = `Mouthpiece — make a face speak, locally.
 
@@ -23,7 +26,10 @@ Commands:
   worker --farm URL       join a render farm: render jobs queued by \`batch --farm\` on other computers
 
 Run \`mouthpiece <command> --help\` for a command's options.
-Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure.
+Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure (or a full disk),
+130 stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP or when the program that started it ends; a stopped
+command removes its unfinished files. No command replaces an existing output without --overwrite, nor ever
+writes over one of its own inputs.
 
 ${ANALYZE_USAGE}
 
@@ -66,39 +72,21 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`mouthpiece: unknown command "${name}". Run \`mouthpiece --help\`.\n`);
     return 2;
   }
-  const abort = new AbortController();
-  const ctx = createCommandContext({ signal: abort.signal });
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  const lifecycle = watchProcessLifecycle();
+  const ctx = createCommandContext({ signal: lifecycle.signal });
   try {
+    // Temporary folders of runs that were killed outright (kill -9, power cut) are removed by the next run.
+    await sweepStaleTempFolders();
+    throwIfAborted(lifecycle.signal);
     await command(rest, ctx);
+    lifecycle.settle(0);
     return 0;
   } catch (error) {
-    return reportError(error);
+    const code = reportError(error, { command: name, stopCause: lifecycle.stopCause() });
+    lifecycle.settle(code);
+    return code;
   } finally {
-    process.off('SIGINT', onSigint);
     await ctx.dispose();
+    lifecycle.dispose();
   }
-}
-
-/** One line on stderr; exit 2 for the user's input, 1 for our own failures. */
-export function reportError(error: unknown): number {
-  if (error instanceof InputError) {
-    process.stderr.write(`mouthpiece: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof CancelledError) {
-    process.stderr.write('mouthpiece: cancelled.\n');
-    return 130;
-  }
-  if (error instanceof TypeError && /ERR_PARSE_ARGS|Unknown option|unexpected argument/i.test(`${(error as NodeJS.ErrnoException).code} ${error.message}`)) {
-    process.stderr.write(`mouthpiece: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof EngineError) {
-    process.stderr.write(`mouthpiece: ${error.message}\n`);
-    return 1;
-  }
-  process.stderr.write(`mouthpiece: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return 1;
 }

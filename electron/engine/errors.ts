@@ -14,6 +14,10 @@ export type InputErrorCode =
   /** The person in the picture has not been confirmed as agreeing to be animated. */
   | 'NO_CONSENT'
   | 'OUTPUT_EXISTS'
+  /** The output path names one of the inputs (directly or through a link). */
+  | 'OUTPUT_IS_INPUT'
+  /** A setting outside the command line (e.g. MOUTHPIECE_FFMPEG) points at something unusable. */
+  | 'BAD_SETTING'
   | 'UNWRITABLE_OUTPUT';
 
 export class InputError extends Error {

@@ -62,7 +62,7 @@ describe.skipIf(!hasMedia)('mouthpiece batch stopped with Ctrl-C', () => {
     expect(result.signalSent).toBe(true);
     expect(result.code, result.stderr).toBe(130);
     expect(result.stderr).toMatch(/run the same command again to resume the batch/);
-    expect(result.stderr).toMatch(/mouthpiece: cancelled\./);
+    expect(result.stderr).toMatch(/mouthpiece: stopped \(Ctrl-C\); unfinished files removed\./);
     const output = JSON.parse(result.stdout) as { interrupted: boolean; items: { status: string }[] };
     expect(output.interrupted).toBe(true);
     expect(output.items.map((item) => item.status)).toEqual(['queued']);

@@ -35,7 +35,10 @@ describe.skipIf(!mounted)('mouthpiece render on a full disk', () => {
       env: { TMPDIR: small },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/disk is full: cannot write .*mouthpiece-render-.*\.wav/i);
+    expect(result.stderr).toMatch(/disk is full/i);
+    // One line, and the temporary folder is ours: it is not named to the user.
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/mouthpiece-render-/);
     expect(readdirSync(small).filter((name) => name.startsWith('mouthpiece-'))).toEqual([]);
     expect(readdirSync(dir)).toEqual(['small']);
   });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { drawAnalysisOverlay, rescale, type FaceSubject, type Polygon } from '../../engine/face/index.js';
 import { writePng } from '../../engine/media/index.js';
 import { InputError } from '../../engine/errors.js';
+import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import type { CommandContext } from '../command-context.js';
 
 export const ANALYZE_USAGE = `mouthpiece analyze <image|video> [--json] [--masks] [--overlay out.png]
@@ -11,7 +12,9 @@ export const ANALYZE_USAGE = `mouthpiece analyze <image|video> [--json] [--masks
 
   --json           print the result as JSON on stdout
   --masks          include mask polygons (face oval, lips, inner mouth, eyes, head) in the JSON
-  --overlay FILE   write a PNG with boxes, subject numbers and landmarks drawn on the picture`;
+  --overlay FILE   write a PNG with boxes, subject numbers and landmarks drawn on the picture (an existing
+                   file is refused unless --overwrite; the picture itself is never written over)
+  --overwrite      replace the --overlay file if it exists`;
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -35,10 +38,14 @@ export async function runAnalyzeCommand(argv: string[], ctx: CommandContext): Pr
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, masks: { type: 'boolean' }, overlay: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { json: { type: 'boolean' }, masks: { type: 'boolean' }, overlay: { type: 'string' }, overwrite: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return ctx.out(ANALYZE_USAGE);
-  if (positionals.length !== 1) throw new InputError('BAD_ARGUMENT', `analyze takes exactly one picture or video (got ${positionals.length}).\n\n${ANALYZE_USAGE}`);
+  if (positionals.length !== 1) throw new InputError('BAD_ARGUMENT', `analyze takes exactly one picture or video (got ${positionals.length}). Run \`mouthpiece analyze --help\`.`);
+  if (values.overlay !== undefined) {
+    if (!/\.png$/i.test(values.overlay)) throw new InputError('BAD_ARGUMENT', `${values.overlay}: --overlay writes a PNG picture; give the file a .png name.`, values.overlay);
+    assertOutputAllowed({ outPath: values.overlay, inputs: [positionals[0]], overwrite: values.overwrite ?? false });
+  }
   const engine = await ctx.engine();
   const started = performance.now();
   const progress = ctx.progress(values.json ?? false);
@@ -48,7 +55,7 @@ export async function runAnalyzeCommand(argv: string[], ctx: CommandContext): Pr
   if (values.overlay) {
     // Drawn on the picture that was analysed (downscaled when the original is huge), so map coordinates back onto it.
     const onAnalysed = rescale(analysis, 1 / analysis.analysisScale, analysis.image.width, analysis.image.height);
-    await writePng(engine.tools, drawAnalysisOverlay(analysis.image, onAnalysed), values.overlay);
+    await writePng(engine.tools, drawAnalysisOverlay(analysis.image, onAnalysed), values.overlay, { overwrite: values.overwrite ?? false });
   }
   if (values.json) {
     ctx.out(

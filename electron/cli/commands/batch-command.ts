@@ -71,7 +71,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
   const library = engine.openLibrary(libraryDir);
   const reporter = createBatchReporter(json);
-  let backend: CommandBackend = { ...createLocalBackend(createTalkingVideoRunner(engine)), describe: 'this computer', redact: (error) => error };
+  let backend: CommandBackend = { ...createLocalBackend(createTalkingVideoRunner(engine, { overwrite: existing === 'overwrite' })), describe: 'this computer', redact: (error) => error };
   try {
     if (values.farm) {
       backend = await openFarmBackend({ url: values.farm, caPath: values['farm-ca'], mediaAddress: values['media-address'], libraryDir });

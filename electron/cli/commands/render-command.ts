@@ -5,6 +5,9 @@ import { OUTPUT_PRESET_NAMES, parseOutputPreset, type OutputPresetName } from '.
 import { renderTalkingVideo } from '../../engine/render/render-talking-video.js';
 import { loadSceneFile, type Scene } from '../../engine/render/scene.js';
 import { DEFAULT_FPS, DEFAULT_SEED, type ClipSource, type TalkingVideoRequest } from '../../engine/render/talking-video-request.js';
+import { sweepStalePartials } from '../../engine/media/atomic-file.js';
+import { assertOutputAllowed } from '../../engine/media/output-guard.js';
+import { captionFilePaths } from '../../engine/render/caption-overlay.js';
 import type { CommandContext } from '../command-context.js';
 
 export const RENDER_USAGE = `mouthpiece render --face <image|video> (--audio <file> | --say "<text>") -o out.mp4 [options]
@@ -27,7 +30,9 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --label             draw a small visible "AI-generated" label (the MP4 always carries disclosure tags)
   --keep-loudness     leave the soundtrack's level as it is (default: normalised to -14 LUFS, peaks ≤ -1 dBTP)
   --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]}
-  -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C)
+  -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C); an existing
+                      file is refused unless --overwrite, and an input is never written over
+  --overwrite         replace the output (and its captions files) if they exist
   --json              progress as JSON lines on stderr, the result as JSON on stdout`;
 
 const OPTIONS = {
@@ -46,6 +51,7 @@ const OPTIONS = {
   label: { type: 'boolean' },
   'keep-loudness': { type: 'boolean' },
   out: { type: 'string', short: 'o' },
+  overwrite: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -101,6 +107,7 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
     fps: fps ?? scene?.fps ?? DEFAULT_FPS,
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
+    overwrite: values.overwrite ?? false,
     origin: scene?.path,
     export: {
       captions: values.captions ? { style: captionStyle ?? (finalPreset === 'reel' ? 'reel' : 'clean') } : undefined,
@@ -114,6 +121,8 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
   const { values } = parseRenderArgs(argv);
   if (values.help) return ctx.out(RENDER_USAGE);
   const request = await buildRenderRequest(values);
+  guardRenderOutput(request, values.scene);
+  await sweepStalePartials(request.outPath);
   const json = values.json ?? false;
   const notify = (message: string) => process.stderr.write(json ? `${JSON.stringify({ type: 'notice', message })}\n` : `mouthpiece: note: ${message}\n`);
   const engine = await ctx.engine();
@@ -141,4 +150,13 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
     `${result.outPath}: ${result.width}×${result.height}, ${result.fps} fps, ${result.durationSec.toFixed(2)} s (${result.frames} frames), subjects ${who}; ` +
       `rendered in ${(result.elapsedMs / 1000).toFixed(1)} s (${((result.frames / result.elapsedMs) * 1000).toFixed(0)} frames/s)`,
   );
+}
+
+/** Refuses an output that is one of the inputs, or that exists (video or captions files) without --overwrite. */
+function guardRenderOutput(request: TalkingVideoRequest, scenePath: string | undefined): void {
+  const audio = request.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.source.kind === 'audio' ? [clip.source.path] : [])));
+  const inputs = [request.facePath, scenePath, ...audio];
+  const overwrite = request.overwrite ?? false;
+  assertOutputAllowed({ outPath: request.outPath, inputs, overwrite });
+  if (request.export?.captions) for (const file of Object.values(captionFilePaths(request.outPath))) assertOutputAllowed({ outPath: file, inputs, overwrite });
 }

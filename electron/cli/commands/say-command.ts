@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, throwIfAborted } from '../../engine/errors.js';
 import { listVoices, PITCH_RANGE, RATE_RANGE_WPM, synthesizeSpeech, writeWavFile } from '../../engine/speech/index.js';
+import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import type { CommandContext } from '../command-context.js';
 import { readTextFile } from '../read-text-file.js';
 
@@ -11,7 +12,9 @@ mouthpiece say --list-voices [--json]
   Speaks the text with the built-in offline voice (eSpeak NG) into a 16-bit WAV file, with the exact
   time of every word and phoneme.
 
-  -o, --out FILE     the WAV file to write (written whole or not at all)
+  -o, --out FILE     the WAV file to write (written whole or not at all; an existing file is refused
+                     unless --overwrite, and the --text-file is never written over)
+  --overwrite        replace the output file if it exists
   --text-file FILE   read the text from a UTF-8 file instead of the command line
   --voice V          language code (en-us, en-gb, es, fr, de, cmn, …), eSpeak voice name or identifier
   --rate WPM         speaking rate, ${RATE_RANGE_WPM.min}–${RATE_RANGE_WPM.max} words per minute (default ${RATE_RANGE_WPM.default})
@@ -27,6 +30,7 @@ export async function runSayCommand(argv: string[], ctx: CommandContext): Promis
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
+      overwrite: { type: 'boolean' },
       'text-file': { type: 'string' },
       voice: { type: 'string' },
       rate: { type: 'string' },
@@ -40,16 +44,18 @@ export async function runSayCommand(argv: string[], ctx: CommandContext): Promis
   if (values['list-voices']) return printVoices(ctx, values.json ?? false);
 
   const text = await readText(positionals, values['text-file']);
+  const overwrite = values.overwrite ?? false;
   const out = values.out;
-  if (!out) throw new InputError('BAD_ARGUMENT', `say needs an output file: -o voice.wav.\n\n${SAY_USAGE}`);
+  if (!out) throw new InputError('BAD_ARGUMENT', 'say needs an output file: -o voice.wav. Run `mouthpiece say --help`.');
   if (path.extname(out).toLowerCase() !== '.wav') throw new InputError('BAD_ARGUMENT', `${out}: say writes WAV audio; give the output file a .wav name.`);
+  assertOutputAllowed({ outPath: out, inputs: [values['text-file']], overwrite: values.overwrite ?? false });
   const rate = parseNumber('--rate', values.rate);
   const pitch = parseNumber('--pitch', values.pitch);
 
   const started = performance.now();
   const { audio, timeline, voice } = await synthesizeSpeech(text, { voice: values.voice, rate, pitch });
   throwIfAborted(ctx.signal);
-  await writeWavFile(out, audio);
+  await writeWavFile(out, audio, { overwrite });
   const elapsedMs = performance.now() - started;
 
   if (values.json) {
@@ -83,7 +89,7 @@ async function readText(positionals: string[], textFile: string | undefined): Pr
     return readTextFile(textFile);
   }
   const text = positionals.join(' ');
-  if (text.trim() === '') throw new InputError('BAD_ARGUMENT', `say needs the text to speak, e.g. mouthpiece say "Hello there" -o hello.wav.\n\n${SAY_USAGE}`);
+  if (text.trim() === '') throw new InputError('BAD_ARGUMENT', `say needs the text to speak, e.g. mouthpiece say "Hello there" -o hello.wav.`);
   return text;
 }
 

@@ -24,7 +24,7 @@ export async function runStudioCommand(argv: string[], ctx: CommandContext): Pro
     options: { library: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return ctx.out(STUDIO_USAGE);
-  if (positionals.length > 0) throw new InputError('BAD_ARGUMENT', `studio takes no file arguments (got "${positionals[0]}").\n\n${STUDIO_USAGE}`);
+  if (positionals.length > 0) throw new InputError('BAD_ARGUMENT', `studio takes no file arguments (got "${positionals[0]}"). Run \`mouthpiece studio --help\`.`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('BAD_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const rendererDir = path.resolve(values.renderer ?? path.join(findPackageRoot(), 'out', 'renderer'));

@@ -11,6 +11,7 @@ import {
   toRhubarbCues,
   type SpeechAnalysis,
 } from '../../engine/speech/index.js';
+import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import type { CommandContext } from '../command-context.js';
 import { readTextFile } from '../read-text-file.js';
 
@@ -25,7 +26,9 @@ export const VISEMES_USAGE = `mouthpiece visemes <audio> [--text "<transcript>" 
   --language L       language of the transcript (eSpeak code: en-us, en-gb, es, fr, de, cmn, …; default en-us)
   --fps N            frame rate of the curves (default 30)
   --json             print {"durationSec","source","confidence","phonemes","visemes","vad","curves"} on stdout
-  --rhubarb FILE     also write Rhubarb Lip Sync mouth cues (A–H, X): .tsv or .json by the file's extension`;
+  --rhubarb FILE     also write Rhubarb Lip Sync mouth cues (A–H, X): .tsv or .json by the file's extension
+                     (an existing file is refused unless --overwrite; an input is never written over)
+  --overwrite        replace the --rhubarb file if it exists`;
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -40,17 +43,19 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
       fps: { type: 'string' },
       json: { type: 'boolean' },
       rhubarb: { type: 'string' },
+      overwrite: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return ctx.out(VISEMES_USAGE);
-  if (positionals.length !== 1) throw new InputError('BAD_ARGUMENT', `visemes takes exactly one audio file (got ${positionals.length}).\n\n${VISEMES_USAGE}`);
+  if (positionals.length !== 1) throw new InputError('BAD_ARGUMENT', `visemes takes exactly one audio file (got ${positionals.length}). Run \`mouthpiece visemes --help\`.`);
   const fps = values.fps === undefined ? 30 : Number(values.fps);
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 240)) throw new InputError('BAD_ARGUMENT', `--fps must be a number between 0 and 240, got "${values.fps}".`);
   const rhubarbFormat = values.rhubarb === undefined ? undefined : rhubarbFormatOf(values.rhubarb);
   const transcript = await readTranscript(values.text, values['text-file']);
 
   const file = positionals[0];
+  if (values.rhubarb !== undefined) assertOutputAllowed({ outPath: values.rhubarb, inputs: [file, values['text-file']], overwrite: values.overwrite ?? false });
   const engine = await ctx.engine();
   const progress = ctx.progress(values.json ?? false);
   const started = performance.now();
@@ -66,7 +71,7 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
   if (values.rhubarb && rhubarbFormat) {
     const cues = toRhubarbCues(analysis.visemes, audio.durationSec);
     const text = rhubarbFormat === 'json' ? formatRhubarbJson(cues, { soundFile: path.resolve(file), durationSec: audio.durationSec }) : formatRhubarbTsv(cues);
-    await writeFileAtomic(values.rhubarb, new TextEncoder().encode(text));
+    await writeFileAtomic(values.rhubarb, new TextEncoder().encode(text), { overwrite: values.overwrite ?? false });
   }
   if (values.json) {
     ctx.out(JSON.stringify(analysisToJson(file, audio.durationSec, analysis)));

@@ -11,9 +11,10 @@ import { isBatchItemSpec, type BatchItemSpec, type RenderJobSpec, type RenderRun
  * and trimmed, each subject's style, warp-rendered frames, captions, loudness, encoded with the soundtrack). The worker
  * process, the bridge and `mouthpiece batch` run this. A studio job whose face is not confirmed as consenting is refused.
  */
-export function createTalkingVideoRunner(deps: { tools: FfmpegTools; pool: SessionPool }): RenderRunner {
+export function createTalkingVideoRunner(deps: { tools: FfmpegTools; pool: SessionPool }, options: { overwrite?: boolean } = {}): RenderRunner {
   return async ({ spec }, { signal, onProgress }) => {
-    const result = await renderTalkingVideo(deps, toTalkingVideoRequest(spec), { signal, onProgress });
+    // Without overwrite the finished video is claimed exclusively: another batch that made the same file meanwhile keeps it.
+    const result = await renderTalkingVideo(deps, { ...toTalkingVideoRequest(spec), overwrite: options.overwrite ?? true }, { signal, onProgress });
     return { outPath: result.outPath };
   };
 }

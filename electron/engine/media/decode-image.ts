@@ -63,19 +63,26 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
     scale: size.width !== originalWidth || size.height !== originalHeight ? size : undefined,
     orientation: readDisplayOrientation(info),
     frameLimit: 1,
+    warnings: info.kind === 'image',
   });
 
   let data: Uint8Array | undefined;
+  const damage: string[] = [];
+  const onStderrLine = (line: string) => {
+    if (DAMAGE_WARNING.test(line)) damage.push(line);
+  };
   try {
-    for await (const frame of streamRgbaFrames({ tools: input.tools, args, ...size, signal: input.signal })) data ??= frame;
+    for await (const frame of streamRgbaFrames({ tools: input.tools, args, ...size, signal: input.signal, onStderrLine })) data ??= frame;
   } catch (error) {
     // The file probed fine, so a decoder failure is about its content (truncated, corrupt), not about us.
     if (error instanceof EngineError && error.code === 'FFMPEG_FAILED') {
-      const reason = readStderrTail(error).at(-1)?.trim() ?? error.message.split('\n')[0];
-      throw new InputError('UNREADABLE_MEDIA', `${info.path}: cannot be decoded (${reason}).`, info.path);
+      if (damage.length > 0 || readStderrTail(error).some((line) => DAMAGE_WARNING.test(line))) throw describeDamage(info.path, [...damage, ...readStderrTail(error)]);
+      throw new InputError('UNREADABLE_MEDIA', `${info.path}: the picture cannot be read (the file is damaged, or in a form Mouthpiece cannot open).`, info.path);
     }
     throw error;
   }
+  // A decoder conceals a damaged picture (grey or green blocks where data is missing) and only warns: refuse it.
+  if (damage.length > 0) throw describeDamage(info.path, damage);
   if (!data) {
     const where = input.startSec ? ` at ${input.startSec} s (it is ${info.durationSec?.toFixed(2) ?? '?'} s long)` : '';
     throw new InputError(input.startSec ? 'BAD_ARGUMENT' : 'UNREADABLE_MEDIA', `${info.path}: no picture could be decoded${where}.`, info.path);
@@ -86,4 +93,13 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
     originalHeight,
     scale: size.width / originalWidth,
   };
+}
+
+/** What decoders print when they conceal damage; swscaler's "deprecated pixel format" and the like are harmless. */
+const DAMAGE_WARNING = /EOI missing|overread|truncat|premature|end of file|ran out of|not enough|corrupt|invalid|error while decoding|chunk too big|incomplete|damaged|mismatch|concealing|out of range/i;
+const ENDS_EARLY = /EOI missing|overread|truncat|premature|end of file|ran out of|not enough|incomplete/i;
+
+function describeDamage(filePath: string, warnings: string[]): InputError {
+  const how = warnings.some((line) => ENDS_EARLY.test(line)) ? 'it ends early: the file was cut off while it was copied or downloaded' : 'part of its data is corrupt';
+  return new InputError('UNREADABLE_MEDIA', `${filePath}: the picture is damaged (${how}); use a complete copy of it.`, filePath);
 }

@@ -42,6 +42,11 @@ export interface EncodeVideoInput {
   audioBitrateKbps?: number;
   /** Container tags, e.g. { comment: 'AI-generated …' }. */
   metadata?: Record<string, string>;
+  /**
+   * Replace `outPath` if it exists when the encode finishes (default). False claims it exclusively: if another process
+   * made it meanwhile, this encode fails with OUTPUT_EXISTS and leaves that file alone.
+   */
+  overwrite?: boolean;
 }
 
 export interface EncodeVideoResult {
@@ -104,7 +109,7 @@ export async function encodeVideo(input: EncodeVideoInput, options: RunOptions =
     if (frames === 0) throw new InputError('BAD_ARGUMENT', `no frames to encode into ${input.outPath}.`);
     proc.endStdin();
     await proc.completion;
-    await commitPartialFile({ partialPath, outPath: input.outPath });
+    await commitPartialFile({ partialPath, outPath: input.outPath, overwrite: input.overwrite });
   } catch (error) {
     proc.stop();
     const verdict = await proc.completion.then(

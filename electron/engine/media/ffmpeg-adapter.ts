@@ -11,8 +11,9 @@ import { spawn } from 'node:child_process';
 import fluentFfmpeg from 'fluent-ffmpeg';
 import type { Readable } from 'node:stream';
 import { CancelledError, EngineError, throwIfAborted } from '../errors.js';
-import { buildProbeArgs, buildVersionArgs } from './ffmpeg-args.js';
+import { buildProbeArgs, buildVersionArgs, protectFileArgs } from './ffmpeg-args.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
+import { killProcessGroup, trackChildProcess } from './process-debris.js';
 
 export type FfmpegToolName = 'ffmpeg' | 'ffprobe';
 
@@ -52,10 +53,14 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
   const tool = options.tool ?? 'ffmpeg';
   const binaryPath = tool === 'ffmpeg' ? options.tools.ffmpegPath : options.tools.ffprobePath;
   const stdoutMode = options.stdout ?? (options.onStdoutLine ? 'lines' : 'ignore');
-  const child = spawn(binaryPath, [...options.args], {
+  const child = spawn(binaryPath, protectFileArgs(options.args), {
     stdio: [options.withStdin ? 'pipe' : 'ignore', stdoutMode === 'ignore' ? 'ignore' : 'pipe', 'pipe'],
     windowsHide: true,
+    // Its own process group, so a stop reaches whatever it started too (a wrapper script's own ffmpeg or sleep),
+    // and a Ctrl-C in the terminal reaches only us: we stop it ourselves, after which its output is removed.
+    detached: process.platform !== 'win32',
   });
+  trackChildProcess(child);
 
   // A throwing line callback must not crash the process from inside a stream event: it fails the run instead.
   let callbackError: unknown;
@@ -87,8 +92,8 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
   const kill = (reason: 'cancel' | 'timeout') => {
     if (stopReason === null && child.exitCode === null && child.signalCode === null) {
       stopReason = reason;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killProcessGroup(child, 'SIGTERM');
+      killTimer = setTimeout(() => killProcessGroup(child, 'SIGKILL'), KILL_GRACE_MS);
       killTimer.unref();
     }
     // Nobody may be reading stdout any more, and a grandchild may hold the pipes open: without this,

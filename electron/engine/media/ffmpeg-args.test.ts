@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDecodeRgbaArgs,
+  protectFileArgs,
   buildEncodeRgbaArgs,
   buildOrientationFilters,
   buildPngFromRgbaArgs,
@@ -145,5 +146,16 @@ describe('buildPngFromRgbaArgs and buildProbeArgs', () => {
 
   it('asks ffprobe for JSON with format and streams, file last', () => {
     expect(buildProbeArgs({ inputPath: '/m/a b.wav' })).toEqual(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '/m/a b.wav']);
+  });
+});
+
+describe('protectFileArgs', () => {
+  it('makes relative names that look like options or protocols plain files, and leaves the rest alone', () => {
+    expect(protectFileArgs(['-v', 'error', '-i', '-face.jpg', '-f', 'wav', '-y', '-out.wav'])).toEqual(['-v', 'error', '-i', './-face.jpg', '-f', 'wav', '-y', './-out.wav']);
+    expect(protectFileArgs(['-i', 'take:2.wav', 'pipe:1'])).toEqual(['-i', './take:2.wav', 'pipe:1']);
+    expect(protectFileArgs(['-show_streams', '-x.png'])).toEqual(['-show_streams', './-x.png']);
+    expect(protectFileArgs(['-i', '/abs/-x.png', '-f', 'null', '-'])).toEqual(['-i', '/abs/-x.png', '-f', 'null', '-']);
+    expect(protectFileArgs(['-f', 'lavfi', '-i', 'color=c=red:s=4x2', '-i', 'pipe:0', 'out.mp4'])).toEqual(['-f', 'lavfi', '-i', 'color=c=red:s=4x2', '-i', 'pipe:0', 'out.mp4']);
+    expect(protectFileArgs(['-version'])).toEqual(['-version']);
   });
 });

@@ -26,13 +26,15 @@ export interface DecodeRgbaArgsInput {
    */
   orientation?: DisplayOrientation;
   frameLimit?: number;
+  /** Also report warnings (a decoder that conceals damage only warns); default errors only. */
+  warnings?: boolean;
 }
 
 const QUIET_ARGS = ['-hide_banner', '-nostdin', '-v', 'error'];
 
 /** Decodes the first video stream of a file to raw RGBA frames on stdout. */
 export function buildDecodeRgbaArgs(input: DecodeRgbaArgsInput): string[] {
-  const args = [...QUIET_ARGS];
+  const args = input.warnings ? ['-hide_banner', '-nostdin', '-v', 'warning'] : [...QUIET_ARGS];
   if (input.orientation) args.push('-noautorotate');
   if (input.startSec !== undefined && input.startSec > 0) args.push('-ss', formatSeconds(input.startSec));
   args.push('-i', input.inputPath, '-map', '0:v:0', '-an', '-sn', '-dn');
@@ -258,4 +260,33 @@ export function formatNumber(value: number): string {
 /** Reads `inputPath` keeping only its first audio stream: no video, subtitle or data streams reach the output. */
 export function firstAudioStreamInputArgs(inputPath: string): string[] {
   return ['-i', inputPath, '-map', '0:a:0', '-vn', '-sn', '-dn'];
+}
+
+/**
+ * A file name as ffmpeg/ffprobe must see it to take it for a file: a relative name that begins with `-` would be read
+ * as an option, and one with a `:` before any `/` (`take:2.wav`) as a protocol; `./` in front makes both plain files.
+ * Absolute paths, pipes (`pipe:1`) and `-` (stdout) pass unchanged.
+ */
+export function toFfmpegFileArg(filePath: string): string {
+  if (filePath === '-' || /^pipe:\d*$/.test(filePath) || filePath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(filePath)) return filePath;
+  if (filePath.startsWith('-') || /^[^/\\]*:/.test(filePath)) return `./${filePath}`;
+  return filePath;
+}
+
+/** An input read by a device or filter rather than from a file (`-f lavfi -i color=…`). */
+function isGeneratedInput(args: readonly string[], inputIndex: number): boolean {
+  for (let j = inputIndex - 1; j > 0 && args[j] !== '-i'; j--) if (args[j - 1] === '-f' && args[j] === 'lavfi') return true;
+  return false;
+}
+
+/**
+ * The argument list with every file name made safe (`toFfmpegFileArg`): what follows `-i`, and the last argument of a
+ * list longer than one (`-version` alone is not a file), which every builder here makes ffmpeg's output or ffprobe's
+ * input. Done in one place, at the process boundary, so no builder can forget it.
+ */
+export function protectFileArgs(args: readonly string[]): string[] {
+  const safe = [...args];
+  for (let i = 0; i < safe.length - 1; i++) if (safe[i] === '-i' && !isGeneratedInput(safe, i)) safe[i + 1] = toFfmpegFileArg(safe[i + 1]);
+  if (safe.length > 1 && safe[safe.length - 2] !== '-i') safe[safe.length - 1] = toFfmpegFileArg(safe[safe.length - 1]);
+  return safe;
 }

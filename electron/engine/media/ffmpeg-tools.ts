@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { access, chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EngineError } from '../errors.js';
+import { EngineError, InputError } from '../errors.js';
 import { readToolVersion, runEncodeSmokeTest, type FfmpegToolName } from './ffmpeg-adapter.js';
 
 /** Absolute paths of a working ffmpeg and ffprobe, as every media function takes them. */
@@ -149,6 +149,33 @@ async function findOnPath(tool: FfmpegToolName, env: NodeJS.ProcessEnv): Promise
   const listed = dirs.join(path.delimiter);
   const where = listed.length <= 200 ? ` (${listed})` : '';
   return { source, binaryPath: null, unavailable: `not found in any of the ${dirs.length} PATH directories${where}` };
+}
+
+/**
+ * Checks a binary the user named in a setting (MOUTHPIECE_FFMPEG, MOUTHPIECE_FFPROBE): a setting that points at
+ * something unusable is refused in one line naming the setting, rather than quietly passed over for another ffmpeg.
+ * A binary that hangs is given `timeoutMs`. Throws InputError BAD_SETTING; never changes the file.
+ */
+export async function assertToolSetting(input: { tool: FfmpegToolName; setting: string; value: string; timeoutMs?: number }): Promise<void> {
+  const binaryPath = path.resolve(input.value);
+  const refuse = (reason: string): never => {
+    throw new InputError('BAD_SETTING', `${input.setting}=${input.value}: ${reason}; point it at a working ${input.tool} or unset it.`, input.value);
+  };
+  const info = await stat(binaryPath).catch(() => null);
+  if (!info) refuse('no such file');
+  if (!info!.isFile()) refuse('is not a file');
+  if (process.platform !== 'win32') await access(binaryPath, fsConstants.X_OK).catch(() => refuse('is not executable'));
+  const timeoutMs = input.timeoutMs ?? 8000;
+  try {
+    await readToolVersion({ binaryPath, timeoutMs });
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (/took longer than/.test(reason)) refuse(`did not answer within ${Math.round(timeoutMs / 1000)} s (it hangs)`);
+    if (/does not look like/.test(reason)) refuse(`is not ${input.tool}`);
+    const exit = /exit code (\d+)/.exec(reason)?.[1];
+    const signal = /signal (SIG\w+)/.exec(reason)?.[1];
+    refuse(exit ? `cannot be run (it stops with error code ${exit})` : signal ? `cannot be run (it crashes: ${signal})` : `cannot be run (${reason.split('\n')[0].trim()})`);
+  }
 }
 
 /** npm tarballs sometimes lose the executable bit; give it back to the owner when we can. */

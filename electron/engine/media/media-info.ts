@@ -71,7 +71,7 @@ export function interpretProbe(input: { filePath: string; sizeBytes: number; pro
   const videoStream = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (s.width ?? 0) > 0 && (s.height ?? 0) > 0);
   const audioStream = streams.find((s) => s.codec_type === 'audio' && s.codec_name !== undefined);
   if (!videoStream && !audioStream) {
-    throw new InputError('UNREADABLE_MEDIA', `${input.filePath}: no picture or sound found in this ${formatName} file.`, input.filePath);
+    throw new InputError('UNREADABLE_MEDIA', `${input.filePath}: no picture or sound found in it; it is not a photo, recording or video Mouthpiece can read.`, input.filePath);
   }
 
   const isImage = !!videoStream && !audioStream && isImageFormat(formatName);

@@ -116,12 +116,12 @@ describe('probeMedia errors', () => {
     expect(error.file).toBe(missing);
   });
 
-  it('random bytes are UNREADABLE_MEDIA with ffprobe’s reason', async () => {
+  it('random bytes are UNREADABLE_MEDIA, said in a creator’s words', async () => {
     const garbage = path.join(dir, 'garbage.mp4');
     await writeFile(garbage, makePseudoRandomBytes(64 * 1024));
     const error = await probeError(garbage);
     expect(error.code).toBe('UNREADABLE_MEDIA');
-    expect(error.message).toBe(`${garbage}: Invalid data found when processing input.`);
+    expect(error.message).toBe(`${garbage}: the file is damaged or incomplete (cut off while it was copied or downloaded?); use a complete copy of it.`);
   });
 
   it('an empty file and a folder are UNREADABLE_MEDIA without running ffprobe', async () => {

@@ -43,12 +43,12 @@ async function statMediaFile(filePath: string): Promise<number> {
   return info.size;
 }
 
-/** ffprobe's own last words, without the file name it prefixes them with. */
-function describeProbeFailure(error: EngineError, filePath: string): string {
-  const last = readStderrTail(error).at(-1)?.trim();
-  if (!last) return error.message.split('\n')[0];
-  const withoutName = last.startsWith(`${filePath}: `) ? last.slice(filePath.length + 2) : last;
-  return withoutName.endsWith('.') ? withoutName : `${withoutName}.`;
+/** Why ffprobe could not read the file, in a creator's words (its own words are about demuxers and atoms). */
+function describeProbeFailure(error: EngineError, _filePath: string): string {
+  const said = readStderrTail(error).join(' ');
+  // A cut MP4 and random bytes named .mp4 both lack the index ("moov atom"): either way the file is not whole.
+  if (/moov atom not found|end of file|truncat|premature|partial file/i.test(said)) return 'the file is damaged or incomplete (cut off while it was copied or downloaded?); use a complete copy of it.';
+  return 'not a picture, recording or video that Mouthpiece can read (the file is damaged, or of another kind).';
 }
 
 async function readHead(filePath: string, maxBytes: number): Promise<Uint8Array> {

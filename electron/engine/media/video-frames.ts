@@ -60,8 +60,10 @@ export async function* streamRgbaFrames(input: {
   width: number;
   height: number;
   signal?: AbortSignal;
+  /** ffmpeg's messages (at the level the args ask for), e.g. to notice a damaged file it decoded anyway. */
+  onStderrLine?: (line: string) => void;
 }): AsyncGenerator<Uint8Array> {
-  const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream' });
+  const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream', onStderrLine: input.onStderrLine });
   const assembler = createFrameAssembler({ frameBytes: rgbaFrameBytes(input) });
   let finished = false;
   try {

@@ -7,7 +7,7 @@ import type { RgbaImage } from './rgba-image.js';
 import { writeFileAtomic } from './atomic-file.js';
 
 /** Writes an RGBA image as PNG (alpha kept). Atomic: `outPath` is either the whole picture or untouched. */
-export async function writePng(tools: FfmpegTools, image: RgbaImage, outPath: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+export async function writePng(tools: FfmpegTools, image: RgbaImage, outPath: string, options: { signal?: AbortSignal; overwrite?: boolean } = {}): Promise<void> {
   assertValidImage(image);
   const { stdout } = await runFfmpeg({
     tools,
@@ -16,7 +16,7 @@ export async function writePng(tools: FfmpegTools, image: RgbaImage, outPath: st
     collectStdout: true,
     signal: options.signal,
   });
-  await writeFileAtomic(outPath, stdout);
+  await writeFileAtomic(outPath, stdout, { overwrite: options.overwrite });
 }
 
 export function assertValidImage(image: RgbaImage, what = 'image'): void {

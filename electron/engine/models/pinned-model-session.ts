@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
+import { prepareOrtEnvironment } from './ort-environment.js';
 import { EngineError } from '../errors.js';
 
 export interface PinnedModel {
@@ -46,6 +47,7 @@ export function getPinnedModelSession(model: PinnedModel): Promise<ort.Inference
   if (!pending) {
     pending = (async () => {
       await verifyPinnedModel(model);
+      prepareOrtEnvironment();
       return ort.InferenceSession.create(model.path, {
         executionProviders: ['cpu'],
         graphOptimizationLevel: 'all',

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
+import { prepareOrtEnvironment } from './ort-environment.js';
 import { candidateProviders, type ExecutionProviderName } from './execution-providers.js';
 import { verifiedModelPath, type ModelLocation } from './model-files.js';
 
@@ -54,6 +55,7 @@ export class SessionPool {
     const errors: string[] = [];
     for (const provider of providers) {
       try {
+        prepareOrtEnvironment();
         const session = await ort.InferenceSession.create(path, {
           executionProviders: [provider],
           graphOptimizationLevel: 'all',

@@ -11,7 +11,8 @@ import { writeCaptionFiles } from '../captions/index.js';
 import { disclosureTags, disclosureVoiceOf } from '../export/disclosure.js';
 import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../export/export-presets.js';
 import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
-import { assertWritableFolder, createTempFolder } from '../media/atomic-file.js';
+import { assertWritableFolder, createTempFolder, removeTempFolder } from '../media/atomic-file.js';
+import { assertOutputAllowed } from '../media/output-guard.js';
 import { normalizeLoudness } from '../media/normalize-loudness.js';
 import type { LoudnessMeasurement } from '../media/loudness-args.js';
 import { MOUTHPIECE_VERSION } from '../version.js';
@@ -77,6 +78,7 @@ export async function renderTalkingVideo(
   const { signal } = options;
   validateRequest(request);
   const exportPreset = request.exportPreset ?? resolveExportPreset(request.preset);
+  assertOutputAllowed({ outPath: request.outPath, inputs: requestInputs(request), overwrite: request.overwrite ?? true });
   await assertWritableFolder(request.outPath);
   const notices: string[] = [];
   const notice = (message: string) => {
@@ -140,6 +142,7 @@ export async function renderTalkingVideo(
         crf: encode.crf,
         maxBitrateKbps: encode.maxBitrateKbps,
         audioBitrateKbps: encode.audioBitrateKbps,
+        overwrite: request.overwrite ?? true,
         metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice: disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind))) }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
@@ -161,8 +164,14 @@ export async function renderTalkingVideo(
       elapsedMs: Math.round(performance.now() - startedMs),
     };
   } finally {
-    await rm(tempDir, { recursive: true, force: true }).catch(() => {});
+    await removeTempFolder(tempDir);
   }
+}
+
+/** Every file the request reads: the face, each recording, and the scene file it came from. */
+function requestInputs(request: TalkingVideoRequest): string[] {
+  const audio = request.tracks.flatMap((track) => track.clips.flatMap((clip) => (clip.source.kind === 'audio' ? [clip.source.path] : [])));
+  return [request.facePath, ...audio];
 }
 
 function validateRequest(request: TalkingVideoRequest): void {

@@ -44,6 +44,11 @@ export interface TalkingVideoRequest {
   fps: number;
   seed: number;
   outPath: string;
+  /**
+   * Replace an existing `outPath` (default true). False refuses one before any work, and claims the finished file
+   * exclusively, so two renders to one name never both succeed (media/atomic-file.ts). An input is never replaced.
+   */
+  overwrite?: boolean;
   /** Where the request came from, for error messages (e.g. a scene file). */
   origin?: string;
   export?: ExportOptions;

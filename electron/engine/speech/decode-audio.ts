@@ -1,5 +1,6 @@
 import { EngineError, InputError } from '../errors.js';
 import { readStderrTail, startFfmpeg } from '../media/ffmpeg-adapter.js';
+import { isTruncatedWav } from '../media/wav-truncation.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import { probeMedia } from '../media/probe-media.js';
 import { ANALYSIS_SAMPLE_RATE_HZ, buildDecodePcmArgs } from './decode-audio-args.js';
@@ -24,6 +25,9 @@ export async function* streamAudioPcm(tools: FfmpegTools, filePath: string, opti
   if (!info.hasAudio) {
     const what = info.kind === 'image' ? 'is an image' : 'is a video without a sound track';
     throw new InputError('BAD_AUDIO', `${filePath}: ${what}; there is no sound to use.`, filePath);
+  }
+  if (info.formatName === 'wav' && (await isTruncatedWav(filePath))) {
+    throw new InputError('UNREADABLE_MEDIA', `${filePath}: the recording is damaged (it ends early: the file was cut off while it was copied or downloaded); use a complete copy of it.`, filePath);
   }
   const chunkSec = options.chunkSec ?? 10;
   if (!(chunkSec > 0)) throw new InputError('BAD_ARGUMENT', `chunkSec must be positive, got ${chunkSec}`);
@@ -88,8 +92,9 @@ export async function decodeAudio(tools: FfmpegTools, filePath: string, options:
 function toDecodeError(error: unknown, filePath: string): unknown {
   // The file probed fine, so a decoder failure is about its content (truncated, corrupt), not about us.
   if (error instanceof EngineError && error.code === 'FFMPEG_FAILED') {
-    const reason = readStderrTail(error).at(-1)?.trim() ?? error.message.split('\n')[0];
-    return new InputError('UNREADABLE_MEDIA', `${filePath}: the sound cannot be decoded (${reason}).`, filePath);
+    // ffmpeg's own words (demuxers, packets) mean nothing to the user; what they can do is find a whole copy.
+    const endsEarly = readStderrTail(error).some((line) => /end of file|truncat|premature|partial file/i.test(line));
+    return new InputError('UNREADABLE_MEDIA', `${filePath}: the sound cannot be decoded (the file is ${endsEarly ? 'incomplete' : 'damaged'}); use a complete copy of it.`, filePath);
   }
   return error;
 }

@@ -34,9 +34,9 @@ export function encodeWav(audio: PcmAudio): Uint8Array {
   return bytes;
 }
 
-/** Writes `audio` as a 16-bit PCM WAV file, atomically (temporary file, then rename). */
-export async function writeWavFile(outPath: string, audio: PcmAudio): Promise<void> {
-  await writeFileAtomic(outPath, encodeWav(audio));
+/** Writes `audio` as a 16-bit PCM WAV file, atomically (temporary file, then moved into place; see writeFileAtomic). */
+export async function writeWavFile(outPath: string, audio: PcmAudio, options: { overwrite?: boolean } = {}): Promise<void> {
+  await writeFileAtomic(outPath, encodeWav(audio), options);
 }
 
 /**
