@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { EngineError } from '../errors.js';
 import { applySchemaV1 } from './schema-v1.js';
 import { applySchemaV2 } from './schema-v2.js';
+import { applySchemaV3 } from './schema-v3.js';
 
 /**
  * One step of the schema. `up` runs inside a transaction together with the `user_version` bump, so a step is
@@ -18,6 +19,7 @@ export interface Migration {
 export const libraryMigrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: applySchemaV1 },
   { version: 2, name: 'export presets and batches', up: applySchemaV2 },
+  { version: 3, name: 'queue order indexes', up: applySchemaV3 },
 ];
 
 export function readSchemaVersion(db: Database): number {
