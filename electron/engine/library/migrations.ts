@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { EngineError } from '../errors.js';
+import { describeDatabaseFailure, isDatabaseStateFailure } from './database-failure.js';
 import { applySchemaV1 } from './schema-v1.js';
 import { applySchemaV2 } from './schema-v2.js';
 import { applySchemaV3 } from './schema-v3.js';
@@ -76,6 +77,7 @@ export function applyMigrations({ db, migrations = libraryMigrations, dbPath }: 
       if (step.immediate()) applied.push(migration.version);
     } catch (error) {
       if (error instanceof EngineError) throw error;
+      if (isDatabaseStateFailure(error)) throw new EngineError('LIBRARY_ERROR', describeDatabaseFailure(error, dbPath), error);
       throw new EngineError('LIBRARY_ERROR', `Could not upgrade the library at ${dbPath} to schema ${migration.version} (${migration.name}): ${String(error)}`, error);
     }
   }
