@@ -89,7 +89,7 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
       const policy = input.existing ?? 'refuse';
       if (existing.length > 0 && policy === 'refuse') {
         const list = existing.slice(0, 5).map((p) => path.basename(p)).join(', ') + (existing.length > 5 ? `, and ${existing.length - 5} more` : '');
-        throw new InputError('OUTPUT_EXISTS', `${existing.length} output${existing.length === 1 ? '' : 's'} already exist in ${outDir} (${list}); use --overwrite to replace them or --skip-existing to keep them.`, outDir);
+        throw new InputError('OUTPUT_EXISTS', `${existing.length} output${existing.length === 1 ? ' already exists' : 's already exist'} in ${outDir} (${list}); use --overwrite to replace them or --skip-existing to keep them.`, outDir);
       }
       const toRun = policy === 'skip' ? planned.filter((p) => !existing.includes(p.outPath)) : planned;
       for (const p of planned.filter((p) => !toRun.includes(p))) {
