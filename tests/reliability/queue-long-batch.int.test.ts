@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runManifestBatch, type BatchItemResult } from '../../electron/engine/batch/index.js';
-import type { BatchItemSpec, BatchProgress, RenderRunner } from '../../electron/engine/jobs/index.js';
+import { createRenderQueue, type BatchItemSpec, type BatchProgress, type RenderRunner } from '../../electron/engine/jobs/index.js';
 import { openLibrary, type Library } from '../../electron/engine/library/index.js';
 
 /*
@@ -106,6 +106,19 @@ describe('a batch longer than any page of rows', () => {
     expect(countOf(completed.items, 'done')).toBe(501);
     expect(completed.batch.finishedAt).not.toBeNull();
   }, 120_000);
+
+  it('the studio queue lists, counts and claims past 500 rows: 700 renders and an app batch of 600', () => {
+    const first = library.createRender({ spec: { n: 0 } });
+    for (let i = 1; i < 700; i += 1) library.createRender({ spec: { n: i } });
+    const batch = library.createBatch({ name: 'app batch', outDir, concurrency: 1, items: names(600).map((name) => ({ spec: { name } })) });
+    const queue = createRenderQueue({ library, runner: async () => ({ outPath: '' }) });
+    expect(queue.list()).toHaveLength(1300);
+    expect(queue.list({ status: 'queued' })).toHaveLength(1300);
+    expect(library.findNextQueuedRender({ batchId: null })?.id).toBe(first.id);
+    expect(library.summarizeRenders({ batchId: batch.id })).toMatchObject({ total: 600, queued: 600 });
+    expect(library.summarizeRenders({ batchId: null })).toMatchObject({ total: 1300 });
+    expect(library.getBatch({ batchId: batch.id })?.counts.total).toBe(600);
+  });
 
   it('claims the next queued row of a 5,000-row batch by position, skipping rows being started, and counts it exactly', () => {
     const batch = library.createBatch({ name: 'plan', outDir, concurrency: 1, sourceKey: 'k', items: names(5000).map((name) => ({ spec: { name } })) });
