@@ -1,6 +1,6 @@
 /*
  * Long reliability runs, not tests (their figures vary with the machine):
- *   npm run soak                      200 crash-safety runs, then the bridge load (10,000 calls, 60 s of preview)
+ *   npm run soak                      200 crash-safety runs, then the bridge load (10,000 calls, 60 s of preview) twice
  *   npm run soak -- --only crash --runs 50 --seed 7
  *   npm run soak -- --only load --calls 2000 --preview-sec 20
  * Exits 1 when the crash soak finds a problem or the load sees an error.
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     calls: { type: 'string', default: '10000' },
     'preview-sec': { type: 'string', default: '60' },
+    /** Load rounds on the same bridge: memory is flat when later rounds end where the first did. */
+    rounds: { type: 'string', default: '2' },
   },
 });
 
@@ -44,11 +46,13 @@ if (values.only !== 'load') {
 if (values.only !== 'crash') {
   const bridge = await startTestBridge();
   try {
-    const figures = await runBridgeLoad(bridge, { calls: Number(values.calls), previewSec: Number(values['preview-sec']) });
-    console.log(`\nbridge load:\n${formatLoadFigures(figures)}`);
-    const alive = await bridge.api('library.list');
-    console.log(`  after the load: library.list ${alive.result?.ok ? 'answers' : 'FAILS'}`);
-    failed ||= figures.errors > 0 || figures.previewErrors > 0 || !alive.result?.ok;
+    for (let round = 1; round <= Number(values.rounds); round += 1) {
+      const figures = await runBridgeLoad(bridge, { calls: Number(values.calls), previewSec: Number(values['preview-sec']) });
+      console.log(`\nbridge load, round ${round}:\n${formatLoadFigures(figures)}`);
+      const alive = await bridge.api('library.list');
+      console.log(`  after the load: library.list ${alive.result?.ok ? 'answers' : 'FAILS'}`);
+      failed ||= figures.errors > 0 || figures.previewErrors > 0 || !alive.result?.ok;
+    }
   } finally {
     await bridge.close();
   }
