@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
@@ -14,13 +13,16 @@ import { resolveContainedPath, resolveRealPathWithin } from '../main/media-path'
 import type { ThumbnailStore } from '../main/handlers/thumbnails';
 import { toStudioError } from '../main/studio-errors';
 import { createBridgeToken, findValidToken, isLoopbackHost, isOwnOrigin, tokenCookieName, type TokenSource } from './bridge-auth';
-import { receiveUpload, sanitizeUploadName, UploadError } from './upload';
+import { readJsonBody, RequestBodyError } from './request-body';
+import { createUploadRoot, receiveUpload, sanitizeUploadName, UploadError } from './upload';
 
 export const MEDIA_ROUTE = '/media/';
 export const THUMBNAIL_ROUTE = '/thumbnails/';
 export const RENDERS_ROUTE = '/renders/';
 const MAX_API_BODY_BYTES = 8 * 2 ** 20;
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 2 ** 30;
+/** The events socket only sends; a page has nothing to say on it, so anything larger than this closes it (1009). */
+export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
 export interface BridgeServerOptions {
   handlers: StudioHandlers;
@@ -37,6 +39,10 @@ export interface BridgeServerOptions {
   port?: number;
   token?: string;
   maxUploadBytes?: number;
+  /** How long an API request's body may take to arrive (default 15 s); a slower one is answered 408. */
+  apiBodyTimeoutMs?: number;
+  /** How long a request's headers may take to arrive (default 15 s). */
+  headersTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -74,18 +80,32 @@ const SECURITY_HEADERS = {
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const token = options.token ?? createBridgeToken();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-bridge-'));
+  const uploadDir = await createUploadRoot();
   const log = options.log ?? (() => {});
   let port = 0;
 
-  const server = createServer((request, response) => {
+  // Timeouts are checked every second (Node's default is 30 s), so a stalled client is cut off close to its deadline.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(`bridge: ${request.method} ${request.url?.split('?')[0]} failed: ${(error as Error).message}`);
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: toStudioError(error) });
       else response.destroy();
     });
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // Node answers a malformed request line or headers with 400 by itself; this only keeps a reset socket from
+  // surfacing as an error nobody listens to, and answers a slow one with 408.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && error.code !== 'ECONNRESET') {
+      socket.end(`HTTP/1.1 ${error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
+    }
+    socket.destroy();
+  });
+  server.headersTimeout = options.headersTimeoutMs ?? 15_000;
+  // Uploads of a few GB take seconds on loopback; a request still open after this is not an upload but a stall.
+  server.requestTimeout = Math.max(server.headersTimeout, 10 * 60_000);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+  // Without a listener, one 'error' (a message over maxPayload, a bad frame, a reset) would end the whole process.
+  sockets.on('error', (error) => log(`bridge: events socket server: ${error.message}`));
 
   const refuse = (response: ServerResponse, status: number, message: string) => {
     response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -137,8 +157,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readJsonBody(request).catch((error: Error) => error);
-    if (body instanceof Error) return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: body.message } });
+    const body = await readJsonBody(request, { maxBytes: MAX_API_BODY_BYTES, timeoutMs: options.apiBodyTimeoutMs ?? 15_000 }).catch((error: unknown) => error);
+    if (body instanceof RequestBodyError) {
+      // A refused body may still be arriving (or never will): close the connection once answered.
+      if (body.status !== 400) response.setHeader('Connection', 'close');
+      return sendJson(response, body.status, { ok: false, error: { code: 'BAD_REQUEST', message: body.message } });
+    }
+    if (body instanceof Error) throw body;
     const { method, payload } = (body ?? {}) as { method?: unknown; payload?: unknown };
     const channel = typeof method === 'string' ? `studio:${method}` : method;
     const result = await dispatchStudioRequest(options.handlers, channel, payload, (name, error) => log(`bridge: ${name} failed: ${(error as Error).message}`));
@@ -155,19 +180,22 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       response.setHeader('Connection', 'close');
       return sendJson(response, status, { ok: false, error: { code: 'BAD_INPUT', message: (error as Error).message } });
     }
+    // The library copies the file into its store; the upload goes once imported, whatever the outcome, and before
+    // the answer, so a page that hears back finds nothing of its upload left.
+    let result: StudioResult<ImportResponse>;
     try {
-      // The library copies the file into its store; the upload goes once imported, whatever the outcome.
       const imported = await options.handlers['library.import']({ paths: [upload.filePath] });
-      const result: StudioResult<ImportResponse> = { ok: true, value: { results: imported.results.map((entry) => ({ ...entry, path: name })) } };
-      sendJson(response, 200, result);
+      result = { ok: true, value: { results: imported.results.map((entry) => ({ ...entry, path: name })) } };
     } catch (error) {
-      sendJson(response, 200, { ok: false, error: toStudioError(error) });
+      result = { ok: false, error: toStudioError(error) };
     } finally {
       await upload.dispose();
     }
+    sendJson(response, 200, result);
   }
 
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', (error) => log(`bridge: events socket: ${error.message}`));
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const allowed =
       url.pathname === '/events' &&
@@ -179,6 +207,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client: WebSocket) => {
+      // ws closes the socket itself (1009 for a message over maxPayload, 1002 for a bad frame); the server stays.
+      client.on('error', (error) => log(`bridge: events socket closed: ${error.message}`));
       client.on('message', () => client.close(1008, 'This socket only sends.'));
       sockets.emit('connection', client, request);
     });
@@ -220,22 +250,8 @@ async function sendWebResponse(response: ServerResponse, web: Response): Promise
     response.end();
     return;
   }
-  await new Promise<void>((resolve, reject) => {
-    Readable.fromWeb(web.body as import('node:stream/web').ReadableStream).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
+  // pipeline settles (and closes the file) also when the client goes away mid-file, which .pipe() never reports.
+  await pipeline(Readable.fromWeb(web.body as import('node:stream/web').ReadableStream), response).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
   });
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_API_BODY_BYTES) throw new Error('The request is too large.');
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new Error('The request body is not JSON.');
-  }
 }

@@ -11,6 +11,8 @@ export interface StudioBridgeInput extends Omit<NodeStudioInput, 'mediaUrl' | 't
   rendererDir: string;
   port?: number;
   maxUploadBytes?: number;
+  apiBodyTimeoutMs?: number;
+  headersTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -46,6 +48,8 @@ export async function startStudioBridge(input: StudioBridgeInput): Promise<Studi
     contentSecurityPolicy: buildContentSecurityPolicy(),
     port: input.port,
     maxUploadBytes: input.maxUploadBytes,
+    apiBodyTimeoutMs: input.apiBodyTimeoutMs,
+    headersTimeoutMs: input.headersTimeoutMs,
     log: input.log,
   });
   // Start the queue now, so renders a previous run left behind continue without waiting for the page.

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,4 +51,29 @@ export async function receiveUpload(request: IncomingMessage, { uploadDir, name,
     throw new UploadError(400, `${name} is empty.`);
   }
   return { filePath, dispose };
+}
+
+const UPLOAD_ROOT_PREFIX = 'mouthpiece-bridge-';
+
+/**
+ * The bridge's folder for uploads in progress, `$TMPDIR/mouthpiece-bridge-<pid>-…`. Folders of bridges whose process
+ * has ended (killed before it could clean up) are removed first.
+ */
+export async function createUploadRoot(tmpDir = os.tmpdir()): Promise<string> {
+  const names = await readdir(tmpDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^mouthpiece-bridge-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isProcessAlive(pid)) await rm(path.join(tmpDir, name), { recursive: true, force: true });
+  }
+  return mkdtemp(path.join(tmpDir, `${UPLOAD_ROOT_PREFIX}${process.pid}-`));
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

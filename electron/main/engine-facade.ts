@@ -1,6 +1,6 @@
 import type { ExportPreset } from '../engine/export/export-presets.js';
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
-import type { JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
+import type { BatchCounts, JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { FfmpegTools } from '../engine/media/index.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
@@ -122,6 +122,8 @@ export interface StudioLibrary extends RenderQueueLibrary {
   getBatch(input: { batchId: number }): LibraryBatch | null;
   listBatches(input?: { limit?: number }): LibraryBatch[];
   finishBatch(input: { batchId: number }): boolean;
+  /** Exact counts by status of a batch's renders (no row limit), with the mean finished time. */
+  summarizeRenders(input: { batchId: number }): BatchCounts;
   reopenBatch(input: { batchId: number }): void;
   listExportPresets(): LibraryExportPreset[];
   /** Validates (InputError BAD_ARGUMENT), then inserts, or replaces the preset with that name (any case). */

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { batchItemSpecSchema, createRenderQueue, estimateBatchProgress, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner } from '../jobs/index.js';
+import {
+  batchItemSpecSchema, createRenderQueue, estimateBatchProgress, estimateBatchProgressFromCounts, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner,
+} from '../jobs/index.js';
 import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
 import { acquireBatchLock } from './batch-lock.js';
+import { createBatchTally } from './batch-tally.js';
 import { readBatchManifest, type ManifestItem } from './batch-manifest.js';
 import { planOutputNames } from './output-names.js';
 import { removeStalePartials } from './stale-partials.js';
@@ -86,7 +89,7 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
       const policy = input.existing ?? 'refuse';
       if (existing.length > 0 && policy === 'refuse') {
         const list = existing.slice(0, 5).map((p) => path.basename(p)).join(', ') + (existing.length > 5 ? `, and ${existing.length - 5} more` : '');
-        throw new InputError('OUTPUT_EXISTS', `${existing.length} output${existing.length === 1 ? '' : 's'} already exist in ${outDir} (${list}); use --overwrite to replace them or --skip-existing to keep them.`, outDir);
+        throw new InputError('OUTPUT_EXISTS', `${existing.length} output${existing.length === 1 ? ' already exists' : 's already exist'} in ${outDir} (${list}); use --overwrite to replace them or --skip-existing to keep them.`, outDir);
       }
       const toRun = policy === 'skip' ? planned.filter((p) => !existing.includes(p.outPath)) : planned;
       for (const p of planned.filter((p) => !toRun.includes(p))) {
@@ -108,13 +111,17 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
     const removed = await removeStalePartials(outDir, names);
     if (removed.length > 0) notice(`Removed ${removed.length} unfinished file${removed.length === 1 ? '' : 's'} left by an interrupted run.`);
 
-    const toResult = (state: RenderJobState): BatchItemResult => itemResult(state, manifest.items);
+    const positions = new Map(manifest.items.map((item, index) => [item.origin, index]));
+    const toResult = (state: RenderJobState): BatchItemResult => itemResult(state, positions);
+    // Counts kept from the items' changes: a progress tick never reads every row of the batch.
+    const tally = createBatchTally(() => library.listRenders({ batchId }));
+    const progressOf = (state: RenderJobState) => estimateBatchProgressFromCounts(tally.record(state), tally.running(), input.concurrency);
     const queue = createRenderQueue({
       library,
       runner: input.runner,
       concurrency: input.concurrency,
       batchId,
-      onJobState: (state) => input.onUpdate?.({ item: toResult(state), batch: estimateBatchProgress(queue.list(), input.concurrency) }),
+      onJobState: (state) => input.onUpdate?.({ item: toResult(state), batch: progressOf(state) }),
     });
     const stop = () => void queue.pause();
     signal?.addEventListener('abort', stop, { once: true });
@@ -156,11 +163,11 @@ function toBatchItemSpec(item: ManifestItem, outPath: string, customPresets: Run
   };
 }
 
-function itemResult({ entry, etaMs }: RenderJobState, items: ManifestItem[]): BatchItemResult {
+function itemResult({ entry, etaMs }: RenderJobState, positions: Map<string, number>): BatchItemResult {
   const spec = entry.spec as Partial<BatchItemSpec>;
-  const position = items.findIndex((item) => item.origin === spec.origin);
+  const position = spec.origin === undefined ? undefined : positions.get(spec.origin);
   return {
-    position: position >= 0 ? position : (entry.batchPosition ?? 0),
+    position: position ?? entry.batchPosition ?? 0,
     origin: spec.origin ?? `item ${(entry.batchPosition ?? 0) + 1}`,
     outPath: spec.outputPath ?? '',
     status: entry.status,

@@ -13,32 +13,57 @@ export interface BatchProgress {
   etaMs: number | null;
 }
 
-/**
- * Progress and time left of a batch from its items' states. An item still queued is assumed to take as long as the
- * finished ones took on average (or, before any finished, as long as the running ones are heading for); the work
- * left is shared among the renders that run at once.
- */
+/** Exact counts by status of a batch's items, and the mean time a finished one took (null before any finished). */
+export interface BatchCounts {
+  total: number;
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  meanDoneMs: number | null;
+}
+
+/** Progress and time left of a batch from all its items' states (see estimateBatchProgressFromCounts). */
 export function estimateBatchProgress(items: RenderJobState[], concurrency: number, nowMs = Date.now()): BatchProgress {
   const count = (status: string) => items.filter((item) => item.entry.status === status).length;
-  const running = items.filter((item) => item.entry.status === 'running');
+  const finishedDurations = items.filter((item) => item.entry.status === 'done' && item.entry.durationMs !== null).map((item) => item.entry.durationMs as number);
+  const counts: BatchCounts = {
+    total: items.length,
+    queued: count('queued'),
+    running: count('running'),
+    done: count('done'),
+    failed: count('failed'),
+    cancelled: count('cancelled'),
+    meanDoneMs: mean(finishedDurations),
+  };
+  return estimateBatchProgressFromCounts(counts, items.filter((item) => item.entry.status === 'running'), concurrency, nowMs);
+}
+
+/**
+ * Progress and time left of a batch from its exact counts and its running items (a handful, however long the batch,
+ * so a progress tick never reads every row). An item still queued is assumed to take as long as the finished ones
+ * took on average (or, before any finished, as long as the running ones are heading for); the work left is shared
+ * among the renders that run at once.
+ */
+export function estimateBatchProgressFromCounts(counts: BatchCounts, running: RenderJobState[], concurrency: number, nowMs = Date.now()): BatchProgress {
   const progressOfRunning = running.reduce((sum, item) => sum + item.entry.progress, 0);
-  const ended = count('done') + count('failed') + count('cancelled');
-  const total = items.length;
+  const ended = counts.done + counts.failed + counts.cancelled;
+  const { total } = counts;
   const ratio = total === 0 ? 1 : Math.min(1, (ended + progressOfRunning) / total);
 
-  const finishedDurations = items.filter((item) => item.entry.status === 'done' && item.entry.durationMs !== null).map((item) => item.entry.durationMs as number);
   const projectedDurations = running
     .filter((item) => item.entry.startedAt !== null && item.entry.progress > 0.05)
     .map((item) => (nowMs - Date.parse(item.entry.startedAt as string)) / item.entry.progress);
-  const typicalMs = mean(finishedDurations.length > 0 ? finishedDurations : projectedDurations);
+  const typicalMs = counts.meanDoneMs ?? mean(projectedDurations);
 
   let etaMs: number | null = null;
-  if (running.length + count('queued') === 0) etaMs = 0;
+  if (counts.running + counts.queued === 0) etaMs = 0;
   else if (typicalMs !== null) {
     const leftOfRunning = running.reduce((sum, item) => sum + (item.etaMs ?? (1 - item.entry.progress) * typicalMs), 0);
-    etaMs = Math.round((leftOfRunning + count('queued') * typicalMs) / Math.max(1, Math.min(concurrency, running.length + count('queued'))));
+    etaMs = Math.round((leftOfRunning + counts.queued * typicalMs) / Math.max(1, Math.min(concurrency, counts.running + counts.queued)));
   }
-  return { total, done: count('done'), failed: count('failed'), cancelled: count('cancelled'), running: running.length, queued: count('queued'), ratio, etaMs };
+  return { total, done: counts.done, failed: counts.failed, cancelled: counts.cancelled, running: counts.running, queued: counts.queued, ratio, etaMs };
 }
 
 function mean(values: number[]): number | null {

@@ -6,7 +6,10 @@ import { assertConcurrency } from '../library/batch-queries.js';
 import { renderJobSpecSchema, type RenderJobSpec, type RenderRunner } from './render-job.js';
 
 /** The library's render rows are the queue's memory; this is all of the library the queue uses. */
-export type RenderQueueLibrary = Pick<Library, 'createRender' | 'updateRenderProgress' | 'finishRender' | 'requeueRender' | 'listRenders' | 'getRender'>;
+export type RenderQueueLibrary = Pick<
+  Library,
+  'createRender' | 'updateRenderProgress' | 'finishRender' | 'requeueRender' | 'listRenders' | 'getRender' | 'findNextQueuedRender'
+>;
 
 /** A render row with what only the running process knows: the estimated time left. */
 export interface RenderJobState {
@@ -55,7 +58,8 @@ export interface RenderQueue {
   /** How many renders run at once from now on (running ones are not stopped when it drops). */
   setConcurrency(concurrency: number): void;
   readonly concurrency: number;
-  list(): RenderJobState[];
+  /** This queue's renders, newest first (every one: no row limit), optionally only some statuses. */
+  list(filter?: { status?: RenderEntry['status'] | RenderEntry['status'][] }): RenderJobState[];
   get(renderId: number): RenderJobState;
   /**
    * For quitting: starts nothing new, stops running renders and puts them back in the queue (so the next start runs
@@ -95,8 +99,8 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
   };
 
   const settleIdle = () => {
-    const queued = paused ? [] : listScoped({ status: 'queued', limit: 1 });
-    if (running.size === 0 && queued.length === 0) {
+    const queued = paused ? null : library.findNextQueuedRender({ batchId: scope ?? null });
+    if (running.size === 0 && queued === null) {
       const waiters = idleWaiters;
       idleWaiters = [];
       waiters.forEach((resolve) => resolve());
@@ -105,8 +109,8 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
 
   const pump = () => {
     while (!paused && running.size < concurrency) {
-      // listRenders is newest first; the queue runs oldest first (a batch in its order).
-      const next = oldestFirst(listScoped({ status: 'queued' }).filter((entry) => !running.has(entry.id)))[0];
+      // A batch runs in its order, the app's queue oldest first; one indexed lookup however many rows wait.
+      const next = library.findNextQueuedRender({ batchId: scope ?? null, exceptIds: [...running.keys()] });
       if (!next) break;
       run(next);
     }
@@ -240,7 +244,7 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
       return stateOf(requireEntry(renderId));
     },
 
-    list: () => listScoped().map(stateOf),
+    list: (filter = {}) => listScoped(filter).map(stateOf),
     get: (renderId) => stateOf(requireEntry(renderId)),
 
     async pause() {
@@ -258,9 +262,4 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
       });
     },
   };
-}
-
-/** Batch items by their place in the batch, other renders by age (ids grow with time). */
-function oldestFirst(entries: RenderEntry[]): RenderEntry[] {
-  return [...entries].sort((a, b) => (a.batchId === b.batchId ? (a.batchPosition ?? 0) - (b.batchPosition ?? 0) : 0) || a.id - b.id);
 }

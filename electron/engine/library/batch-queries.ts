@@ -92,9 +92,10 @@ export function getBatch({ db, batchId }: { db: Database; batchId: number }): Ba
   return row ? mapBatchRow(row) : null;
 }
 
-/** Batches, newest first. */
-export function listBatches({ db, limit = 200 }: { db: Database; limit?: number }): BatchEntry[] {
-  const rows = db.prepare(`${SELECT_BATCH} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`).all(Math.max(1, Math.floor(limit))) as BatchRow[];
+/** Batches, newest first; all of them unless `limit`. */
+export function listBatches({ db, limit }: { db: Database; limit?: number }): BatchEntry[] {
+  const rowLimit = limit === undefined ? -1 : Math.max(1, Math.floor(limit));
+  const rows = db.prepare(`${SELECT_BATCH} GROUP BY b.id ORDER BY b.id DESC LIMIT ?`).all(rowLimit) as BatchRow[];
   return rows.map(mapBatchRow);
 }
 

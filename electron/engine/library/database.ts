@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { EngineError } from '../errors.js';
+import { describeDatabaseFailure } from './database-failure.js';
 import { applyMigrations, assertSchemaNotNewer, libraryMigrations, type Migration } from './migrations.js';
 import { foldSearchText } from './search-text.js';
 
@@ -24,7 +25,7 @@ export function openLibraryDatabase({ dbPath, migrations = libraryMigrations, bu
   try {
     db = new BetterSqlite3(dbPath);
   } catch (error) {
-    throw new EngineError('LIBRARY_ERROR', `Could not open the library database ${dbPath}: ${String(error)}`, error);
+    throw new EngineError('LIBRARY_ERROR', describeDatabaseFailure(error, dbPath), error);
   }
   try {
     // Before anything else, so the checks below wait for another process (app + CLI) instead of failing at once.
@@ -48,6 +49,6 @@ export function openLibraryDatabase({ dbPath, migrations = libraryMigrations, bu
   } catch (error) {
     db.close();
     if (error instanceof EngineError) throw error;
-    throw new EngineError('LIBRARY_ERROR', `The library database ${dbPath} cannot be used: ${String(error)}`, error);
+    throw new EngineError('LIBRARY_ERROR', describeDatabaseFailure(error, dbPath), error);
   }
 }

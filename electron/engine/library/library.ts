@@ -71,6 +71,10 @@ export interface Library {
   /** Puts a failed or cancelled render back in the queue; false for other statuses. */
   requeueRender(input: { renderId: number }): boolean;
   listRenders(filter?: renders.ListRendersFilter): RenderEntry[];
+  /** The queued render a queue of this scope runs next (a batch's lowest position, else the oldest), or null. */
+  findNextQueuedRender(input: { batchId: number | null; exceptIds?: number[] }): RenderEntry | null;
+  /** Exact counts by status of every render in a scope (as `listRenders`' `batchId`), with the mean finished time. */
+  summarizeRenders(input?: { batchId?: number | null }): renders.RenderSummary;
   getRender(input: { renderId: number }): RenderEntry | null;
   deleteRender(input: { renderId: number }): void;
 
@@ -184,6 +188,8 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     finishRender: (input) => renders.finishRender({ db, ...input, nowMs: Date.now() }),
     requeueRender: ({ renderId }) => renders.requeueRender({ db, renderId }),
     listRenders: (filter = {}) => renders.listRenders({ db, ...filter }),
+    findNextQueuedRender: ({ batchId, exceptIds }) => renders.findNextQueuedRender({ db, batchId, exceptIds }),
+    summarizeRenders: ({ batchId } = {}) => renders.summarizeRenders({ db, batchId }),
     getRender: ({ renderId }) => renders.getRender({ db, renderId }),
     deleteRender: ({ renderId }) => renders.deleteRender({ db, renderId }),
 

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { EngineError } from '../errors.js';
+import { describeDatabaseFailure, isDatabaseStateFailure } from './database-failure.js';
 import { applySchemaV1 } from './schema-v1.js';
 import { applySchemaV2 } from './schema-v2.js';
+import { applySchemaV3 } from './schema-v3.js';
 
 /**
  * One step of the schema. `up` runs inside a transaction together with the `user_version` bump, so a step is
@@ -18,6 +20,7 @@ export interface Migration {
 export const libraryMigrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: applySchemaV1 },
   { version: 2, name: 'export presets and batches', up: applySchemaV2 },
+  { version: 3, name: 'queue order indexes', up: applySchemaV3 },
 ];
 
 export function readSchemaVersion(db: Database): number {
@@ -74,6 +77,7 @@ export function applyMigrations({ db, migrations = libraryMigrations, dbPath }: 
       if (step.immediate()) applied.push(migration.version);
     } catch (error) {
       if (error instanceof EngineError) throw error;
+      if (isDatabaseStateFailure(error)) throw new EngineError('LIBRARY_ERROR', describeDatabaseFailure(error, dbPath), error);
       throw new EngineError('LIBRARY_ERROR', `Could not upgrade the library at ${dbPath} to schema ${migration.version} (${migration.name}): ${String(error)}`, error);
     }
   }

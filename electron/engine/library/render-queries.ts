@@ -56,24 +56,84 @@ export interface ListRendersFilter {
   projectId?: number;
   /** Only this batch's renders; `null` for renders outside any batch made from a manifest (what the app's queue runs). */
   batchId?: number | null;
+  /** At most this many (newest first); every matching row when left out. */
   limit?: number;
 }
 
-/** Renders, newest first, optionally only some statuses or one project's. */
-export function listRenders({ db, status, projectId, batchId, limit = 500 }: { db: Database } & ListRendersFilter): RenderEntry[] {
-  const statuses = status === undefined ? null : JSON.stringify(Array.isArray(status) ? status : [status]);
+/**
+ * The scope condition shared by listing, claiming and counting: every render (`undefined`), one batch's (a number:
+ * a plain equality, so the indexes serve it), or the app queue's (`null`: outside any batch made from a manifest).
+ */
+function scopeSql(batchId: number | null | undefined): string {
+  if (batchId === undefined) return '1';
+  if (batchId === null) return '(batch_id IS NULL OR batch_id IN (SELECT id FROM batches WHERE source_key IS NULL))';
+  return 'batch_id = :batchId';
+}
+
+const scopeParams = (batchId: number | null | undefined) => (typeof batchId === 'number' ? { batchId } : {});
+
+/** Renders, newest first, optionally only some statuses, one project's or one batch's; all of them unless `limit`. */
+export function listRenders({ db, status, projectId, batchId, limit }: { db: Database } & ListRendersFilter): RenderEntry[] {
+  const statuses = status === undefined ? null : Array.isArray(status) ? status : [status];
+  // Only the conditions given, so SQLite can use the status and batch indexes for them.
+  const where = [
+    scopeSql(batchId),
+    ...(statuses === null ? [] : ['status IN (SELECT value FROM json_each(:statuses))']),
+    ...(projectId === undefined ? [] : ['project_id = :projectId']),
+  ];
+  // LIMIT -1 is SQLite's "no limit": a queue that reads only the newest N rows loses the oldest jobs of a long batch.
+  const rowLimit = limit === undefined ? -1 : Math.max(1, Math.floor(limit));
   const rows = db
-    .prepare(
-      `SELECT * FROM renders
-        WHERE (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
-          AND (:projectId IS NULL OR project_id = :projectId)
-          AND (:anyBatch = 1
-               OR (:batchId IS NULL AND (batch_id IS NULL OR batch_id IN (SELECT id FROM batches WHERE source_key IS NULL)))
-               OR batch_id = :batchId)
-        ORDER BY id DESC LIMIT :limit`,
-    )
-    .all({ statuses, projectId: projectId ?? null, anyBatch: batchId === undefined ? 1 : 0, batchId: batchId ?? null, limit: Math.max(1, Math.floor(limit)) }) as RenderRow[];
+    .prepare(`SELECT * FROM renders WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT :limit`)
+    .all({
+      ...scopeParams(batchId),
+      ...(statuses === null ? {} : { statuses: JSON.stringify(statuses) }),
+      ...(projectId === undefined ? {} : { projectId }),
+      limit: rowLimit,
+    }) as RenderRow[];
   return rows.map(mapRenderRow);
+}
+
+/**
+ * The queued render to run next in this scope, skipping `exceptIds` (ones the caller is already starting): a batch's
+ * lowest position, the app queue's oldest render. One indexed lookup (schema v3), however long the queue.
+ */
+export function findNextQueuedRender({ db, batchId, exceptIds = [] }: { db: Database; batchId: number | null; exceptIds?: number[] }): RenderEntry | null {
+  // A batch runs by position (the index renders_queued_by_batch), the app queue by age (renders_queued_by_age).
+  const order = batchId === null ? 'id' : 'batch_position, id';
+  const row = db
+    .prepare(
+      `SELECT * FROM renders WHERE status = 'queued' AND ${scopeSql(batchId)}
+          AND id NOT IN (SELECT value FROM json_each(:except)) ORDER BY ${order} LIMIT 1`,
+    )
+    .get({ ...scopeParams(batchId), except: JSON.stringify(exceptIds) }) as RenderRow | undefined;
+  return row ? mapRenderRow(row) : null;
+}
+
+export interface RenderSummary {
+  total: number;
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  /** Mean wall time of the finished renders that have one, or null when none has. */
+  meanDoneMs: number | null;
+}
+
+/** Exact counts by status (and the mean time of a finished render) in a scope: for a batch, one scan of an index. */
+export function summarizeRenders({ db, batchId }: { db: Database; batchId?: number | null }): RenderSummary {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS total,
+              coalesce(sum(status = 'queued'), 0) AS queued, coalesce(sum(status = 'running'), 0) AS running,
+              coalesce(sum(status = 'done'), 0) AS done, coalesce(sum(status = 'failed'), 0) AS failed,
+              coalesce(sum(status = 'cancelled'), 0) AS cancelled,
+              avg(CASE WHEN status = 'done' THEN duration_ms END) AS meanDoneMs
+         FROM renders WHERE ${scopeSql(batchId)}`,
+    )
+    .get(scopeParams(batchId)) as RenderSummary;
+  return { ...row, meanDoneMs: row.meanDoneMs ?? null };
 }
 
 /** Queues a render; `spec` is whatever jobs/ needs to run it again after a restart. */

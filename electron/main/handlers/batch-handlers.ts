@@ -4,7 +4,7 @@ import path from 'node:path';
 import { nextFreeName } from '../../contract/batch-names';
 import type { StudioHandlers } from '../../contract/studio-api';
 import type { BatchView } from '../../contract/types';
-import { estimateBatchProgress } from '../../engine/jobs/batch-progress.js';
+import { estimateBatchProgressFromCounts, type BatchCounts } from '../../engine/jobs/batch-progress.js';
 import type { RenderJobState, RenderQueue } from '../../engine/jobs/index.js';
 import type { LibraryBatch, StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
@@ -18,8 +18,9 @@ type BatchHandlers = Pick<StudioHandlers, 'batch.chooseFolder' | 'batch.plan' | 
 /** How many existing names a CONFLICT message lists before "and N more". */
 const NAMES_SHOWN = 5;
 
-export function toBatchView(batch: LibraryBatch, items: RenderJobState[], concurrency: number): BatchView {
-  const progress = estimateBatchProgress(items, concurrency);
+/** `counts`: exact, from the library; `running`: the batch's running items (their progress and time left). */
+export function toBatchView(batch: LibraryBatch, counts: BatchCounts, running: RenderJobState[], concurrency: number): BatchView {
+  const progress = estimateBatchProgressFromCounts(counts, running, concurrency);
   return {
     id: batch.id,
     name: batch.name,
@@ -63,8 +64,8 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
       library.reopenBatch({ batchId });
       batch = library.getBatch({ batchId }) ?? batch;
     }
-    const items = queue.list().filter((state) => state.entry.batchId === batchId);
-    return toBatchView(batch, items, queue.concurrency);
+    const running = queue.list({ status: 'running' }).filter((state) => state.entry.batchId === batchId);
+    return toBatchView(batch, library.summarizeRenders({ batchId }), running, queue.concurrency);
   };
 
   const announce = (queue: RenderQueue, batchId: number) => {
@@ -132,7 +133,7 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
     'batch.retryFailed': async ({ batchId }) => {
       const [library, queue] = await Promise.all([engine.library(), engine.renderQueue()]);
       viewOf(library, queue, batchId);
-      const retryable = queue.list().filter((state) => state.entry.batchId === batchId && (state.entry.status === 'failed' || state.entry.status === 'cancelled'));
+      const retryable = queue.list({ status: ['failed', 'cancelled'] }).filter((state) => state.entry.batchId === batchId);
       if (retryable.length === 0) throw new StudioFailure('CONFLICT', 'Nothing in this batch failed or was cancelled; there is nothing to retry.');
       library.reopenBatch({ batchId });
       for (const state of retryable) queue.retry(state.entry.id);
