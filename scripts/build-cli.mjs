@@ -1,11 +1,18 @@
 // Bundles the CLI (electron/cli/main.ts and the engine it uses) into dist/cli/mouthpiece.mjs.
 // npm packages stay external: native addons (onnxruntime-node, better-sqlite3) cannot be bundled.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/cli/chunks', { recursive: true, force: true });
 
 const started = Date.now();
 await build({
-  entryPoints: ['electron/cli/main.ts'],
-  outfile: 'dist/cli/mouthpiece.mjs',
+  entryPoints: { mouthpiece: 'electron/cli/main.ts' },
+  outdir: 'dist/cli',
+  // Commands are imported when run: split chunks keep `mouthpiece visemes` from loading what only render needs.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,4 +1,4 @@
-import { createEngineContext, type EngineContext } from '../engine/engine-context.js';
+import type { EngineContext } from '../engine/engine-context.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { defaultModelPaths } from './package-paths.js';
 
@@ -19,7 +19,11 @@ export function createCommandContext({ signal, env = process.env }: { signal: Ab
     signal,
     out: (text) => process.stdout.write(`${text}\n`),
     progress: (json) => createProgressReporter({ json }),
-    engine: () => (engine ??= createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE })),
+    // Loaded on first use: commands that need no face models do not load their runtime.
+    engine: () =>
+      (engine ??= import('../engine/engine-context.js').then(({ createEngineContext }) =>
+        createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE }),
+      )),
     dispose: async () => {
       if (engine) await (await engine.catch(() => null))?.close();
     },

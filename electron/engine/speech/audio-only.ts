@@ -112,7 +112,7 @@ function pauseThresholdDb(f: FrameFeatures, level: number): number {
 
 /** The level of the quietest tenth of the non-silent frames. */
 function noiseFloorDb(energyDb: Float32Array): number {
-  const sounding = [...energyDb].filter((v) => v > -95).sort((a, b) => a - b);
+  const sounding = energyDb.filter((v) => v > -95).sort();
   return sounding.length ? sounding[Math.floor(sounding.length * 0.1)] : -100;
 }
 
