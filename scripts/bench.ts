@@ -6,12 +6,13 @@ import { existsSync } from 'node:fs';
 import { MEDIA, mb, type BenchSection } from './bench/bench-support.js';
 import { faceBench } from './bench/face-bench.js';
 import { speechBench } from './bench/speech-bench.js';
+import { speechCliBench } from './bench/speech-cli-bench.js';
 import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);
