@@ -77,7 +77,7 @@ export function addPinkNoise(audio: PcmAudio, snrDb: number, seed: number): PcmA
   const noise = new Float32Array(audio.samples.length);
   let [b0, b1, b2] = [0, 0, 0];
   for (let i = 0; i < noise.length; i++) {
-    const white = random() * 2 - 1;
+    const white = random(); // seededNoise is uniform in [-1, 1]
     b0 = 0.99765 * b0 + white * 0.099046;
     b1 = 0.963 * b1 + white * 0.2965164;
     b2 = 0.57 * b2 + white * 1.0526913;
@@ -101,9 +101,9 @@ export function addRoom(audio: PcmAudio, rt60Sec: number, seed: number): PcmAudi
   const spacing = audio.sampleRate / VELVET_TAPS_PER_SEC;
   const taps: { at: number; gain: number }[] = [];
   for (let k = 1; k * spacing < length; k++) {
-    const at = Math.round((k + random() - 0.5) * spacing);
+    const at = Math.round((k + random() / 2) * spacing);
     const decay = 10 ** ((-60 * at) / length / 20);
-    taps.push({ at, gain: (random() < 0.5 ? -1 : 1) * decay });
+    taps.push({ at, gain: (random() < 0 ? -1 : 1) * decay });
   }
   const tailEnergy = taps.reduce((s, t) => s + t.gain * t.gain, 0);
   const norm = Math.sqrt(10 ** (REVERB_TAIL_DB / 10) / tailEnergy);
