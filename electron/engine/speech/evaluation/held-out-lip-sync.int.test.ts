@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFfmpegTools } from '../../media/index.js';
 import { analyzeSpeech } from '../analyze-speech.js';
-import { generateCorpusClip, scoreClip, summariseByGroup, type ClipScore } from './evaluate-lip-sync.js';
+import { formatSummaryTable, generateCorpusClip, scoreClip, summariseByGroup, type ClipScore } from './evaluate-lip-sync.js';
 import { CORPUS_CONDITIONS, CORPUS_LANGUAGES, CORPUS_VARIANTS, listCorpusItems } from './lip-sync-corpus.js';
 
 /**
@@ -29,11 +29,12 @@ describe('audio-only lip sync on held-out voices (eSpeak corpus, exact phoneme t
     console.log(
       `held-out: ${all.clips} clips, b/p/m closed ${(100 * all.closureRecall).toFixed(0)} % of ${all.closures}, false closures ${all.falseClosuresPer10Sec.toFixed(1)} per 10 s (${(100 * all.falseClosureShare).toFixed(0)} % of presses), open vowels ${(100 * all.openVowelsOpened).toFixed(0)} %`,
     );
+    console.log(formatSummaryTable([all, ...groups.filter((g) => g.group.startsWith('condition'))]));
     expect(all.closures).toBeGreaterThan(300);
-    expect(all.closureRecall).toBeGreaterThanOrEqual(0.6);
-    expect(all.falseClosureShare).toBeLessThanOrEqual(0.25);
+    expect(all.closureRecall).toBeGreaterThanOrEqual(0.65); // 68 % measured (the detector before this work: 57 % on the full held-out set)
+    expect(all.falseClosureShare).toBeLessThanOrEqual(0.2); // 15 % measured
     expect(all.openVowelsOpened).toBeGreaterThanOrEqual(0.8);
-    // No condition may fall apart (noise and room are the hardest).
-    for (const g of groups.filter((r) => r.group.startsWith("condition") && !r.group.includes("noise"))) expect(g.closureRecall, g.group).toBeGreaterThanOrEqual(0.35);
+    // No condition but pink noise at 10 dB SNR (22 % on the full held-out set) may fall apart; the room is next hardest.
+    for (const g of groups.filter((r) => r.group.startsWith('condition'))) expect(g.closureRecall, g.group).toBeGreaterThanOrEqual(g.group.includes('noise') ? 0.15 : 0.4);
   }, 300_000);
 });
