@@ -6,13 +6,14 @@ import { existsSync } from 'node:fs';
 import { MEDIA, mb, type BenchSection } from './bench/bench-support.js';
 import { faceBench } from './bench/face-bench.js';
 import { speechBench } from './bench/speech-bench.js';
+import { speechCliBench } from './bench/speech-cli-bench.js';
 import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
 import { farmBench } from './bench/farm-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench, farmBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, farmBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

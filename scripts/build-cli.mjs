@@ -1,10 +1,19 @@
 // Bundles the CLI (electron/cli/main.ts and the engine it uses) into dist/cli/mouthpiece.mjs, and the render worker
 // process that `mouthpiece worker` forks for each farm job into dist/cli/render-worker.mjs.
 // npm packages stay external: native addons (onnxruntime-node, better-sqlite3) cannot be bundled.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+rmSync('dist/cli/chunks', { recursive: true, force: true });
+
 const started = Date.now();
-const common = {
+await build({
+  entryPoints: { mouthpiece: 'electron/cli/main.ts', 'render-worker': 'electron/worker/render-worker.ts' },
+  outdir: 'dist/cli',
+  // Commands are imported when run: split chunks keep `mouthpiece visemes` from loading what only render needs.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -12,9 +21,5 @@ const common = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-};
-await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/mouthpiece.mjs' }),
-  build({ ...common, entryPoints: ['electron/worker/render-worker.ts'], outfile: 'dist/cli/render-worker.mjs' }),
-]);
+});
 console.log(`CLI built in ${Date.now() - started} ms → dist/cli/mouthpiece.mjs, dist/cli/render-worker.mjs`);

@@ -1,10 +1,10 @@
-import { createEngineContext, type EngineContext } from '../engine/engine-context.js';
+import type { EngineContext } from '../engine/engine-context.js';
 import { assertToolSetting } from '../engine/media/ffmpeg-tools.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { defaultModelPaths } from './package-paths.js';
 
 /** A MOUTHPIECE_FFMPEG / MOUTHPIECE_FFPROBE that is set must work: the user asked for that binary, not another. */
-async function checkToolSettings(env: NodeJS.ProcessEnv): Promise<void> {
+export async function checkToolSettings(env: NodeJS.ProcessEnv): Promise<void> {
   if (env.MOUTHPIECE_FFMPEG) await assertToolSetting({ tool: 'ffmpeg', setting: 'MOUTHPIECE_FFMPEG', value: env.MOUTHPIECE_FFMPEG });
   if (env.MOUTHPIECE_FFPROBE) await assertToolSetting({ tool: 'ffprobe', setting: 'MOUTHPIECE_FFPROBE', value: env.MOUTHPIECE_FFPROBE });
 }
@@ -26,7 +26,11 @@ export function createCommandContext({ signal, env = process.env }: { signal: Ab
     signal,
     out: (text) => process.stdout.write(`${text}\n`),
     progress: (json) => createProgressReporter({ json }),
-    engine: () => (engine ??= checkToolSettings(env).then(() => createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE }))),
+    // Loaded on first use: commands that need no face models do not load their runtime.
+    engine: () =>
+      (engine ??= checkToolSettings(env).then(() => import('../engine/engine-context.js').then(({ createEngineContext }) =>
+        createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE }),
+      ))),
     dispose: async () => {
       if (engine) await (await engine.catch(() => null))?.close();
     },

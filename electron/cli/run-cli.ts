@@ -1,18 +1,11 @@
 import { throwIfAborted } from '../engine/errors.js';
 import { sweepStaleTempFolders } from '../engine/media/atomic-file.js';
-import { runAnalyzeCommand, ANALYZE_USAGE } from './commands/analyze-command.js';
-import { runBatchCommand, BATCH_USAGE } from './commands/batch-command.js';
-import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
-import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
-import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
-import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
-import { runWorkerCommand, WORKER_USAGE } from './commands/worker-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 import { watchProcessLifecycle } from './process-lifecycle.js';
 import { reportError } from './report-error.js';
 
-const USAGE = `Mouthpiece — make a face speak, locally.
+const usage = (commandUsages: string[]) => `Mouthpiece — make a face speak, locally.
 
 Usage: mouthpiece <command> [options]
 
@@ -31,44 +24,37 @@ Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failu
 command removes its unfinished files. No command replaces an existing output without --overwrite, nor ever
 writes over one of its own inputs.
 
-${ANALYZE_USAGE}
-
-${SAY_USAGE}
-
-${VISEMES_USAGE}
-
-${RENDER_USAGE}
-
-${BATCH_USAGE}
-
-${STUDIO_USAGE}
-
-${WORKER_USAGE}`;
+${commandUsages.join('\n\n')}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
-const COMMANDS: Record<string, Command> = {
-  analyze: runAnalyzeCommand,
-  say: runSayCommand,
-  visemes: runVisemesCommand,
-  render: runRenderCommand,
-  batch: runBatchCommand,
-  studio: runStudioCommand,
-  worker: runWorkerCommand,
+/**
+ * Each command is loaded when it is run, so `mouthpiece visemes` does not pay for loading the face models'
+ * runtime, the caption fonts or the render queue (start-up counts in its speed).
+ */
+const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> = {
+  analyze: () => import('./commands/analyze-command.js').then((m) => ({ run: m.runAnalyzeCommand, usage: m.ANALYZE_USAGE })),
+  say: () => import('./commands/say-command.js').then((m) => ({ run: m.runSayCommand, usage: m.SAY_USAGE })),
+  visemes: () => import('./commands/visemes-command.js').then((m) => ({ run: m.runVisemesCommand, usage: m.VISEMES_USAGE })),
+  render: () => import('./commands/render-command.js').then((m) => ({ run: m.runRenderCommand, usage: m.RENDER_USAGE })),
+  batch: () => import('./commands/batch-command.js').then((m) => ({ run: m.runBatchCommand, usage: m.BATCH_USAGE })),
+  studio: () => import('./commands/studio-command.js').then((m) => ({ run: m.runStudioCommand, usage: m.STUDIO_USAGE })),
+  worker: () => import('./commands/worker-command.js').then((m) => ({ run: m.runWorkerCommand, usage: m.WORKER_USAGE })),
 };
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    const usages = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).usage));
+    process.stdout.write(`${usage(usages)}\n`);
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`mouthpiece: unknown command "${name}". Run \`mouthpiece --help\`.\n`);
     return 2;
   }
@@ -78,7 +64,7 @@ export async function runCli(argv: string[]): Promise<number> {
     // Temporary folders of runs that were killed outright (kill -9, power cut) are removed by the next run.
     await sweepStaleTempFolders();
     throwIfAborted(lifecycle.signal);
-    await command(rest, ctx);
+    await (await load()).run(rest, ctx);
     lifecycle.settle(0);
     return 0;
   } catch (error) {

@@ -1,7 +1,9 @@
+import { checkToolSettings } from '../command-context.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
 import { writeFileAtomic } from '../../engine/media/atomic-file.js';
+import { resolveFfmpegTools } from '../../engine/media/ffmpeg-tools.js';
 import {
   analyzeSpeech,
   ARTICULATION_CHANNELS,
@@ -56,12 +58,14 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
 
   const file = positionals[0];
   if (values.rhubarb !== undefined) assertOutputAllowed({ outPath: values.rhubarb, inputs: [file, values['text-file']], overwrite: values.overwrite ?? false });
-  const engine = await ctx.engine();
+  // Speech needs ffmpeg to decode only: no engine (face models, encode check) to start.
+  await checkToolSettings(process.env);
+  const tools = await resolveFfmpegTools({ decodeOnly: true });
   const progress = ctx.progress(values.json ?? false);
   const started = performance.now();
-  const audio = await decodeAudio(engine.tools, file, { signal: ctx.signal });
+  const audio = await decodeAudio(tools, file, { signal: ctx.signal });
   const analysis = await analyzeSpeech(
-    { tools: engine.tools, pool: engine.pool },
+    { tools },
     { audio, transcript, language: values.language, fps },
     { signal: ctx.signal, onProgress: progress.report },
   );

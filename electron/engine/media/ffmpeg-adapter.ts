@@ -8,7 +8,6 @@
  * AbortSignal that kills the process, and JSON from ffprobe, which fluent-ffmpeg does not offer.
  */
 import { spawn } from 'node:child_process';
-import fluentFfmpeg from 'fluent-ffmpeg';
 import type { Readable } from 'node:stream';
 import { CancelledError, EngineError, throwIfAborted } from '../errors.js';
 import { buildProbeArgs, buildVersionArgs, protectFileArgs } from './ffmpeg-args.js';
@@ -276,7 +275,9 @@ function forEachLine(stream: Readable, onLine: (line: string) => void): void {
  * AAC, encoded from generated test sources and thrown away. A real encode rather than a look at
  * `-encoders`, because fluent-ffmpeg caches that list per process, not per binary.
  */
-export function runEncodeSmokeTest(options: { ffmpegPath: string; timeoutMs: number }): Promise<void> {
+export async function runEncodeSmokeTest(options: { ffmpegPath: string; timeoutMs: number }): Promise<void> {
+  // Loaded here, not at the top: commands that only decode (speech) never load fluent-ffmpeg.
+  const { default: fluentFfmpeg } = await import('fluent-ffmpeg');
   return new Promise((resolve, reject) => {
     const command = fluentFfmpeg({ timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)) })
       .setFfmpegPath(options.ffmpegPath)

@@ -20,6 +20,8 @@ export interface ResolveFfmpegToolsOptions {
   skipBundled?: boolean;
   /** Limit for each `-version` check. */
   versionTimeoutMs?: number;
+  /** Only decoding is needed (speech analysis): skip the H.264/AAC encode check, a process start of its own. */
+  decodeOnly?: boolean;
 }
 
 interface Candidate {
@@ -47,6 +49,7 @@ export function resolveFfmpegTools(options: ResolveFfmpegToolsOptions = {}): Pro
     env.MOUTHPIECE_FFPROBE,
     env.PATH ?? env.Path,
     options.skipBundled ?? false,
+    options.decodeOnly ?? false,
   ]);
   let pending = cache.get(key);
   if (!pending) {
@@ -83,6 +86,7 @@ async function resolveTool(input: {
   configuredPath?: string;
   env: NodeJS.ProcessEnv;
   skipBundled?: boolean;
+  decodeOnly?: boolean;
   timeoutMs: number;
 }): Promise<string | string[]> {
   const candidates: Candidate[] = [];
@@ -102,7 +106,7 @@ async function resolveTool(input: {
       await ensureExecutable(candidate.binaryPath);
       await readToolVersion({ binaryPath: candidate.binaryPath, timeoutMs: input.timeoutMs });
       // Every export is H.264 + AAC: an ffmpeg built without them is not usable, however well it runs.
-      if (input.tool === 'ffmpeg') await runEncodeSmokeTest({ ffmpegPath: candidate.binaryPath, timeoutMs: Math.max(input.timeoutMs, 10_000) });
+      if (input.tool === 'ffmpeg' && !input.decodeOnly) await runEncodeSmokeTest({ ffmpegPath: candidate.binaryPath, timeoutMs: Math.max(input.timeoutMs, 10_000) });
       return candidate.binaryPath;
     } catch (error) {
       failures.push(`${input.tool} from ${candidate.source} (${candidate.binaryPath}): ${(error as Error).message}`);

