@@ -1,6 +1,7 @@
 import { createEngineContext, type EngineContext } from '../engine/engine-context.js';
+import { loadSampleMedia, type SampleMedia } from '../engine/samples/index.js';
 import { createProgressReporter } from './progress-reporter.js';
-import { defaultModelPaths } from './package-paths.js';
+import { defaultModelPaths, defaultSamplesDir } from './package-paths.js';
 
 /** What every command gets: output, progress, and a lazily created engine. */
 export interface CommandContext {
@@ -9,17 +10,21 @@ export interface CommandContext {
   out(text: string): void;
   progress(json: boolean): ReturnType<typeof createProgressReporter>;
   engine(): Promise<EngineContext>;
+  /** The bundled sample face and voice (read on first use: only `sample` values and a render without --face need them). */
+  samples(): Promise<SampleMedia>;
 }
 
 export function createCommandContext({ signal, env = process.env }: { signal: AbortSignal; env?: NodeJS.ProcessEnv }): CommandContext & {
   dispose(): Promise<void>;
 } {
   let engine: Promise<EngineContext> | undefined;
+  let samples: Promise<SampleMedia> | undefined;
   return {
     signal,
     out: (text) => process.stdout.write(`${text}\n`),
     progress: (json) => createProgressReporter({ json }),
     engine: () => (engine ??= createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE })),
+    samples: () => (samples ??= loadSampleMedia(defaultSamplesDir(env))),
     dispose: async () => {
       if (engine) await (await engine.catch(() => null))?.close();
     },
