@@ -59,6 +59,8 @@ describe.skipIf(!hasChromium)('the sample face in Chromium over the bridge', () 
     await expect.poll(() => script.count(), { timeout: 20_000 }).toBe(1);
     await script.locator('.entry-name').click();
     await expect.poll(() => page.getByTestId('track-0').getByTestId('clip').count(), { timeout: 20_000 }).toBe(1);
+    // An English line gets the English voice, not the first in the list.
+    expect(await page.getByTestId('track-0').getByTestId('clip').textContent()).toContain('en-us');
     await session.shot('sample-typed-line');
 
     const renderButton = page.getByTestId('render-button');
