@@ -70,6 +70,13 @@ describe('mouthpiece with the bundled samples', () => {
     expect(JSON.parse(batch.stdout).items).toEqual([expect.objectContaining({ status: 'done', out: join(dir, 'batch-out', 'from-script.mp4') })]);
   });
 
+  it('every --help that takes a face or a recording says "sample"', async () => {
+    for (const command of [['--help'], ['render', '--help'], ['analyze', '--help'], ['visemes', '--help'], ['batch', '--help']]) {
+      const help = await runCli(command);
+      expect(help.stdout, command.join(' ')).toMatch(/"sample"/);
+    }
+  });
+
   it('the sample transcript is what the recording says', () => {
     expect(readFileSync(SAMPLE_VOICE_TRANSCRIPT, 'utf8').trim()).toBe('Printing, in the only sense with which we are at present concerned.');
   });
