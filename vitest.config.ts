@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // Says once, when ../shared/media (or MOUTHPIECE_MEDIA) is absent, that the tests needing it were skipped.
+    globalSetup: ['tests/helpers/report-missing-media.ts'],
     // The JSON report is what .ci/run counts; the default reporter is what people read.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest-report.json' }]],
   },

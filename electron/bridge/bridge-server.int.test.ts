@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import type { ImportResponse, LibraryListing, StudioResult } from '../contract/types';
 import { defaultModelPaths } from '../cli/package-paths';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
-import { media } from '../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
 
 const PHOTO = media('images/group3_apollo11_crew_nasa.png');
 let dir: string;
@@ -100,7 +100,7 @@ describe('browser bridge (real engine, real library)', () => {
     });
   });
 
-  it('imports uploaded bytes, tells connected pages, and serves the stored file from the media route only', async () => {
+  it.skipIf(!hasSharedMedia)('imports uploaded bytes, tells connected pages, and serves the stored file from the media route only', async () => {
     const unauthorized = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`);
     await expect(new Promise((resolve, reject) => (unauthorized.on('open', resolve), unauthorized.on('error', reject)))).rejects.toThrow(/401/);
     const foreign = new WebSocket(`ws://127.0.0.1:${bridge.port}/events?token=${bridge.token}`, { origin: 'http://127.0.0.1:9' });

@@ -21,6 +21,8 @@ export interface NodeStudioInput {
   ffmpegPath?: string;
   ffprobePath?: string;
   version: string;
+  /** The bundled public-domain samples (resources/samples); without it the studio offers none. */
+  samplesDir?: string;
   mediaUrl(filePath: string): string | null;
   thumbnailUrl(sha256: string): string | null;
   renderUrl(renderId: number): string | null;
@@ -83,6 +85,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
     openPath: unsupported,
     showItemInFolder: unsupported,
     listBuiltinVoices,
+    samplesDir: input.samplesDir,
   });
   const thumbnails = createThumbnailStore({ libraryDir, tools: engine.tools });
   return { handlers, engine, mediaRoot: path.join(libraryDir, 'media'), thumbnails, close: () => engine.close() };

@@ -1,7 +1,8 @@
 import type { EngineContext } from '../engine/engine-context.js';
 import { assertToolSetting } from '../engine/media/ffmpeg-tools.js';
+import { loadSampleMedia, type SampleMedia } from '../engine/samples/index.js';
 import { createProgressReporter } from './progress-reporter.js';
-import { defaultModelPaths } from './package-paths.js';
+import { defaultModelPaths, defaultSamplesDir } from './package-paths.js';
 
 /** A MOUTHPIECE_FFMPEG / MOUTHPIECE_FFPROBE that is set must work: the user asked for that binary, not another. */
 export async function checkToolSettings(env: NodeJS.ProcessEnv): Promise<void> {
@@ -16,12 +17,15 @@ export interface CommandContext {
   out(text: string): void;
   progress(json: boolean): ReturnType<typeof createProgressReporter>;
   engine(): Promise<EngineContext>;
+  /** The bundled sample face and voice (read on first use: only `sample` values and a render without --face need them). */
+  samples(): Promise<SampleMedia>;
 }
 
 export function createCommandContext({ signal, env = process.env }: { signal: AbortSignal; env?: NodeJS.ProcessEnv }): CommandContext & {
   dispose(): Promise<void>;
 } {
   let engine: Promise<EngineContext> | undefined;
+  let samples: Promise<SampleMedia> | undefined;
   return {
     signal,
     out: (text) => process.stdout.write(`${text}\n`),
@@ -31,6 +35,7 @@ export function createCommandContext({ signal, env = process.env }: { signal: Ab
       (engine ??= checkToolSettings(env).then(() => import('../engine/engine-context.js').then(({ createEngineContext }) =>
         createEngineContext({ ...defaultModelPaths(env), ffmpegPath: env.MOUTHPIECE_FFMPEG, ffprobePath: env.MOUTHPIECE_FFPROBE }),
       ))),
+    samples: () => (samples ??= loadSampleMedia(defaultSamplesDir(env))),
     dispose: async () => {
       if (engine) await (await engine.catch(() => null))?.close();
     },

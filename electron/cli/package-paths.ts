@@ -20,6 +20,11 @@ export function defaultModelPaths(env: NodeJS.ProcessEnv = process.env): { model
   };
 }
 
+/** The bundled public-domain samples (resources/samples in the package); MOUTHPIECE_SAMPLES overrides it. */
+export function defaultSamplesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MOUTHPIECE_SAMPLES ?? join(findPackageRoot(), 'resources', 'samples');
+}
+
 export function packageVersion(): string {
   return JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')).version;
 }

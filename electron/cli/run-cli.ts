@@ -13,11 +13,13 @@ Commands:
   analyze <image|video>   find every face (0 = largest) with landmarks and masks
   say "<text>" -o f.wav   speak text with the built-in offline voice, with word and phoneme timings
   visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
-  render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
+  render [--face F] (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json);
+                          without --face, the bundled public-domain sample face speaks
   batch <manifest> -o DIR  render every row of a CSV/JSON manifest (resumable queue, captions, presets)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
   worker --farm URL       join a render farm: render jobs queued by \`batch --farm\` on other computers
 
+Anywhere a face or a recording is asked for, "sample" names the bundled public-domain sample.
 Run \`mouthpiece <command> --help\` for a command's options.
 Exit codes: 0 success, 2 bad input (the reason names the file), 1 internal failure (or a full disk),
 130 stopped by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP or when the program that started it ends; a stopped

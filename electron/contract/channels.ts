@@ -14,6 +14,7 @@ export const studioMethods = [
   'library.rename',
   'library.delete',
   'library.setConsent',
+  'library.importSample',
   'face.getAnalysis',
   'voices.list',
   'voices.preview',

@@ -3,7 +3,7 @@ import type { StudioMethod } from './channels';
 import { DEFAULT_NAME_TEMPLATE } from './batch-names';
 import { exportPresets, projectDocumentSchema } from './project-document';
 import type {
-  AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportResponse, LibraryChangedEvent,
+  AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
   SearchHitView, VoicePreviewView,
 } from './types';
@@ -103,6 +103,10 @@ export const requestSchemas = {
     faceId: libraryIdSchema,
     consent: z.boolean(),
   }),
+  /** The bundled public-domain sample face or voice, added to the library (once) for a first try. */
+  'library.importSample': z.strictObject({
+    kind: z.enum(['face', 'voice']),
+  }),
   'face.getAnalysis': z.strictObject({
     faceId: libraryIdSchema,
   }),
@@ -171,6 +175,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'library.rename': { ok: true };
   'library.delete': { ok: true };
   'library.setConsent': FaceSummary;
+  'library.importSample': ImportFileResult;
   'face.getAnalysis': FaceAnalysisView;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;

@@ -77,8 +77,10 @@ export interface FaceSummary {
   width: number | null;
   height: number | null;
   durationSec: number | null;
-  /** The user confirmed they may animate this likeness. */
+  /** The user confirmed they may animate this likeness (always true for the public-domain sample). */
   consent: boolean;
+  /** The bundled public-domain sample face: nobody's consent is needed to animate it. */
+  publicDomain?: boolean;
   /** Number of detected subjects, or null before analysis. */
   subjectCount: number | null;
   /** ISO 8601. */
@@ -91,6 +93,8 @@ export interface VoiceSummary {
   /** Null for built-in (synthesised) voices, which have no recording. */
   mediaUrl: string | null;
   builtin: boolean;
+  /** The bundled public-domain sample recording. */
+  publicDomain?: boolean;
   durationSec: number | null;
   addedAt: string;
 }

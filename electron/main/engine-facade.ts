@@ -41,6 +41,7 @@ export interface LibraryVoice {
   name: string;
   kind: 'recording' | 'builtin';
   mediaPath: string | null;
+  mediaSha256: string | null;
   durationSec: number | null;
   createdAt: string;
 }
@@ -101,7 +102,7 @@ export interface LibraryExportPreset {
 /** The part of the engine's `Library` the studio calls. */
 export interface StudioLibrary extends RenderQueueLibrary {
   readonly libraryDir: string;
-  importFile(input: { filePath: string }, opts?: RunOptions): Promise<LibraryImport>;
+  importFile(input: { filePath: string; name?: string }, opts?: RunOptions): Promise<LibraryImport>;
   listFaces(): LibraryFace[];
   getFace(input: { faceId: number }): LibraryFaceDetail | null;
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;

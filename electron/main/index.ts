@@ -103,6 +103,7 @@ function startStudio(): void {
     },
     showItemInFolder: async (filePath) => shell.showItemInFolder(filePath),
     listBuiltinVoices,
+    samplesDir: paths.samples,
     describeApp: () => ({
       name: APP_NAME,
       version: app.getVersion(),

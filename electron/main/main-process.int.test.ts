@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SAMPLE_FACE, SAMPLE_VOICE } from '../../tests/helpers/shared-media';
 import { studioMethods } from '../contract/channels';
 import type { FaceSummary, ImportResponse, LibraryListing, StudioResult } from '../contract/types';
 
@@ -14,8 +15,8 @@ import type { FaceSummary, ImportResponse, LibraryListing, StudioResult } from '
  */
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const photo = fileURLToPath(new URL('../../../shared/media/images/portrait_eileen_collins_nasa.png', import.meta.url));
-const voice = fileURLToPath(new URL('../../../shared/media/audio/en_ljspeech_LJ001-0001.wav', import.meta.url));
+const photo = SAMPLE_FACE;
+const voice = SAMPLE_VOICE;
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -176,14 +177,16 @@ describe('main process (built bundle, stand-in Electron, real engine)', () => {
 
     const media = await fake.state.protocolHandlers.get('mouthpiece-media')!(new Request(face.mediaUrl!));
     expect(media.status).toBe(200);
-    expect(media.headers.get('content-type')).toBe('image/png');
+    expect(media.headers.get('content-type')).toBe('image/jpeg');
     const escape = await fake.state.protocolHandlers.get('mouthpiece-media')!(new Request('mouthpiece-media://library/../library.sqlite'));
     expect(escape.status).toBe(404);
     expect(face.thumbnailUrl).toMatch(/^mouthpiece-media:\/\/thumbnails\/[0-9a-f]{64}\.png$/);
     const thumbnail = await fake.state.protocolHandlers.get('mouthpiece-media')!(new Request(face.thumbnailUrl!));
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get('content-type')).toBe('image/png');
-    expect(Number(thumbnail.headers.get('content-length'))).toBeLessThan(Number(media.headers.get('content-length')));
+    // IHDR width and height: the 512×512 portrait as a 256×256 thumbnail.
+    const png = Buffer.from(await thumbnail.arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
 
     const analysis = await invoke<{ subjects: { index: number; landmarks: unknown[] }[] }>('face.getAnalysis', { faceId: face.id });
     expect(analysis.ok && analysis.value.subjects.map((subject) => [subject.index, subject.landmarks.length])).toEqual([[0, 468]]);
@@ -202,7 +205,7 @@ describe('main process (built bundle, stand-in Electron, real engine)', () => {
     const document = {
       version: 1,
       stage: { faceId: faceResult.id, mediaKind: 'photo' },
-      tracks: [{ subject: 0, clips: [{ id: 'a', kind: 'audio', start: 0, voiceId: voiceResult.id, trimStart: 0, trimEnd: 1.2, duration: 9.6 }] }],
+      tracks: [{ subject: 0, clips: [{ id: 'a', kind: 'audio', start: 0, voiceId: voiceResult.id, trimStart: 0, trimEnd: 1.2, duration: 4.25 }] }],
       subjects: {},
       export: { preset: 'square', captions: { enabled: false, style: 'clean' } },
       selectedSubject: 0,

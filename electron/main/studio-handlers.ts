@@ -6,6 +6,7 @@ import { createPresetHandlers } from './handlers/preset-handlers';
 import { createPreviewHandlers } from './handlers/preview-handlers';
 import { createProjectHandlers } from './handlers/project-handlers';
 import { createRenderHandlers } from './handlers/render-handlers';
+import { createSampleCatalog, createSampleHandlers } from './handlers/sample-handlers';
 
 export type { EmitStudioEvent, StudioHandlerDeps } from './handlers/handler-deps';
 
@@ -15,9 +16,11 @@ export type { EmitStudioEvent, StudioHandlerDeps } from './handlers/handler-deps
  * validated; errors are thrown and turned into `{ ok: false, error }` by the adapter.
  */
 export function createStudioHandlers(deps: StudioHandlerDeps): StudioHandlers {
+  const samples = createSampleCatalog(deps.samplesDir);
   return {
     'app.getInfo': async () => ({ ...deps.describeApp(), engine: deps.engine.availability() }),
-    ...createLibraryHandlers(deps),
+    ...createLibraryHandlers(deps, samples),
+    ...createSampleHandlers(deps, samples),
     ...createProjectHandlers(deps),
     ...createRenderHandlers(deps),
     ...createPresetHandlers(deps),

@@ -22,6 +22,7 @@ describe('resolveStudioPaths', () => {
       renderer: '/work/main/out/renderer',
       preload: '/work/main/out/preload/index.cjs',
       renderWorker: '/work/main/out/main/render-worker.js',
+      samples: '/work/main/resources/samples',
     });
   });
 
@@ -38,6 +39,7 @@ describe('resolveStudioPaths', () => {
     expect(paths.models).toBe('/opt/Mouthpiece/resources/models');
     expect(paths.modelsManifest).toBe('/opt/Mouthpiece/resources/models/manifest.json');
     expect(paths.preload).toBe('/opt/Mouthpiece/resources/app.asar/out/preload/index.cjs');
+    expect(paths.samples).toBe('/opt/Mouthpiece/resources/samples');
   });
 });
 

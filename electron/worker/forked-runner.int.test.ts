@@ -11,7 +11,7 @@ import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/medi
 import type { Progress } from '../engine/progress.js';
 import { createForkedRunner } from './forked-runner.js';
 import { forkNodeWorker } from './node-worker-handle.js';
-import { media } from '../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
 
 const entry = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 const spawn = () => forkNodeWorker(entry, { execArgv: ['--import', 'tsx'] });
@@ -40,7 +40,7 @@ function spec(name: string, durationSec: number): StudioRenderSpec {
   };
 }
 
-describe('render worker in its own process', () => {
+describe.skipIf(!hasSharedMedia)('render worker in its own process', () => {
   it('renders a job and reports progress across the process boundary', async () => {
     const progress: Progress[] = [];
     const runner = createForkedRunner({ spawn, ...models, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath });

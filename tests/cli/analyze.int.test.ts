@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFfmpegTools } from '../../electron/engine/media/index.js';
-import { media, runCli } from '../helpers/run-cli.js';
+import { hasSharedMedia, media, runCli } from '../helpers/run-cli.js';
+import { SAMPLE_FACE, SAMPLE_VOICE } from '../helpers/shared-media.js';
 
 interface SubjectJson {
   index: number;
@@ -37,7 +38,7 @@ describe('mouthpiece analyze', () => {
     expect(result.stdout).toContain('mouthpiece analyze <image|video>');
   });
 
-  it.each([
+  it.skipIf(!hasSharedMedia).each([
     'portrait_eileen_collins_nasa.png',
     'portrait_woman_smiling_cc0.png',
     'portrait_man_luciano_cc0.png',
@@ -57,7 +58,7 @@ describe('mouthpiece analyze', () => {
     expect(s.area).toBeCloseTo(w * h, -2);
   });
 
-  it('finds the three Apollo 11 astronauts, largest first, with distinct boxes', async () => {
+  it.skipIf(!hasSharedMedia)('finds the three Apollo 11 astronauts, largest first, with distinct boxes', async () => {
     const { subjects } = await analyze(media('images/group3_apollo11_crew_nasa.png'));
     expect(subjects.map((s) => s.index)).toEqual([0, 1, 2]);
     for (let i = 1; i < subjects.length; i++) expect(subjects[i - 1].area).toBeGreaterThanOrEqual(subjects[i].area);
@@ -66,13 +67,13 @@ describe('mouthpiece analyze', () => {
     expect(centres[2] - centres[1]).toBeGreaterThan(50);
   });
 
-  it('finds the three small faces in the 1280 px soccer photo', async () => {
+  it.skipIf(!hasSharedMedia)('finds the three small faces in the 1280 px soccer photo', async () => {
     const { subjects } = await analyze(media('images/group3_soccer_players_cc0.jpg'));
     expect(subjects).toHaveLength(3);
     for (const s of subjects) expect(s.box[2]).toBeLessThan(80);
   });
 
-  it('reports coordinates of a picture over 4096 px in its original pixels', async () => {
+  it.skipIf(!hasSharedMedia)('reports coordinates of a picture over 4096 px in its original pixels', async () => {
     const big = join(dir, 'big.png');
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', media('images/portrait_man_luciano_cc0.png'), '-vf', 'scale=4800:4800', big]);
     const small = await analyze(media('images/portrait_man_luciano_cc0.png'));
@@ -87,13 +88,13 @@ describe('mouthpiece analyze', () => {
     expect(lw / (sw * k)).toBeLessThan(1.05);
   });
 
-  it('analyses the first frame with a face in a video', async () => {
+  it.skipIf(!hasSharedMedia)('analyses the first frame with a face in a video', async () => {
     const result = await analyze(media('video/obama_weekly_address_challenges.mp4'));
     expect(result.kind).toBe('video');
     expect(result.subjects.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('writes an overlay PNG the size of the picture', async () => {
+  it.skipIf(!hasSharedMedia)('writes an overlay PNG the size of the picture', async () => {
     const out = join(dir, 'overlay.png');
     await analyze(media('images/group3_apollo11_crew_nasa.png'), ['--overlay', out]);
     const dims = execFileSync(ffprobe, ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', out]).toString().trim();
@@ -101,7 +102,7 @@ describe('mouthpiece analyze', () => {
   });
 
   it('streams progress as JSON lines on stderr with --json', async () => {
-    const result = await runCli(['analyze', media('images/portrait_eileen_collins_nasa.png'), '--json']);
+    const result = await runCli(['analyze', SAMPLE_FACE, '--json']);
     const events = result.stderr.trim().split('\n').map((line) => JSON.parse(line));
     expect(events.length).toBeGreaterThan(1);
     expect(events.every((e) => e.type === 'progress' && typeof e.ratio === 'number')).toBe(true);
@@ -136,7 +137,7 @@ describe('mouthpiece analyze: bad input exits 2 with a reason naming the file', 
   });
 
   it('an audio file', async () => {
-    const file = media('audio/en_jfk_inaugural.wav');
+    const file = SAMPLE_VOICE;
     const result = await runCli(['analyze', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(file);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../electron/cli/package-paths.js';
 import { createEngineContext, type EngineContext } from '../../electron/engine/engine-context.js';
 import type { Library } from '../../electron/engine/library/index.js';
-import { media } from '../helpers/run-cli.js';
+import { hasSharedMedia, media } from '../helpers/run-cli.js';
+import { SAMPLE_VOICE } from '../helpers/shared-media.js';
 
 let dir: string;
 let engine: EngineContext;
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('importing faces into the library with the real analyser', () => {
-  it('stores every subject of a group photo, largest first, with landmarks and masks', async () => {
+  it.skipIf(!hasSharedMedia)('stores every subject of a group photo, largest first, with landmarks and masks', async () => {
     const result = await library.importFile({ filePath: media('images/group3_apollo11_crew_nasa.png') });
     if (result.kind !== 'face') throw new Error(`imported as ${result.kind}`);
     const face = library.getFace({ faceId: result.face.id })!;
@@ -47,10 +48,10 @@ describe('importing faces into the library with the real analyser', () => {
   });
 
   it('imports a voice with its sibling transcript and finds it by a word of it', async () => {
-    const result = await library.importFile({ filePath: media('audio/en_jfk_inaugural.wav') });
+    const result = await library.importFile({ filePath: SAMPLE_VOICE });
     if (result.kind !== 'voice') throw new Error(`imported as ${result.kind}`);
-    expect(result.voice.durationSec).toBeCloseTo(11, 0);
-    const hits = library.search({ query: 'fellow' });
+    expect(result.voice.durationSec).toBeCloseTo(4.25, 1);
+    const hits = library.search({ query: 'concerned' });
     expect(hits.some((h) => h.kind === 'voice' && h.id === result.voice.id)).toBe(true);
   });
 

@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from './shared-media.js';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const MEDIA = resolve(process.env.MOUTHPIECE_MEDIA ?? join(ROOT, '..', 'shared', 'media'));
-export const media = (relative: string) => join(MEDIA, relative);
-export const hasMedia = existsSync(MEDIA);
+export { ROOT, SHARED_MEDIA_DIR as MEDIA, sharedMedia as media, hasSharedMedia, hasSharedMedia as hasMedia } from './shared-media.js';
 
 export interface CliResult {
   code: number | null;

@@ -4,7 +4,7 @@ import { decodeImage, type RgbaImage } from '../../electron/engine/media/index.j
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { compareUpperFace, upperFaceRect } from '../../electron/engine/quality/identity.js';
 import { lumaOf, meanSsim, type LumaPlane } from '../../electron/engine/quality/ssim.js';
-import { media, openEngine } from './quality-support.js';
+import { hasSharedMedia, media, openEngine } from './quality-support.js';
 
 let pool: SessionPool;
 let photo: RgbaImage;
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => pool.release());
 
-describe('SSIM', () => {
+describe.skipIf(!hasSharedMedia)('SSIM', () => {
   it('is 1 for a picture with itself', () => {
     expect(meanSsim(luma, luma)).toBeCloseTo(1, 6);
   });
@@ -67,7 +67,7 @@ describe('SSIM', () => {
   });
 });
 
-describe('upper-face comparison aligned by landmarks', () => {
+describe.skipIf(!hasSharedMedia)('upper-face comparison aligned by landmarks', () => {
   const shiftLandmarks = (dx: number, dy: number): Point3[] => landmarks.map(([x, y, z]) => [x + dx, y + dy, z]);
 
   it('covers forehead to below the eyes', () => {

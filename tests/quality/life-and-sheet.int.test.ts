@@ -10,7 +10,7 @@ import { createIdentityCheck } from '../../electron/engine/quality/identity.js';
 import { createFreezeCheck } from '../../electron/engine/quality/life.js';
 import type { FrameVisitor } from '../../electron/engine/quality/measure-video.js';
 import { measureVideo } from '../../electron/engine/quality/measure-video.js';
-import { media, OBAMA_VIDEO, openEngine } from './quality-support.js';
+import { hasSharedMedia, media, OBAMA_VIDEO, openEngine } from './quality-support.js';
 
 let tools: FfmpegTools;
 let pool: SessionPool;
@@ -32,7 +32,7 @@ async function freezesOf(file: string, extraVisitors: FrameVisitor[] = []) {
   return { measurement, freezes: check.summary() };
 }
 
-describe('freezes measured on encoded video', () => {
+describe.skipIf(!hasSharedMedia)('freezes measured on encoded video', () => {
   it('finds every second of a still photo encoded as H.264 frozen, with the face present and the photo’s own throughout', async () => {
     const photoPath = media('images/portrait_chris_pratt_ccby2.jpg');
     const still = join(dir, 'still.mp4');
@@ -57,7 +57,7 @@ describe('freezes measured on encoded video', () => {
   });
 });
 
-describe('contact sheet', () => {
+describe.skipIf(!hasSharedMedia)('contact sheet', () => {
   it('lays 12 evenly spaced frames out 4 × 3 with their numbers, and writes a PNG', async () => {
     const sheet = await buildContactSheet(tools, media(OBAMA_VIDEO), { tilePx: 160 });
     // 1280×720 tiles shrink to 160×90, with a 4 px gap around each.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { measureVideo } from '../../electron/engine/quality/measure-video.js';
-import { media, openEngine } from './quality-support.js';
+import { hasSharedMedia, media, openEngine } from './quality-support.js';
 
 let tools: FfmpegTools;
 let pool: SessionPool;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await pool.release();
 });
 
-describe('measuring a video frame by frame', () => {
+describe.skipIf(!hasSharedMedia)('measuring a video frame by frame', () => {
   it('keeps tracking a turned face without the crop drifting (a still 3/4 portrait reads the same in its last frame as in its first)', async () => {
     const still = join(dir, 'vermeer-still.mp4');
     const args = ['-v', 'error', '-y', '-loop', '1', '-i', media('images/painting_vermeer_girl_pearl_earring.jpg'), '-t', '2', '-r', '25', '-vf', 'scale=540:-2'];

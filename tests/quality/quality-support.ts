@@ -4,7 +4,7 @@ import { resolveFfmpegTools, type FfmpegTools } from '../../electron/engine/medi
 import { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-export { media, MEDIA, ROOT } from '../helpers/run-cli.js';
+export { hasSharedMedia, media, MEDIA, ROOT } from '../helpers/run-cli.js';
 
 export const OBAMA_VIDEO = 'video/obama_weekly_address_challenges.mp4';
 

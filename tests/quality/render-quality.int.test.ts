@@ -11,7 +11,7 @@ import { assessVideo, type VideoQuality } from '../../electron/engine/quality/as
 import { QUALITY_GOALS } from '../../electron/engine/quality/quality-goals.js';
 import type { TimedPhoneme } from '../../electron/engine/speech/speech-types.js';
 import { runCli } from '../helpers/run-cli.js';
-import { media, openEngine } from './quality-support.js';
+import { hasSharedMedia, media, openEngine } from './quality-support.js';
 
 const LINE = 'Bob put a big map by the pond, and Pam came back to the barn.';
 const PORTRAIT = media('images/portrait_man_luciano_cc0.png');
@@ -24,7 +24,7 @@ let dir: string;
 let quality: VideoQuality;
 let phonemes: TimedPhoneme[];
 
-describe.skipIf(!canRender)('a rendered portrait speaking a built-in-voice line, measured on the output video', () => {
+describe.skipIf(!canRender || !hasSharedMedia)('a rendered portrait speaking a built-in-voice line, measured on the output video', () => {
   beforeAll(async () => {
     const engine = await openEngine();
     pool = engine.pool;

@@ -3,12 +3,13 @@ import { drawAnalysisOverlay, rescale, type FaceSubject, type Polygon } from '..
 import { writePng } from '../../engine/media/index.js';
 import { InputError } from '../../engine/errors.js';
 import { assertOutputAllowed } from '../../engine/media/output-guard.js';
+import { isSampleKeyword, SAMPLE_KEYWORD } from '../../engine/samples/index.js';
 import type { CommandContext } from '../command-context.js';
 
 export const ANALYZE_USAGE = `mouthpiece analyze <image|video> [--json] [--masks] [--overlay out.png]
 
   Finds every face (subject 0 = largest) with 468 landmarks, irises and masks.
-  For a video, analyses the first frame that shows a face.
+  For a video, analyses the first frame that shows a face. "${SAMPLE_KEYWORD}" analyses the bundled sample face.
 
   --json           print the result as JSON on stdout
   --masks          include mask polygons (face oval, lips, inner mouth, eyes, head) in the JSON
@@ -49,7 +50,8 @@ export async function runAnalyzeCommand(argv: string[], ctx: CommandContext): Pr
   const engine = await ctx.engine();
   const started = performance.now();
   const progress = ctx.progress(values.json ?? false);
-  const analysis = await engine.analyzeFile(positionals[0], { signal: ctx.signal, onProgress: progress.report });
+  const file = isSampleKeyword(positionals[0]) ? (await ctx.samples()).facePath : positionals[0];
+  const analysis = await engine.analyzeFile(file, { signal: ctx.signal, onProgress: progress.report });
   progress.done();
   const elapsedMs = performance.now() - started;
   if (values.overlay) {

@@ -21,7 +21,8 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   voice), text (transcript of audio), preset (${OUTPUT_PRESET_NAMES.join(', ')} or a custom preset saved in the
   studio's library; default reel),
   captions (none, clean, reel; default none), name (output name), label (yes: a visible "AI-generated" label),
-  fps. Relative paths are relative to the manifest.
+  fps. Relative paths are relative to the manifest; a face or audio of "sample" is the bundled public-domain
+  sample face or recording (with its transcript).
 
   -o, --out DIR          output folder; each NAME.mp4 gets NAME.srt and NAME.vtt when captions are on
   --parallel N           renders at once (default ${defaultBatchConcurrency()} on this computer)
@@ -89,6 +90,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
       nameTemplate: values['name-template'],
       presets: [...OUTPUT_PRESET_NAMES, ...custom.map((entry) => entry.name)],
       customPresets,
+      samples: await ctx.samples().catch(() => undefined),
       signal: ctx.signal,
       onUpdate: reporter.update,
       onNotice: reporter.notice,

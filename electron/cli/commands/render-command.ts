@@ -4,19 +4,24 @@ import { InputError } from '../../engine/errors.js';
 import { OUTPUT_PRESET_NAMES, parseOutputPreset, type OutputPresetName } from '../../engine/render/output-presets.js';
 import { renderTalkingVideo } from '../../engine/render/render-talking-video.js';
 import { loadSceneFile, type Scene } from '../../engine/render/scene.js';
+import { isSampleKeyword, SAMPLE_KEYWORD, type SampleMedia } from '../../engine/samples/index.js';
 import { DEFAULT_FPS, DEFAULT_SEED, type ClipSource, type TalkingVideoRequest } from '../../engine/render/talking-video-request.js';
 import { sweepStalePartials } from '../../engine/media/atomic-file.js';
 import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import { captionFilePaths } from '../../engine/render/caption-overlay.js';
 import type { CommandContext } from '../command-context.js';
 
-export const RENDER_USAGE = `mouthpiece render --face <image|video> (--audio <file> | --say "<text>") -o out.mp4 [options]
+export const RENDER_USAGE = `mouthpiece render [--face <image|video>] (--audio <file> | --say "<text>") -o out.mp4 [options]
 mouthpiece render --scene scene.json -o out.mp4 [options]
 
   Makes the face in a photo speak a recording or a typed script (H.264/AAC MP4).
+  Without --face it renders the bundled sample face (a public-domain NASA portrait), so
+  \`mouthpiece render --say "Hello!" -o hello.mp4\` works right after installing.
 
-  --face FILE         photo (or video: its first frame with a face is used as a still)
-  --audio FILE        voice recording to lip-sync (wav, mp3, ogg, m4a, or a video's sound)
+  --face FILE         photo (or video: its first frame with a face is used as a still);
+                      "${SAMPLE_KEYWORD}" = the bundled public-domain sample face (the default)
+  --audio FILE        voice recording to lip-sync (wav, mp3, ogg, m4a, or a video's sound);
+                      "${SAMPLE_KEYWORD}" = the bundled public-domain sample recording (with its transcript)
   --text "…"          transcript of --audio (better timing)
   --say "…"           text spoken by the built-in voice instead of --audio
   --voice NAME        built-in voice for --say (default en-us)
@@ -29,7 +34,8 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
                       for the reel preset, clean otherwise
   --label             draw a small visible "AI-generated" label (the MP4 always carries disclosure tags)
   --keep-loudness     leave the soundtrack's level as it is (default: normalised to -14 LUFS, peaks ≤ -1 dBTP)
-  --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]}
+  --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]};
+                      "face" and "audio" may be "${SAMPLE_KEYWORD}" too
   -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C); an existing
                       file is refused unless --overwrite, and an input is never written over
   --overwrite         replace the output (and its captions files) if they exist
@@ -73,8 +79,15 @@ function parseNumber(value: string | undefined, name: string, check: (n: number)
   return n;
 }
 
+export interface RenderRequestSources {
+  /** The bundled samples, loaded only when asked for (`sample`, or no --face). */
+  samples: () => Promise<SampleMedia>;
+  /** One line for the creator, e.g. that the sample face stands in for a missing --face. */
+  notify: (message: string) => void;
+}
+
 /** The render request the options describe (a scene file's values, overridden by options given on the command line). */
-export async function buildRenderRequest(values: RenderValues): Promise<TalkingVideoRequest> {
+export async function buildRenderRequest(values: RenderValues, sources: RenderRequestSources): Promise<TalkingVideoRequest> {
   if (!values.out) bad('an output file is needed: -o out.mp4.');
   const subject = parseNumber(values.subject, 'subject', (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0 (0 = largest face)');
   const fps = parseNumber(values.fps, 'fps', (n) => n >= 1 && n <= 120, 'between 1 and 120');
@@ -87,20 +100,30 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
   let scene: Scene | undefined;
   if (values.scene !== undefined) {
     if (values.audio !== undefined || values.say !== undefined || subject !== undefined) bad('--scene holds the clips and subjects; do not combine it with --audio, --say or --subject.');
-    scene = await loadSceneFile(values.scene);
-  } else {
-    if (!values.face) bad('--face is needed: the photo (or video) whose face speaks.');
-    if (values.audio === undefined && values.say === undefined) bad('nothing to say: give --audio <file> or --say "<text>".');
+    scene = await loadSceneFile(values.scene, { samples: await sources.samples().catch(() => undefined) });
+  } else if (values.audio === undefined && values.say === undefined) {
+    bad('nothing to say: give --audio <file> or --say "<text>".');
   }
+  let facePath = values.face ?? scene?.facePath;
+  if (facePath === undefined || isSampleKeyword(facePath)) {
+    const samples = await sources.samples();
+    if (facePath === undefined) sources.notify(`no --face given: rendering the bundled sample face (Eileen Collins, NASA portrait, public domain); add --face photo.jpg to use your own.`);
+    facePath = samples.facePath;
+  }
+  const sampleVoice = isSampleKeyword(values.audio) ? await sources.samples() : undefined;
   const source: ClipSource | undefined =
-    values.audio !== undefined ? { kind: 'audio', path: values.audio, transcript: values.text } : values.say !== undefined ? { kind: 'say', text: values.say, voice: values.voice } : undefined;
+    values.audio !== undefined
+      ? { kind: 'audio', path: sampleVoice?.voicePath ?? values.audio, transcript: values.text ?? sampleVoice?.voiceTranscript }
+      : values.say !== undefined
+        ? { kind: 'say', text: values.say, voice: values.voice }
+        : undefined;
   if (source?.kind === 'say' && source.text.trim() === '') bad('--say needs some text.');
   const captionStyle = values['caption-style'];
   if (captionStyle !== undefined && captionStyle !== 'clean' && captionStyle !== 'reel') bad(`--caption-style must be clean or reel, got "${captionStyle}".`);
   if (captionStyle !== undefined && !values.captions) bad('--caption-style needs --captions.');
   const finalPreset = preset ?? scene?.preset ?? 'reel';
   return {
-    facePath: values.face ?? scene?.facePath ?? '',
+    facePath,
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
     styles: scene?.styles,
     preset: finalPreset,
@@ -120,11 +143,11 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
 export async function runRenderCommand(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parseRenderArgs(argv);
   if (values.help) return ctx.out(RENDER_USAGE);
-  const request = await buildRenderRequest(values);
-  guardRenderOutput(request, values.scene);
-  await sweepStalePartials(request.outPath);
   const json = values.json ?? false;
   const notify = (message: string) => process.stderr.write(json ? `${JSON.stringify({ type: 'notice', message })}\n` : `mouthpiece: note: ${message}\n`);
+  const request = await buildRenderRequest(values, { samples: ctx.samples, notify });
+  guardRenderOutput(request, values.scene);
+  await sweepStalePartials(request.outPath);
   const engine = await ctx.engine();
   const progress = ctx.progress(json);
   const result = await renderTalkingVideo(engine, request, { signal: ctx.signal, onProgress: progress.report, onNotice: notify });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startStudioBridge } from '../../bridge/start-studio-bridge.js';
 import { InputError } from '../../engine/errors.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir, defaultModelPaths, findPackageRoot, packageVersion } from '../package-paths.js';
+import { defaultLibraryDir, defaultModelPaths, defaultSamplesDir, findPackageRoot, packageVersion } from '../package-paths.js';
 
 export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--renderer DIR] [--json]
 
@@ -37,6 +37,7 @@ export async function runStudioCommand(argv: string[], ctx: CommandContext): Pro
     rendererDir,
     port,
     ...defaultModelPaths(),
+    samplesDir: defaultSamplesDir(),
     ffmpegPath: process.env.MOUTHPIECE_FFMPEG,
     ffprobePath: process.env.MOUTHPIECE_FFPROBE,
     version: packageVersion(),

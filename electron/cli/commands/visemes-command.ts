@@ -2,6 +2,7 @@ import { checkToolSettings } from '../command-context.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
+import { isSampleKeyword, SAMPLE_KEYWORD } from '../../engine/samples/index.js';
 import { writeFileAtomic } from '../../engine/media/atomic-file.js';
 import { resolveFfmpegTools } from '../../engine/media/ffmpeg-tools.js';
 import {
@@ -21,7 +22,7 @@ export const VISEMES_USAGE = `mouthpiece visemes <audio> [--text "<transcript>" 
 
   Finds what the mouth does in a recording: phonemes, visemes and articulation curves per video frame.
   With a transcript the phonemes are aligned to it; without one they are estimated from the sound alone
-  (any language, singing too).
+  (any language, singing too). "${SAMPLE_KEYWORD}" is the bundled sample recording, aligned to its transcript.
 
   --text T           transcript of the recording
   --text-file FILE   read the transcript from a UTF-8 file
@@ -54,9 +55,10 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
   const fps = values.fps === undefined ? 30 : Number(values.fps);
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 240)) throw new InputError('BAD_ARGUMENT', `--fps must be a number between 0 and 240, got "${values.fps}".`);
   const rhubarbFormat = values.rhubarb === undefined ? undefined : rhubarbFormatOf(values.rhubarb);
-  const transcript = await readTranscript(values.text, values['text-file']);
+  const sample = isSampleKeyword(positionals[0]) ? await ctx.samples() : undefined;
+  const transcript = (await readTranscript(values.text, values['text-file'])) ?? sample?.voiceTranscript;
 
-  const file = positionals[0];
+  const file = sample?.voicePath ?? positionals[0];
   if (values.rhubarb !== undefined) assertOutputAllowed({ outPath: values.rhubarb, inputs: [file, values['text-file']], overwrite: values.overwrite ?? false });
   // Speech needs ffmpeg to decode only: no engine (face models, encode check) to start.
   await checkToolSettings(process.env);

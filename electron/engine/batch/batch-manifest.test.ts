@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSampleMedia } from '../samples/index.js';
 import { readBatchManifest } from './batch-manifest.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mouthpiece-manifest-'));
@@ -50,6 +51,14 @@ describe('readBatchManifest', () => {
     const file = manifest('json', JSON.stringify([{ face: '/abs/face.jpg', subject: 2, audio: 'take.wav', text: 'Hello.', preset: 'square', label: false }]));
     const [item] = (await readBatchManifest(file, options)).items;
     expect(item).toMatchObject({ origin: `${path.basename(file)} item 1`, facePath: '/abs/face.jpg', subject: 2, source: { kind: 'audio', path: path.join(dir, 'take.wav'), transcript: 'Hello.' } });
+  });
+
+  it('takes "sample" in the face and audio columns as the bundled samples, the recording with its transcript', async () => {
+    const samples = await loadSampleMedia(path.resolve(import.meta.dirname, '..', '..', '..', 'resources', 'samples'));
+    const file = manifest('csv', 'face,audio,script\nsample,sample,\nsample,,Hello\n');
+    const { items } = await readBatchManifest(file, { ...options, samples });
+    expect(items.map((item) => item.facePath)).toEqual([samples.facePath, samples.facePath]);
+    expect(items[0].source).toEqual({ kind: 'audio', path: samples.voicePath, transcript: samples.voiceTranscript });
   });
 
   it('names the row (CSV line, JSON item) and the problem of each bad row', async () => {

@@ -1,12 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { isSampleKeyword, resolveMediaValue, type SampleMedia } from '../samples/index.js';
 import { CsvSyntaxError, parseCsv } from './csv-table.js';
 
 /*
  * A batch manifest (DESIGN.md §5): CSV with a header row, or JSON (an array of objects). Each row is one video:
  * face, subject, audio or script + voice, text (transcript of audio), preset, captions, name; `label` and `fps` are
- * extras. Relative paths are relative to the manifest. Mistakes in the manifest itself (unknown column, a row with
+ * extras. Relative paths are relative to the manifest; a face or audio of `sample` is the bundled sample. Mistakes in the manifest itself (unknown column, a row with
  * both audio and script, a preset that does not exist) stop the batch before anything runs, each naming its row; a
  * file that turns out unreadable only fails its own item when it runs.
  */
@@ -43,6 +44,8 @@ export interface ReadManifestOptions {
   /** Preset names the batch may use (built-in and the library's custom ones). */
   presets: readonly string[];
   defaultPreset?: string;
+  /** The bundled samples, which a `face` or `audio` of `sample` names. */
+  samples?: SampleMedia;
 }
 
 const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
@@ -129,9 +132,9 @@ function toItem({ origin, values }: RawRow, position: number, baseDir: string, o
     throw new InputError('BAD_ARGUMENT', `${origin}: ${message}`);
   };
   const text = (field: ManifestField) => (values[field] === undefined ? undefined : String(values[field]));
-  const file = (field: ManifestField) => {
+  const file = (field: 'face' | 'audio') => {
     const value = text(field);
-    return value === undefined ? undefined : path.resolve(baseDir, value);
+    return value === undefined ? undefined : resolveMediaValue({ value, kind: field, baseDir, samples: options.samples, origin });
   };
 
   const facePath = file('face') ?? bad('"face" is missing: the photo whose face speaks.');
@@ -157,7 +160,7 @@ function toItem({ origin, values }: RawRow, position: number, baseDir: string, o
     origin,
     facePath,
     subject,
-    source: audio !== undefined ? { kind: 'audio', path: audio, transcript: text('text') } : { kind: 'say', text: script as string, voice: text('voice') },
+    source: audio !== undefined ? { kind: 'audio', path: audio, transcript: text('text') ?? (isSampleKeyword(text('audio')) ? options.samples?.voiceTranscript : undefined) } : { kind: 'say', text: script as string, voice: text('voice') },
     preset: options.presets.find((known) => known.toLowerCase() === preset.toLowerCase()) as string,
     captions,
     name: name?.replace(/\.mp4$/i, ''),

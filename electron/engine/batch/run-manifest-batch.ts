@@ -7,6 +7,7 @@ import {
 } from '../jobs/index.js';
 import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
+import type { SampleMedia } from '../samples/index.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { createBatchTally } from './batch-tally.js';
 import { readBatchManifest, type ManifestItem } from './batch-manifest.js';
@@ -30,6 +31,8 @@ export interface RunManifestBatchInput {
   presets: readonly string[];
   /** Custom presets' settings by name, copied into the jobs that use them. */
   customPresets?: Record<string, Record<string, string | number | boolean | null>>;
+  /** The bundled samples, which a manifest's `face` or `audio` of `sample` names. */
+  samples?: SampleMedia;
   signal?: AbortSignal;
   /** Every change of an item (queued, progress, done, failed, cancelled) with the batch's progress. */
   onUpdate?: (update: { item: BatchItemResult; batch: BatchProgress }) => void;
@@ -66,7 +69,7 @@ export interface ManifestBatchResult {
 export async function runManifestBatch(input: RunManifestBatchInput): Promise<ManifestBatchResult> {
   const { library, signal } = input;
   const notice = input.onNotice ?? (() => {});
-  const manifest = await readBatchManifest(input.manifestPath, { presets: input.presets });
+  const manifest = await readBatchManifest(input.manifestPath, { presets: input.presets, samples: input.samples });
   const outDir = path.resolve(input.outDir);
   const names = planOutputNames(manifest.items, { project: path.parse(manifest.path).name, template: input.nameTemplate });
   const sourceKey = createHash('sha256').update([manifest.path, manifest.text, outDir, input.nameTemplate ?? ''].join('\0')).digest('hex');

@@ -3,9 +3,10 @@ import { runFfmpeg } from '../media/ffmpeg-adapter.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import type { RgbaImage } from '../media/rgba-image.js';
 import { buildAssFilter } from './ass-filter.js';
-import { media } from '../media/media-test-support.js';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
 
-export const PORTRAIT = media('images/portrait_woman_smiling_cc0.png');
+/** The background the captions are burned onto: the bundled sample portrait, so these tests run on any clone. */
+export const PORTRAIT = SAMPLE_FACE;
 
 /** ffmpeg arguments: `imagePath` filled into width×height, with the ASS file burned in as it shows at `atSec`, as raw RGBA on stdout. */
 export function buildCaptionFrameArgs(input: { imagePath: string; width: number; height: number; atSec: number; assPath?: string; fontsDir?: string }): string[] {

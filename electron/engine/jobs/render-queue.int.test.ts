@@ -7,10 +7,10 @@ import { openLibrary, type Library } from '../library/index.js';
 import { decodeImage, encodeVideo, probeMedia, resolveFfmpegTools, type FfmpegTools, type RgbaImage } from '../media/index.js';
 import { isBatchItemSpec, type StudioRenderSpec, type RenderRunner } from './render-job.js';
 import { createRenderQueue, type RenderJobState } from './render-queue.js';
-import { media } from '../media/media-test-support.js';
+import { SAMPLE_FACE, SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 
-const PHOTO = media('images/portrait_eileen_collins_nasa.png');
-const VOICE = media('audio/en_ljspeech_LJ001-0001.wav');
+const PHOTO = SAMPLE_FACE;
+const VOICE = SAMPLE_VOICE;
 
 let tools: FfmpegTools;
 let dir: string;

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from './library.js';
 import { inspectLibrary } from './test-support/inspect-library.js';
 import { openTestLibrary } from './test-support/open-test-library.js';
-import { createTempDir, resolveSharedMedia } from './test-support/temp-library.js';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
+import { createTempDir, hasSharedMedia, resolveSharedMedia } from './test-support/temp-library.js';
 
 const audio = (name: string): string => resolveSharedMedia(`audio/${name}`);
 const obamaClip = resolveSharedMedia('video/obama_weekly_address_challenges.mp4');
@@ -22,9 +23,9 @@ describe('Library entries', () => {
     temp.remove();
   });
 
-  async function importFace(relativePath: string): Promise<number> {
-    const result = await library.importFile({ filePath: resolveSharedMedia(relativePath) });
-    if (result.kind !== 'face') throw new Error(`${relativePath} did not become a face`);
+  async function importFace(filePath: string): Promise<number> {
+    const result = await library.importFile({ filePath });
+    if (result.kind !== 'face') throw new Error(`${filePath} did not become a face`);
     return result.face.id;
   }
 
@@ -35,7 +36,7 @@ describe('Library entries', () => {
   }
 
   it('renames entries and refuses empty names and unknown ids', async () => {
-    const faceId = await importFace('images/portrait_woman_smiling_cc0.png');
+    const faceId = await importFace(SAMPLE_FACE);
     library.renameEntry({ kind: 'face', id: faceId, name: '  Aunt   Ada  ' });
     expect(library.getFace({ faceId })?.name).toBe('Aunt Ada');
     expect(() => library.renameEntry({ kind: 'face', id: faceId, name: '   ' })).toThrow(/cannot be empty/);
@@ -43,8 +44,8 @@ describe('Library entries', () => {
     expect(() => library.renameEntry({ kind: 'face', id: 1.5, name: 'x' })).toThrow(/not a valid face id/);
   });
 
-  it('searches names, transcripts and script text, ignoring case and accents', async () => {
-    const faceId = await importFace('images/portrait_man_luciano_cc0.png');
+  it.skipIf(!hasSharedMedia)('searches names, transcripts and script text, ignoring case and accents', async () => {
+    const faceId = await importFace(resolveSharedMedia('images/portrait_man_luciano_cc0.png'));
     library.renameEntry({ kind: 'face', id: faceId, name: 'Luciano on the balcony' });
     const jfk = await importVoice(audio('en_jfk_inaugural.wav'));
     const spanish = await importVoice(audio('es_fleurs_es_000.ogg'));
@@ -74,7 +75,7 @@ describe('Library entries', () => {
     expect(ids('en_jfk')).toEqual([]);
   });
 
-  it('deletes an entry and its file only when no other entry uses the same content', async () => {
+  it.skipIf(!hasSharedMedia)('deletes an entry and its file only when no other entry uses the same content', async () => {
     // The same clip kept twice: as a face (the picture) and as a voice (its soundtrack).
     const asFace = await library.importFile({ filePath: obamaClip });
     const asVoice = await library.importFile({ filePath: obamaClip, kind: 'voice', name: 'Obama soundtrack' });
@@ -100,15 +101,15 @@ describe('Library entries', () => {
     expect(() => library.deleteEntry({ kind: 'voice', id: asVoice.voice.id })).toThrow(/no voice with id/);
   });
 
-  it('deletes a face with its subjects', async () => {
-    const faceId = await importFace('images/group3_apollo11_crew_nasa.png');
+  it.skipIf(!hasSharedMedia)('deletes a face with its subjects', async () => {
+    const faceId = await importFace(resolveSharedMedia('images/group3_apollo11_crew_nasa.png'));
     expect(inspectLibrary(libraryDir).counts.subjects).toBeGreaterThan(0);
     library.deleteEntry({ kind: 'face', id: faceId });
     expect(inspectLibrary(libraryDir).counts).toEqual({ media: 0, faces: 0, subjects: 0, voices: 0, scripts: 0 });
   });
 
   it('records consent: false until given, with the time it was given or withdrawn', async () => {
-    const faceId = await importFace('images/portrait_eileen_collins_nasa.png');
+    const faceId = await importFace(SAMPLE_FACE);
     expect(library.getFace({ faceId })).toMatchObject({ consent: false, consentAt: null });
     const before = Date.now();
     const given = library.setConsent({ faceId, consent: true });
@@ -177,7 +178,7 @@ describe('Library entries', () => {
   });
 
   it('sweeps files nobody references when the library is opened again', async () => {
-    const faceId = await importFace('images/portrait_tiny_glasses_beard_cc0.png');
+    const faceId = await importFace(SAMPLE_FACE);
     const stray = path.join(libraryDir, 'media', 'ab', `ab${'0'.repeat(62)}.png`);
     mkdirSync(path.dirname(stray), { recursive: true });
     writeFileSync(stray, 'left behind by a crash');

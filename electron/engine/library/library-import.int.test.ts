@@ -7,11 +7,12 @@ import { openLibrary, type Library } from './library.js';
 import { createFakeAnalyzer } from './test-support/fake-analyzer.js';
 import { inspectLibrary } from './test-support/inspect-library.js';
 import { openTestLibrary } from './test-support/open-test-library.js';
-import { createTempDir, hashFileSync, resolveSharedMedia } from './test-support/temp-library.js';
+import { SAMPLE_FACE, SAMPLE_VOICE, SAMPLE_VOICE_TRANSCRIPT } from '../../../tests/helpers/shared-media.js';
+import { createTempDir, hashFileSync, hasSharedMedia, resolveSharedMedia } from './test-support/temp-library.js';
 
-const portrait = resolveSharedMedia('images/portrait_chris_pratt_ccby2.jpg');
-const jfkWav = resolveSharedMedia('audio/en_jfk_inaugural.wav');
-const jfkText = resolveSharedMedia('audio/en_jfk_inaugural.txt');
+const portrait = SAMPLE_FACE;
+const voiceWav = SAMPLE_VOICE;
+const voiceText = SAMPLE_VOICE_TRANSCRIPT;
 const zhScript = resolveSharedMedia('audio/zh_fleurs_1883.txt');
 
 function expectNothingLeft(libraryDir: string): void {
@@ -43,7 +44,7 @@ describe('Library.importFile', () => {
     expect(first.created).toBe(true);
     expect(first.notice).toBeNull();
     const face = first.face;
-    expect(face).toMatchObject({ name: 'portrait_chris_pratt_ccby2', kind: 'image', width: 512, height: 678, analysisStatus: 'done', consent: false });
+    expect(face).toMatchObject({ name: 'portrait-eileen-collins-nasa', kind: 'image', width: 512, height: 512, analysisStatus: 'done', consent: false });
     expect(face.subjects.length).toBeGreaterThanOrEqual(1);
     expect(face.subjectCount).toBe(face.subjects.length);
     face.subjects.forEach((subject, i) => {
@@ -102,18 +103,18 @@ describe('Library.importFile', () => {
   });
 
   it('imports a recording with the transcript found beside it', async () => {
-    const result = await library.importFile({ filePath: jfkWav });
+    const result = await library.importFile({ filePath: voiceWav });
     expect(result).toMatchObject({ kind: 'voice', created: true });
     if (result.kind !== 'voice') return;
-    expect(result.voice).toMatchObject({ name: 'en_jfk_inaugural', kind: 'recording', builtinVoice: null });
-    expect(result.voice.transcript).toBe(readFileSync(jfkText, 'utf8').trim());
+    expect(result.voice).toMatchObject({ name: 'voice-ljspeech-lj001-0001', kind: 'recording', builtinVoice: null });
+    expect(result.voice.transcript).toBe(readFileSync(voiceText, 'utf8').trim());
     expect(result.voice.mediaPath?.endsWith('.wav')).toBe(true);
-    expect(hashFileSync(result.voice.mediaPath as string)).toBe(hashFileSync(jfkWav));
+    expect(hashFileSync(result.voice.mediaPath as string)).toBe(hashFileSync(voiceWav));
   });
 
   it('picks up a transcript added after the recording when it is imported again', async () => {
     const lonely = path.join(temp.dir, 'take-1.wav');
-    copyFileSync(jfkWav, lonely);
+    copyFileSync(voiceWav, lonely);
     const first = await library.importFile({ filePath: lonely });
     if (first.kind !== 'voice') throw new Error('expected a voice');
     expect(first.voice.transcript).toBeNull();
@@ -123,7 +124,7 @@ describe('Library.importFile', () => {
     expect(library.listVoices()).toHaveLength(1);
   });
 
-  it('imports a .txt as a script, once', async () => {
+  it.skipIf(!hasSharedMedia)('imports a .txt as a script, once', async () => {
     const first = await library.importFile({ filePath: zhScript });
     expect(first).toMatchObject({ kind: 'script', created: true, script: { name: 'zh_fleurs_1883', text: readFileSync(zhScript, 'utf8').trim(), voiceId: null } });
     const second = await library.importFile({ filePath: zhScript });
@@ -137,7 +138,7 @@ describe('Library.importFile', () => {
     writeFileSync(odd, 'hello');
     await expect(library.importFile({ filePath: odd })).rejects.toMatchObject({ name: 'InputError', code: 'UNREADABLE_MEDIA', message: expect.stringMatching(/notes\.xyz/) });
     await expect(library.importFile({ filePath: path.join(temp.dir, 'missing.png') })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
-    await expect(library.importFile({ filePath: jfkWav, kind: 'face' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/can be a voice, not a face/) });
+    await expect(library.importFile({ filePath: voiceWav, kind: 'face' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/can be a voice, not a face/) });
     const empty = path.join(temp.dir, 'empty.txt');
     writeFileSync(empty, '  \n ');
     await expect(library.importFile({ filePath: empty })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/empty\.txt is empty/) });
@@ -155,7 +156,7 @@ describe('Library.importFile with failures and injected dependencies', () => {
   });
   afterEach(() => temp.remove());
 
-  it('an analyser that throws leaves no rows and no stored file', async () => {
+  it.skipIf(!hasSharedMedia)('an analyser that throws leaves no rows and no stored file', async () => {
     const libraryDir = path.join(temp.dir, 'library');
     const library = openLibrary({ libraryDir, analyzeImage: createFakeAnalyzer({ createFailure: () => new Error('the model crashed') }) });
     try {
@@ -197,7 +198,7 @@ describe('Library.importFile with failures and injected dependencies', () => {
     const { library, libraryDir } = await openTestLibrary({ dir: temp.dir, probe, withAnalyzer: false });
     let faceId: number;
     try {
-      const voice = await library.importFile({ filePath: jfkWav });
+      const voice = await library.importFile({ filePath: voiceWav });
       expect(voice).toMatchObject({ kind: 'voice', voice: { durationSec: 11 } });
       const face = await library.importFile({ filePath: portrait });
       expect(face).toMatchObject({ kind: 'face', notice: { code: 'ANALYSIS_PENDING' }, face: { analysisStatus: 'pending', width: 512, height: 678, subjects: [] } });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../errors.js';
 import { hashFile, listStoredMediaFiles, normalizeExtension, removeMediaFile, removeTempFiles, resolveMediaPath, storeMediaFile } from './media-store.js';
-import { createTempDir, hashFileSync, resolveSharedMedia } from './test-support/temp-library.js';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
+import { createTempDir, hashFileSync } from './test-support/temp-library.js';
 
 describe('media store', () => {
   let temp: ReturnType<typeof createTempDir>;
@@ -12,7 +13,7 @@ describe('media store', () => {
   });
   afterEach(() => temp.remove());
 
-  const portrait = resolveSharedMedia('images/portrait_chris_pratt_ccby2.jpg');
+  const portrait = SAMPLE_FACE;
 
   it('hashes as a stream and stores under media/<2 hex>/<sha256><ext>', async () => {
     const { sha256, sizeBytes } = await hashFile({ filePath: portrait });

@@ -7,7 +7,9 @@ import type { Progress } from '../progress.js';
 import { encodeVideo } from './encode-video.js';
 import { runFfprobe } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { drawMovingGradient, getTools, listDir, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff, media } from './media-test-support.js';
+import { drawMovingGradient, getTools, listDir, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff } from './media-test-support.js';
+import { SAMPLE_FACE, SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
+
 import { probeMedia } from './probe-media.js';
 import type { RgbaImage } from './rgba-image.js';
 import { readVideoFrames } from './video-frames.js';
@@ -49,7 +51,7 @@ describe('encodeVideo', () => {
     const result = await encodeVideo(
       {
         tools, outPath, width: W, height: H, fps: 30, frames: gradientFrames(30), frameCount: 30,
-        audioPath: media('audio/en_jfk_inaugural.wav'),
+        audioPath: SAMPLE_VOICE,
         metadata: { comment: 'AI-generated likeness (Mouthpiece)', ai_disclosure: 'This video is AI-generated.' },
       },
       { onProgress: (p) => progress.push(p) },
@@ -188,7 +190,7 @@ describe('encodeVideo', () => {
 
   it('refuses a soundtrack without sound (BAD_AUDIO) and a missing one (FILE_NOT_FOUND)', async () => {
     const base = { tools, outPath: path.join(dir, 'x.mp4'), width: W, height: H, fps: 30, frames: gradientFrames(2) };
-    expect(await settle(encodeVideo({ ...base, audioPath: media('images/portrait_tiny_glasses_beard_cc0.png') }))).toMatchObject({ code: 'BAD_AUDIO' });
+    expect(await settle(encodeVideo({ ...base, audioPath: SAMPLE_FACE }))).toMatchObject({ code: 'BAD_AUDIO' });
     expect(await settle(encodeVideo({ ...base, audioPath: path.join(dir, 'none.wav') }))).toMatchObject({ code: 'FILE_NOT_FOUND' });
     expect(await listDir(dir)).toEqual([]);
   });

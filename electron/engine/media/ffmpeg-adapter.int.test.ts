@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, EngineError } from '../errors.js';
 import { readStderrTail, readToolVersion, runFfmpeg, runFfprobe, startFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, media } from './media-test-support.js';
+import { getTools } from './media-test-support.js';
+import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 
 let tools: FfmpegTools;
 beforeAll(async () => {
@@ -108,7 +109,7 @@ describe('startFfmpeg stdin', () => {
 
 describe('runFfprobe and readToolVersion', () => {
   it('returns ffprobe JSON', async () => {
-    const probe = (await runFfprobe({ tools, inputPath: media('audio/en_jfk_inaugural.wav') })) as { format: { format_name: string } };
+    const probe = (await runFfprobe({ tools, inputPath: SAMPLE_VOICE })) as { format: { format_name: string } };
     expect(probe.format.format_name).toBe('wav');
   });
 

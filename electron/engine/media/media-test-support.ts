@@ -6,9 +6,8 @@ import { runFfmpeg } from './ffmpeg-adapter.js';
 import { resolveFfmpegTools, type FfmpegTools } from './ffmpeg-tools.js';
 import type { RgbaImage } from './rgba-image.js';
 
-/** ../shared/media beside the checkout (as tests/helpers/run-cli.ts finds it), or MOUTHPIECE_MEDIA. */
-export const SHARED_MEDIA_DIR = path.resolve(process.env.MOUTHPIECE_MEDIA ?? path.join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'media'));
-export const media = (relative: string): string => path.join(SHARED_MEDIA_DIR, relative);
+/** The shared media corpus (tests/helpers/shared-media.ts: ../shared/media beside the checkout, or MOUTHPIECE_MEDIA). */
+export { SHARED_MEDIA_DIR, hasSharedMedia, sharedMedia as media } from '../../../tests/helpers/shared-media.js';
 
 export function getTools(): Promise<FfmpegTools> {
   return resolveFfmpegTools();

@@ -6,7 +6,9 @@ import { encodeVideo } from './encode-video.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import type { LoudnessMeasurement } from './loudness-args.js';
 import { measureLoudness } from './measure-loudness.js';
-import { getTools, listDir, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, listDir, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
+
 import { normalizeLoudness } from './normalize-loudness.js';
 import { probeMedia } from './probe-media.js';
 
@@ -26,7 +28,7 @@ describe('normalizeLoudness (real ffmpeg)', () => {
     await writeWavFile(fixture('tts-line.wav'), line.audio);
     const word = await synthesizeSpeech('Hi!');
     await writeWavFile(fixture('tts-word.wav'), word.audio);
-    const lj = media('audio/en_ljspeech_LJ001-0001.wav');
+    const lj = SAMPLE_VOICE;
     await makeWithFfmpeg(tools, ['-i', lj, '-af', 'volume=-19.5dB', fixture('quiet.wav')]);
     // +18 dB into 16-bit: the loud passages clip flat at full scale.
     await makeWithFfmpeg(tools, ['-i', lj, '-af', 'volume=18dB', '-c:a', 'pcm_s16le', fixture('loud-clipped.wav')]);
@@ -56,17 +58,23 @@ describe('normalizeLoudness (real ffmpeg)', () => {
   it.each([
     ['tts-line', () => fixture('tts-line.wav')],
     ['tts-word (0.36 s)', () => fixture('tts-word.wav')],
-    ['jfk', () => media('audio/en_jfk_inaugural.wav')],
-    ['fr-fleurs (quiet ogg)', () => media('audio/fr_fleurs_fr_002.ogg')],
-    ['zh-fleurs', () => media('audio/zh_fleurs_1883.wav')],
-    ['noisy-music', () => media('audio/en_noisy_fleurs_en_005_music5dB_pink15dB.wav')],
+    ['sample voice (LJ Speech)', () => SAMPLE_VOICE],
     ['quiet (-40)', () => fixture('quiet.wav')],
     ['loud-clipped', () => fixture('loud-clipped.wav')],
   ])('brings %s to -14 LUFS ±0.5 with true peak ≤ -1 dBTP', async (name, inPath) => {
     await normalizeAndCheck(name, inPath());
   });
 
-  it('stays within ±1 LU and under the peak limit after AAC encoding into an MP4', async () => {
+  it.skipIf(!hasSharedMedia).each([
+    ['jfk', () => media('audio/en_jfk_inaugural.wav')],
+    ['fr-fleurs (quiet ogg)', () => media('audio/fr_fleurs_fr_002.ogg')],
+    ['zh-fleurs', () => media('audio/zh_fleurs_1883.wav')],
+    ['noisy-music', () => media('audio/en_noisy_fleurs_en_005_music5dB_pink15dB.wav')],
+  ])('brings %s (shared media) to -14 LUFS ±0.5 with true peak ≤ -1 dBTP', async (name, inPath) => {
+    await normalizeAndCheck(name, inPath());
+  });
+
+  it.skipIf(!hasSharedMedia)('stays within ±1 LU and under the peak limit after AAC encoding into an MP4', async () => {
     for (const [name, inPath] of [
       ['tts-line', fixture('tts-line.wav')],
       ['fr-fleurs', media('audio/fr_fleurs_fr_002.ogg')],
@@ -84,7 +92,7 @@ describe('normalizeLoudness (real ffmpeg)', () => {
     }
   });
 
-  it('refuses a silent soundtrack and a file without audio, writing nothing', async () => {
+  it.skipIf(!hasSharedMedia)('refuses a silent soundtrack and a file without audio, writing nothing', async () => {
     const before = await listDir(temp.dir);
     await expect(normalizeLoudness({ tools, inPath: fixture('silent.wav'), outPath: fixture('silent-out.wav') })).rejects.toMatchObject({
       name: 'InputError',
@@ -100,7 +108,7 @@ describe('normalizeLoudness (real ffmpeg)', () => {
 
   it('leaves no file when cancelled', async () => {
     const abort = new AbortController();
-    const running = normalizeLoudness({ tools, inPath: media('audio/en_jfk_inaugural.wav'), outPath: fixture('cancelled.wav') }, { signal: abort.signal, onProgress: (p) => p.ratio > 0 && abort.abort() });
+    const running = normalizeLoudness({ tools, inPath: SAMPLE_VOICE, outPath: fixture('cancelled.wav') }, { signal: abort.signal, onProgress: (p) => p.ratio > 0 && abort.abort() });
     await expect(running).rejects.toMatchObject({ name: 'CancelledError' });
     expect((await listDir(temp.dir)).filter((f) => f.includes('cancelled'))).toEqual([]);
   });

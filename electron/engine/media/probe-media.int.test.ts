@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { SAMPLE_VOICE_TRANSCRIPT } from '../../../tests/helpers/shared-media.js';
 import { probeMedia } from './probe-media.js';
 
 let tools: FfmpegTools;
@@ -25,7 +26,7 @@ async function probeError(filePath: string): Promise<InputError> {
 }
 
 // Expected values were read with the bundled ffprobe before writing these tests.
-describe('probeMedia on the shared media', () => {
+describe.skipIf(!hasSharedMedia)('probeMedia on the shared media', () => {
   it('a PNG is a single-frame image with its real size', async () => {
     const info = await probeMedia(tools, media('images/group3_apollo11_crew_nasa.png'));
     expect(info).toMatchObject({
@@ -84,7 +85,7 @@ describe('probeMedia on the shared media', () => {
 });
 
 describe('probeMedia on files made here', () => {
-  it('WebP and BMP are images', async () => {
+  it.skipIf(!hasSharedMedia)('WebP and BMP are images', async () => {
     const webp = path.join(dir, 'face.webp');
     const bmp = path.join(dir, 'face.bmp');
     await makeWithFfmpeg(tools, ['-i', media('images/portrait_tiny_glasses_beard_cc0.png'), '-frames:v', '1', webp]);
@@ -134,8 +135,8 @@ describe('probeMedia errors', () => {
   });
 
   it('a text file is UNREADABLE_MEDIA', async () => {
-    const error = await probeError(media('audio/en_jfk_inaugural.txt'));
+    const error = await probeError(SAMPLE_VOICE_TRANSCRIPT);
     expect(error.code).toBe('UNREADABLE_MEDIA');
-    expect(error.message.startsWith(`${media('audio/en_jfk_inaugural.txt')}: `)).toBe(true);
+    expect(error.message.startsWith(`${SAMPLE_VOICE_TRANSCRIPT}: `)).toBe(true);
   });
 });

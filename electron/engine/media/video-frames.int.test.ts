@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../errors.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, measureMeanAbsDiff, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, measureMeanAbsDiff, media } from './media-test-support.js';
+import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 import { readVideoFrames, type VideoFrame } from './video-frames.js';
 
 let tools: FfmpegTools;
@@ -25,7 +26,7 @@ async function settle(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('readVideoFrames', () => {
-  it('yields every frame of an MPEG clip: 75 frames of 360×288 at 25 fps', async () => {
+  it.skipIf(!hasSharedMedia)('yields every frame of an MPEG clip: 75 frames of 360×288 at 25 fps', async () => {
     const frames: VideoFrame[] = [];
     for await (const frame of readVideoFrames(tools, media('video/grid_lbax4n.mpg'))) frames.push(frame);
     expect(frames).toHaveLength(75);
@@ -37,7 +38,7 @@ describe('readVideoFrames', () => {
     expect(frames[0].data.buffer).not.toBe(frames[1].data.buffer);
   });
 
-  it('resamples, downscales and cuts: 1 s at 10 fps of a 1280×720 clip is 10 frames of 320×180', async () => {
+  it.skipIf(!hasSharedMedia)('resamples, downscales and cuts: 1 s at 10 fps of a 1280×720 clip is 10 frames of 320×180', async () => {
     const frames: VideoFrame[] = [];
     for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { fps: 10, maxSide: 320, durationSec: 1 })) {
       frames.push(frame);
@@ -47,7 +48,7 @@ describe('readVideoFrames', () => {
     expect(frames.map((f) => f.timeSec)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => expect.closeTo(t, 9)));
   });
 
-  it('starts at startSec: the frames left after 4 s of a 4.8 s, 29.97 fps clip', async () => {
+  it.skipIf(!hasSharedMedia)('starts at startSec: the frames left after 4 s of a 4.8 s, 29.97 fps clip', async () => {
     let count = 0;
     let firstTime = -1;
     for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { startSec: 4, maxSide: 160 })) {
@@ -59,13 +60,13 @@ describe('readVideoFrames', () => {
     expect(count).toBeLessThanOrEqual(25);
   });
 
-  it('reads an image as a one-frame video', async () => {
+  it.skipIf(!hasSharedMedia)('reads an image as a one-frame video', async () => {
     const frames: VideoFrame[] = [];
     for await (const frame of readVideoFrames(tools, media('images/portrait_tiny_glasses_beard_cc0.png'))) frames.push(frame);
     expect(frames.map((f) => [f.index, f.width, f.height])).toEqual([[0, 115, 115]]);
   });
 
-  it('keeps memory bounded while the consumer is slow (ffmpeg waits instead of filling RAM)', async () => {
+  it.skipIf(!hasSharedMedia)('keeps memory bounded while the consumer is slow (ffmpeg waits instead of filling RAM)', async () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     let count = 0;
@@ -80,7 +81,7 @@ describe('readVideoFrames', () => {
     expect(peak - before).toBeLessThan(150 * 1024 * 1024);
   });
 
-  it('stops ffmpeg when the consumer breaks out early', async () => {
+  it.skipIf(!hasSharedMedia)('stops ffmpeg when the consumer breaks out early', async () => {
     for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'))) {
       expect(frame.index).toBe(0);
       expect(countChildFfmpeg()).toBe(1);
@@ -89,7 +90,7 @@ describe('readVideoFrames', () => {
     expect(countChildFfmpeg()).toBe(0);
   });
 
-  it('rejects with CancelledError when the signal fires mid-stream, and leaves no ffmpeg behind', async () => {
+  it.skipIf(!hasSharedMedia)('rejects with CancelledError when the signal fires mid-stream, and leaves no ffmpeg behind', async () => {
     const controller = new AbortController();
     const reading = (async () => {
       for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { signal: controller.signal })) {
@@ -101,7 +102,7 @@ describe('readVideoFrames', () => {
   });
 
   it('refuses an audio file with BAD_ARGUMENT naming it', async () => {
-    const file = media('audio/fr_fleurs_fr_002.ogg');
+    const file = SAMPLE_VOICE;
     const error = await settle((async () => {
       for await (const _frame of readVideoFrames(tools, file)) break;
     })());

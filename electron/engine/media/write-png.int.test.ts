@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { decodeImage } from './decode-image.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, listDir, makeTempDir, media } from './media-test-support.js';
+import { getTools, listDir, makeTempDir } from './media-test-support.js';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
 import { probeMedia } from './probe-media.js';
 import { writePng } from './write-png.js';
 
@@ -30,7 +31,7 @@ describe('writePng', () => {
   });
 
   it('writes a decoded photo back losslessly', async () => {
-    const { image } = await decodeImage(tools, media('images/portrait_man_luciano_cc0.png'));
+    const { image } = await decodeImage(tools, SAMPLE_FACE);
     const outPath = path.join(dir, 'copy.png');
     await writePng(tools, image, outPath);
     const again = await decodeImage(tools, outPath);

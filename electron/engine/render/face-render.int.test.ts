@@ -7,7 +7,7 @@ import { pointInPolygon } from '../face/subject-masks.js';
 import { decodeImage, resolveFfmpegTools } from '../media/index.js';
 import type { RgbaImage } from '../media/rgba-image.js';
 import { SessionPool } from '../models/session-pool.js';
-import { media } from '../../../tests/helpers/run-cli.js';
+import { hasSharedMedia, media } from '../../../tests/helpers/run-cli.js';
 import { POSE_LIMITS_RAD } from './deform-mesh.js';
 import { createFaceRig, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
@@ -72,7 +72,7 @@ afterAll(async () => {
   await pool.release();
 });
 
-describe('renderFrame on real portraits', () => {
+describe.skipIf(!hasSharedMedia)('renderFrame on real portraits', () => {
   it.each(['closed', 'open'])('reproduces the photo with neutral parameters (%s mouth)', (key) => {
     const photo = photos[key];
     expect(maxDifference(render(photo, {}), photo.image)).toBeLessThanOrEqual(2);

@@ -7,9 +7,9 @@ import { LIPS_OUTER } from '../face/mesh-regions.js';
 import { lumaAt } from '../media/rgba-image.js';
 import { synthesizeSpeech } from '../speech/index.js';
 import { createPreviewRenderer, type PreviewFrame, type PreviewRenderer, type PreviewScene } from './preview-renderer.js';
-import { media } from '../media/media-test-support.js';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
 
-const PHOTO = media('images/portrait_eileen_collins_nasa.png');
+const PHOTO = SAMPLE_FACE;
 const TEXT = 'Mama, father.';
 const START_SEC = 0.5;
 const DARK_LUMA = 70;

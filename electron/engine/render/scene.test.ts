@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSampleMedia } from '../samples/index.js';
 import { assertNoOverlappingClips, loadSceneFile, parseScene } from './scene.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mouthpiece-scene-'));
@@ -26,6 +27,17 @@ describe('parseScene', () => {
     expect(scene.preset).toBe('square');
     expect(scene.tracks[0].clips[0]).toEqual({ startSec: 0, source: { kind: 'audio', path: path.join(dir, 'scenes', 'voice.wav'), transcript: 'hello there' } });
     expect(scene.tracks[1].clips[0]).toEqual({ startSec: 1.5, source: { kind: 'say', text: 'Hi!', voice: 'en-us' } });
+  });
+
+  it('takes "sample" as the bundled face and recording, the recording with its transcript', async () => {
+    const samples = await loadSampleMedia(path.resolve(import.meta.dirname, '..', '..', '..', 'resources', 'samples'));
+    const scene = parseScene({ face: 'sample', tracks: [{ subject: 0, clips: [{ start: 0, audio: 'Sample' }, { start: 5, audio: 'sample', text: 'Mine.' }] }] }, scenePath, { samples });
+    expect(scene.facePath).toBe(samples.facePath);
+    expect(scene.tracks[0].clips.map((clip) => clip.source)).toEqual([
+      { kind: 'audio', path: samples.voicePath, transcript: samples.voiceTranscript },
+      { kind: 'audio', path: samples.voicePath, transcript: 'Mine.' },
+    ]);
+    expect(() => parseScene({ face: 'sample', tracks: [{ subject: 0, clips: [{ start: 0, say: 'Hi' }] }] }, scenePath)).toThrow(/talk\.json: the bundled samples are not available/);
   });
 
   it('keeps an audio clip\'s trims and a track\'s style (by subject)', () => {

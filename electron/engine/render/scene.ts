@@ -2,13 +2,15 @@
  * Scene files: a photo and one track of timed clips per speaking subject, as JSON.
  * `{face, preset?, fps?, seed?, tracks:[{subject, style?:{expressiveness?, headMotion?, blinkRate?},
  * clips:[{start, audio | say, voice?, text?, trimStart?, trimEnd?}]}]}`; relative paths are relative to the scene file,
- * `trimStart`/`trimEnd` are seconds within an audio file (play only that span).
+ * `trimStart`/`trimEnd` are seconds within an audio file (play only that span). A face or audio of `"sample"` names the
+ * bundled public-domain sample (with its transcript).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { PerformanceStyle } from '../animate/performance-spec.js';
 import { InputError } from '../errors.js';
+import { isSampleKeyword, resolveMediaValue, type SampleMedia } from '../samples/index.js';
 import { OUTPUT_PRESET_NAMES, type OutputPresetName } from './output-presets.js';
 import type { ClipRequest, TrackRequest } from './talking-video-request.js';
 
@@ -66,7 +68,7 @@ export interface Scene {
 }
 
 /** Reads and checks a scene file; every problem is an InputError naming the file and the field. */
-export async function loadSceneFile(scenePath: string): Promise<Scene> {
+export async function loadSceneFile(scenePath: string, options: SceneOptions = {}): Promise<Scene> {
   let text: string;
   try {
     text = await readFile(scenePath, 'utf8');
@@ -81,10 +83,15 @@ export async function loadSceneFile(scenePath: string): Promise<Scene> {
   } catch (error) {
     throw new InputError('BAD_ARGUMENT', `${scenePath}: not valid JSON (${(error as Error).message}).`, scenePath);
   }
-  return parseScene(json, scenePath);
+  return parseScene(json, scenePath, options);
 }
 
-export function parseScene(json: unknown, scenePath: string): Scene {
+export interface SceneOptions {
+  /** The bundled samples, which `"face": "sample"` and `"audio": "sample"` name. */
+  samples?: SampleMedia;
+}
+
+export function parseScene(json: unknown, scenePath: string, { samples }: SceneOptions = {}): Scene {
   const parsed = sceneSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -94,7 +101,7 @@ export function parseScene(json: unknown, scenePath: string): Scene {
   }
   const scene = parsed.data;
   const base = path.dirname(path.resolve(scenePath));
-  const resolve = (p: string) => path.resolve(base, p);
+  const resolve = (value: string, kind: 'face' | 'audio') => resolveMediaValue({ value, kind, baseDir: base, samples, origin: scenePath });
   const seen = new Map<number, number>();
   scene.tracks.forEach((track, i) => {
     const earlier = seen.get(track.subject);
@@ -103,7 +110,7 @@ export function parseScene(json: unknown, scenePath: string): Scene {
   });
   return {
     path: scenePath,
-    facePath: resolve(scene.face),
+    facePath: resolve(scene.face, 'face'),
     preset: scene.preset,
     fps: scene.fps,
     seed: scene.seed,
@@ -115,12 +122,16 @@ export function parseScene(json: unknown, scenePath: string): Scene {
           startSec: clip.start,
           source:
             clip.audio !== undefined
-              ? { kind: 'audio', path: resolve(clip.audio), transcript: clip.text, ...trimOf(clip) }
+              ? { kind: 'audio', path: resolve(clip.audio, 'audio'), transcript: clip.text ?? sampleTranscriptOf(clip.audio, samples), ...trimOf(clip) }
               : { kind: 'say', text: clip.say ?? '', voice: clip.voice },
         }),
       ),
     })),
   };
+}
+
+function sampleTranscriptOf(value: string, samples: SampleMedia | undefined): string | undefined {
+  return isSampleKeyword(value) ? samples?.voiceTranscript : undefined;
 }
 
 function trimOf(clip: { trimStart?: number; trimEnd?: number }): { trimStartSec?: number; trimEndSec?: number } {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, media } from '../media/media-test-support.js';
+import { getTools, hasSharedMedia, media } from '../media/media-test-support.js';
 import { alignTranscript } from './align-transcript.js';
 import { decodeAudio } from './decode-audio.js';
 import { synthesizeSpeech } from './espeak-synth.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   tools = await getTools();
 });
 
-describe('alignTranscript on minutes of speech', () => {
+describe.skipIf(!hasSharedMedia)('alignTranscript on minutes of speech', () => {
   it('keeps every clip of a ~3-minute recording on its own words, in order, with bounded memory', async () => {
     const clips = await Promise.all(CLIPS.map(async (clip) => ({ clip, audio: await decodeAudio(tools, media(`audio/${clip}`)), text: readFileSync(media(`audio/${clip.replace('.wav', '.txt')}`), 'utf8').trim() })));
     const wordsPerClip = await Promise.all(clips.map(async (c) => (await synthesizeSpeech(c.text)).timeline.words.length));

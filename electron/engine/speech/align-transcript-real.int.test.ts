@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, media } from '../media/media-test-support.js';
+import { getTools, hasSharedMedia, media } from '../media/media-test-support.js';
 import { alignTranscript } from './align-transcript.js';
 import { decodeAudio } from './decode-audio.js';
 import { detectSpeech } from './vad.js';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 const transcript = (clip: string) => readFileSync(media(`audio/${clip.replace(/\.(wav|ogg)$/, '.txt')}`), 'utf8');
 
-describe('alignTranscript on real recordings', () => {
+describe.skipIf(!hasSharedMedia)('alignTranscript on real recordings', () => {
   it.each([
     ['en_ljspeech_LJ001-0001.wav', 'en-us', 'en_jfk_inaugural.wav'],
     ['es_fleurs_es_000.ogg', 'es', 'fr_fleurs_fr_002.ogg'],

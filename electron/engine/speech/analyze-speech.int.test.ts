@@ -7,10 +7,11 @@ import { analyzeSpeech } from './analyze-speech.js';
 import { segmentFrames } from './coarticulation.js';
 import { envelopeLagFrames } from './lip-sync-metrics.js';
 import { decodeAudio } from './decode-audio.js';
+import { hasSharedMedia, SAMPLE_VOICE, sharedMedia } from '../../../tests/helpers/shared-media.js';
 import { synthesizeSpeech } from './espeak-synth.js';
 import { VISEMES, phonemeToViseme } from './visemes.js';
 
-const AUDIO = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'media', 'audio');
+const AUDIO = sharedMedia('audio');
 const CLIPS = ['en_jfk_inaugural.wav', 'en_ljspeech_LJ001-0001.wav', 'en_noisy_fleurs_en_005_music5dB_pink15dB.wav', 'es_fleurs_es_000.ogg', 'fr_fleurs_fr_002.ogg', 'zh_fleurs_1883.wav'];
 
 let tools: FfmpegTools;
@@ -46,7 +47,7 @@ describe('analyzeSpeech', () => {
     }
   }, 15_000);
 
-  it.each(CLIPS)('gives a real voice (%s) a non-trivial viseme track from the sound alone', async (clip) => {
+  it.skipIf(!hasSharedMedia).each(CLIPS)('gives a real voice (%s) a non-trivial viseme track from the sound alone', async (clip) => {
     const audio = await decodeAudio(tools, join(AUDIO, clip));
     const result = await analyzeSpeech({ tools }, { audio, fps: 25 }, {});
     expect(result.timeline.source).toBe('audio-only');
@@ -72,7 +73,7 @@ describe('analyzeSpeech', () => {
     if (silentFrames.length) expect(Math.max(...silentFrames)).toBeLessThan(0.15);
   }, 15_000);
 
-  it('aligns a transcript when given one', async () => {
+  it.skipIf(!hasSharedMedia)('aligns a transcript when given one', async () => {
     const audio = await decodeAudio(tools, join(AUDIO, 'en_ljspeech_LJ001-0001.wav'));
     const transcript = readFileSync(join(AUDIO, 'en_ljspeech_LJ001-0001.txt'), 'utf8');
     const result = await analyzeSpeech({ tools }, { audio, transcript, fps: 30 }, {});
@@ -82,7 +83,7 @@ describe('analyzeSpeech', () => {
   }, 15_000);
 
   it('stops when cancelled and rejects a frame rate it cannot use', async () => {
-    const audio = await decodeAudio(tools, join(AUDIO, 'en_jfk_inaugural.wav'));
+    const audio = await decodeAudio(tools, SAMPLE_VOICE);
     const abort = new AbortController();
     abort.abort();
     await expect(analyzeSpeech({ tools }, { audio, fps: 30 }, { signal: abort.signal })).rejects.toBeInstanceOf(CancelledError);

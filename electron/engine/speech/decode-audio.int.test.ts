@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, makeTempDir, makeWithFfmpeg, media } from '../media/media-test-support.js';
+import { getTools, hasSharedMedia, makeTempDir, makeWithFfmpeg, media } from '../media/media-test-support.js';
+import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 import { decodeAudio, streamAudioPcm } from './decode-audio.js';
 import { readWavFile, writeWavFile } from './wav-file.js';
 
@@ -28,7 +29,7 @@ async function expectInputError(promise: Promise<unknown>, code: string, pattern
 }
 
 describe('decodeAudio', () => {
-  it('decodes a WAV recording to 16 kHz mono with its real duration and level', async () => {
+  it.skipIf(!hasSharedMedia)('decodes a WAV recording to 16 kHz mono with its real duration and level', async () => {
     const started = performance.now();
     const audio = await decodeAudio(tools, media('audio/en_jfk_inaugural.wav'));
     const ms = performance.now() - started;
@@ -43,7 +44,7 @@ describe('decodeAudio', () => {
     console.log(`decoded ${audio.durationSec.toFixed(1)} s of en_jfk in ${ms.toFixed(0)} ms (${(audio.durationSec / (ms / 1000)).toFixed(0)}× real time)`);
   });
 
-  it('decodes Ogg/Opus and resamples exactly (a 440 Hz tone keeps its pitch)', async () => {
+  it.skipIf(!hasSharedMedia)('decodes Ogg/Opus and resamples exactly (a 440 Hz tone keeps its pitch)', async () => {
     const ogg = await decodeAudio(tools, media('audio/es_fleurs_es_000.ogg'));
     expect(ogg.durationSec).toBeGreaterThan(3);
     await makeWithFfmpeg(tools, ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=2', '-ac', '2', file('tone.wav')]);
@@ -95,17 +96,17 @@ describe('decodeAudio', () => {
   it('stops ffmpeg when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(decodeAudio(tools, media('audio/en_jfk_inaugural.wav'), { signal: controller.signal })).rejects.toThrow(/cancelled/);
+    await expect(decodeAudio(tools, SAMPLE_VOICE, { signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
 
 describe('streamAudioPcm', () => {
   it('yields fixed-size chunks that add up to the whole decode', async () => {
-    const whole = await decodeAudio(tools, media('audio/en_ljspeech_LJ001-0001.wav'));
+    const whole = await decodeAudio(tools, SAMPLE_VOICE);
     const lengths: number[] = [];
     let index = 0;
     let mismatches = 0;
-    for await (const chunk of streamAudioPcm(tools, media('audio/en_ljspeech_LJ001-0001.wav'), { chunkSec: 0.5 })) {
+    for await (const chunk of streamAudioPcm(tools, SAMPLE_VOICE, { chunkSec: 0.5 })) {
       lengths.push(chunk.length);
       for (let i = 0; i < chunk.length; i++) if (chunk[i] !== whole.samples[index + i]) mismatches += 1;
       index += chunk.length;
@@ -118,7 +119,7 @@ describe('streamAudioPcm', () => {
 
   it('lets the consumer stop early', async () => {
     let chunks = 0;
-    for await (const chunk of streamAudioPcm(tools, media('audio/en_jfk_inaugural.wav'), { chunkSec: 0.25 })) {
+    for await (const chunk of streamAudioPcm(tools, SAMPLE_VOICE, { chunkSec: 0.25 })) {
       expect(chunk.length).toBe(4000);
       chunks += 1;
       if (chunks === 2) break;
@@ -129,7 +130,7 @@ describe('streamAudioPcm', () => {
 
 describe('writeWavFile', () => {
   it('writes a WAV that ffmpeg reads back to the same samples', async () => {
-    const source = await decodeAudio(tools, media('audio/en_ljspeech_LJ001-0001.wav'));
+    const source = await decodeAudio(tools, SAMPLE_VOICE);
     const out = file('nested/out.wav');
     await writeWavFile(out, source);
     const back = await decodeAudio(tools, out);

@@ -11,7 +11,7 @@ import { isBatchItemSpec, type RenderJobSpec } from '../../engine/jobs/render-jo
 import { defaultRenderConcurrency } from '../render-settings';
 import { toStudioError } from '../studio-errors';
 import { openTestStudio } from './test-studio';
-import { media } from '../../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../../engine/media/media-test-support.js';
 
 /* Batches, presets and queue settings over the real engine: a real SQLite library, real face analysis, the real queue. */
 
@@ -61,7 +61,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('batch handlers', () => {
+describe.skipIf(!hasSharedMedia)('batch handlers', () => {
   it('plans names from the template, in order, and marks the ones already in the folder', async () => {
     await mkdir(outDir, { recursive: true });
     await writeFile(path.join(outDir, 'Week 12-Monday tip-square.mp4'), 'an earlier export');
@@ -163,7 +163,7 @@ describe('batch handlers', () => {
   }, 60_000);
 });
 
-describe('export presets', () => {
+describe.skipIf(!hasSharedMedia)('export presets', () => {
   it('lists the built-ins, saves a custom preset that a render and a batch copy, and deletes it', async () => {
     const builtins = await studio.handlers['presets.list'](undefined);
     expect(builtins.map((preset) => preset.key)).toEqual(['reel', 'square', 'landscape', 'source']);
@@ -207,7 +207,7 @@ describe('export presets', () => {
   }, 30_000);
 });
 
-describe('render settings', () => {
+describe.skipIf(!hasSharedMedia)('render settings', () => {
   it('starts at what fits the machine, and keeps the parallel renders the user set across restarts', async () => {
     expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4 });
     expect(await studio.handlers['render.setConcurrency']({ concurrency: 3 })).toMatchObject({ concurrency: 3 });

@@ -33,5 +33,7 @@ export interface StudioHandlerDeps {
   /** Shows a finished render in the file manager. */
   showItemInFolder(filePath: string): Promise<void>;
   listBuiltinVoices(): Promise<BuiltinVoiceView[]>;
+  /** The bundled public-domain samples (resources/samples); without it the studio offers no sample. */
+  samplesDir?: string;
   createTaskId?: () => string;
 }

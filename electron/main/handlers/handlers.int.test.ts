@@ -10,7 +10,7 @@ import type { RenderJobView } from '../../contract/types';
 import { toStudioError } from '../studio-errors';
 import { resolveRenderOutput } from './render-handlers';
 import { openTestStudio } from './test-studio';
-import { media } from '../../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../../engine/media/media-test-support.js';
 
 /* The handlers over the real engine: real SQLite library, real face analysis, real renders. */
 
@@ -50,7 +50,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('project handlers', () => {
+describe.skipIf(!hasSharedMedia)('project handlers', () => {
   it('creates, saves and restores the last project; refuses unknown ids', async () => {
     expect(await studio.handlers['app.getLastProject'](undefined)).toBeNull();
     const created = await studio.handlers['projects.create']({ name: 'Launch' });
@@ -77,7 +77,7 @@ describe('project handlers', () => {
   });
 });
 
-describe('library handlers', () => {
+describe.skipIf(!hasSharedMedia)('library handlers', () => {
   it('creates and edits scripts, renames, searches and deletes, telling the page each time', async () => {
     events.length = 0;
     const script = await studio.handlers['scripts.create']({ name: 'Greeting', text: 'We choose to go to the Moon.' });
@@ -109,7 +109,7 @@ describe('library handlers', () => {
   });
 });
 
-describe('render handlers', () => {
+describe.skipIf(!hasSharedMedia)('render handlers', () => {
   it('explains what is missing before a render can be queued', async () => {
     const enqueueWith = async (document: ProjectDocument) => {
       const project = await studio.handlers['projects.create']({ name: 'Check', document });
@@ -156,7 +156,7 @@ describe('render handlers', () => {
   }, 60_000);
 });
 
-describe('preview handler', () => {
+describe.skipIf(!hasSharedMedia)('preview handler', () => {
   it('draws frames of the saved project with the export engine, at a reduced size, writing nothing', async () => {
     const project = await studio.handlers['projects.create']({ name: 'Preview', document: documentWith() });
     const filesBefore = await readdir(dir, { recursive: true });

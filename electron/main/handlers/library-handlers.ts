@@ -8,6 +8,7 @@ import { StudioFailure, toStudioError } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
 import { previewBuiltinVoice } from './builtin-voices';
 import { checkImportPath } from './import-path-check';
+import type { SampleCatalog } from './sample-handlers';
 
 type LibraryHandlers = Pick<
   StudioHandlers,
@@ -15,7 +16,7 @@ type LibraryHandlers = Pick<
 >;
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
-export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers {
+export function createLibraryHandlers(deps: StudioHandlerDeps, samples?: SampleCatalog): LibraryHandlers {
   const { engine, emit, mediaUrl, thumbnailUrl } = deps;
   const createTaskId = deps.createTaskId ?? randomUUID;
 
@@ -55,9 +56,11 @@ export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers 
   return {
     'library.list': async () => {
       const library = await engine.library();
+      const sampleHashes = (await samples?.hashes()) ?? new Set<string>();
+      const publicDomain = (sha256: string | null | undefined) => (sha256 && sampleHashes.has(sha256) ? { publicDomain: true } : {});
       return {
-        faces: library.listFaces().map((face) => toFaceSummary(face, mediaUrl, thumbnailUrl)),
-        voices: library.listVoices().map((voice) => toVoiceSummary(voice, mediaUrl)),
+        faces: library.listFaces().map((face) => ({ ...toFaceSummary(face, mediaUrl, thumbnailUrl), ...publicDomain(face.mediaSha256) })),
+        voices: library.listVoices().map((voice) => ({ ...toVoiceSummary(voice, mediaUrl), ...publicDomain(voice.mediaSha256) })),
         scripts: library.listScripts().map(toScriptSummary),
       };
     },

@@ -6,6 +6,7 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
 import { defaultModelPaths } from '../../../electron/cli/package-paths';
 import type { LibraryChangedEvent } from '../../../electron/contract/types';
+import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media';
 import { createBridgeClient, resolveStudioApi } from './bridge-client';
 
 /* The page's bridge client against a real bridge (real engine) from Node: the same code runs in Chromium in tests/e2e. */
@@ -41,7 +42,7 @@ describe('bridge client', () => {
     const changes: LibraryChangedEvent[] = [];
     const off = studio.on('library-changed', (event) => changes.push(event));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const bytes = await readFile('/work/shared/media/audio/en_ljspeech_LJ001-0001.wav');
+    const bytes = await readFile(SAMPLE_VOICE);
     const result = await studio.importFiles([new File([bytes], 'narration.wav'), new File(['not audio'], 'notes.exe')]);
     expect(result).toMatchObject({
       ok: true,

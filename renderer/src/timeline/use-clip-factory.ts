@@ -9,6 +9,11 @@ import type { LibraryDragEntry } from './library-drag';
 const WORDS_PER_SEC = 2.6;
 export const DEFAULT_VOICE = 'en-us';
 
+/** A new script line speaks English (en-us) when the build has it, not whichever voice sorts first (Afrikaans). */
+export function pickDefaultVoice(names: readonly string[]): string {
+  return names.includes(DEFAULT_VOICE) ? DEFAULT_VOICE : (names[0] ?? DEFAULT_VOICE);
+}
+
 export function estimateSpeechSec(wordCount: number): number {
   return Math.round((0.4 + Math.max(1, wordCount) / WORDS_PER_SEC) * 100) / 100;
 }
@@ -25,7 +30,7 @@ export function useClipFactory(): (entry: LibraryDragEntry, start: number) => Pr
       if (entry.kind === 'script') {
         const script = listing?.scripts.find((item) => item.id === entry.id);
         if (!script) throw new Error('That script is no longer in the library.');
-        return { id: newClipId(), start, kind: 'script', scriptId: script.id, voice: builtinVoices[0]?.name ?? DEFAULT_VOICE, duration: estimateSpeechSec(script.wordCount) };
+        return { id: newClipId(), start, kind: 'script', scriptId: script.id, voice: pickDefaultVoice(builtinVoices.map((v) => v.name)), duration: estimateSpeechSec(script.wordCount) };
       }
       const voice = listing?.voices.find((item) => item.id === entry.id);
       if (!voice) throw new Error('That recording is no longer in the library.');

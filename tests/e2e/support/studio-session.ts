@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
-import { defaultModelPaths } from '../../../electron/cli/package-paths';
+import { defaultModelPaths, defaultSamplesDir } from '../../../electron/cli/package-paths';
 import type { StudioResult } from '../../../electron/contract/types';
 import { resolveFfmpegTools, type FfmpegTools } from '../../../electron/engine/media/index';
 import { ROOT } from '../../helpers/run-cli';
@@ -30,7 +30,7 @@ export async function openStudioSession(tempPrefix: string): Promise<StudioSessi
   const dir = await mkdtemp(path.join(os.tmpdir(), tempPrefix));
   await mkdir(SHOTS, { recursive: true });
   const [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
-  const bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), version: 'e2e' });
+  const bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), samplesDir: defaultSamplesDir(), version: 'e2e' });
   const browser = await launchChromium();
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];

@@ -2,14 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** Shared test inputs, read in place and never copied into the repository. */
-export const sharedMediaDir = process.env.MOUTHPIECE_SHARED_MEDIA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/media');
-
-export function resolveSharedMedia(relativePath: string): string {
-  return path.join(sharedMediaDir, relativePath);
-}
+/** Shared test inputs, read in place and never copied into the repository (tests/helpers/shared-media.ts). */
+export { hasSharedMedia, sharedMedia as resolveSharedMedia } from '../../../../tests/helpers/shared-media.js';
 
 /** A fresh temp folder and its removal. */
 export function createTempDir(prefix = 'mouthpiece-library-'): { dir: string; remove: () => void } {

@@ -57,10 +57,16 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
       }
       onError={onError}
     >
-      <label className={`consent${consentShown ? ' given' : ''}`}>
-        <input type="checkbox" data-testid="consent-checkbox" checked={consentShown} onChange={(event) => void setConsent(event.target.checked)} />
-        <span>I have the right to use this likeness</span>
-      </label>
+      {face.publicDomain ? (
+        <span className="consent given" data-testid="public-domain" title="A public-domain picture: nobody's consent is needed to animate it">
+          Public domain sample
+        </span>
+      ) : (
+        <label className={`consent${consentShown ? ' given' : ''}`}>
+          <input type="checkbox" data-testid="consent-checkbox" checked={consentShown} onChange={(event) => void setConsent(event.target.checked)} />
+          <span>I have the right to use this likeness</span>
+        </label>
+      )}
     </LibraryEntry>
   );
 }

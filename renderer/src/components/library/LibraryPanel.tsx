@@ -3,6 +3,7 @@ import { clipLengthSec } from '../../../../electron/contract/project-document';
 import type { LibraryEntryKind } from '../../../../electron/contract/types';
 import { useLibraryData } from '../../library/library-context';
 import { useLibrarySearch } from '../../library/use-library-search';
+import { useSample } from '../../library/use-sample';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { addClip } from '../../timeline/commands';
 import type { LibraryDragEntry } from '../../timeline/library-drag';
@@ -37,6 +38,10 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [writingScript, setWritingScript] = useState(false);
+  const sample = useSample();
+  useEffect(() => {
+    if (sample.error) setError(sample.error);
+  }, [sample.error]);
   const scrollArea = useRef<HTMLDivElement>(null);
 
   // File › Open… in the app menu: show the projects and put the keyboard on the first one.
@@ -111,7 +116,18 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
           </LibrarySection>
         )}
         {show('voices') && (
-          <LibrarySection title="Voices" count={voices.length} empty={query ? 'No voice matches.' : 'Import a voice recording (WAV, MP3, M4A) to lip-sync to it.'}>
+          <LibrarySection
+            title="Voices"
+            count={voices.length}
+            empty={query ? 'No voice matches.' : 'Import a voice recording (WAV, MP3, M4A) to lip-sync to it.'}
+            action={
+              !voices.some((voice) => voice.publicDomain) && (
+                <button type="button" className="button small" data-testid="add-sample-voice" onClick={() => void sample.addVoice()} disabled={sample.busy} title="A public-domain recording (LJ Speech) to try lip-sync with">
+                  + Sample voice
+                </button>
+              )
+            }
+          >
             {voices.map((voice) => (
               <VoiceEntry key={voice.id} voice={voice} excerpt={hits.excerpt('voice', voice.id)} onAdd={() => void addAtPlayhead({ kind: 'voice', id: voice.id })} onError={setError} />
             ))}

@@ -15,7 +15,15 @@ export function VoiceEntry({ voice, excerpt, onAdd, onError }: { voice: VoiceSum
       activateLabel="Add to the selected subject's track at the playhead"
       onDragStart={usable ? (event) => writeLibraryDrag(event.dataTransfer, { kind: 'voice', id: voice.id }) : undefined}
       thumbnail={<span className="thumb-glyph voice" aria-hidden="true"><svg viewBox="0 0 16 16"><path d="M2 7h1.5v2H2zM5 4.5h1.5v7H5zM8 2h1.5v12H8zM11 5h1.5v6H11zM14 6.5h1v3h-1z" /></svg></span>}
-      meta={excerpt ? <span className="excerpt">“{excerpt}”</span> : voice.builtin ? 'Built-in voice' : `Recording · ${formatDuration(voice.durationSec) || 'length unknown'}`}
+      meta={
+        excerpt ? (
+          <span className="excerpt">“{excerpt}”</span>
+        ) : voice.builtin ? (
+          'Built-in voice'
+        ) : (
+          `${voice.publicDomain ? 'Public domain sample' : 'Recording'} · ${formatDuration(voice.durationSec) || 'length unknown'}`
+        )
+      }
       onError={onError}
     />
   );
