@@ -107,8 +107,13 @@ export const requestSchemas = {
     faceId: libraryIdSchema,
   }),
   'voices.list': noPayload,
-  /** A built-in voice (a `voices.list` name) saying `text`, or a short sample. */
-  'voices.preview': z.strictObject({ voice: z.string().min(1).max(100), text: z.string().trim().min(1).max(500).optional() }),
+  /**
+   * A built-in voice (a `voices.list` name) saying `text`, a library script (`scriptId`), or a short sample: how a
+   * typed line sounds in preview, as the export will voice it.
+   */
+  'voices.preview': z
+    .strictObject({ voice: z.string().min(1).max(100), text: z.string().trim().min(1).max(20_000).optional(), scriptId: libraryIdSchema.optional() })
+    .refine((request) => request.text === undefined || request.scriptId === undefined, { message: 'give text or scriptId, not both', path: ['scriptId'] }),
   'scripts.create': z.strictObject({ name: entryName, text: scriptText }),
   'scripts.update': z.strictObject({ scriptId: libraryIdSchema, text: scriptText }),
   'projects.list': noPayload,

@@ -93,6 +93,11 @@ export function createLibraryHandlers(deps: StudioHandlerDeps): LibraryHandlers 
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
 
     'voices.list': () => deps.listBuiltinVoices(),
-    'voices.preview': ({ voice, text }) => previewBuiltinVoice(voice, text),
+    'voices.preview': async ({ voice, text, scriptId }) => {
+      if (scriptId === undefined) return previewBuiltinVoice(voice, text);
+      const script = (await engine.library()).getScript({ scriptId });
+      if (!script) throw new StudioFailure('NOT_FOUND', 'That script is no longer in the library.');
+      return previewBuiltinVoice(voice, script.text);
+    },
   };
 }

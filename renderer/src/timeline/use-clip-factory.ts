@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Clip } from '../../../electron/contract/project-document';
 import { loadAudioBuffer } from '../audio/audio-cache';
+import { currentDefaultVoice } from '../library/default-voice';
 import { useLibraryData } from '../library/library-context';
 import { newClipId } from './clip-ids';
 import type { LibraryDragEntry } from './library-drag';
@@ -25,7 +26,7 @@ export function useClipFactory(): (entry: LibraryDragEntry, start: number) => Pr
       if (entry.kind === 'script') {
         const script = listing?.scripts.find((item) => item.id === entry.id);
         if (!script) throw new Error('That script is no longer in the library.');
-        return { id: newClipId(), start, kind: 'script', scriptId: script.id, voice: builtinVoices[0]?.name ?? DEFAULT_VOICE, duration: estimateSpeechSec(script.wordCount) };
+        return { id: newClipId(), start, kind: 'script', scriptId: script.id, voice: currentDefaultVoice(builtinVoices), duration: estimateSpeechSec(script.wordCount) };
       }
       const voice = listing?.voices.find((item) => item.id === entry.id);
       if (!voice) throw new Error('That recording is no longer in the library.');

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE } from '../../../../electron/contract/batch-names';
 import type { StudioRequest } from '../../../../electron/contract/studio-api';
 import type { BatchPlanView, BatchView, StudioError } from '../../../../electron/contract/types';
+import { currentDefaultVoice, rememberVoice } from '../../library/default-voice';
 import { useLibraryData } from '../../library/library-context';
 import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -31,7 +32,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
   const [faceIds, setFaceIds] = useState<number[]>(() => (faces[0] ? [faces[0].id] : []));
   const [subject, setSubject] = useState(0);
   const [scriptIds, setScriptIds] = useState<number[]>([]);
-  const [voice, setVoice] = useState('en-us');
+  const [voice, setVoice] = useState(() => currentDefaultVoice(builtinVoices));
   const [format, setFormat] = useState('reel');
   const [captions, setCaptions] = useState<Captions>('reel');
   const [label, setLabel] = useState(false);
@@ -43,7 +44,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (builtinVoices.length > 0 && !builtinVoices.some((item) => item.name === voice)) setVoice(builtinVoices[0].name);
+    if (builtinVoices.length > 0 && !builtinVoices.some((item) => item.name === voice)) setVoice(currentDefaultVoice(builtinVoices));
   }, [builtinVoices, voice]);
 
   const request = useMemo((): StudioRequest<'batch.plan'> | null => {
@@ -168,7 +169,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
               )}
               <div className="field">
                 <label htmlFor="batch-voice">Voice</label>
-                <select id="batch-voice" data-testid="batch-voice" value={voice} onChange={(event) => setVoice(event.target.value)}>
+                <select id="batch-voice" data-testid="batch-voice" value={voice} onChange={(event) => (rememberVoice(event.target.value), setVoice(event.target.value))}>
                   {builtinVoices.map((item) => (
                     <option key={item.name} value={item.name}>
                       {item.label}

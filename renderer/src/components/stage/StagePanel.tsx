@@ -4,6 +4,7 @@ import { useImport } from '../../library/import-context';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { ConsentPrompt } from './ConsentPrompt';
 import { EmptyStage } from './EmptyStage';
 import { PreviewControls } from './PreviewControls';
 import { StagePicture } from './StagePicture';
@@ -25,7 +26,8 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const analysis = useFaceAnalysis(faceId);
   const area = useRef<HTMLDivElement>(null);
   const box = useElementSize(area);
-  const frameUrl = usePreviewFrame();
+  const preview = usePreviewFrame(face?.consent ?? false);
+  const frameUrl = preview.url;
   const [pictureError, setPictureError] = useState<string | null>(null);
   const onPictureError = useCallback((message: string) => setPictureError(message), []);
   const speaking = useMemo(() => new Set(tracks.map((track) => track.subject)), [tracks]);
@@ -63,6 +65,10 @@ export function StagePanel({ booting }: { booting: boolean }) {
         {view.error ?? 'The face detector failed on this picture.'}
       </ErrorMessage>
     );
+  } else if (face && !face.consent && (tracks.some((track) => track.clips.length > 0) || playing || preview.refusal?.code === 'NO_CONSENT')) {
+    overlay = <ConsentPrompt face={face} urgent={playing} />;
+  } else if (preview.refusal && preview.refusal.code !== 'NO_CONSENT' && playing) {
+    overlay = <ErrorMessage title="The preview could not be drawn">{preview.refusal.message}</ErrorMessage>;
   } else if (pictureError) {
     overlay = <ErrorMessage title={pictureError}>The file may have been moved out of the library folder. Import it again.</ErrorMessage>;
   }
