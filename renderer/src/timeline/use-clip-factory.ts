@@ -4,7 +4,7 @@ import { loadAudioBuffer } from '../audio/audio-cache';
 import { currentDefaultVoice } from '../library/default-voice';
 import { useLibraryData } from '../library/library-context';
 import { newClipId } from './clip-ids';
-import type { LibraryDragEntry } from './library-drag';
+import type { TimelineDragEntry } from './library-drag';
 
 /** Typical speaking rate of the built-in voices, for the length of a script line before it is synthesised. */
 const WORDS_PER_SEC = 2.6;
@@ -19,7 +19,7 @@ export function countWords(text: string): number {
 }
 
 /** Makes the clip for a library voice or script placed at `start` (the recording's length is read when unknown). */
-export function useClipFactory(): (entry: LibraryDragEntry, start: number) => Promise<Clip> {
+export function useClipFactory(): (entry: TimelineDragEntry, start: number) => Promise<Clip> {
   const { listing, builtinVoices } = useLibraryData();
   return useCallback(
     async (entry, start) => {

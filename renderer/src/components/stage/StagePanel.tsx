@@ -6,6 +6,8 @@ import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ConsentPrompt } from './ConsentPrompt';
 import { EmptyStage } from './EmptyStage';
+import { StageDropNotice } from './StageDropNotice';
+import { useStageDrop } from './use-stage-drop';
 import { PreviewControls } from './PreviewControls';
 import { StagePicture } from './StagePicture';
 import { SubjectOverlay } from './SubjectOverlay';
@@ -28,6 +30,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const box = useElementSize(area);
   const preview = usePreviewFrame(face?.consent ?? false);
   const frameUrl = preview.url;
+  const drop = useStageDrop();
   const [pictureError, setPictureError] = useState<string | null>(null);
   const onPictureError = useCallback((message: string) => setPictureError(message), []);
   const speaking = useMemo(() => new Set(tracks.map((track) => track.subject)), [tracks]);
@@ -44,7 +47,9 @@ export function StagePanel({ booting }: { booting: boolean }) {
     </button>
   );
   let overlay: ReactNode = null;
-  if (analysis.status === 'error') {
+  if (drop.notice) {
+    overlay = <StageDropNotice notice={drop.notice} current={face} onReplace={drop.replace} onDismiss={drop.dismiss} />;
+  } else if (analysis.status === 'error') {
     overlay = <ErrorMessage title="The face analysis could not be loaded">{analysis.error.message}</ErrorMessage>;
   } else if (view?.status === 'pending' || analysis.status === 'loading') {
     overlay = (
@@ -75,7 +80,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
 
   return (
     <section className="stage-panel" aria-label="Stage">
-      <div className="stage-area" ref={area} data-testid="stage">
+      <div className={`stage-area${drop.dragging ? ' dragging' : ''}`} ref={area} data-testid="stage" {...drop.handlers}>
         {booting ? (
           <div className="stage-status" role="status">
             <span className="spinner" aria-hidden="true" /> Opening your last project…
