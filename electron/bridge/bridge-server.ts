@@ -158,10 +158,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     try {
       // The library copies the file into its store; the upload goes once imported, whatever the outcome.
       const imported = await options.handlers['library.import']({ paths: [upload.filePath] });
-      const result: StudioResult<ImportResponse> = { ok: true, value: { results: imported.results.map((entry) => ({ ...entry, path: name })) } };
+      // Messages name the file as the user knows it, never the bridge's temporary copy.
+      const named = (message: string) => message.replaceAll(upload.filePath, name);
+      const results = imported.results.map((entry) => (entry.ok ? { ...entry, path: name } : { ...entry, path: name, error: { ...entry.error, message: named(entry.error.message) } }));
+      const result: StudioResult<ImportResponse> = { ok: true, value: { results } };
       sendJson(response, 200, result);
     } catch (error) {
-      sendJson(response, 200, { ok: false, error: toStudioError(error) });
+      const failure = toStudioError(error);
+      sendJson(response, 200, { ok: false, error: { ...failure, message: failure.message.replaceAll(upload.filePath, name) } });
     } finally {
       await upload.dispose();
     }

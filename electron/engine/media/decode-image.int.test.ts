@@ -122,7 +122,7 @@ describe('decodeImage', () => {
     await writeFile(truncated, (await readFile(media('images/portrait_woman_smiling_cc0.png'))).subarray(0, 200_000));
     const error = await decodeError(decodeImage(tools, truncated));
     expect(error.code).toBe('UNREADABLE_MEDIA');
-    expect(error.message).toContain(`${truncated}: cannot be decoded`);
+    expect(error.message).toContain(`${truncated}: the picture cannot be decoded`);
   });
 
   it('refuses a picture wider than 20000 px with IMAGE_TOO_LARGE', async () => {

@@ -1,5 +1,4 @@
 import { EngineError, InputError } from '../errors.js';
-import { readStderrTail } from './ffmpeg-adapter.js';
 import { buildDecodeRgbaArgs } from './ffmpeg-args.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { assertReasonableImageSize, fitWithinMaxSide } from './frame-size.js';
@@ -71,8 +70,7 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
   } catch (error) {
     // The file probed fine, so a decoder failure is about its content (truncated, corrupt), not about us.
     if (error instanceof EngineError && error.code === 'FFMPEG_FAILED') {
-      const reason = readStderrTail(error).at(-1)?.trim() ?? error.message.split('\n')[0];
-      throw new InputError('UNREADABLE_MEDIA', `${info.path}: cannot be decoded (${reason}).`, info.path);
+      throw new InputError('UNREADABLE_MEDIA', `${info.path}: the picture cannot be decoded; the file may be damaged or cut short.`, info.path);
     }
     throw error;
   }

@@ -55,6 +55,9 @@ interface ProbeJson {
   }>;
 }
 
+/** What a creator is told about a file with nothing readable in it (ffmpeg's own words mean nothing to them). */
+export const DAMAGED_FILE = 'no picture or sound could be read from this file; it may be damaged, or not a photo, video or recording.';
+
 /** A still picture read by an image demuxer: `image2`, `png_pipe`, `jpeg_pipe`, `webp_pipe`, `bmp_pipe`, … */
 function isImageFormat(formatName: string): boolean {
   return formatName.split(',').some((name) => name === 'image2' || name.endsWith('_pipe'));
@@ -71,7 +74,7 @@ export function interpretProbe(input: { filePath: string; sizeBytes: number; pro
   const videoStream = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (s.width ?? 0) > 0 && (s.height ?? 0) > 0);
   const audioStream = streams.find((s) => s.codec_type === 'audio' && s.codec_name !== undefined);
   if (!videoStream && !audioStream) {
-    throw new InputError('UNREADABLE_MEDIA', `${input.filePath}: no picture or sound found in this ${formatName} file.`, input.filePath);
+    throw new InputError('UNREADABLE_MEDIA', `${input.filePath}: ${DAMAGED_FILE}`, input.filePath);
   }
 
   const isImage = !!videoStream && !audioStream && isImageFormat(formatName);

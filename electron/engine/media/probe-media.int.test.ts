@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { getTools, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { DAMAGED_FILE } from './media-info.js';
 import { probeMedia } from './probe-media.js';
 
 let tools: FfmpegTools;
@@ -116,12 +117,12 @@ describe('probeMedia errors', () => {
     expect(error.file).toBe(missing);
   });
 
-  it('random bytes are UNREADABLE_MEDIA with ffprobe’s reason', async () => {
+  it('random bytes are UNREADABLE_MEDIA, said in a creator’s words rather than ffprobe’s', async () => {
     const garbage = path.join(dir, 'garbage.mp4');
     await writeFile(garbage, makePseudoRandomBytes(64 * 1024));
     const error = await probeError(garbage);
     expect(error.code).toBe('UNREADABLE_MEDIA');
-    expect(error.message).toBe(`${garbage}: Invalid data found when processing input.`);
+    expect(error.message).toBe(`${garbage}: ${DAMAGED_FILE}`);
   });
 
   it('an empty file and a folder are UNREADABLE_MEDIA without running ffprobe', async () => {

@@ -3,7 +3,7 @@ import { EngineError, InputError } from '../errors.js';
 import { readStderrTail, runFfprobe } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { readJpegExifOrientation } from './image-orientation.js';
-import { interpretProbe, type MediaInfo } from './media-info.js';
+import { DAMAGED_FILE, interpretProbe, type MediaInfo } from './media-info.js';
 
 export type { MediaInfo } from './media-info.js';
 
@@ -44,11 +44,12 @@ async function statMediaFile(filePath: string): Promise<number> {
 }
 
 /** ffprobe's own last words, without the file name it prefixes them with. */
+/** ffprobe's reason in a creator's words: ffmpeg's own ("Invalid data found when processing input") say nothing to them. */
 function describeProbeFailure(error: EngineError, filePath: string): string {
-  const last = readStderrTail(error).at(-1)?.trim();
-  if (!last) return error.message.split('\n')[0];
+  const last = readStderrTail(error).at(-1)?.trim() ?? '';
   const withoutName = last.startsWith(`${filePath}: `) ? last.slice(filePath.length + 2) : last;
-  return withoutName.endsWith('.') ? withoutName : `${withoutName}.`;
+  if (/permission denied/i.test(withoutName)) return 'cannot be read (permission denied).';
+  return DAMAGED_FILE;
 }
 
 async function readHead(filePath: string, maxBytes: number): Promise<Uint8Array> {
