@@ -4,7 +4,10 @@ import { useImport } from '../../library/import-context';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { PRESET_LABELS } from '../inspector/ExportSection';
 import { ConsentPrompt } from './ConsentPrompt';
+import { captionTextAt, computeExportFrame } from './export-frame';
+import { ExportFrameOverlay } from './ExportFrameOverlay';
 import { EmptyStage } from './EmptyStage';
 import { StageDropNotice } from './StageDropNotice';
 import { useStageDrop } from './use-stage-drop';
@@ -40,6 +43,16 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const view = analysis.status === 'ready' ? analysis.analysis : null;
   const pictureSize = { width: view?.width ?? face?.width ?? 0, height: view?.height ?? face?.height ?? 0 };
   const fitted = fitInside(box, pictureSize);
+  const exportSettings = useEditor((state) => state.doc.export);
+  const speakers = useMemo(() => tracks.filter((track) => track.clips.length > 0).map((track) => track.subject), [tracks]);
+  const framing = useMemo(
+    () => (view?.status === 'done' ? computeExportFrame({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, speakers, preset: exportSettings.preset }) : null),
+    [view, pictureSize.width, pictureSize.height, speakers, exportSettings.preset],
+  );
+  const scripts = listing?.scripts;
+  const captionText = useEditor((state) =>
+    state.doc.export.captions.enabled ? captionTextAt(state.doc, state.playheadSec, (id) => scripts?.find((script) => script.id === id)?.preview, state.doc.export.captions.style) : null,
+  );
 
   const tryAnotherPhoto = (
     <button type="button" className="button primary" onClick={chooseFiles}>
@@ -91,6 +104,9 @@ export function StagePanel({ booting }: { booting: boolean }) {
           <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
+            )}
+            {framing && exportSettings.customPresetId === undefined && (
+              <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />
             )}
             {view?.status === 'done' && (
               <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} onSelect={actions.selectSubject} />
