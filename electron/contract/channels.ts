@@ -17,6 +17,7 @@ export const studioMethods = [
   'face.getAnalysis',
   'voices.list',
   'voices.preview',
+  'voices.setTranscript',
   'scripts.create',
   'scripts.update',
   'projects.list',

@@ -92,6 +92,8 @@ export interface VoiceSummary {
   mediaUrl: string | null;
   builtin: boolean;
   durationSec: number | null;
+  /** What the recording says, when known: it drives lip-sync alignment and the captions; null means no captions. */
+  transcript: string | null;
   addedAt: string;
 }
 
@@ -170,7 +172,7 @@ export interface ProgressEvent {
 }
 
 export interface LibraryChangedEvent {
-  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project';
+  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript';
 }
 
 /** Library entry kinds the user can rename, delete and search. */

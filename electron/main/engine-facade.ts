@@ -42,6 +42,7 @@ export interface LibraryVoice {
   kind: 'recording' | 'builtin';
   mediaPath: string | null;
   durationSec: number | null;
+  transcript: string | null;
   createdAt: string;
 }
 
@@ -107,6 +108,7 @@ export interface StudioLibrary extends RenderQueueLibrary {
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;
   listVoices(): LibraryVoice[];
   getVoice(input: { voiceId: number }): LibraryVoice | null;
+  setVoiceTranscript(input: { voiceId: number; transcript: string | null }): LibraryVoice;
   listScripts(): LibraryScript[];
   getScript(input: { scriptId: number }): LibraryScript | null;
   createScript(input: { name: string; text: string }): LibraryScript;

@@ -7,6 +7,7 @@ import { findClip } from '../../timeline/commands/track-edits';
 import { formatTimecode } from '../../timeline/timeline-geometry';
 import { DEFAULT_VOICE } from '../../timeline/use-clip-factory';
 import { ScriptTextField } from './ScriptTextField';
+import { TranscriptField } from './TranscriptField';
 
 /** The selected clip: a script line's text and voice, or a recording's in and out points. */
 export function ClipSection() {
@@ -17,6 +18,7 @@ export function ClipSection() {
   if (!clip) return null;
 
   if (clip.kind === 'audio') {
+    const voice = voiceById(clip.voiceId);
     return (
       <section className="inspector-section" aria-labelledby="clip-title">
         <h3 id="clip-title">Recording</h3>
@@ -32,6 +34,7 @@ export function ClipSection() {
           <dt>Length</dt>
           <dd>{formatTimecode(clipLengthSec(clip))}</dd>
         </dl>
+        {voice && <TranscriptField key={voice.id} voice={voice} />}
       </section>
     );
   }
