@@ -185,9 +185,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     let result: StudioResult<ImportResponse>;
     try {
       const imported = await options.handlers['library.import']({ paths: [upload.filePath] });
-      result = { ok: true, value: { results: imported.results.map((entry) => ({ ...entry, path: name })) } };
+      // Messages name the file as the user knows it, never the bridge's temporary copy.
+      const named = (message: string) => message.replaceAll(upload.filePath, name);
+      const results = imported.results.map((entry) => (entry.ok ? { ...entry, path: name } : { ...entry, path: name, error: { ...entry.error, message: named(entry.error.message) } }));
+      result = { ok: true, value: { results } };
     } catch (error) {
-      result = { ok: false, error: toStudioError(error) };
+      const failure = toStudioError(error);
+      result = { ok: false, error: { ...failure, message: failure.message.replaceAll(upload.filePath, name) } };
     } finally {
       await upload.dispose();
     }

@@ -18,6 +18,7 @@ export const studioMethods = [
   'face.getAnalysis',
   'voices.list',
   'voices.preview',
+  'voices.setTranscript',
   'scripts.create',
   'scripts.update',
   'projects.list',

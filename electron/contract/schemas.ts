@@ -5,7 +5,7 @@ import { exportPresets, projectDocumentSchema } from './project-document';
 import type {
   AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
-  SearchHitView, VoicePreviewView,
+  SearchHitView, VoicePreviewView, VoiceSummary,
 } from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
@@ -111,8 +111,15 @@ export const requestSchemas = {
     faceId: libraryIdSchema,
   }),
   'voices.list': noPayload,
-  /** A built-in voice (a `voices.list` name) saying `text`, or a short sample. */
-  'voices.preview': z.strictObject({ voice: z.string().min(1).max(100), text: z.string().trim().min(1).max(500).optional() }),
+  /**
+   * A built-in voice (a `voices.list` name) saying `text`, a library script (`scriptId`), or a short sample: how a
+   * typed line sounds in preview, as the export will voice it.
+   */
+  'voices.preview': z
+    .strictObject({ voice: z.string().min(1).max(100), text: z.string().trim().min(1).max(20_000).optional(), scriptId: libraryIdSchema.optional() })
+    .refine((request) => request.text === undefined || request.scriptId === undefined, { message: 'give text or scriptId, not both', path: ['scriptId'] }),
+  /** What a recording says (typed, pasted or from its .txt); empty clears it. */
+  'voices.setTranscript': z.strictObject({ voiceId: libraryIdSchema, transcript: z.string().max(100_000) }),
   'scripts.create': z.strictObject({ name: entryName, text: scriptText }),
   'scripts.update': z.strictObject({ scriptId: libraryIdSchema, text: scriptText }),
   'projects.list': noPayload,
@@ -179,6 +186,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'face.getAnalysis': FaceAnalysisView;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;
+  'voices.setTranscript': VoiceSummary;
   'scripts.create': ScriptSummary;
   'scripts.update': ScriptSummary;
   'projects.list': ProjectSummary[];

@@ -96,6 +96,8 @@ export interface VoiceSummary {
   /** The bundled public-domain sample recording. */
   publicDomain?: boolean;
   durationSec: number | null;
+  /** What the recording says, when known: it drives lip-sync alignment and the captions; null means no captions. */
+  transcript: string | null;
   addedAt: string;
 }
 
@@ -174,7 +176,7 @@ export interface ProgressEvent {
 }
 
 export interface LibraryChangedEvent {
-  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project';
+  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript';
 }
 
 /** Library entry kinds the user can rename, delete and search. */

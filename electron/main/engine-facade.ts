@@ -43,6 +43,7 @@ export interface LibraryVoice {
   mediaPath: string | null;
   mediaSha256: string | null;
   durationSec: number | null;
+  transcript: string | null;
   createdAt: string;
 }
 
@@ -108,6 +109,7 @@ export interface StudioLibrary extends RenderQueueLibrary {
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;
   listVoices(): LibraryVoice[];
   getVoice(input: { voiceId: number }): LibraryVoice | null;
+  setVoiceTranscript(input: { voiceId: number; transcript: string | null }): LibraryVoice;
   listScripts(): LibraryScript[];
   getScript(input: { scriptId: number }): LibraryScript | null;
   createScript(input: { name: string; text: string }): LibraryScript;

@@ -30,6 +30,7 @@ export function toVoiceSummary(voice: LibraryVoice, mediaUrl: MediaUrlOf): Voice
     mediaUrl: voice.mediaPath ? mediaUrl(voice.mediaPath) : null,
     builtin: voice.kind === 'builtin',
     durationSec: voice.durationSec,
+    transcript: voice.transcript,
     addedAt: voice.createdAt,
   };
 }

@@ -19,6 +19,8 @@ const audioClipSpec = z.object({
   path: filePath,
   trimStart: seconds,
   trimEnd: seconds,
+  /** What the recording says: aligned to the sound for lip sync, and the captions' words. */
+  transcript: z.string().max(100_000).optional(),
 });
 const scriptClipSpec = z.object({
   kind: z.literal('script'),

@@ -47,7 +47,7 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
         startSec: clip.start,
         source:
           clip.kind === 'audio'
-            ? { kind: 'audio' as const, path: clip.path, trimStartSec: clip.trimStart, trimEndSec: clip.trimEnd }
+            ? { kind: 'audio' as const, path: clip.path, transcript: clip.transcript, trimStartSec: clip.trimStart, trimEndSec: clip.trimEnd }
             : { kind: 'say' as const, text: clip.text, voice: clip.voice },
       })),
     })),

@@ -15,10 +15,19 @@ export function listBuiltinVoices(): Promise<BuiltinVoiceView[]> {
   return voices;
 }
 
+/**
+ * eSpeak files its constructed and test languages under `art/` (Esperanto, Lojban, Klingon, Quenya, Sindarin,
+ * xextan-test, …): they stay usable by name from the CLI but are not offered beside real languages.
+ */
+export function isConstructedVoice(identifier: string): boolean {
+  return identifier.toLowerCase().startsWith('art/');
+}
+
 async function loadVoices(): Promise<BuiltinVoiceView[]> {
   const { listVoices } = await import('../../engine/speech/espeak-voices.js');
   const seen = new Set<string>();
   return (await listVoices())
+    .filter((voice) => !isConstructedVoice(voice.identifier))
     .filter((voice) => !seen.has(voice.language) && seen.add(voice.language))
     .map((voice) => ({ name: voice.language, label: voice.name, language: voice.language.split('-')[0] }));
 }

@@ -12,7 +12,7 @@ import type { SampleCatalog } from './sample-handlers';
 
 type LibraryHandlers = Pick<
   StudioHandlers,
-  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list' | 'voices.preview'
+  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list' | 'voices.preview' | 'voices.setTranscript'
 >;
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
@@ -96,6 +96,20 @@ export function createLibraryHandlers(deps: StudioHandlerDeps, samples?: SampleC
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
 
     'voices.list': () => deps.listBuiltinVoices(),
-    'voices.preview': ({ voice, text }) => previewBuiltinVoice(voice, text),
+    'voices.setTranscript': async ({ voiceId, transcript }) => {
+      const library = await engine.library();
+      const voice = library.getVoice({ voiceId });
+      if (!voice || voice.kind === 'builtin') throw new StudioFailure('NOT_FOUND', 'That recording is no longer in the library.');
+      const trimmed = transcript.trim();
+      const updated = library.setVoiceTranscript({ voiceId, transcript: trimmed === '' ? null : trimmed });
+      emit('library-changed', { reason: 'transcript' });
+      return toVoiceSummary(updated, mediaUrl);
+    },
+    'voices.preview': async ({ voice, text, scriptId }) => {
+      if (scriptId === undefined) return previewBuiltinVoice(voice, text);
+      const script = (await engine.library()).getScript({ scriptId });
+      if (!script) throw new StudioFailure('NOT_FOUND', 'That script is no longer in the library.');
+      return previewBuiltinVoice(voice, script.text);
+    },
   };
 }

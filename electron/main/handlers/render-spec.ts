@@ -47,7 +47,7 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
           if (clip.kind === 'audio') {
             const voice = library.getVoice({ voiceId: clip.voiceId });
             if (!voice?.mediaPath) throw new StudioFailure('NOT_FOUND', `A clip's recording (voice id ${clip.voiceId}) is no longer in the library.`);
-            return { kind: 'audio' as const, start: clip.start, path: voice.mediaPath, trimStart: clip.trimStart, trimEnd: clip.trimEnd };
+            return { kind: 'audio' as const, start: clip.start, path: voice.mediaPath, trimStart: clip.trimStart, trimEnd: clip.trimEnd, ...(voice.transcript ? { transcript: voice.transcript } : {}) };
           }
           const text = clip.text ?? (clip.scriptId !== undefined ? library.getScript({ scriptId: clip.scriptId })?.text : undefined);
           if (!text) throw new StudioFailure('NOT_FOUND', `A clip's script (id ${clip.scriptId}) is no longer in the library.`);

@@ -1,6 +1,6 @@
 import type { ProjectDocument } from '../../../electron/contract/project-document';
-import { loadAudioBuffer, sharedAudioContext } from './audio-cache';
-import { scheduleAudio, timelineEndSec } from './playback-schedule';
+import { sharedAudioContext } from './audio-cache';
+import { scheduleAudio, timelineEndSec, type AudioSource } from './playback-schedule';
 
 export interface PlaybackCallbacks {
   onTime(seconds: number): void;
@@ -11,8 +11,11 @@ export interface PlaybackCallbacks {
 /** Margin so the first sources are scheduled before their start time passes. */
 const START_LEAD_SEC = 0.05;
 
+/** The decoded sound of a clip's source, or null when there is none to play (a recording missing from the library). */
+export type LoadSource = (source: AudioSource) => Promise<AudioBuffer | null>;
+
 /**
- * Plays the timeline's audio clips through Web Audio and reports the playhead from the audio clock, so the picture
+ * Plays the timeline's clips (recordings, and typed lines in their built-in voice) through Web Audio and reports the playhead from the audio clock, so the picture
  * follows the sound rather than a timer that drifts.
  */
 export class PlaybackEngine {
@@ -21,7 +24,7 @@ export class PlaybackEngine {
   private session = 0;
 
   /** `rate` above zero plays the audio that much faster; below zero moves the playhead backwards in silence. */
-  async play(doc: ProjectDocument, fromSec: number, rate: number, voiceUrl: (voiceId: number) => string | null, callbacks: PlaybackCallbacks): Promise<void> {
+  async play(doc: ProjectDocument, fromSec: number, rate: number, loadSource: LoadSource, callbacks: PlaybackCallbacks): Promise<void> {
     this.stop();
     const session = ++this.session;
     const context = sharedAudioContext();
@@ -29,10 +32,8 @@ export class PlaybackEngine {
     const scheduled = rate > 0 ? scheduleAudio(doc, fromSec) : [];
     const buffers = await Promise.all(
       scheduled.map(async (item) => {
-        const url = voiceUrl(item.voiceId);
-        if (!url) return null;
         try {
-          return await loadAudioBuffer(url);
+          return await loadSource(item.source);
         } catch (error) {
           callbacks.onError(error instanceof Error ? error.message : String(error));
           return null;
@@ -44,12 +45,15 @@ export class PlaybackEngine {
     scheduled.forEach((item, index) => {
       const buffer = buffers[index];
       if (!buffer || item.durationSec <= 0) return;
+      // A synthesised line plays to its own end: its length on the timeline is an estimate until then.
+      const durationSec = item.source.kind === 'speech' ? buffer.duration - item.offsetSec : item.durationSec;
+      if (durationSec <= 0) return;
       const source = context.createBufferSource();
       source.buffer = buffer;
       source.playbackRate.value = rate;
       source.connect(context.destination);
       // The offset and duration are in the recording's own time; only the wait until it starts shrinks with the rate.
-      source.start(startAt + item.delaySec / rate, item.offsetSec, item.durationSec);
+      source.start(startAt + item.delaySec / rate, item.offsetSec, durationSec);
       this.sources.push(source);
     });
     const endSec = timelineEndSec(doc);

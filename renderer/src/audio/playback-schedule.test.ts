@@ -17,20 +17,23 @@ const doc: ProjectDocument = {
 };
 
 describe('playback schedule', () => {
-  it('starts every audio clip after its delay from the beginning', () => {
+  it('starts every clip after its delay from the beginning, typed lines voiced by their built-in voice', () => {
     expect(scheduleAudio(doc, 0)).toEqual([
-      { clipId: 'a', voiceId: 5, delaySec: 1, offsetSec: 0.5, durationSec: 2 },
-      { clipId: 'b', voiceId: 6, delaySec: 4, offsetSec: 0, durationSec: 1 },
+      { clipId: 'a', source: { kind: 'recording', voiceId: 5 }, delaySec: 1, offsetSec: 0.5, durationSec: 2 },
+      { clipId: 'b', source: { kind: 'recording', voiceId: 6 }, delaySec: 4, offsetSec: 0, durationSec: 1 },
+      { clipId: 's', source: { kind: 'speech', voice: 'en', text: 'Hi' }, delaySec: 6, offsetSec: 0, durationSec: 1.5 },
     ]);
   });
 
   it('plays the rest of a clip the playhead is inside, and skips clips behind it', () => {
     expect(scheduleAudio(doc, 2)).toEqual([
-      { clipId: 'a', voiceId: 5, delaySec: 0, offsetSec: 1.5, durationSec: 1 },
-      { clipId: 'b', voiceId: 6, delaySec: 2, offsetSec: 0, durationSec: 1 },
+      { clipId: 'a', source: { kind: 'recording', voiceId: 5 }, delaySec: 0, offsetSec: 1.5, durationSec: 1 },
+      { clipId: 'b', source: { kind: 'recording', voiceId: 6 }, delaySec: 2, offsetSec: 0, durationSec: 1 },
+      { clipId: 's', source: { kind: 'speech', voice: 'en', text: 'Hi' }, delaySec: 4, offsetSec: 0, durationSec: 1.5 },
     ]);
-    expect(scheduleAudio(doc, 4.5).map((item) => item.clipId)).toEqual(['b']);
-    expect(scheduleAudio(doc, 5)).toEqual([]);
+    expect(scheduleAudio(doc, 4.5).map((item) => item.clipId)).toEqual(['b', 's']);
+    expect(scheduleAudio(doc, 6.5)).toEqual([{ clipId: 's', source: { kind: 'speech', voice: 'en', text: 'Hi' }, delaySec: 0, offsetSec: 0.5, durationSec: 1 }]);
+    expect(scheduleAudio(doc, 7.5)).toEqual([]);
   });
 
   it('knows who speaks at each moment', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAutosave } from '../hooks/use-autosave';
 import { usePlayback } from '../hooks/use-playback';
 import { useShortcuts } from '../hooks/use-shortcuts';
@@ -28,6 +28,8 @@ export function Workspace() {
   const [rendering, setRendering] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [buildingBatch, setBuildingBatch] = useState(false);
+  const batchOpened = useRef(false);
+  if (buildingBatch) batchOpened.current = true;
   const onPlaybackError = useCallback((message: string) => setProblem(`Playback: ${message}`), []);
 
   usePlayback(onPlaybackError);
@@ -115,7 +117,8 @@ export function Workspace() {
         <Inspector />
         <RenderQueue queue={queue} />
       </div>
-      {buildingBatch && <BatchBuilder onClose={() => setBuildingBatch(false)} onQueued={queue.batchAdded} />}
+      {/* Once opened the builder stays mounted, hidden, so closing it keeps the picks for next time. */}
+      {batchOpened.current && <BatchBuilder hidden={!buildingBatch} onClose={() => setBuildingBatch(false)} onQueued={queue.batchAdded} />}
     </div>
   );
 }

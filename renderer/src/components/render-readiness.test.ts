@@ -8,7 +8,7 @@ const face = (change: Partial<FaceSummary> = {}): FaceSummary => ({
 });
 const listing = (faceChange: Partial<FaceSummary> = {}): LibraryListing => ({
   faces: [face(faceChange)],
-  voices: [{ id: 5, name: 'Take 1', mediaUrl: '/a.wav', builtin: false, durationSec: 4, addedAt: '' }],
+  voices: [{ id: 5, name: 'Take 1', mediaUrl: '/a.wav', builtin: false, durationSec: 4, transcript: null, addedAt: '' }],
   scripts: [{ id: 8, name: 'Hello', preview: 'Hello', wordCount: 1, addedAt: '' }],
 });
 const ready: ProjectDocument = {

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { ImportResponse, StudioError, StudioResult } from '../../../electron/contract/types';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
 import { SetStageCommand } from '../timeline/commands';
+import { pairTranscripts, transcriptFor } from './transcript-pairs';
 
 export interface ImportApi {
   importFiles(files: readonly File[]): void;
@@ -49,9 +50,19 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       if (files.length === 0) return;
       setError(null);
       setBusy(true);
+      const { imports, transcripts } = pairTranscripts(files);
       void studio
-        .importFiles(files)
-        .then(finish)
+        .importFiles(imports)
+        .then(async (result) => {
+          // A recording's .txt dropped beside it becomes its transcript.
+          if (result.ok && transcripts.size > 0) {
+            for (const item of result.value.results) {
+              const transcript = item.ok && item.kind === 'voice' ? transcriptFor(transcripts, item.path.split(/[\\/]/).pop() ?? '') : undefined;
+              if (item.ok && transcript) await studio.voices.setTranscript({ voiceId: item.id, transcript: await transcript.text() });
+            }
+          }
+          return finish(result);
+        })
         .finally(() => setBusy(false));
     },
     [studio, finish],

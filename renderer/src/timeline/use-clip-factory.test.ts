@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, estimateSpeechSec, pickDefaultVoice } from './use-clip-factory';
+import { countWords, estimateSpeechSec } from './use-clip-factory';
 
 describe('script line length estimate', () => {
   it('grows with the words, with a floor for a single word', () => {
@@ -10,10 +10,3 @@ describe('script line length estimate', () => {
   });
 });
 
-describe('the voice of a new script line', () => {
-  it('is en-us when the build has it, else the first voice, else en-us', () => {
-    expect(pickDefaultVoice(['af', 'de', 'en-gb', 'en-us', 'fr'])).toBe('en-us');
-    expect(pickDefaultVoice(['af', 'de'])).toBe('af');
-    expect(pickDefaultVoice([])).toBe('en-us');
-  });
-});

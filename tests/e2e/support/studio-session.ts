@@ -20,27 +20,40 @@ export interface StudioSession {
   tools: FfmpegTools;
   /** Uncaught errors of the page, for tests to assert there were none. */
   pageErrors: string[];
+  /** Messages the page logged as console errors (a 404 logs one too). */
+  consoleErrors: string[];
+  /** Requests that failed on the network or were answered with an HTTP error status. */
+  failedRequests: string[];
   /** Calls a contract method over the bridge, as the page would; throws the error's message. */
   api<T>(method: string, payload?: unknown): Promise<T>;
   shot(name: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-export async function openStudioSession(tempPrefix: string): Promise<StudioSession> {
+/** `locale` is the system language the page sees (`navigator.language`); `viewport` its window size. */
+export async function openStudioSession(tempPrefix: string, { locale, viewport }: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<StudioSession> {
   const dir = await mkdtemp(path.join(os.tmpdir(), tempPrefix));
   await mkdir(SHOTS, { recursive: true });
   const [rendererDir, tools] = await Promise.all([buildRendererForTest(), resolveFfmpegTools()]);
   const bridge = await startStudioBridge({ libraryDir: path.join(dir, 'library'), rendererDir, ...defaultModelPaths(), samplesDir: defaultSamplesDir(), version: 'e2e' });
-  const browser = await launchChromium();
+  const browser = await launchChromium({ ...viewport, locale });
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${message.text()} (${message.location().url})`));
+  const failedRequests: string[] = [];
+  // A request the page itself abandoned (a superseded media load) is not a failure the user sees.
+  page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.url()}: HTTP ${response.status()}`));
   return {
     dir,
     bridge,
     page,
     tools,
     pageErrors,
+    consoleErrors,
+    failedRequests,
     async api<T>(method: string, payload?: unknown): Promise<T> {
       const response = await fetch(`${bridge.origin}/api`, {
         method: 'POST',

@@ -2,9 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE } from '../../../../electron/contract/batch-names';
 import type { StudioRequest } from '../../../../electron/contract/studio-api';
 import type { BatchPlanView, BatchView, StudioError } from '../../../../electron/contract/types';
+import { currentDefaultVoice, rememberVoice } from '../../library/default-voice';
 import { useLibraryData } from '../../library/library-context';
 import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { canOpenFilesWith } from '../../hooks/host-capabilities';
+import { describeSubjectRank } from '../../subject-label';
+import { BatchConsent, UseTimelineLines } from './BatchExtras';
 import { BatchPicker } from './BatchPicker';
 import { NamePreview } from './NamePreview';
 import { describePreset, presetChoiceOf, useExportPresets } from './use-export-presets';
@@ -19,8 +23,9 @@ const PLAN_DELAY_MS = 200;
  * Many videos in one go: many scripts said by one face, or one script said by many faces. Names come from a template
  * previewed live; files already in the folder are shown and never overwritten without asking.
  */
-export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(batch: BatchView): void }) {
+export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: boolean; onClose(): void; onQueued(batch: BatchView): void }) {
   const studio = useStudioApi();
+  const canChooseFolder = canOpenFilesWith(studio);
   const { listing, builtinVoices } = useLibraryData();
   const { presets } = useExportPresets();
   const faces = listing?.faces ?? [];
@@ -31,7 +36,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
   const [faceIds, setFaceIds] = useState<number[]>(() => (faces[0] ? [faces[0].id] : []));
   const [subject, setSubject] = useState(0);
   const [scriptIds, setScriptIds] = useState<number[]>([]);
-  const [voice, setVoice] = useState('en-us');
+  const [voice, setVoice] = useState(() => currentDefaultVoice(builtinVoices));
   const [format, setFormat] = useState('reel');
   const [captions, setCaptions] = useState<Captions>('reel');
   const [label, setLabel] = useState(false);
@@ -43,9 +48,10 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (builtinVoices.length > 0 && !builtinVoices.some((item) => item.name === voice)) setVoice(builtinVoices[0].name);
+    if (builtinVoices.length > 0 && !builtinVoices.some((item) => item.name === voice)) setVoice(currentDefaultVoice(builtinVoices));
   }, [builtinVoices, voice]);
 
+  const consentKey = faces.filter((face) => faceIds.includes(face.id)).map((face) => `${face.id}:${face.consent}`).join(',');
   const request = useMemo((): StudioRequest<'batch.plan'> | null => {
     if (faceIds.length === 0 || scriptIds.length === 0 || name.trim() === '' || nameTemplate.trim() === '') return null;
     const custom = format.startsWith('custom:') ? Number(format.slice('custom:'.length)) : undefined;
@@ -81,7 +87,8 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
       stale = true;
       clearTimeout(timer);
     };
-  }, [studio, request]);
+    // Consent given in the dialog changes what the plan says, not the request.
+  }, [studio, request, consentKey]);
 
   const switchMode = (next: Mode) => {
     setMode(next);
@@ -112,7 +119,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
   const ready = !!request && !!plan && plan.problems.length === 0 && plan.items.length > 0 && !busy;
 
   return (
-    <div className="modal-backdrop" role="presentation" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <div className="modal-backdrop" role="presentation" hidden={hidden} onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="modal batch-builder" role="dialog" aria-modal="true" aria-labelledby="batch-title" data-testid="batch-builder">
         <header className="modal-header">
           <h2 id="batch-title">Batch export</h2>
@@ -152,6 +159,8 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
                 onChange={setScriptIds}
               />
             </div>
+            <BatchConsent faces={faces.filter((face) => faceIds.includes(face.id))} onError={(message) => setError({ code: 'BAD_INPUT', message })} />
+            <UseTimelineLines onAdded={(ids) => setScriptIds((picked) => (mode === 'scripts' ? [...new Set([...picked, ...ids])] : ids.slice(0, 1)))} onError={(message) => setError({ code: 'BAD_INPUT', message })} />
             <div className="batch-row">
               {mode === 'scripts' && (selectedFace?.subjectCount ?? 0) > 1 && (
                 <div className="field">
@@ -159,8 +168,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
                   <select id="batch-subject" value={subject} onChange={(event) => setSubject(Number(event.target.value))}>
                     {Array.from({ length: selectedFace?.subjectCount ?? 1 }, (_, index) => (
                       <option key={index} value={index}>
-                        Face {index + 1}
-                        {index === 0 ? ' (largest)' : ''}
+                        {`Subject ${index} · ${describeSubjectRank(index)}`}
                       </option>
                     ))}
                   </select>
@@ -168,7 +176,7 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
               )}
               <div className="field">
                 <label htmlFor="batch-voice">Voice</label>
-                <select id="batch-voice" data-testid="batch-voice" value={voice} onChange={(event) => setVoice(event.target.value)}>
+                <select id="batch-voice" data-testid="batch-voice" value={voice} onChange={(event) => (rememberVoice(event.target.value), setVoice(event.target.value))}>
                   {builtinVoices.map((item) => (
                     <option key={item.name} value={item.name}>
                       {item.label}
@@ -207,10 +215,13 @@ export function BatchBuilder({ onClose, onQueued }: { onClose(): void; onQueued(
               <label htmlFor="batch-folder">Output folder</label>
               <div className="batch-folder-row">
                 <input id="batch-folder" data-testid="batch-folder" value={outDir} placeholder={plan?.outDir ?? 'The renders folder'} onChange={(event) => setOutDir(event.target.value)} />
-                <button type="button" className="button" data-testid="batch-choose-folder" onClick={() => void chooseFolder()}>
-                  Choose…
-                </button>
+                {canChooseFolder && (
+                  <button type="button" className="button" data-testid="batch-choose-folder" onClick={() => void chooseFolder()}>
+                    Choose…
+                  </button>
+                )}
               </div>
+              {!canChooseFolder && <span className="field-hint" data-testid="batch-folder-hint">In the browser, type the folder’s full path here (a page cannot open a folder picker); empty means the renders folder.</span>}
             </div>
             <div className="field">
               <label htmlFor="batch-template">File names</label>

@@ -1,10 +1,13 @@
 import { clipLengthSec } from '../../../../electron/contract/project-document';
+import { rememberVoice } from '../../library/default-voice';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { updateScriptClip } from '../../timeline/commands';
 import { findClip } from '../../timeline/commands/track-edits';
 import { formatTimecode } from '../../timeline/timeline-geometry';
-import { countWords, DEFAULT_VOICE, estimateSpeechSec } from '../../timeline/use-clip-factory';
+import { DEFAULT_VOICE } from '../../timeline/use-clip-factory';
+import { ScriptTextField } from './ScriptTextField';
+import { TranscriptField } from './TranscriptField';
 
 /** The selected clip: a script line's text and voice, or a recording's in and out points. */
 export function ClipSection() {
@@ -15,6 +18,7 @@ export function ClipSection() {
   if (!clip) return null;
 
   if (clip.kind === 'audio') {
+    const voice = voiceById(clip.voiceId);
     return (
       <section className="inspector-section" aria-labelledby="clip-title">
         <h3 id="clip-title">Recording</h3>
@@ -30,6 +34,7 @@ export function ClipSection() {
           <dt>Length</dt>
           <dd>{formatTimecode(clipLengthSec(clip))}</dd>
         </dl>
+        {voice && <TranscriptField key={voice.id} voice={voice} />}
       </section>
     );
   }
@@ -44,23 +49,14 @@ export function ClipSection() {
           <strong>{script.name}</strong> {script.preview}
         </p>
       ) : (
-        <div className="field">
-          <label htmlFor="clip-text">Text</label>
-          <textarea
-            id="clip-text"
-            rows={4}
-            value={clip.text ?? ''}
-            onChange={(event) => {
-              const text = event.target.value;
-              if (text.trim() === '') return;
-              actions.execute(updateScriptClip(store.getState().doc, clip.id, { text, duration: estimateSpeechSec(countWords(text)) }, `typing-${clip.id}`));
-            }}
-          />
-        </div>
+        <ScriptTextField key={clip.id} clip={clip} />
       )}
       <div className="field">
         <label htmlFor="clip-voice">Voice</label>
-        <select id="clip-voice" value={clip.voice} onChange={(event) => actions.execute(updateScriptClip(store.getState().doc, clip.id, { voice: event.target.value }))}>
+        <select id="clip-voice" value={clip.voice} onChange={(event) => {
+            rememberVoice(event.target.value);
+            actions.execute(updateScriptClip(store.getState().doc, clip.id, { voice: event.target.value }));
+          }}>
           {voices.map((voice) => (
             <option key={voice.name} value={voice.name}>
               {voice.label}

@@ -3,6 +3,7 @@ import type { FaceSummary } from '../../../../electron/contract/types';
 import { describeSubjects, formatDuration } from '../../library-format';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { SetStageCommand } from '../../timeline/commands';
+import { writeLibraryDrag } from '../../timeline/library-drag';
 import { LibraryEntry } from './LibraryEntry';
 
 /** A photo or video of people: click puts it on the stage; consent is required before it can be rendered. */
@@ -38,6 +39,7 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
       name={face.name}
       active={onStage}
       onActivate={putOnStage}
+      onDragStart={(event) => writeLibraryDrag(event.dataTransfer, { kind: 'face', id: face.id })}
       activateLabel="Put on the stage"
       thumbnail={
         face.thumbnailUrl || (face.mediaUrl && face.kind === 'photo') ? (

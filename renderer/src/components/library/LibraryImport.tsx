@@ -7,6 +7,12 @@ import { useFileDrop } from '../common/use-file-drop';
 
 const CLEAN_REPORT_VISIBLE_MS = 5000;
 
+/** The engine's messages start with the file ("/path/a.png: …"); the report names it already. */
+function withoutFileName(message: string, filePath: string): string {
+  for (const prefix of [`${filePath}: `, `${baseName(filePath)}: `]) if (message.startsWith(prefix)) return message.slice(prefix.length);
+  return message;
+}
+
 /** Drop target and picker for new library entries, with the analysis progress and what the last import did. */
 export function LibraryImport() {
   const { importFiles, chooseFiles, busy, report, error, dismiss } = useImport();
@@ -61,7 +67,7 @@ export function LibraryImport() {
             <ul>
               {remarks.map((item) => (
                 <li key={item.path} data-testid="error-message">
-                  <strong>{baseName(item.path)}</strong>: {item.text}
+                  <strong>{baseName(item.path)}</strong>: {withoutFileName(item.text, item.path)}
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { useLibrarySearch } from '../../library/use-library-search';
 import { useSample } from '../../library/use-sample';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { addClip } from '../../timeline/commands';
-import type { LibraryDragEntry } from '../../timeline/library-drag';
+import type { TimelineDragEntry } from '../../timeline/library-drag';
 import { nearestFreeStart } from '../../timeline/timeline-geometry';
 import { useClipFactory } from '../../timeline/use-clip-factory';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -66,7 +66,7 @@ export function LibraryPanel({ onOpenProject, onNewProject }: LibraryPanelProps)
   const shownProjects = projects.filter((project) => matches('project', project.id, project.name));
   const show = (section: Filter) => filter === 'all' || filter === section;
 
-  const addAtPlayhead = async (entry: LibraryDragEntry) => {
+  const addAtPlayhead = async (entry: TimelineDragEntry) => {
     try {
       const state = store.getState();
       const subject = state.doc.selectedSubject;

@@ -4,6 +4,7 @@ import type { RenderJobView } from '../../../../electron/contract/types';
 import { baseName, splitNameForEllipsis } from '../../library-format';
 import { PRESET_LABELS } from '../inspector/ExportSection';
 import type { RenderJobs } from './use-render-jobs';
+import { VideoPlayerModal } from './VideoPlayerModal';
 
 const STATUS_LABELS: Record<RenderJobView['status'], string> = {
   queued: 'Queued',
@@ -78,7 +79,7 @@ export function QueueJob({ job, queue, canOpenFiles }: QueueJobProps) {
           {file.tail && <span className="entry-name-tail">{file.tail}</span>}
         </span>
       )}
-      {watching && job.outputUrl && <video className="queue-video" src={job.outputUrl} controls autoPlay aria-label={`${job.title}, rendered`} />}
+      {watching && job.outputUrl && <VideoPlayerModal url={job.outputUrl} title={job.title} onClose={() => setWatching(false)} />}
       {job.status === 'failed' && job.error && <p className="queue-job-error">{job.error}</p>}
       <div className="queue-job-actions">
         {active && (
@@ -94,8 +95,8 @@ export function QueueJob({ job, queue, canOpenFiles }: QueueJobProps) {
         {job.status === 'done' && (
           <>
             {job.outputUrl && (
-              <button type="button" className="button small primary" aria-expanded={watching} onClick={() => setWatching(!watching)}>
-                {watching ? 'Hide' : 'Watch'}
+              <button type="button" className="button small primary" data-testid="watch" onClick={() => setWatching(true)}>
+                Watch
               </button>
             )}
             {job.outputUrl && !canOpenFiles && (

@@ -4,7 +4,13 @@ import { useImport } from '../../library/import-context';
 import { useLibraryData } from '../../library/library-context';
 import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { PRESET_LABELS } from '../inspector/ExportSection';
+import { ConsentPrompt } from './ConsentPrompt';
+import { captionTextAt, computeExportFrame } from './export-frame';
+import { ExportFrameOverlay } from './ExportFrameOverlay';
 import { EmptyStage } from './EmptyStage';
+import { StageDropNotice } from './StageDropNotice';
+import { useStageDrop } from './use-stage-drop';
 import { PreviewControls } from './PreviewControls';
 import { StagePicture } from './StagePicture';
 import { SubjectOverlay } from './SubjectOverlay';
@@ -25,7 +31,9 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const analysis = useFaceAnalysis(faceId);
   const area = useRef<HTMLDivElement>(null);
   const box = useElementSize(area);
-  const frameUrl = usePreviewFrame();
+  const preview = usePreviewFrame(face?.consent ?? false);
+  const frameUrl = preview.url;
+  const drop = useStageDrop();
   const [pictureError, setPictureError] = useState<string | null>(null);
   const onPictureError = useCallback((message: string) => setPictureError(message), []);
   const speaking = useMemo(() => new Set(tracks.map((track) => track.subject)), [tracks]);
@@ -35,6 +43,16 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const view = analysis.status === 'ready' ? analysis.analysis : null;
   const pictureSize = { width: view?.width ?? face?.width ?? 0, height: view?.height ?? face?.height ?? 0 };
   const fitted = fitInside(box, pictureSize);
+  const exportSettings = useEditor((state) => state.doc.export);
+  const speakers = useMemo(() => tracks.filter((track) => track.clips.length > 0).map((track) => track.subject), [tracks]);
+  const framing = useMemo(
+    () => (view?.status === 'done' ? computeExportFrame({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, speakers, preset: exportSettings.preset }) : null),
+    [view, pictureSize.width, pictureSize.height, speakers, exportSettings.preset],
+  );
+  const scripts = listing?.scripts;
+  const captionText = useEditor((state) =>
+    state.doc.export.captions.enabled ? captionTextAt(state.doc, state.playheadSec, (id) => scripts?.find((script) => script.id === id)?.preview, state.doc.export.captions.style) : null,
+  );
 
   const tryAnotherPhoto = (
     <button type="button" className="button primary" onClick={chooseFiles}>
@@ -42,7 +60,9 @@ export function StagePanel({ booting }: { booting: boolean }) {
     </button>
   );
   let overlay: ReactNode = null;
-  if (analysis.status === 'error') {
+  if (drop.notice) {
+    overlay = <StageDropNotice notice={drop.notice} current={face} onReplace={drop.replace} onDismiss={drop.dismiss} />;
+  } else if (analysis.status === 'error') {
     overlay = <ErrorMessage title="The face analysis could not be loaded">{analysis.error.message}</ErrorMessage>;
   } else if (view?.status === 'pending' || analysis.status === 'loading') {
     overlay = (
@@ -63,13 +83,17 @@ export function StagePanel({ booting }: { booting: boolean }) {
         {view.error ?? 'The face detector failed on this picture.'}
       </ErrorMessage>
     );
+  } else if (face && !face.consent && (tracks.some((track) => track.clips.length > 0) || playing || preview.refusal?.code === 'NO_CONSENT')) {
+    overlay = <ConsentPrompt face={face} urgent={playing} />;
+  } else if (preview.refusal && preview.refusal.code !== 'NO_CONSENT' && playing) {
+    overlay = <ErrorMessage title="The preview could not be drawn">{preview.refusal.message}</ErrorMessage>;
   } else if (pictureError) {
     overlay = <ErrorMessage title={pictureError}>The file may have been moved out of the library folder. Import it again.</ErrorMessage>;
   }
 
   return (
     <section className="stage-panel" aria-label="Stage">
-      <div className="stage-area" ref={area} data-testid="stage">
+      <div className={`stage-area${drop.dragging ? ' dragging' : ''}`} ref={area} data-testid="stage" {...drop.handlers}>
         {booting ? (
           <div className="stage-status" role="status">
             <span className="spinner" aria-hidden="true" /> Opening your last project…
@@ -80,6 +104,9 @@ export function StagePanel({ booting }: { booting: boolean }) {
           <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
+            )}
+            {framing && exportSettings.customPresetId === undefined && (
+              <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />
             )}
             {view?.status === 'done' && (
               <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} onSelect={actions.selectSubject} />

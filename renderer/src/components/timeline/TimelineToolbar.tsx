@@ -3,7 +3,8 @@ import { addClip, deleteClip, splitClip } from '../../timeline/commands';
 import { findClip } from '../../timeline/commands/track-edits';
 import { newClipId } from '../../timeline/clip-ids';
 import { nearestFreeStart } from '../../timeline/timeline-geometry';
-import { DEFAULT_VOICE, estimateSpeechSec } from '../../timeline/use-clip-factory';
+import { estimateSpeechSec } from '../../timeline/use-clip-factory';
+import { currentDefaultVoice } from '../../library/default-voice';
 import { useLibraryData } from '../../library/library-context';
 
 const NEW_LINE_TEXT = 'Type what this person says.';
@@ -21,7 +22,7 @@ export function TimelineToolbar({ disabled }: { disabled: boolean }) {
     const state = store.getState();
     const others = state.doc.tracks.find((track) => track.subject === subject)?.clips ?? [];
     const duration = estimateSpeechSec(6);
-    const clip = { id: newClipId(), start: nearestFreeStart(others, state.playheadSec, duration), kind: 'script' as const, text: NEW_LINE_TEXT, voice: builtinVoices[0]?.name ?? DEFAULT_VOICE, duration };
+    const clip = { id: newClipId(), start: nearestFreeStart(others, state.playheadSec, duration), kind: 'script' as const, text: NEW_LINE_TEXT, voice: currentDefaultVoice(builtinVoices), duration };
     actions.execute(addClip(subject, clip));
     actions.selectClip(clip.id);
   };

@@ -1,12 +1,8 @@
-import { useState, type DragEvent } from 'react';
-import { clipLengthSec, type Track } from '../../../../electron/contract/project-document';
+import type { Track } from '../../../../electron/contract/project-document';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
-import { addClip } from '../../timeline/commands';
-import { carriesLibraryEntry, readLibraryDrag } from '../../timeline/library-drag';
-import { nearestFreeStart } from '../../timeline/timeline-geometry';
 import { describeSubject, describeSubjectRank } from '../../subject-label';
-import { useClipFactory } from '../../timeline/use-clip-factory';
 import { ClipView } from './ClipView';
+import { useTrackDrop } from './use-track-drop';
 
 interface TrackRowProps {
   subject: number;
@@ -23,28 +19,7 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onErr
   const selected = useEditor((state) => state.doc.selectedSubject === subject);
   const actions = useEditorActions();
   const { store } = useStudioContext();
-  const makeClip = useClipFactory();
-  const [dropping, setDropping] = useState(false);
-
-  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
-    const entry = readLibraryDrag(event.dataTransfer);
-    setDropping(false);
-    if (!entry) return;
-    event.preventDefault();
-    const state = store.getState();
-    const atSec = Math.max(0, (event.clientX - event.currentTarget.getBoundingClientRect().left) / state.pxPerSec);
-    try {
-      const clip = await makeClip(entry, atSec);
-      const doc = store.getState().doc;
-      const others = doc.tracks.find((item) => item.subject === subject)?.clips ?? [];
-      const placed = { ...clip, start: nearestFreeStart(others, atSec, clipLengthSec(clip)) };
-      actions.execute(addClip(subject, placed));
-      actions.selectSubject(subject);
-      actions.selectClip(placed.id);
-    } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const { dropping, handlers } = useTrackDrop(subject, onError);
 
   return (
     <div className={`track${selected ? ' selected' : ''}${missing ? ' missing' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
@@ -57,14 +32,7 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onErr
       </button>
       <div
         className={`track-lane${dropping ? ' dropping' : ''}`}
-        onDragEnter={(event) => carriesLibraryEntry(event.dataTransfer) && (event.preventDefault(), setDropping(true))}
-        onDragOver={(event) => {
-          if (!carriesLibraryEntry(event.dataTransfer)) return;
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-        }}
-        onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setDropping(false)}
-        onDrop={(event) => void onDrop(event)}
+        {...handlers}
         onPointerDown={(event) => {
           if (event.target !== event.currentTarget) return;
           actions.selectClip(null);
@@ -73,7 +41,7 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onErr
         }}
       >
         {track?.clips.map((clip) => <ClipView key={clip.id} clip={clip} subjects={subjects} rowHeightPx={rowHeightPx} />)}
-        {!track?.clips.length && <span className="lane-hint">Drag a recording or a script here</span>}
+        {!track?.clips.length && <span className="lane-hint">Drag a recording or a script here (from the library or your desktop)</span>}
       </div>
     </div>
   );
