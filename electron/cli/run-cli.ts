@@ -5,6 +5,7 @@ import { runRenderCommand, RENDER_USAGE } from './commands/render-command.js';
 import { runSayCommand, SAY_USAGE } from './commands/say-command.js';
 import { runVisemesCommand, VISEMES_USAGE } from './commands/visemes-command.js';
 import { runStudioCommand, STUDIO_USAGE } from './commands/studio-command.js';
+import { runVerifyCommand, VERIFY_USAGE } from './commands/verify-command.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
 import { packageVersion } from './package-paths.js';
 
@@ -18,6 +19,7 @@ Commands:
   visemes <audio>         phonemes, visemes and mouth curves of a recording (--text to align a transcript)
   render --face F (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json)
   batch <manifest> -o DIR  render every row of a CSV/JSON manifest (resumable queue, captions, presets)
+  verify <video>          check a video's signed credentials and invisible watermark (one-line verdict)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
 
 Run \`mouthpiece <command> --help\` for a command's options.
@@ -33,6 +35,8 @@ ${RENDER_USAGE}
 
 ${BATCH_USAGE}
 
+${VERIFY_USAGE}
+
 ${STUDIO_USAGE}`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   visemes: runVisemesCommand,
   render: runRenderCommand,
   batch: runBatchCommand,
+  verify: runVerifyCommand,
   studio: runStudioCommand,
 };
 

@@ -5,3 +5,4 @@ export { embedContentCredentials, verifyContentCredentials, type ConsentAttestat
 export { loadInstallationIdentity, type InstallationIdentity } from './installation-identity.js';
 export { loadRenderIdentity, stampFinishedExport } from './stamp-export.js';
 export { verifyVideo, type VideoVerdict } from './verify-video.js';
+export { resolveConsent, type ResolveConsentInput } from './consent.js';
