@@ -17,8 +17,6 @@ export async function resolveCliConsent(input: {
   statementSource: 'cli' | 'manifest';
   origin?: string;
 }): Promise<ConsentAttestation | undefined> {
-  // A missing or unreadable face is the render's to report, in its own words.
-  if (!existsSync(input.facePath)) return undefined;
   const sampleDirs = [path.join(findPackageRoot(), 'resources', 'samples')];
   const libraryExists = existsSync(path.join(input.libraryDir, 'library.sqlite'));
   const libraryFaces = () => {

@@ -6,7 +6,7 @@ import { createTalkingVideoRunner, type BatchProgress } from '../../engine/jobs/
 import { MAX_BATCH_CONCURRENCY } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir } from '../package-paths.js';
+import { defaultLibraryDir, findPackageRoot } from '../package-paths.js';
 
 export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <dir> [options]
 
@@ -19,7 +19,9 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   voice), text (transcript of audio), preset (${OUTPUT_PRESET_NAMES.join(', ')} or a custom preset saved in the
   studio's library; default reel),
   captions (none, clean, reel; default none), name (output name), label (yes: a visible "AI-generated" label),
-  fps. Relative paths are relative to the manifest.
+  fps, consent (who agreed to be animated, and when: needed for every face unless the library records its
+  consent or it is the bundled sample; it goes into the video's signed credentials).
+  Relative paths are relative to the manifest.
 
   -o, --out DIR          output folder; each NAME.mp4 gets NAME.srt and NAME.vtt when captions are on
   --parallel N           renders at once (default ${defaultBatchConcurrency()} on this computer)
@@ -67,7 +69,8 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
     const customPresets = Object.fromEntries(custom.map((entry) => [entry.name, { ...entry.settings, name: entry.name } as Record<string, string | number | boolean | null>]));
     const result = await runManifestBatch({
       library,
-      runner: createTalkingVideoRunner(engine),
+      runner: createTalkingVideoRunner({ tools: engine.tools, pool: engine.pool, libraryDir: library.libraryDir }),
+      sampleDirs: [path.join(findPackageRoot(), 'resources', 'samples')],
       manifestPath: positionals[0],
       outDir: values.out as string,
       concurrency,

@@ -3,6 +3,7 @@
  * render (`--consent`, a manifest's `consent` column), or the library's consent record for that picture (matched by
  * its SHA-256). The bundled public-domain sample needs none. The attestation found goes into the signed credentials.
  */
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -25,8 +26,12 @@ export interface ResolveConsentInput {
   origin?: string;
 }
 
-/** The attestation for the face, or an InputError NO_CONSENT saying how to give one. */
-export async function resolveConsent(input: ResolveConsentInput): Promise<ConsentAttestation> {
+/**
+ * The attestation for the face, or an InputError NO_CONSENT saying how to give one. Undefined for a face file that does
+ * not exist: the render reports that in its own words.
+ */
+export async function resolveConsent(input: ResolveConsentInput): Promise<ConsentAttestation | undefined> {
+  if (!existsSync(input.facePath)) return undefined;
   const statement = input.statement?.trim();
   if (statement) {
     if (statement.length > MAX_STATEMENT_CHARS) throw new InputError('BAD_ARGUMENT', `${input.origin ?? input.facePath}: the consent statement is longer than ${MAX_STATEMENT_CHARS} characters.`);
