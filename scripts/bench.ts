@@ -10,8 +10,9 @@ import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
+import { provenanceBench } from './bench/provenance-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench, provenanceBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);
