@@ -1,7 +1,7 @@
 /**
  * Adds the invisible mark to rendered RGBA frames on their way to the encoder. The change of every pixel is worked out
- * once per frame size (an Int8Array of luma steps) and then added to red, green and blue alike, so the luma moves by
- * that step and the colour does not: one pass over the frame, no floating point per frame.
+ * once per frame size (the pixels that change and their luma steps) and then added to red, green and blue alike, so the
+ * luma moves by that step and the colour does not: a copy of the frame plus one pass over the changed pixels.
  */
 import type { RgbaImage } from '../media/rgba-image.js';
 import { cellSizePx, createMarkLattice, MARK_AMPLITUDE, sampleMark } from './watermark-pattern.js';
@@ -40,26 +40,47 @@ export function createMarkDeltas(placement: WatermarkPlacement, frameSize: { wid
  * The source frames are not changed: a renderer may keep drawing into its own buffer.
  */
 export async function* watermarkFrames(frames: AsyncIterable<RgbaImage> | Iterable<RgbaImage>, placement: WatermarkPlacement): AsyncGenerator<RgbaImage> {
-  let deltas: Int8Array | undefined;
+  let mark: MarkSteps | undefined;
   let out: RgbaImage | undefined;
   for await (const frame of frames) {
     if (!out || out.width !== frame.width || out.height !== frame.height) {
-      deltas = createMarkDeltas(placement, frame);
+      mark = collectMarkSteps(createMarkDeltas(placement, frame));
       out = { width: frame.width, height: frame.height, data: new Uint8Array(frame.data.length) };
     }
-    addMark(frame.data, deltas!, out.data);
+    addMark(frame.data, mark!, out.data);
     yield out;
   }
 }
 
-/** `into` = `rgba` with `deltas` added to red, green and blue (clamped to 0..255); alpha copied. */
-export function addMark(rgba: Uint8Array, deltas: Int8Array, into: Uint8Array): void {
+/** The pixels the mark changes (byte offsets of their red) and by how much: about half the pixels round to no change. */
+export interface MarkSteps {
+  offsets: Uint32Array;
+  steps: Int8Array;
+}
+
+export function collectMarkSteps(deltas: Int8Array): MarkSteps {
+  let count = 0;
+  for (const d of deltas) if (d !== 0) count += 1;
+  const offsets = new Uint32Array(count);
+  const steps = new Int8Array(count);
+  for (let p = 0, k = 0; p < deltas.length; p++) {
+    if (deltas[p] === 0) continue;
+    offsets[k] = p * 4;
+    steps[k++] = deltas[p];
+  }
+  return { offsets, steps };
+}
+
+/** `into` = `rgba` with the steps added to red, green and blue (clamped to 0..255): a copy, then only the changed pixels. */
+export function addMark(rgba: Uint8Array, mark: MarkSteps, into: Uint8Array): void {
+  into.set(rgba);
   const clamped = new Uint8ClampedArray(into.buffer, into.byteOffset, into.length);
-  for (let p = 0, i = 0; p < deltas.length; p++, i += 4) {
-    const d = deltas[p];
-    clamped[i] = rgba[i] + d;
-    clamped[i + 1] = rgba[i + 1] + d;
-    clamped[i + 2] = rgba[i + 2] + d;
-    clamped[i + 3] = rgba[i + 3];
+  const { offsets, steps } = mark;
+  for (let k = 0; k < offsets.length; k++) {
+    const i = offsets[k];
+    const d = steps[k];
+    clamped[i] += d;
+    clamped[i + 1] += d;
+    clamped[i + 2] += d;
   }
 }
