@@ -12,10 +12,12 @@ const BINS_PER_CELL = 2;
 /** Cell sizes tried, relative to an uncropped output with the picture's short side. */
 const MIN_RELATIVE_SCALE = 0.98;
 const MAX_RELATIVE_SCALE = 1.21;
-/** Steps of this ratio keep the misalignment across a portrait picture's 71 cells under a quarter cell. */
-const SCALE_STEP = 1.006;
+/** Steps of this ratio keep the misalignment across half a portrait picture (85 cells) near a fifth of a cell. */
+const SCALE_STEP = 1.005;
 /** Share of the original picture a crop may have removed on each axis (sets the shifts searched). */
 const MAX_CROP = 0.17;
+/** Cell sizes whose bins are also tried shifted by half a bin. */
+const REFINED_SCALES = 3;
 /** Scores at or above this count as the mark being there. */
 export const MARK_FOUND_SCORE = 8;
 
@@ -33,17 +35,26 @@ export function searchWatermark(input: { luma: Float32Array; width: number; heig
   const residual = whiten(input.luma, width, height, Math.max(2, Math.round(baseCellPx)));
   const lattice = createMarkLattice(input.key);
   const cache = new Map<string, Fft2d>();
-  let best: MarkSearchResult = { score: -Infinity, found: false, relativeScale: 1 };
+  const byScale: { scale: number; score: number }[] = [];
   for (let scale = MIN_RELATIVE_SCALE; scale <= MAX_RELATIVE_SCALE; scale *= SCALE_STEP) {
-    const score = scoreAtCellSize(residual, width, height, baseCellPx * scale, lattice, cache);
-    if (score > best.score) best = { score, found: score >= MARK_FOUND_SCORE, relativeScale: scale };
+    byScale.push({ scale, score: scoreAtCellSize(residual, width, height, baseCellPx * scale, lattice, cache, 0, 0) });
   }
+  // A crop rarely falls on a bin boundary: at the best few sizes, try the bins shifted by half a bin too.
+  byScale.sort((a, b) => b.score - a.score);
+  let best: MarkSearchResult = { score: byScale[0].score, found: false, relativeScale: byScale[0].scale };
+  for (const { scale } of byScale.slice(0, REFINED_SCALES)) {
+    for (const [halfX, halfY] of [[1, 0], [0, 1], [1, 1]]) {
+      const score = scoreAtCellSize(residual, width, height, baseCellPx * scale, lattice, cache, halfX, halfY);
+      if (score > best.score) best = { score, found: false, relativeScale: scale };
+    }
+  }
+  best.found = best.score >= MARK_FOUND_SCORE;
   return { ...best, score: Math.round(best.score * 100) / 100, relativeScale: Math.round(best.relativeScale * 1000) / 1000 };
 }
 
-function scoreAtCellSize(residual: Float32Array, width: number, height: number, cellPx: number, lattice: Int8Array, cache: Map<string, Fft2d>): number {
+function scoreAtCellSize(residual: Float32Array, width: number, height: number, cellPx: number, lattice: Int8Array, cache: Map<string, Fft2d>, halfX: number, halfY: number): number {
   const binPx = cellPx / BINS_PER_CELL;
-  const grid = binGrid(residual, width, height, binPx);
+  const grid = binGrid(residual, width, height, binPx, (halfX * binPx) / 2, (halfY * binPx) / 2);
   grid.values = normaliseLocally(highPass(grid.values, grid.width, grid.height), grid.width, grid.height);
   // The original output around the picture: up to MAX_CROP more bins on each axis, the picture anywhere inside.
   const refWidth = Math.ceil(grid.width / (1 - MAX_CROP));
@@ -95,16 +106,16 @@ function referenceSpectrum(lattice: Int8Array, width: number, height: number, ca
   return reference;
 }
 
-/** The residual averaged over bins of `binPx` (zero mean). */
-function binGrid(residual: Float32Array, width: number, height: number, binPx: number) {
-  const gridWidth = Math.floor(width / binPx);
-  const gridHeight = Math.floor(height / binPx);
+/** The residual averaged over bins of `binPx` whose first starts `offsetX`, `offsetY` pixels in (zero mean). */
+function binGrid(residual: Float32Array, width: number, height: number, binPx: number, offsetX: number, offsetY: number) {
+  const gridWidth = Math.floor((width - offsetX) / binPx);
+  const gridHeight = Math.floor((height - offsetY) / binPx);
   const values = new Float64Array(gridWidth * gridHeight);
   const counts = new Float64Array(gridWidth * gridHeight);
   const colBin = new Int32Array(width);
-  for (let x = 0; x < width; x++) colBin[x] = Math.min(gridWidth - 1, Math.floor((x + 0.5) / binPx));
-  for (let y = 0; y < height; y++) {
-    const row = Math.floor((y + 0.5) / binPx);
+  for (let x = 0; x < width; x++) colBin[x] = Math.max(0, Math.min(gridWidth - 1, Math.floor((x + 0.5 - offsetX) / binPx)));
+  for (let y = Math.ceil(offsetY); y < height; y++) {
+    const row = Math.floor((y + 0.5 - offsetY) / binPx);
     if (row >= gridHeight) break;
     const base = row * gridWidth;
     const offset = y * width;

@@ -9,10 +9,10 @@
  */
 import { createHmac } from 'node:crypto';
 
-/** Lattice points on each side before the pattern repeats (beyond any picture's 64 × 64·aspect cells). */
+/** Lattice points on each side before the pattern repeats (beyond any picture's 96 × 96·aspect cells). */
 export const LATTICE_SIZE = 256;
-/** The output's short side holds this many cells (1080 px → 17 px cells; 720 px → 11 px): more cells, more evidence. */
-export const CELLS_PER_SHORT_SIDE = 64;
+/** The output's short side holds this many cells (1080 px → 11 px cells; 720 px → 7.5 px): more cells, more evidence, and a photo's own texture is weaker at these finer scales. */
+export const CELLS_PER_SHORT_SIDE = 96;
 /** Peak change of the luma, in 8-bit levels; the RMS change is about two thirds of it (≈ 47 dB PSNR). */
 export const MARK_AMPLITUDE = 1.6;
 
