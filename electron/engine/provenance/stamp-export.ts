@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { hashFile } from '../library/media-store.js';
+import { toDiskError } from '../media/atomic-file.js';
 import { embedContentCredentials, type CredentialsInput } from './content-credentials.js';
 import { loadInstallationIdentity, type InstallationIdentity } from './installation-identity.js';
 
@@ -30,6 +31,6 @@ export async function stampFinishedExport(input: {
     await embedContentCredentials(input.outPath, { ...input.credentials, sources }, input.identity);
   } catch (error) {
     await rm(input.outPath, { force: true }).catch(() => {});
-    throw error;
+    throw toDiskError(error, `cannot sign ${input.outPath}`);
   }
 }
