@@ -39,6 +39,12 @@ describe('content credentials', () => {
     expect(Buffer.from(again.watermarkKey).equals(Buffer.from(identity.watermarkKey))).toBe(true);
   });
 
+  it('gives renders started at once one identity: the first written to the library wins', async () => {
+    const fresh = path.join(dir, 'fresh-library');
+    const [a, b] = await Promise.all([loadInstallationIdentity(fresh), loadInstallationIdentity(path.join(fresh, '.'))]);
+    expect(a.certificateSha256).toBe(b.certificateSha256);
+  });
+
   it('reads back valid, signed by this installation, with the claim, sources and consent', async () => {
     const verdict = await verifyContentCredentials(video, identity);
     expect(verdict.status).toBe('valid');

@@ -4,7 +4,7 @@
  * secret watermark key. Nothing here is sent anywhere.
  */
 import { createHash, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 
@@ -19,9 +19,24 @@ export interface InstallationIdentity {
 const IDENTITY_FILE = path.join('provenance', 'identity.json');
 const CERTIFICATE_YEARS = 20;
 
-/** The identity stored under `libraryDir`, created (atomically, readable by the owner only) when there is none. */
-export async function loadInstallationIdentity(libraryDir: string): Promise<InstallationIdentity> {
-  const file = path.join(libraryDir, IDENTITY_FILE);
+const loading = new Map<string, Promise<InstallationIdentity>>();
+
+/**
+ * The identity stored under `libraryDir`, created (readable by the owner only) when there is none. Renders running at
+ * once, in this process or others, all get the one identity that reached the disk first.
+ */
+export function loadInstallationIdentity(libraryDir: string): Promise<InstallationIdentity> {
+  const file = path.join(path.resolve(libraryDir), IDENTITY_FILE);
+  let pending = loading.get(file);
+  if (!pending) {
+    pending = loadOrCreate(file);
+    loading.set(file, pending);
+    pending.catch(() => loading.delete(file));
+  }
+  return pending;
+}
+
+async function loadOrCreate(file: string): Promise<InstallationIdentity> {
   const stored = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
@@ -29,10 +44,16 @@ export async function loadInstallationIdentity(libraryDir: string): Promise<Inst
   if (stored !== null) return parseIdentity(stored, file);
   const created = createIdentity();
   await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   await writeFile(partial, JSON.stringify({ version: 1, privateKeyPem: created.privateKeyPem, certificatePem: created.certificatePem, watermarkKey: Buffer.from(created.watermarkKey).toString('base64') }), { mode: 0o600 });
-  await rename(partial, file);
-  // Another process may have won the race: everyone uses what is on disk.
+  try {
+    // link() fails when the file exists: the first identity written wins, and nobody replaces it.
+    await link(partial, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await unlink(partial).catch(() => {});
+  }
   return parseIdentity(await readFile(file, 'utf8'), file);
 }
 
