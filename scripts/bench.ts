@@ -12,9 +12,10 @@ import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
 import { farmBench } from './bench/farm-bench.js';
+import { provenanceBench } from './bench/provenance-bench.js';
 import { previewBench } from './bench/preview-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, farmBench, previewBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, farmBench, previewBench, provenanceBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

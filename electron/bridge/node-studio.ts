@@ -39,9 +39,10 @@ export interface NodeStudio {
   close(): Promise<void>;
 }
 
-async function defaultRunner(engine: { tools: FfmpegTools; pool: SessionPool }): Promise<RenderRunner> {
+async function defaultRunner(engine: { tools: FfmpegTools; pool: SessionPool }, libraryDir: string): Promise<RenderRunner> {
   const { createTalkingVideoRunner } = await engineLoaders.jobs();
-  return createTalkingVideoRunner(engine);
+  // The library's identity signs and watermarks its renders.
+  return createTalkingVideoRunner({ tools: engine.tools, pool: engine.pool, libraryDir });
 }
 
 /**
@@ -56,7 +57,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
   };
   const lazyRunner = (engine: { tools: FfmpegTools; pool: SessionPool }): RenderRunner => {
     if (input.createRunner) return input.createRunner(engine);
-    const runner = defaultRunner(engine);
+    const runner = defaultRunner(engine, libraryDir);
     return async (job, options) => (await runner)(job, options);
   };
   const engine = createEngineFacade(

@@ -16,6 +16,7 @@ Commands:
   render [--face F] (--audio A | --say "…") -o out.mp4   make the face speak (or --scene scene.json);
                           without --face, the bundled public-domain sample face speaks
   batch <manifest> -o DIR  render every row of a CSV/JSON manifest (resumable queue, captions, presets)
+  verify <video>          check a video's signed credentials and invisible watermark (one-line verdict)
   studio                  serve the studio to a browser on this computer (127.0.0.1, token-protected)
   worker --farm URL       join a render farm: render jobs queued by \`batch --farm\` on other computers
 
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; usage: string }>> =
   visemes: () => import('./commands/visemes-command.js').then((m) => ({ run: m.runVisemesCommand, usage: m.VISEMES_USAGE })),
   render: () => import('./commands/render-command.js').then((m) => ({ run: m.runRenderCommand, usage: m.RENDER_USAGE })),
   batch: () => import('./commands/batch-command.js').then((m) => ({ run: m.runBatchCommand, usage: m.BATCH_USAGE })),
+  verify: () => import('./commands/verify-command.js').then((m) => ({ run: m.runVerifyCommand, usage: m.VERIFY_USAGE })),
   studio: () => import('./commands/studio-command.js').then((m) => ({ run: m.runStudioCommand, usage: m.STUDIO_USAGE })),
   worker: () => import('./commands/worker-command.js').then((m) => ({ run: m.runWorkerCommand, usage: m.WORKER_USAGE })),
 };

@@ -38,9 +38,9 @@ const manifest = join(dir, 'batch.json');
 writeFileSync(
   manifest,
   JSON.stringify([
-    { face: media('images/portrait_eileen_collins_nasa.png'), script: 'One.', preset: 'square', name: 'one' },
-    { face: media('images/portrait_woman_smiling_cc0.png'), script: 'This one is far too long for the little disk it is going to. '.repeat(4), preset: 'square', name: 'two' },
-    { face: media('images/portrait_man_luciano_cc0.png'), script: 'Three.', preset: 'square', name: 'three', captions: 'clean' },
+    { face: media('images/portrait_eileen_collins_nasa.png'), script: 'One.', preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'one' },
+    { face: media('images/portrait_woman_smiling_cc0.png'), script: 'This one is far too long for the little disk it is going to. '.repeat(4), preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'two' },
+    { face: media('images/portrait_man_luciano_cc0.png'), script: 'Three.', preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'three', captions: 'clean' },
   ]),
 );
 

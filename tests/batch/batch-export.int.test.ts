@@ -27,14 +27,15 @@ const TRANSCRIPT = hasMedia ? readFileSync(media('audio/en_ljspeech_LJ001-0001.t
 const rel = (file: string) => relative(dir, media(file));
 const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
 const manifestPath = join(dir, 'weekly.csv');
+const CONSENT = csvField('Each person shown agreed (test fixture).');
 if (hasMedia) {
   writeFileSync(
     manifestPath,
     [
-      'face,subject,audio,script,voice,text,preset,captions,name',
-      `${rel('images/portrait_eileen_collins_nasa.png')},0,,${csvField(SCRIPT_REEL)},en-us,,reel,reel,`,
-      `${rel('images/portrait_woman_smiling_cc0.png')},,,${csvField(SCRIPT_SQUARE)},en-us+f3,,square,clean,`,
-      `${rel('images/portrait_eileen_collins_nasa.png')},0,${rel(RECORDING)},,,${csvField(TRANSCRIPT)},reel,clean,lj-speech`,
+      'face,subject,audio,script,voice,text,preset,captions,name,consent',
+      `${rel('images/portrait_eileen_collins_nasa.png')},0,,${csvField(SCRIPT_REEL)},en-us,,reel,reel,,${CONSENT}`,
+      `${rel('images/portrait_woman_smiling_cc0.png')},,,${csvField(SCRIPT_SQUARE)},en-us+f3,,square,clean,,${CONSENT}`,
+      `${rel('images/portrait_eileen_collins_nasa.png')},0,${rel(RECORDING)},,,${csvField(TRANSCRIPT)},reel,clean,lj-speech,${CONSENT}`,
     ].join('\n'),
   );
 }

@@ -21,9 +21,9 @@ const LONG_LINE = 'This second video is long enough for the batch to be stopped 
 writeFileSync(
   manifest,
   JSON.stringify([
-    { face: media('images/portrait_eileen_collins_nasa.png'), script: 'First video, short.', preset: 'square', name: 'one' },
-    { face: media('images/portrait_woman_smiling_cc0.png'), script: LONG_LINE, preset: 'square', name: 'two' },
-    { face: media('images/portrait_man_luciano_cc0.png'), script: 'Third video, short too.', preset: 'square', name: 'three' },
+    { face: media('images/portrait_eileen_collins_nasa.png'), script: 'First video, short.', preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'one' },
+    { face: media('images/portrait_woman_smiling_cc0.png'), script: LONG_LINE, preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'two' },
+    { face: media('images/portrait_man_luciano_cc0.png'), script: 'Third video, short too.', preset: 'square', consent: 'The person shown agreed (test fixture).', name: 'three' },
   ]),
 );
 const args = ['batch', manifest, '-o', outDir, '--parallel', '1', '--json'];

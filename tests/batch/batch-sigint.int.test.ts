@@ -16,7 +16,7 @@ const manifest = join(dir, 'one.json');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(
   manifest,
-  JSON.stringify([{ face: media('images/portrait_eileen_collins_nasa.png'), script: 'This video is stopped with Control C while its frames are being encoded.', preset: 'square', captions: 'clean', name: 'stopped' }]),
+  JSON.stringify([{ face: media('images/portrait_eileen_collins_nasa.png'), script: 'This video is stopped with Control C while its frames are being encoded.', preset: 'square', captions: 'clean', consent: 'The person shown agreed (test fixture).', name: 'stopped' }]),
 );
 
 interface RunResult {

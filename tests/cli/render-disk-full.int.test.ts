@@ -27,7 +27,7 @@ afterAll(() => {
 
 describe.skipIf(!mounted)('mouthpiece render on a full disk', () => {
   it('exits 1 saying the disk is full, leaving nothing behind: the output folder', async () => {
-    const result = await runCli(['render', '--face', media('images/portrait_eileen_collins_nasa.png'), '--audio', media('audio/en_jfk_inaugural.wav'), '--preset', 'square', '-o', join(small, 'out.mp4')]);
+    const result = await runCli(['render', '--face', media('images/portrait_eileen_collins_nasa.png'), '--audio', media('audio/en_jfk_inaugural.wav'), '--preset', 'square', '--consent', 'The person shown agreed (test fixture).', '-o', join(small, 'out.mp4')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/disk is full/i);
     expect(readdirSync(small)).toEqual([]);
@@ -35,7 +35,7 @@ describe.skipIf(!mounted)('mouthpiece render on a full disk', () => {
 
   it('exits 1 saying the disk is full, leaving nothing behind: the temporary folder', async () => {
     const out = join(dir, 'out.mp4');
-    const result = await runCli(['render', '--face', media('images/portrait_eileen_collins_nasa.png'), '--say', 'A sentence long enough to need more room than the folder has. '.repeat(8), '-o', out], {
+    const result = await runCli(['render', '--face', media('images/portrait_eileen_collins_nasa.png'), '--say', 'A sentence long enough to need more room than the folder has. '.repeat(8), '--consent', 'The person shown agreed (test fixture).', '-o', out], {
       env: { TMPDIR: small },
     });
     expect(result.code).toBe(1);

@@ -7,6 +7,9 @@ import { resolveFfmpegTools } from '../../electron/engine/media/index.js';
 import { hasSharedMedia, media, ROOT, runCli } from '../helpers/run-cli.js';
 import { SAMPLE_FACE, SAMPLE_VOICE } from '../helpers/shared-media.js';
 
+/** Every render needs an attestation that the person shown agreed (issue 18). */
+const CONSENT = ['--consent', 'The person shown agreed (test fixture).'];
+
 let dir: string;
 let ffmpeg: string;
 let ffprobe: string;
@@ -41,7 +44,7 @@ function audioDurationSec(file: string): number {
 }
 
 async function render(args: string[]) {
-  const result = await runCli(['render', ...args, '--json'], { timeoutMs: 150_000 });
+  const result = await runCli(['render', ...args, ...CONSENT, '--json'], { timeoutMs: 150_000 });
   expect(result.code, result.stderr).toBe(0);
   return { ...result, summary: JSON.parse(result.stdout) };
 }
@@ -110,7 +113,7 @@ describe.concurrent('mouthpiece render: bad input exits 2 with one line naming t
   let outputs = 0;
   async function expectBadInput(args: string[], file: string, reason: RegExp) {
     const out = join(dir, `bad-${++outputs}.mp4`);
-    const result = await runCli(['render', ...args, '-o', out]);
+    const result = await runCli(['render', ...args, ...CONSENT, '-o', out]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(file);
     expect(result.stderr).toMatch(reason);
@@ -145,7 +148,7 @@ describe.concurrent('mouthpiece render: bad input exits 2 with one line naming t
   });
 
   it('an unknown preset and missing options', async () => {
-    const result = await runCli(['render', '--face', EILEEN, '--audio', shortVoice, '--preset', 'tiktok', '-o', join(dir, 'x.mp4')]);
+    const result = await runCli(['render', '--face', EILEEN, '--audio', shortVoice, '--preset', 'tiktok', ...CONSENT, '-o', join(dir, 'x.mp4')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown preset "tiktok"; use one of reel, square, landscape, source/);
     expect((await runCli(['render', '--face', EILEEN, '-o', join(dir, 'x.mp4')])).code).toBe(2);
@@ -160,7 +163,7 @@ describe('mouthpiece render: Ctrl-C', () => {
     mkdirSync(tmp);
     mkdirSync(outDir);
     const out = join(outDir, 'long.mp4');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', EILEEN, '--audio', SAMPLE_VOICE, '--preset', 'reel', '-o', out, '--json'], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', EILEEN, '--audio', SAMPLE_VOICE, '--preset', 'reel', ...CONSENT, '-o', out, '--json'], {
       cwd: ROOT,
       env: { ...process.env, TMPDIR: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],

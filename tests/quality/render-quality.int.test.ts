@@ -33,7 +33,7 @@ describe.skipIf(!canRender || !hasSharedMedia)('a rendered portrait speaking a b
     expect(said.code, said.stderr).toBe(0);
     phonemes = (JSON.parse(said.stdout) as { phonemes: TimedPhoneme[] }).phonemes;
     const out = join(dir, 'talk.mp4');
-    const rendered = await runCli(['render', '--face', PORTRAIT, '--say', LINE, '--preset', 'source', '-o', out, '--json']);
+    const rendered = await runCli(['render', '--face', PORTRAIT, '--say', LINE, '--preset', 'source', '--consent', 'The person shown agreed (test fixture).', '-o', out, '--json']);
     expect(rendered.code, rendered.stderr).toBe(0);
     ({ quality } = await assessVideo(engine, { videoPath: out, sourceImagePath: PORTRAIT, phonemes }));
   });

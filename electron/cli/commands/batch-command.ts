@@ -8,7 +8,7 @@ import { openFarmBackend, FARM_BATCH_USAGE, type CommandBackend } from './farm-b
 import { MAX_BATCH_CONCURRENCY } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir } from '../package-paths.js';
+import { defaultLibraryDir, defaultSamplesDir } from '../package-paths.js';
 
 export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <dir> [options]
 
@@ -21,7 +21,9 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   voice), text (transcript of audio), preset (${OUTPUT_PRESET_NAMES.join(', ')} or a custom preset saved in the
   studio's library; default reel),
   captions (none, clean, reel; default none), name (output name), label (yes: a visible "AI-generated" label),
-  fps. Relative paths are relative to the manifest; a face or audio of "sample" is the bundled public-domain
+  fps, consent (who agreed to be animated, and when: needed for every face unless the library records its
+  consent or it is the bundled sample; it goes into the video's signed credentials).
+  Relative paths are relative to the manifest; a face or audio of "sample" is the bundled public-domain
   sample face or recording (with its transcript).
 
   -o, --out DIR          output folder; each NAME.mp4 gets NAME.srt and NAME.vtt when captions are on
@@ -72,7 +74,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
   const library = engine.openLibrary(libraryDir);
   const reporter = createBatchReporter(json);
-  let backend: CommandBackend = { ...createLocalBackend(createTalkingVideoRunner(engine, { overwrite: existing === 'overwrite' })), describe: 'this computer', redact: (error) => error };
+  let backend: CommandBackend = { ...createLocalBackend(createTalkingVideoRunner({ tools: engine.tools, pool: engine.pool, libraryDir: library.libraryDir }, { overwrite: existing === 'overwrite' })), describe: 'this computer', redact: (error) => error };
   try {
     if (values.farm) {
       backend = await openFarmBackend({ url: values.farm, caPath: values['farm-ca'], mediaAddress: values['media-address'], libraryDir });
@@ -83,6 +85,7 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
     const result = await runManifestBatch({
       library,
       runner: backend.runner,
+      sampleDirs: [defaultSamplesDir()],
       manifestPath: positionals[0],
       outDir: values.out as string,
       concurrency,

@@ -10,6 +10,8 @@ import { sweepStalePartials } from '../../engine/media/atomic-file.js';
 import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import { captionFilePaths } from '../../engine/render/caption-overlay.js';
 import type { CommandContext } from '../command-context.js';
+import { resolveCliConsent } from '../consent-sources.js';
+import { defaultLibraryDir } from '../package-paths.js';
 
 export const RENDER_USAGE = `mouthpiece render [--face <image|video>] (--audio <file> | --say "<text>") -o out.mp4 [options]
 mouthpiece render --scene scene.json -o out.mp4 [options]
@@ -34,6 +36,9 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
                       for the reel preset, clean otherwise
   --label             draw a small visible "AI-generated" label (the MP4 always carries disclosure tags)
   --keep-loudness     leave the soundtrack's level as it is (default: normalised to -14 LUFS, peaks ≤ -1 dBTP)
+  --consent "…"       who agreed to be animated, and when (needed unless the library records the face's consent,
+                      or the face is the bundled sample); it goes into the video's signed credentials
+  --library DIR       the library whose consent records and signing identity are used (default: the app's own)
   --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]};
                       "face" and "audio" may be "${SAMPLE_KEYWORD}" too
   -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C); an existing
@@ -56,6 +61,8 @@ const OPTIONS = {
   'caption-style': { type: 'string' },
   label: { type: 'boolean' },
   'keep-loudness': { type: 'boolean' },
+  consent: { type: 'string' },
+  library: { type: 'string' },
   out: { type: 'string', short: 'o' },
   overwrite: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -149,8 +156,10 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
   guardRenderOutput(request, values.scene);
   await sweepStalePartials(request.outPath);
   const engine = await ctx.engine();
+  const libraryDir = path.resolve(values.library ?? defaultLibraryDir());
+  request.consent = await resolveCliConsent({ engine, libraryDir, facePath: request.facePath, statement: values.consent, statementSource: 'cli' });
   const progress = ctx.progress(json);
-  const result = await renderTalkingVideo(engine, request, { signal: ctx.signal, onProgress: progress.report, onNotice: notify });
+  const result = await renderTalkingVideo({ tools: engine.tools, pool: engine.pool, libraryDir }, request, { signal: ctx.signal, onProgress: progress.report, onNotice: notify });
   progress.done();
   const summary = {
     out: path.resolve(result.outPath),

@@ -12,7 +12,7 @@ import { CsvSyntaxError, parseCsv } from './csv-table.js';
  * file that turns out unreadable only fails its own item when it runs.
  */
 
-export const MANIFEST_FIELDS = ['face', 'subject', 'audio', 'script', 'voice', 'text', 'preset', 'captions', 'name', 'label', 'fps'] as const;
+export const MANIFEST_FIELDS = ['face', 'subject', 'audio', 'script', 'voice', 'text', 'preset', 'captions', 'name', 'label', 'fps', 'consent'] as const;
 type ManifestField = (typeof MANIFEST_FIELDS)[number];
 
 export type ManifestCaptions = 'none' | 'clean' | 'reel';
@@ -31,6 +31,8 @@ export interface ManifestItem {
   name?: string;
   label: boolean;
   fps?: number;
+  /** Who agreed to be animated, and when (the `consent` column); checked before the batch starts. */
+  consent?: string;
 }
 
 export interface BatchManifest {
@@ -166,6 +168,7 @@ function toItem({ origin, values }: RawRow, position: number, baseDir: string, o
     name: name?.replace(/\.mp4$/i, ''),
     label,
     fps,
+    consent: text('consent'),
   };
 }
 

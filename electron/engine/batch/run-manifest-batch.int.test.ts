@@ -61,7 +61,7 @@ function fileRunner({ hold = [], fail = [] }: { hold?: string[]; fail?: string[]
 
 async function writeManifest(rows: Record<string, string>[]): Promise<string> {
   const file = path.join(dir, 'weekly.json');
-  await writeFile(file, JSON.stringify(rows.map((row) => ({ face: 'face.png', preset: 'square', ...row }))));
+  await writeFile(file, JSON.stringify(rows.map((row) => ({ face: 'face.png', preset: 'square', consent: 'The person shown agreed (test fixture).', ...row }))));
   return file;
 }
 

@@ -8,6 +8,8 @@ import {
 import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
 import type { SampleMedia } from '../samples/index.js';
+import { resolveConsent } from '../provenance/consent.js';
+import type { ConsentAttestation } from '../provenance/content-credentials.js';
 import { acquireBatchLock } from './batch-lock.js';
 import { createBatchTally } from './batch-tally.js';
 import { readBatchManifest, type ManifestItem } from './batch-manifest.js';
@@ -36,6 +38,8 @@ export interface RunManifestBatchInput {
   signal?: AbortSignal;
   /** Every change of an item (queued, progress, done, failed, cancelled) with the batch's progress. */
   onUpdate?: (update: { item: BatchItemResult; batch: BatchProgress }) => void;
+  /** Folders of bundled public-domain samples, whose faces need no consent statement. */
+  sampleDirs?: string[];
   /** Things worth telling before the work starts (resumed, skipped outputs, stale files removed). */
   onNotice?: (message: string) => void;
 }
@@ -70,6 +74,7 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
   const { library, signal } = input;
   const notice = input.onNotice ?? (() => {});
   const manifest = await readBatchManifest(input.manifestPath, { presets: input.presets, samples: input.samples });
+  const consents = await resolveManifestConsents(manifest.items, library, input.sampleDirs);
   const outDir = path.resolve(input.outDir);
   const names = planOutputNames(manifest.items, { project: path.parse(manifest.path).name, template: input.nameTemplate });
   const sourceKey = createHash('sha256').update([manifest.path, manifest.text, outDir, input.nameTemplate ?? ''].join('\0')).digest('hex');
@@ -107,7 +112,7 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
         sourceKey,
         outDir,
         concurrency: input.concurrency,
-        items: toRun.map(({ item, outPath }) => ({ spec: toBatchItemSpec(item, outPath, input.customPresets) })),
+        items: toRun.map(({ item, outPath }) => ({ spec: toBatchItemSpec(item, outPath, input.customPresets, consents.get(item.position)) })),
       });
     }
     const batchId = batch.id;
@@ -148,7 +153,17 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
   }
 }
 
-function toBatchItemSpec(item: ManifestItem, outPath: string, customPresets: RunManifestBatchInput['customPresets']): BatchItemSpec {
+/** Every row's consent attestation (its column, the library's record, or the sample exemption); refuses the batch otherwise. */
+async function resolveManifestConsents(items: ManifestItem[], library: Library, sampleDirs?: string[]): Promise<Map<number, ConsentAttestation>> {
+  const consents = new Map<number, ConsentAttestation>();
+  for (const item of items) {
+    const consent = await resolveConsent({ facePath: item.facePath, statement: item.consent, statementSource: 'manifest', sampleDirs, libraryFaces: () => library.listFaces(), origin: item.origin });
+    if (consent) consents.set(item.position, consent);
+  }
+  return consents;
+}
+
+function toBatchItemSpec(item: ManifestItem, outPath: string, customPresets: RunManifestBatchInput['customPresets'], consent?: ConsentAttestation): BatchItemSpec {
   const customPreset = customPresets?.[item.preset];
   return {
     version: 1,
@@ -163,6 +178,7 @@ function toBatchItemSpec(item: ManifestItem, outPath: string, customPresets: Run
     captions: item.captions,
     label: item.label,
     ...(customPreset ? { customPreset } : {}),
+    ...(consent ? { consent } : {}),
   };
 }
 

@@ -12,6 +12,10 @@ describe('disclosure tag text', () => {
     }
   });
 
+  it('points to the credentials and watermark that outlast the tags', () => {
+    expect(disclosureTags({ toolVersion: '1.0.0' }).description).toMatch(/signed content credentials and an invisible watermark .*mouthpiece verify/);
+  });
+
   it('claims a generated voice only when the voice was synthesised', () => {
     const synthesised = disclosureTags({ toolVersion: '1.0.0', voice: 'synthesised' }).comment;
     expect(synthesised).toMatch(/face animation .* and the voice .* were generated/);

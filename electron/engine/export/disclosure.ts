@@ -1,6 +1,7 @@
 /**
  * The AI disclosure every export carries: container tags saying the likeness is AI-generated and which tool made it,
- * and the short text of the optional visible label (drawn by the captions module).
+ * and the short text of the optional visible label (drawn by the captions module). The tags are lost on any re-encode;
+ * the signed credentials and the invisible watermark (../provenance, docs/provenance.md) are what outlast them.
  */
 
 /** Text of the optional on-screen label. */
@@ -51,7 +52,7 @@ export function disclosureTags({ toolVersion, voice, customKeys = false }: Discl
   const part = GENERATED_PART[voice ?? 'unknown'];
   const tags: Record<string, string> = {
     comment: `${AI_DISCLOSURE_LABEL}: ${part.generated} with ${tool}${part.voiceNote}; the person shown was not filmed saying this.`,
-    description: `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation).`,
+    description: `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation); signed content credentials and an invisible watermark are embedded: check with \`mouthpiece verify\`.`,
   };
   if (customKeys) {
     tags.ai_generated = 'true';

@@ -81,6 +81,8 @@ export const batchItemSpecSchema = z.object({
   preset: z.string().min(1).max(100),
   fps: z.number().int().min(1).max(60).optional(),
   captions: z.enum(CAPTION_CHOICES),
+  /** The consent attestation found for the face when the batch was planned; it goes into the signed credentials. */
+  consent: z.object({ statement: z.string().min(1).max(2000), source: z.enum(['cli', 'manifest', 'library', 'sample']) }).optional(),
   ...exportExtras,
 });
 

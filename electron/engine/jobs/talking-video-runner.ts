@@ -1,6 +1,5 @@
 import { InputError } from '../errors.js';
-import type { FfmpegTools } from '../media/index.js';
-import type { SessionPool } from '../models/session-pool.js';
+import type { RenderTalkingVideoDeps } from '../render/render-talking-video.js';
 import { parseCustomExportPreset, resolveExportPreset } from '../export/export-presets.js';
 import { renderTalkingVideo } from '../render/render-talking-video.js';
 import { DEFAULT_FPS, DEFAULT_SEED, type ExportOptions, type TalkingVideoRequest } from '../render/talking-video-request.js';
@@ -11,7 +10,7 @@ import { isBatchItemSpec, type BatchItemSpec, type RenderJobSpec, type RenderRun
  * and trimmed, each subject's style, warp-rendered frames, captions, loudness, encoded with the soundtrack). The worker
  * process, the bridge and `mouthpiece batch` run this. A studio job whose face is not confirmed as consenting is refused.
  */
-export function createTalkingVideoRunner(deps: { tools: FfmpegTools; pool: SessionPool }, options: { overwrite?: boolean } = {}): RenderRunner {
+export function createTalkingVideoRunner(deps: RenderTalkingVideoDeps, options: { overwrite?: boolean } = {}): RenderRunner {
   return async ({ spec }, { signal, onProgress }) => {
     // Without overwrite the finished video is claimed exclusively: another batch that made the same file meanwhile keeps it.
     const result = await renderTalkingVideo(deps, { ...toTalkingVideoRequest(spec), overwrite: options.overwrite ?? true }, { signal, onProgress });
@@ -41,6 +40,7 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
     seed: DEFAULT_SEED,
     outPath: spec.outputPath,
     origin: `the project "${spec.title}"`,
+    consent: { statement: 'Consent confirmed in the Mouthpiece library.', source: 'library' },
     tracks: spec.tracks.map((track) => ({
       subject: track.subject,
       clips: track.clips.map((clip) => ({
@@ -68,6 +68,7 @@ function batchItemRequest(spec: BatchItemSpec): TalkingVideoRequest {
     outPath: spec.outputPath,
     origin: spec.origin,
     tracks: [{ subject: spec.face.subject, clips: [{ startSec: 0, source: spec.source }] }],
+    consent: spec.consent,
     export: exportOptions(spec.captions, spec.label),
   };
 }

@@ -29,6 +29,7 @@ import { createPhaseProgress } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
 import { createFaceRigs } from './face-rig.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
+import { loadRenderIdentity, stampFinishedExport, watermarkFrames } from '../provenance/index.js';
 
 /** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
 export const MIN_FACE_HEIGHT_PX = 32;
@@ -42,6 +43,8 @@ export const DEFAULT_LOUDNESS_LUFS = -14;
 export interface RenderTalkingVideoDeps {
   tools: FfmpegTools;
   pool: SessionPool;
+  /** The library whose installation identity signs and watermarks the export (see provenance/stamp-export.ts). */
+  libraryDir?: string;
 }
 
 export interface RenderTalkingVideoOptions extends RunOptions {
@@ -125,6 +128,9 @@ export async function renderTalkingVideo(
     const speakingIndices = new Set(request.tracks.map((t) => t.subject));
     const performances = generateScenePerformances({ request, analysis, subjects: source.subjects, clips, frameCount });
     const rigs = createFaceRigs(source.image, source.subjects);
+    const identity = await loadRenderIdentity(deps.libraryDir);
+    const voice = disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind)));
+    const mark = { key: identity.watermarkKey, output: framing.output, outputPxPerFramePx: framing.placement.width / source.image.width, frameOrigin: framing.placement };
     const encoded = await encodeVideo(
       {
         tools: deps.tools,
@@ -135,7 +141,7 @@ export async function renderTalkingVideo(
         frameHeight: source.image.height,
         videoFilter,
         fps: request.fps,
-        frames: renderFrameStream({ source: source.image, rigs, performances, frameCount }),
+        frames: watermarkFrames(renderFrameStream({ source: source.image, rigs, performances, frameCount }), mark),
         frameCount,
         audioPath: soundtrack,
         preset: encode.preset,
@@ -143,10 +149,17 @@ export async function renderTalkingVideo(
         maxBitrateKbps: encode.maxBitrateKbps,
         audioBitrateKbps: encode.audioBitrateKbps,
         overwrite: request.overwrite ?? true,
-        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice: disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind))) }),
+        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
+    const audioSources = request.tracks.flatMap((t) => t.clips.flatMap((c) => (c.source.kind === 'audio' ? [{ role: 'audio' as const, path: c.source.path }] : [])));
+    await stampFinishedExport({
+      outPath: request.outPath,
+      identity,
+      credentials: { toolVersion: MOUTHPIECE_VERSION, synthesis: 'photo-animation', voice, consent: request.consent },
+      sources: [{ role: 'face', path: request.facePath }, ...audioSources],
+    });
     const captionFiles = overlay?.track ? await writeCaptionsBeside(request.outPath, overlay.track.cues) : undefined;
     return {
       outPath: request.outPath,

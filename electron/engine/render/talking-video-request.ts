@@ -1,6 +1,7 @@
 import type { PerformanceStyle } from '../animate/performance-spec.js';
 import type { ExportPreset } from '../export/export-presets.js';
 import type { OutputPresetName } from './output-presets.js';
+import type { ConsentAttestation } from '../provenance/content-credentials.js';
 
 /**
  * Where a clip's voice comes from: a recording (with an optional transcript, and optionally only the span
@@ -52,6 +53,8 @@ export interface TalkingVideoRequest {
   /** Where the request came from, for error messages (e.g. a scene file). */
   origin?: string;
   export?: ExportOptions;
+  /** The attestation that the person shown agreed to be animated; it goes into the signed credentials. */
+  consent?: ConsentAttestation;
 }
 
 export const DEFAULT_FPS = 30;
