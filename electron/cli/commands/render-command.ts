@@ -10,16 +10,21 @@ import type { CommandContext } from '../command-context.js';
 export const RENDER_USAGE = `mouthpiece render --face <image|video> (--audio <file> | --say "<text>") -o out.mp4 [options]
 mouthpiece render --scene scene.json -o out.mp4 [options]
 
-  Makes the face in a photo speak a recording or a typed script (H.264/AAC MP4).
+  Makes the face in a photo speak a recording or a typed script, or dubs footage of a person: the clip's
+  own frames with the mouth re-synthesised to the new voice (H.264/AAC MP4).
 
-  --face FILE         photo (or video: its first frame with a face is used as a still)
+  --face FILE         photo, or video clip to dub (mp4, mov, mpg, webm, …)
   --audio FILE        voice recording to lip-sync (wav, mp3, ogg, m4a, or a video's sound)
   --text "…"          transcript of --audio (better timing)
   --say "…"           text spoken by the built-in voice instead of --audio
   --voice NAME        built-in voice for --say (default en-us)
   --subject N         which face speaks, 0 = largest (default 0); the others listen
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
-  --fps N             frames per second (default ${DEFAULT_FPS})
+  --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
+  --keep-clip-length  (video face) keep the whole clip when the voice is shorter; by default the video ends
+                      with the voice. A voice longer than the clip plays the footage on forward and back.
+  --keep-original-audio  (video face) keep the clip's own sound under the new voice (18 dB lower, or
+                      --original-audio-db DB); by default the new voice replaces it
   --seed N            seed of the invented motion: same seed, same video (default ${DEFAULT_SEED})
   --captions          burn in word-timed captions and write NAME.srt and NAME.vtt beside the video
   --caption-style S   clean (lower third) | reel (big, bold, current word highlighted); default reel
@@ -45,10 +50,16 @@ const OPTIONS = {
   'caption-style': { type: 'string' },
   label: { type: 'boolean' },
   'keep-loudness': { type: 'boolean' },
+  'keep-clip-length': { type: 'boolean' },
+  'keep-original-audio': { type: 'boolean' },
+  'original-audio-db': { type: 'string' },
   out: { type: 'string', short: 'o' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** How far under the new voice the clip's own sound stays with --keep-original-audio. */
+const DEFAULT_ORIGINAL_AUDIO_DB = -18;
 
 type RenderValues = ReturnType<typeof parseRenderArgs>['values'];
 
@@ -93,12 +104,19 @@ export async function buildRenderRequest(values: RenderValues): Promise<TalkingV
   if (captionStyle !== undefined && captionStyle !== 'clean' && captionStyle !== 'reel') bad(`--caption-style must be clean or reel, got "${captionStyle}".`);
   if (captionStyle !== undefined && !values.captions) bad('--caption-style needs --captions.');
   const finalPreset = preset ?? scene?.preset ?? 'reel';
+  const duckDb = parseNumber(values['original-audio-db'], 'original-audio-db', (n) => n <= 0 && n >= -60, 'between -60 and 0 (dB)');
+  if (duckDb !== undefined && !values['keep-original-audio']) bad('--original-audio-db needs --keep-original-audio.');
   return {
     facePath: values.face ?? scene?.facePath ?? '',
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
     styles: scene?.styles,
     preset: finalPreset,
     fps: fps ?? scene?.fps ?? DEFAULT_FPS,
+    footage: {
+      matchClipFps: fps === undefined && scene?.fps === undefined,
+      keepClipLength: values['keep-clip-length'] ?? false,
+      originalAudioDb: values['keep-original-audio'] ? (duckDb ?? DEFAULT_ORIGINAL_AUDIO_DB) : undefined,
+    },
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     origin: scene?.path,

@@ -86,7 +86,7 @@ export async function trackVideoSubject(
   let thumb: Float32Array | null = null;
   let lastDetectFrame = -Infinity;
 
-  for await (const frame of readVideoFrames(deps.tools, videoPath, { maxSide: TRACK_MAX_SIDE_PX, signal })) {
+  for await (const frame of readVideoFrames(deps.tools, videoPath, { fps: info.fps, maxSide: TRACK_MAX_SIDE_PX, signal })) {
     throwIfAborted(signal);
     const scale = info.width / frame.width;
     const nextThumb = lumaThumbnail(frame);

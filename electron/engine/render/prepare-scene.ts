@@ -7,9 +7,12 @@ import { InputError } from '../errors.js';
 import type { FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject } from '../face/face-types.js';
 import { createFrameSynthesiser } from '../synth/create-frame-synthesiser.js';
+import type { FfmpegTools } from '../media/index.js';
+import type { SessionPool } from '../models/session-pool.js';
 import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
 import { prepareTrackClips, type PrepareClip, type PreparedClip } from './clip-speech.js';
-import type { Framing } from './framing.js';
+import type { Framing, Rect } from './framing.js';
+import { orderFootage, prepareFootage } from './prepare-footage.js';
 import { describeFace, prepareRenderSource } from './render-source.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
@@ -18,7 +21,7 @@ import type { TalkingVideoRequest } from './talking-video-request.js';
 export const MIN_FACE_HEIGHT_PX = 32;
 
 /** What a scene is, whether it is exported or previewed: a render request without an output file or preset. */
-export type SceneRequest = Pick<TalkingVideoRequest, 'facePath' | 'tracks' | 'styles' | 'fps' | 'seed' | 'origin'>;
+export type SceneRequest = Pick<TalkingVideoRequest, 'facePath' | 'tracks' | 'styles' | 'fps' | 'seed' | 'origin' | 'footage'>;
 
 /** How the scene's parts are made (the preview passes caching versions). */
 export interface SceneParts {
@@ -52,13 +55,67 @@ export async function prepareScene(
   return { analysis, speakers, clips, durationSec, frameCount: sceneFrameCount(durationSec, scene.fps) };
 }
 
-/** The prepared scene seen through `view` (analysis pixels, drawn at `scale` render pixels each), ready to draw. */
-export function synthesiseScene(prepared: PreparedScene, scene: SceneRequest, view: Pick<Framing, 'view' | 'scale'>): { synthesiser: FrameSynthesiser; subjects: FaceSubject[] } {
-  const { analysis, clips, frameCount } = prepared;
+export interface SynthesisedScene {
+  synthesiser: FrameSynthesiser;
+  /** The subjects in view (their `index` as in the analysis). */
+  subjects: FaceSubject[];
+  /** Frames to draw: the voice's length, or (footage kept whole) the clip's when that is longer. */
+  frameCount: number;
+  durationSec: number;
+  /** For footage: what the length rule did, in a creator's words. */
+  lengthNote?: string;
+}
+
+/**
+ * The prepared scene seen through `view` (analysis pixels, drawn at `scale` render pixels each), ready to draw: a
+ * photo gets the warp engine; a video gets the footage dub, after one tracking pass over the clip.
+ */
+export async function synthesiseScene(
+  deps: { tools: FfmpegTools; pool: SessionPool },
+  prepared: PreparedScene,
+  scene: SceneRequest,
+  view: Pick<Framing, 'view' | 'scale'>,
+  options: { signal?: AbortSignal; onTrackProgress?: (ratio: number) => void } = {},
+): Promise<SynthesisedScene> {
+  const { analysis, clips } = prepared;
+  if (analysis.kind === 'video') return synthesiseFootage(deps, prepared, scene, view.view, options);
+  const { frameCount, durationSec } = prepared;
   const source = prepareRenderSource({ analysis, framing: view });
   const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips, frameCount });
   const synthesiser = createFrameSynthesiser({ source: { kind: 'still', image: source.image, subjects: source.subjects }, performances, frameCount, fps: scene.fps });
-  return { synthesiser, subjects: source.subjects };
+  return { synthesiser, subjects: source.subjects, frameCount, durationSec };
+}
+
+async function synthesiseFootage(
+  deps: { tools: FfmpegTools; pool: SessionPool },
+  prepared: PreparedScene,
+  scene: SceneRequest,
+  view: Rect,
+  options: { signal?: AbortSignal; onTrackProgress?: (ratio: number) => void },
+): Promise<SynthesisedScene> {
+  const { analysis, clips } = prepared;
+  if (scene.tracks.length !== 1) {
+    throw new InputError('BAD_ARGUMENT', `${scene.facePath}: dubbing footage takes one speaking subject; this scene has ${scene.tracks.length}.`, scene.facePath);
+  }
+  const speaker = analysis.subjects[scene.tracks[0].subject];
+  const footage = await prepareFootage(deps, analysis, speaker.index, { signal: options.signal, onProgress: options.onTrackProgress });
+  const { order, frameCount } = orderFootage(footage, prepared.frameCount, scene.fps, scene.footage ?? {});
+  const performances = generateScenePerformances({ request: scene, analysis, subjects: [speaker], clips, frameCount });
+  const whole = clampRect(view, footage.source.track.width, footage.source.track.height);
+  const synthesiser = createFrameSynthesiser({ source: { ...footage.source, order, view: whole }, performances, frameCount, fps: scene.fps });
+  return { synthesiser, subjects: [speaker], frameCount, durationSec: frameCount / scene.fps, lengthNote: describeLength(scene.facePath, prepared.durationSec, footage.clipDurationSec, frameCount / scene.fps) };
+}
+
+function describeLength(facePath: string, voiceSec: number, clipSec: number, videoSec: number): string | undefined {
+  if (voiceSec > clipSec + 0.05) return `${facePath}: the voice (${voiceSec.toFixed(1)} s) is longer than the clip (${clipSec.toFixed(1)} s): the footage plays on forward and back to cover it.`;
+  if (videoSec < clipSec - 0.05) return `${facePath}: the video ends with the voice at ${videoSec.toFixed(1)} s (the clip is ${clipSec.toFixed(1)} s; --keep-clip-length keeps all of it).`;
+  return undefined;
+}
+
+function clampRect(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.min(width - 1, Math.round(rect.x)));
+  const y = Math.max(0, Math.min(height - 1, Math.round(rect.y)));
+  return { x, y, width: Math.max(1, Math.min(width - x, Math.round(rect.width))), height: Math.max(1, Math.min(height - y, Math.round(rect.height))) };
 }
 
 function findSpeaker(analysis: FileAnalysis, index: number, facePath: string): FaceSubject {

@@ -74,8 +74,8 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     const prepared = await prepareScene(parts, scene, { signal });
     const { analysis } = prepared;
     const whole = { x: 0, y: 0, width: analysis.width, height: analysis.height };
-    const { synthesiser } = synthesiseScene(prepared, scene, { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) });
-    return { synthesiser, fps: scene.fps, frameCount: prepared.frameCount, durationSec: prepared.durationSec };
+    const drawn = await synthesiseScene(deps, prepared, scene, { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) }, { signal });
+    return { synthesiser: drawn.synthesiser, fps: scene.fps, frameCount: drawn.frameCount, durationSec: drawn.durationSec };
   };
 
   return {

@@ -9,7 +9,7 @@ import { analyzeFile } from '../face/analyze-file.js';
 import { writeCaptionFiles } from '../captions/index.js';
 import { disclosureTags, disclosureVoiceOf } from '../export/disclosure.js';
 import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../export/export-presets.js';
-import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
+import { encodeVideo, mixAudioClips, probeMedia, type FfmpegTools } from '../media/index.js';
 import { assertWritableFolder, createTempFolder } from '../media/atomic-file.js';
 import { normalizeLoudness } from '../media/normalize-loudness.js';
 import type { LoudnessMeasurement } from '../media/loudness-args.js';
@@ -88,25 +88,26 @@ export async function renderTalkingVideo(
       analyse: (facePath, abort) => analyzeFile(deps, facePath, { signal: abort }),
       prepareClip: (clip, clipOptions) => prepareClipSpeech({ ...deps, tempDir }, clip, clipOptions),
     };
-    const prepared = await prepareScene(parts, request, { signal, onProgress: (phase, ratio) => progress(phase, ratio) });
-    const { analysis, speakers, clips, durationSec, frameCount } = prepared;
-    if (analysis.kind === 'video') {
-      notice(`${request.facePath} is a video: dubbing moving footage is not implemented yet, so its frame at ${(analysis.frameTimeSec ?? 0).toFixed(1)} s is animated as a still.`);
-    }
+    const scene = await withFootageFps(deps.tools, request);
+    const prepared = await prepareScene(parts, scene, { signal, onProgress: (phase, ratio) => progress(phase, ratio) });
+    const { analysis, speakers, clips } = prepared;
     const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
     if (framing.scale > UPSCALE_NOTICE_ABOVE) {
       notice(
-        `${request.facePath}: the framed part of the photo is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger photo gives a sharper video.`,
+        `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
       );
     }
+    const drawn = await synthesiseScene(deps, prepared, scene, framing, { signal, onTrackProgress: (ratio) => progress('analyse', ratio) });
+    const { synthesiser, subjects, frameCount, durationSec } = drawn;
+    drawing = synthesiser;
+    if (drawn.lengthNote) notice(drawn.lengthNote);
     const mixed = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
-    const loudness = await normaliseSoundtrack(deps.tools, mixed, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
-    const soundtrack = loudness?.outPath ?? mixed;
+    const withOriginal = analysis.kind === 'video' && scene.footage?.originalAudioDb !== undefined ? await duckUnderVoice(deps.tools, mixed, scene, durationSec, tempDir, notice, signal) : mixed;
+    const loudness = await normaliseSoundtrack(deps.tools, withOriginal, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
+    const soundtrack = loudness?.outPath ?? withOriginal;
     throwIfAborted(signal);
     const faces = { boxes: speakers.map((s) => describeFace(s).box), framing };
     const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice, faces });
-    const { synthesiser, subjects } = synthesiseScene(prepared, request, framing);
-    drawing = synthesiser;
     const framingFilter = buildFramingFilter(framing, synthesiser);
     // Captions are drawn on the finished picture; without a framing graph, the frames are scaled to it first.
     const toOutput = framingFilter ?? `scale=${framing.output.width}:${framing.output.height}:flags=bicubic`;
@@ -123,7 +124,7 @@ export async function renderTalkingVideo(
         frameWidth: synthesiser.width,
         frameHeight: synthesiser.height,
         videoFilter,
-        fps: request.fps,
+        fps: scene.fps,
         frames: synthesiser.frames({ signal }),
         frameCount,
         audioPath: soundtrack,
@@ -131,7 +132,7 @@ export async function renderTalkingVideo(
         crf: encode.crf,
         maxBitrateKbps: encode.maxBitrateKbps,
         audioBitrateKbps: encode.audioBitrateKbps,
-        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice: disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind))) }),
+        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice: disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind))), face: analysis.kind === 'video' ? 'footage' : 'photo' }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
@@ -140,7 +141,7 @@ export async function renderTalkingVideo(
       outPath: request.outPath,
       width: framing.output.width,
       height: framing.output.height,
-      fps: request.fps,
+      fps: scene.fps,
       durationSec: encoded.durationSec,
       frames: encoded.frames,
       preset: request.preset,
@@ -164,6 +165,27 @@ function validateRequest(request: TalkingVideoRequest): void {
   if (!request.exportPreset && !Object.hasOwn(OUTPUT_PRESETS, request.preset)) throw new InputError('BAD_ARGUMENT', `${where}unknown preset "${request.preset}".`);
   if (request.tracks.length === 0 || request.tracks.some((t) => t.clips.length === 0)) throw new InputError('BAD_ARGUMENT', `${where}nothing to say: give a voice (--audio) or a script (--say).`);
   if (!/\.(mp4|m4v|mov)$/i.test(request.outPath)) throw new InputError('BAD_ARGUMENT', `${request.outPath}: the output must be an .mp4 (or .mov/.m4v) file.`, request.outPath);
+}
+
+/** The render's frame rate: the clip's own when a video face asks for it (`footage.matchClipFps`). */
+async function withFootageFps(tools: FfmpegTools, request: TalkingVideoRequest): Promise<TalkingVideoRequest> {
+  if (!request.footage?.matchClipFps) return request;
+  const info = await probeMedia(tools, request.facePath);
+  if (info.kind !== 'video' || !info.fps) return request;
+  return { ...request, fps: Math.min(120, Math.max(1, info.fps)) };
+}
+
+/** The new voice over the clip's own sound at `footage.originalAudioDb` (or the voice alone when the clip is silent). */
+async function duckUnderVoice(tools: FfmpegTools, voicePath: string, request: TalkingVideoRequest, durationSec: number, tempDir: string, notice: (m: string) => void, signal?: AbortSignal): Promise<string> {
+  const info = await probeMedia(tools, request.facePath, { signal });
+  if (!info.hasAudio) {
+    notice(`${request.facePath}: the clip has no sound of its own to keep under the new voice.`);
+    return voicePath;
+  }
+  const outPath = path.join(tempDir, 'soundtrack-with-original.wav');
+  const clips = [{ path: voicePath, startSec: 0 }, { path: request.facePath, startSec: 0, gainDb: request.footage?.originalAudioDb }];
+  await mixAudioClips({ tools, clips, durationSec, outPath }, { signal });
+  return outPath;
 }
 
 /** One clip at the start plays as it is; anything else is mixed at its offsets into one WAV. */

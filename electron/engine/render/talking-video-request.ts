@@ -32,7 +32,17 @@ export interface ExportOptions {
   loudnessLufs?: number | null;
 }
 
-/** What `renderTalkingVideo` makes: a photo (or a video's first face frame) speaking one or more tracks. */
+/** How a video face is dubbed. */
+export interface FootageOptions {
+  /** Keep the clip's full length when the voice is shorter (default: the video ends with the voice). */
+  keepClipLength?: boolean;
+  /** Keep the clip's own sound under the new voice at this gain (dB, negative); default: the new voice replaces it. */
+  originalAudioDb?: number;
+  /** Render at the clip's own frame rate instead of `fps`. */
+  matchClipFps?: boolean;
+}
+
+/** What `renderTalkingVideo` makes: a photo speaking one or more tracks, or footage of a person dubbed with a new voice. */
 export interface TalkingVideoRequest {
   facePath: string;
   tracks: TrackRequest[];
@@ -47,6 +57,8 @@ export interface TalkingVideoRequest {
   /** Where the request came from, for error messages (e.g. a scene file). */
   origin?: string;
   export?: ExportOptions;
+  /** Only for a video face. */
+  footage?: FootageOptions;
 }
 
 export const DEFAULT_FPS = 30;

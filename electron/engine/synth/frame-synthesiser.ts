@@ -6,7 +6,10 @@
  */
 import type { SubjectPerformance } from '../animate/performance-types.js';
 import type { FaceSubject } from '../face/face-types.js';
+import type { VideoTrack } from '../face/track-video.js';
+import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import type { RgbaImage } from '../media/rgba-image.js';
+import type { MouthBank } from './mouth-bank/mouth-bank.js';
 
 export type SynthesiserKind = 'photo-warp' | 'footage-dub';
 
@@ -19,9 +22,25 @@ export interface StillSceneSource {
   subjects: FaceSubject[];
 }
 
+/** Footage of a person: every frame is the clip's own, with the tracked subject's mouth re-synthesised. */
+export interface FootageSceneSource {
+  kind: 'footage';
+  tools: FfmpegTools;
+  path: string;
+  /** The clip's frame rate (frames are read at this constant rate, whatever the file's timing). */
+  clipFps: number;
+  /** The tracked subject, one entry per clip frame, landmarks in the clip's pixels. */
+  track: VideoTrack;
+  bank: MouthBank;
+  /** The clip frame each output frame shows. */
+  order: Int32Array;
+  /** The part of the clip's picture drawn (clip pixels, whole). */
+  view: { x: number; y: number; width: number; height: number };
+}
+
 /** What a synthesiser draws: the scene's picture and each subject's performance over `frameCount` frames. */
 export interface SynthesisScene {
-  source: StillSceneSource;
+  source: StillSceneSource | FootageSceneSource;
   performances: SubjectPerformance[];
   frameCount: number;
   fps: number;

@@ -4,7 +4,7 @@
  */
 import type { SubjectFrameParams, SubjectPerformance } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
-import type { FrameSynthesiser, SynthesisScene } from '../frame-synthesiser.js';
+import type { FrameSynthesiser, StillSceneSource, SynthesisScene } from '../frame-synthesiser.js';
 import { createFaceRigs, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 
@@ -24,7 +24,7 @@ export function paramsAt(tracks: SubjectFrameParams[][], frame: number, into: Su
  * Frames drawn one at a time into one reused buffer: the encoder takes each frame before asking for the next, so a
  * render never holds more than one frame. Drawing is synchronous, so `frameAt` calls cannot interleave.
  */
-export function createPhotoWarpSynthesiser(scene: SynthesisScene): FrameSynthesiser {
+export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: StillSceneSource }): FrameSynthesiser {
   const { image, subjects } = scene.source;
   const rigs = createFaceRigs(image, subjects);
   const tracks = rigTracks(rigs, scene.performances);
