@@ -10,8 +10,9 @@ import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
+import { dubBench } from './bench/dub-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, performanceBench, warpBench, renderBench, batchBench, dubBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

@@ -11,6 +11,7 @@ import { encodePng } from '../media/encode-png.js';
 import type { FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
+import { cropAndShrink } from './area-downscale.js';
 import { prepareClipSpeech, type PrepareClip, type PreparedClip } from './clip-speech.js';
 import { prepareScene, synthesiseScene, type SceneParts, type SceneRequest } from './prepare-scene.js';
 
@@ -83,7 +84,10 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
       const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, maxSide]);
       const previewed = await scenes.getOrCreate(key, () => previewScene(scene, maxSide, options.signal));
       const index = Math.min(previewed.frameCount - 1, Math.max(0, Math.round(timeSec * previewed.fps)));
-      const out = await previewed.synthesiser.frameAt(index, options);
+      const drawn = await previewed.synthesiser.frameAt(index, options);
+      // a photo is drawn at the preview's size already; footage comes at the clip's
+      const shrink = Math.min(1, maxSide / Math.max(drawn.width, drawn.height));
+      const out = shrink < 1 ? cropAndShrink(drawn, { x: 0, y: 0, width: drawn.width, height: drawn.height }, Math.max(1, Math.round(drawn.width * shrink)), Math.max(1, Math.round(drawn.height * shrink))) : drawn;
       return { png: encodePng(out), width: out.width, height: out.height, timeSec: index / previewed.fps, durationSec: previewed.durationSec };
     },
     async close() {

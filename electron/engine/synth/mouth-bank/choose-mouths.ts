@@ -35,6 +35,8 @@ const YAW_SCALE_RAD = 0.12;
 const TEETH_WEIGHT = 0.3;
 /** Cost of showing a different clip frame than the one after the last shown. */
 const SWITCH_COST = 0.35;
+/** Cost of holding the same clip frame (a held mouth looks frozen; the next clip frame runs on naturally). */
+const HOLD_COST = 0.1;
 /** Cost of the opening changing between consecutive output frames (keeps the texture from flickering between near ties). */
 const JUMP_WEIGHT = 0.1;
 
@@ -58,7 +60,8 @@ export function chooseMouths(entries: readonly MouthBankEntry[], targets: Target
       cost += TEETH_WEIGHT * Math.abs(shape.teeth - target.teeth);
       if (previous >= 0) {
         const last = entries[previous];
-        if (e !== previous && frameIndex !== last.frameIndex + 1) cost += SWITCH_COST;
+        if (e === previous) cost += HOLD_COST;
+        else if (frameIndex !== last.frameIndex + 1) cost += SWITCH_COST;
         cost += JUMP_WEIGHT * ((shape.opening - last.shape.opening) / OPENING_SCALE) ** 2;
       }
       if (cost < bestCost) {
