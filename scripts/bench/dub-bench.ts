@@ -1,6 +1,6 @@
 /**
  * Footage dub speed and memory: a real talking-head clip (Obama, 720p, and the same scaled to 1080p) looped to
- * DUB_BENCH_SEC and dubbed with another address, against plain ffmpeg decoding and re-encoding the same clip with the
+ * MOUTHPIECE_BENCH_DUB_SEC (default 20 s) and dubbed with another address, against plain ffmpeg decoding and re-encoding the same clip with the
  * same x264 settings in the same run; then the peak memory of a long dub (MOUTHPIECE_BENCH_LONG_SEC, default 600 s)
  * in a process of its own, beside a short one, to show memory does not grow with length.
  */
@@ -14,7 +14,7 @@ import { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { RENDER_X264, renderTalkingVideo } from '../../electron/engine/render/render-talking-video.js';
 import { MEDIA, mb, type BenchSection } from './bench-support.js';
 
-const DUB_BENCH_SEC = 20;
+const DUB_BENCH_SEC = Number(process.env.MOUTHPIECE_BENCH_DUB_SEC ?? 20);
 const LONG_SEC = Number(process.env.MOUTHPIECE_BENCH_LONG_SEC ?? 600);
 const CLIP = join(MEDIA, 'video/obama_weekly_address_challenges.mp4');
 const VOICE = join(MEDIA, 'video/obama_weekly_address_progress.mp4');

@@ -15,6 +15,8 @@ export interface TargetShape {
 
 /** jawOpen of the speech stage that counts as a wide-open mouth (its 95th percentile on real speech is ~0.57). */
 export const JAW_OPEN_FULL = 0.6;
+/** Below this share of the way from closed to wide, the wanted mouth is at rest. */
+const REST_OPEN_SHARE = 0.15;
 
 /**
  * The mouth shape wanted for one frame's articulation, in the bank's own range: closed at rest (and at b/p/m, where
@@ -25,14 +27,15 @@ export function targetShapeOf(mouth: Pick<MouthParams, 'jawOpen' | 'lipPress' | 
   return {
     opening: stats.restOpening + open * (stats.wideOpening - stats.restOpening),
     width: stats.restWidth * (1 + 0.12 * mouth.lipSpread - 0.2 * mouth.lipRound),
-    teeth: mouth.teethShow,
+    // a mouth at rest shows no teeth: the clip's least open frames may (lips parted a little), and would look slack
+    teeth: open < REST_OPEN_SHARE ? 0 : mouth.teethShow,
   };
 }
 
 const OPENING_SCALE = 0.025;
 const WIDTH_SCALE = 0.05;
 const YAW_SCALE_RAD = 0.12;
-const TEETH_WEIGHT = 0.3;
+const TEETH_WEIGHT = 1;
 /** Cost of showing a different clip frame than the one after the last shown. */
 const SWITCH_COST = 0.35;
 /** Cost of holding the same clip frame (a held mouth looks frozen; the next clip frame runs on naturally). */
