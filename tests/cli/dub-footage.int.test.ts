@@ -2,13 +2,13 @@
  * `mouthpiece render --face clip` on real and deliberately awkward footage: the dub's output file, its length rule,
  * its sound and its tags; and one clear line (exit 2, nothing left) for footage that cannot be dubbed.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFfmpegTools } from '../../electron/engine/media/index.js';
-import { media, runCli } from '../helpers/run-cli.js';
+import { media, ROOT, runCli } from '../helpers/run-cli.js';
 
 const GRID = media('video/grid_brbk7n.mpg');
 const LINE = 'Place blue at F two now.';
@@ -99,6 +99,35 @@ describe('mouthpiece render --face clip (dubbing)', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(probe(out).streams.find((s) => s.codec_type === 'video')?.width).toBe(3840);
   }, 900_000);
+
+  it('stops on Ctrl-C while tracking or while drawing, leaving no output and no temporary files', async () => {
+    for (const phase of ['track', 'render']) {
+      const tmp = join(dir, `tmp-sigint-${phase}`);
+      const outDir = join(dir, `out-sigint-${phase}`);
+      mkdirSync(tmp);
+      mkdirSync(outDir);
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', GRID, '--audio', media('audio/en_jfk_inaugural.wav'), '--preset', 'source', '-o', join(outDir, 'dub.mp4'), '--json'], {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let interrupted = false;
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        const reached = phase === 'track' ? /"phase":"track","ratio":0\.[2-3]/ : /"phase":"render","ratio":0\.[6-9]/;
+        if (!interrupted && reached.test(stderr)) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(interrupted, stderr).toBe(true);
+      expect(code).toBe(130);
+      expect(readdirSync(outDir)).toEqual([]);
+      expect(readdirSync(tmp).filter((name) => name.startsWith('mouthpiece-'))).toEqual([]);
+    }
+  }, 600_000);
 
   describe('footage that cannot be dubbed: one clear line, exit 2, nothing left', () => {
     async function expectBadFootage(face: string, reason: RegExp) {

@@ -24,7 +24,7 @@ import { frameSubjects, type Rect } from './framing.js';
 import { OUTPUT_PRESETS } from './output-presets.js';
 import { prepareScene, synthesiseScene, type SceneParts } from './prepare-scene.js';
 import { describeFace } from './render-source.js';
-import { createPhaseProgress } from './phase-progress.js';
+import { createPhaseProgress, FOOTAGE_PHASES, PHOTO_PHASES } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
 
 /** Upscaling beyond this is worth telling the user about: the video will look soft. */
@@ -79,7 +79,8 @@ export async function renderTalkingVideo(
     notices.push(message);
     options.onNotice?.(message);
   };
-  const progress = createPhaseProgress(options.onProgress);
+  const faceInfo = await probeMedia(deps.tools, request.facePath, { signal });
+  const progress = createPhaseProgress(options.onProgress, faceInfo.kind === 'video' ? FOOTAGE_PHASES : PHOTO_PHASES);
 
   const tempDir = await createTempFolder('mouthpiece-render-', 'the render');
   let drawing: FrameSynthesiser | undefined;
@@ -97,7 +98,7 @@ export async function renderTalkingVideo(
         `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
       );
     }
-    const drawn = await synthesiseScene(deps, prepared, scene, framing, { signal, onTrackProgress: (ratio) => progress('analyse', ratio) });
+    const drawn = await synthesiseScene(deps, prepared, scene, framing, { signal, onTrackProgress: (ratio) => progress('track', ratio) });
     const { synthesiser, subjects, frameCount, durationSec } = drawn;
     drawing = synthesiser;
     if (drawn.lengthNote) notice(drawn.lengthNote);
