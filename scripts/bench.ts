@@ -11,11 +11,12 @@ import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
+import { dubBench } from './bench/dub-bench.js';
 import { farmBench } from './bench/farm-bench.js';
 import { provenanceBench } from './bench/provenance-bench.js';
 import { previewBench } from './bench/preview-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, farmBench, previewBench, provenanceBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, dubBench, farmBench, previewBench, provenanceBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

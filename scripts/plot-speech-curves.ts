@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRgbaImage, resolveFfmpegTools, writePng, type RgbaImage } from '../electron/engine/media/index.js';
-import { drawLine, drawNumberLabel, fillRect, type Rgb } from '../electron/engine/render/raster-draw.js';
+import { drawLine, drawNumberLabel, fillRect, type Rgb } from '../electron/engine/media/raster-draw.js';
 import { analyzeSpeech, decodeAudio, VISEMES, type Viseme } from '../electron/engine/speech/index.js';
 
 const COLORS: Record<Viseme, Rgb> = {

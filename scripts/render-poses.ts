@@ -9,9 +9,9 @@ import { NEUTRAL_FRAME, type SubjectFrameParams } from '../electron/engine/anima
 import { analyzeImage } from '../electron/engine/face/index.js';
 import { createRgbaImage, decodeImage, resolveFfmpegTools, writePng, type RgbaImage } from '../electron/engine/media/index.js';
 import { SessionPool } from '../electron/engine/models/session-pool.js';
-import { createFaceRig } from '../electron/engine/render/face-rig.js';
-import { drawNumberLabel } from '../electron/engine/render/raster-draw.js';
-import { createFrameBuffer, renderFrame } from '../electron/engine/render/render-frame.js';
+import { createFaceRig } from '../electron/engine/synth/photo-warp/face-rig.js';
+import { drawNumberLabel } from '../electron/engine/media/raster-draw.js';
+import { createFrameBuffer, renderFrame } from '../electron/engine/synth/photo-warp/render-frame.js';
 
 const POSES: [string, Partial<SubjectFrameParams>][] = [
   ['neutral', {}],

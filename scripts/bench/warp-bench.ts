@@ -4,8 +4,8 @@ import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../electron/engine/an
 import { analyzeImage } from '../../electron/engine/face/analyze-image.js';
 import { createRgbaImage, decodeImage, resolveFfmpegTools, type RgbaImage } from '../../electron/engine/media/index.js';
 import { SessionPool } from '../../electron/engine/models/session-pool.js';
-import { createFaceRig } from '../../electron/engine/render/face-rig.js';
-import { createFrameBuffer, renderFrame } from '../../electron/engine/render/render-frame.js';
+import { createFaceRig } from '../../electron/engine/synth/photo-warp/face-rig.js';
+import { createFrameBuffer, renderFrame } from '../../electron/engine/synth/photo-warp/render-frame.js';
 import { MEDIA, median, percentile, type BenchSection } from './bench-support.js';
 
 const FRAMES = 150;

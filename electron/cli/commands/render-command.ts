@@ -16,11 +16,12 @@ import { defaultLibraryDir } from '../package-paths.js';
 export const RENDER_USAGE = `mouthpiece render [--face <image|video>] (--audio <file> | --say "<text>") -o out.mp4 [options]
 mouthpiece render --scene scene.json -o out.mp4 [options]
 
-  Makes the face in a photo speak a recording or a typed script (H.264/AAC MP4).
+  Makes the face in a photo speak a recording or a typed script, or dubs footage of a person: the clip's
+  own frames with the mouth re-synthesised to the new voice (H.264/AAC MP4).
   Without --face it renders the bundled sample face (a public-domain NASA portrait), so
   \`mouthpiece render --say "Hello!" -o hello.mp4\` works right after installing.
 
-  --face FILE         photo (or video: its first frame with a face is used as a still);
+  --face FILE         photo, or video clip to dub (mp4, mov, mpg, webm, …);
                       "${SAMPLE_KEYWORD}" = the bundled public-domain sample face (the default)
   --audio FILE        voice recording to lip-sync (wav, mp3, ogg, m4a, or a video's sound);
                       "${SAMPLE_KEYWORD}" = the bundled public-domain sample recording (with its transcript)
@@ -29,7 +30,11 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --voice NAME        built-in voice for --say (default en-us)
   --subject N         which face speaks, 0 = largest (default 0); the others listen
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
-  --fps N             frames per second (default ${DEFAULT_FPS})
+  --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
+  --keep-clip-length  (video face) keep the whole clip when the voice is shorter; by default the video ends
+                      with the voice. A voice longer than the clip plays the footage on forward and back.
+  --keep-original-audio  (video face) keep the clip's own sound under the new voice (18 dB lower, or
+                      --original-audio-db DB); by default the new voice replaces it
   --seed N            seed of the invented motion: same seed, same video (default ${DEFAULT_SEED})
   --captions          burn in word-timed captions and write NAME.srt and NAME.vtt beside the video
   --caption-style S   clean (lower third) | reel (big, bold, current word highlighted); default reel
@@ -63,11 +68,17 @@ const OPTIONS = {
   'keep-loudness': { type: 'boolean' },
   consent: { type: 'string' },
   library: { type: 'string' },
+  'keep-clip-length': { type: 'boolean' },
+  'keep-original-audio': { type: 'boolean' },
+  'original-audio-db': { type: 'string' },
   out: { type: 'string', short: 'o' },
   overwrite: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** How far under the new voice the clip's own sound stays with --keep-original-audio. */
+const DEFAULT_ORIGINAL_AUDIO_DB = -18;
 
 type RenderValues = ReturnType<typeof parseRenderArgs>['values'];
 
@@ -129,12 +140,19 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
   if (captionStyle !== undefined && captionStyle !== 'clean' && captionStyle !== 'reel') bad(`--caption-style must be clean or reel, got "${captionStyle}".`);
   if (captionStyle !== undefined && !values.captions) bad('--caption-style needs --captions.');
   const finalPreset = preset ?? scene?.preset ?? 'reel';
+  const duckDb = parseNumber(values['original-audio-db'], 'original-audio-db', (n) => n <= 0 && n >= -60, 'between -60 and 0 (dB)');
+  if (duckDb !== undefined && !values['keep-original-audio']) bad('--original-audio-db needs --keep-original-audio.');
   return {
     facePath,
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
     styles: scene?.styles,
     preset: finalPreset,
     fps: fps ?? scene?.fps ?? DEFAULT_FPS,
+    footage: {
+      matchClipFps: fps === undefined && scene?.fps === undefined,
+      keepClipLength: values['keep-clip-length'] ?? false,
+      originalAudioDb: values['keep-original-audio'] ? (duckDb ?? DEFAULT_ORIGINAL_AUDIO_DB) : undefined,
+    },
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     overwrite: values.overwrite ?? false,

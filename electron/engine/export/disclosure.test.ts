@@ -28,6 +28,14 @@ describe('disclosure tag text', () => {
     expect(disclosureTags({ toolVersion: '1.0.0', voice: 'mixed' }).comment).toMatch(/some of the voices .*generated.*other voices are recordings/);
   });
 
+  it('says footage was re-voiced and its mouth re-synthesised, not that a photo was animated', () => {
+    const tags = disclosureTags({ toolVersion: '1.2.3', voice: 'recorded', face: 'footage' });
+    expect(tags.comment).toMatch(/^AI-generated: this footage was re-voiced and the mouth re-synthesised/);
+    expect(tags.comment).not.toMatch(/still photo/);
+    expect(tags.description).toMatch(/re-voiced footage/);
+    expect(disclosureTags({ toolVersion: '1.2.3', voice: 'synthesised', face: 'footage' }).comment).toMatch(/generated voice/);
+  });
+
   it('reads the voice off the clips: scripts are synthesised, recordings are not', () => {
     expect(disclosureVoiceOf(['say', 'say'])).toBe('synthesised');
     expect(disclosureVoiceOf(['audio'])).toBe('recorded');

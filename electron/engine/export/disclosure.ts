@@ -30,6 +30,8 @@ export interface DisclosureTagsInput {
    * and exiftool do). Off by default, so the plain-language tags land where the most readers look.
    */
   customKeys?: boolean;
+  /** What the face was: a still photo animated (default), or footage re-voiced with its mouth re-synthesised. */
+  face?: 'photo' | 'footage';
 }
 
 /** What the comment says was generated, and what it says about the voice: a recording is the user's own sound. */
@@ -40,19 +42,30 @@ const GENERATED_PART: Record<DisclosureVoice | 'unknown', { generated: string; v
   unknown: { generated: 'the face animation in this video was generated from a still photo', voiceNote: '' },
 };
 
+/** The same for footage: the person was filmed, but not saying this; the mouth was re-synthesised to the new voice. */
+const DUBBED_PART: Record<DisclosureVoice | 'unknown', { generated: string; voiceNote: string }> = {
+  synthesised: { generated: 'this footage was re-voiced with a generated voice (from a typed script) and the mouth re-synthesised to match', voiceNote: '' },
+  recorded: { generated: 'this footage was re-voiced and the mouth re-synthesised to match the new voice', voiceNote: '; the new voice is a recording, not synthesised' },
+  mixed: { generated: 'this footage was re-voiced (partly with generated voices from typed scripts) and the mouth re-synthesised to match', voiceNote: '; the other voices are recordings' },
+  unknown: { generated: 'this footage was re-voiced and the mouth re-synthesised to match the new voice', voiceNote: '' },
+};
+
 /**
  * MP4 tags for `encodeVideo({ metadata })`. `comment` and `description` are iTunes-style atoms the mp4 muxer always
  * keeps (checked with ffprobe on the bundled ffmpeg); both say "AI-generated" and name the tool and version. The
  * comment claims a synthesised voice only when `voice` says so: a render of the user's own recording has a real voice.
  */
-export function disclosureTags({ toolVersion, voice, customKeys = false }: DisclosureTagsInput): Record<string, string> {
+export function disclosureTags({ toolVersion, voice, customKeys = false, face = 'photo' }: DisclosureTagsInput): Record<string, string> {
   const version = toolVersion.trim();
   if (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(version)) throw new RangeError(`disclosureTags: not a version: "${toolVersion}"`);
   const tool = `${TOOL_NAME} ${version}`;
-  const part = GENERATED_PART[voice ?? 'unknown'];
+  const part = (face === 'footage' ? DUBBED_PART : GENERATED_PART)[voice ?? 'unknown'];
   const tags: Record<string, string> = {
     comment: `${AI_DISCLOSURE_LABEL}: ${part.generated} with ${tool}${part.voiceNote}; the person shown was not filmed saying this.`,
-    description: `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation); signed content credentials and an invisible watermark are embedded: check with \`mouthpiece verify\`.`,
+    description:
+      face === 'footage'
+        ? `${AI_DISCLOSURE_LABEL} likeness: re-voiced footage with a re-synthesised mouth, made with ${tool} (local video dubbing); signed content credentials and an invisible watermark are embedded: check with \`mouthpiece verify\`.`
+        : `${AI_DISCLOSURE_LABEL} likeness, made with ${tool} (local talking-photo animation); signed content credentials and an invisible watermark are embedded: check with \`mouthpiece verify\`.`,
   };
   if (customKeys) {
     tags.ai_generated = 'true';

@@ -1,5 +1,5 @@
 import type { RgbaImage } from '../media/rgba-image.js';
-import { drawNumberLabel, drawPolygon, fillDisc, type Rgb } from '../render/raster-draw.js';
+import { drawNumberLabel, drawPolygon, fillDisc, type Rgb } from '../media/raster-draw.js';
 import type { FaceAnalysis } from './face-types.js';
 
 const SUBJECT_COLORS: Rgb[] = [

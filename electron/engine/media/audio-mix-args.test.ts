@@ -25,6 +25,13 @@ describe('buildMixAudioArgs', () => {
     expect(graph).toContain('adelay=500|500');
   });
 
+  it('turns a clip down by its gain (a clip’s own sound kept under a new voice)', () => {
+    const graph = valueOf(buildMixAudioArgs({ clips: [{ path: 'voice.wav', startSec: 0 }, { path: 'clip.mp4', startSec: 0, gainDb: -18 }], durationSec: 2, outPath: 'o.wav' }), '-filter_complex');
+    const [voice, clip] = graph.split(';');
+    expect(voice).not.toContain('volume');
+    expect(clip).toContain('volume=-18dB');
+  });
+
   it('refuses nonsense', () => {
     expect(() => buildMixAudioArgs({ clips: [], durationSec: 1, outPath: 'o.wav' })).toThrow(/no clips/);
     expect(() => buildMixAudioArgs({ clips: [{ path: 'a', startSec: -1 }], durationSec: 1, outPath: 'o.wav' })).toThrow(/starts at -1/);

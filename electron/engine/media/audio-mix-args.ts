@@ -8,6 +8,8 @@ export interface AudioMixClip {
   path: string;
   /** Where the clip starts in the soundtrack, seconds ≥ 0. */
   startSec: number;
+  /** Level change of this clip, dB (e.g. −18 to keep a clip's own sound under a new voice). */
+  gainDb?: number;
 }
 
 export interface MixAudioArgsInput {
@@ -36,6 +38,7 @@ export function buildMixAudioArgs(input: MixAudioArgsInput): string[] {
     if (!(clip.startSec >= 0) || !Number.isFinite(clip.startSec)) throw new RangeError(`buildMixAudioArgs: clip ${i} starts at ${clip.startSec}`);
     const delayMs = Math.round(clip.startSec * 1000);
     const steps = [`aresample=${rate}`, 'aformat=sample_fmts=fltp:channel_layouts=stereo'];
+    if (clip.gainDb !== undefined && clip.gainDb !== 0) steps.push(`volume=${formatNumber(clip.gainDb)}dB`);
     if (delayMs > 0) steps.push(`adelay=${delayMs}|${delayMs}`);
     steps.push('apad', `atrim=end=${duration}`);
     return `[${i}:a]${steps.join(',')}[mix_${i}]`;

@@ -3,7 +3,7 @@
  * so a person can see at a glance what a render did.
  */
 import { createRgbaImage, probeMedia, readVideoFrames, writePng, type FfmpegTools, type RgbaImage } from '../media/index.js';
-import { drawNumberLabel } from '../render/raster-draw.js';
+import { drawNumberLabel } from '../media/raster-draw.js';
 import { InputError } from '../errors.js';
 
 export interface ContactSheetOptions {

@@ -9,7 +9,7 @@ import type { SessionPool } from '../models/session-pool.js';
 import type { SpeechPerformanceInput } from '../speech/speech-types.js';
 import { assertNoOverlappingClips } from './scene.js';
 import type { ClipRequest, TalkingVideoRequest } from './talking-video-request.js';
-import { analyzeSpeech, decodeAudio, synthesizeSpeech, writeWavFile } from './talking-video-stages.js';
+import { analyzeSpeech, decodeAudio, synthesizeSpeech, writeWavFile } from '../speech/index.js';
 
 export interface PreparedClip {
   startSec: number;

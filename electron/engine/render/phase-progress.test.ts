@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../progress.js';
-import { createPhaseProgress } from './phase-progress.js';
+import { createPhaseProgress, FOOTAGE_PHASES } from './phase-progress.js';
 
 describe('createPhaseProgress', () => {
   it('maps each phase onto its share of the whole render and never goes backwards', () => {
@@ -19,5 +19,15 @@ describe('createPhaseProgress', () => {
     expect(seen.map((p) => p.phase)).toEqual(['analyse', 'analyse', 'speech', 'loudness', 'render', 'render', 'render', 'render']);
     expect(seen[5].etaMs).toBe(4000);
     expect('etaMs' in seen[2]).toBe(false);
+  });
+
+  it('gives a dub’s tracking pass its own share, between the speech and the loudness', () => {
+    const seen: Progress[] = [];
+    const report = createPhaseProgress((p) => seen.push(p), FOOTAGE_PHASES);
+    report('speech', 1);
+    report('track', 0.5);
+    report('loudness', 0);
+    expect(seen.map((p) => p.ratio)).toEqual([0.08, 0.24, 0.4]);
+    expect(seen[1].phase).toBe('track');
   });
 });

@@ -1,27 +1,22 @@
 /**
- * Preview frames drawn by the export's own engine: the same face analysis, voiced clips, performance and warp rig as
- * `renderTalkingVideo`, over the whole picture at a reduced size, one frame at a time, as an in-memory PNG. Everything
- * up to the rigs is prepared once per scene and kept (the face per file, each clip per source and fps, the last few
- * scenes whole), so scrubbing costs one warp and one PNG per frame; a changed scene rebuilds only what changed.
+ * Preview frames drawn by the export's own engine: the same scene preparation (`prepareScene`) and frame synthesiser
+ * as `renderTalkingVideo`, over the whole picture at a reduced size, one frame at a time, as an in-memory PNG. Each
+ * part is kept (the face per file, each clip per source and fps, the last few scenes whole), so scrubbing costs one
+ * synthesised frame and one PNG; a changed scene rebuilds only what changed.
  */
 import { rm } from 'node:fs/promises';
-import type { SubjectFrameParams } from '../animate/performance-types.js';
-import { InputError } from '../errors.js';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
 import { createTempFolder } from '../media/atomic-file.js';
 import { encodePng } from '../media/encode-png.js';
-import type { FfmpegTools, RgbaImage } from '../media/index.js';
+import type { FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
-import { prepareClipSpeech, prepareTrackClips, type PrepareClip, type PreparedClip } from './clip-speech.js';
-import { createFaceRigs, type FaceRig } from './face-rig.js';
-import { createFrameBuffer, renderFrame } from './render-frame.js';
-import { paramsAt, rigTracks } from './render-frame-stream.js';
-import { prepareRenderSource } from './render-source.js';
-import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
-import type { TalkingVideoRequest } from './talking-video-request.js';
+import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
+import { cropAndShrink } from './area-downscale.js';
+import { prepareClipSpeech, type PrepareClip, type PreparedClip } from './clip-speech.js';
+import { prepareScene, synthesiseScene, type SceneParts, type SceneRequest } from './prepare-scene.js';
 
 /** What a preview shows: a render request without an output file or preset (the preview is the whole picture). */
-export type PreviewScene = Pick<TalkingVideoRequest, 'facePath' | 'tracks' | 'styles' | 'fps' | 'seed' | 'origin'>;
+export type PreviewScene = SceneRequest;
 
 export interface PreviewFrame {
   /** The frame as PNG (RGB). */
@@ -41,12 +36,8 @@ export interface PreviewRenderer {
   close(): Promise<void>;
 }
 
-interface PreparedScene {
-  source: RgbaImage;
-  rigs: FaceRig[];
-  /** Per rig, the performance's frames. */
-  tracks: SubjectFrameParams[][];
-  out: RgbaImage;
+interface PreviewedScene {
+  synthesiser: FrameSynthesiser;
   fps: number;
   frameCount: number;
   durationSec: number;
@@ -59,7 +50,7 @@ const KEEP_CLIPS = 64;
 export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionPool }): PreviewRenderer {
   const faces = createLru<Promise<FileAnalysis>>(KEEP_FACES);
   const clips = createLru<Promise<PreparedClip>>(KEEP_CLIPS);
-  const scenes = createLru<Promise<PreparedScene>>(KEEP_SCENES);
+  const scenes = createLru<Promise<PreviewedScene>>(KEEP_SCENES, (scene) => void scene.then((s) => s.synthesiser.close()).catch(() => {}));
   let tempDir: Promise<string> | undefined;
   let clipNumber = 0;
 
@@ -75,32 +66,29 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     const prepared = await clips.getOrCreate(key, async () => prepareClipSpeech({ ...deps, tempDir: await workDir() }, { ...clip, startSec: 0 }, { ...options, name }));
     return { ...prepared, startSec: clip.startSec };
   };
+  const parts: SceneParts = {
+    analyse: (facePath, signal) => faces.getOrCreate(facePath, () => analyzeFile(deps, facePath, { signal })),
+    prepareClip,
+  };
 
-  const prepareScene = async (scene: PreviewScene, maxSide: number, signal?: AbortSignal): Promise<PreparedScene> => {
-    const analysis = await faces.getOrCreate(scene.facePath, () => analyzeFile(deps, scene.facePath, { signal }));
-    for (const track of scene.tracks) {
-      if (!analysis.subjects[track.subject]) {
-        throw new InputError('NO_SUCH_SUBJECT', `${scene.facePath}: there is no subject ${track.subject}; this picture has ${analysis.subjects.length} face(s).`, scene.facePath);
-      }
-    }
+  const previewScene = async (scene: PreviewScene, maxSide: number, signal?: AbortSignal): Promise<PreviewedScene> => {
+    const prepared = await prepareScene(parts, scene, { signal });
+    const { analysis } = prepared;
     const whole = { x: 0, y: 0, width: analysis.width, height: analysis.height };
-    const source = prepareRenderSource({ analysis, framing: { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) } });
-    const prepared = await prepareTrackClips(scene, prepareClip, { signal });
-    const durationSec = Math.max(0, ...prepared.flat().map((c) => c.startSec + c.durationSec));
-    const frameCount = sceneFrameCount(durationSec, scene.fps);
-    const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips: prepared, frameCount });
-    const rigs = createFaceRigs(source.image, source.subjects);
-    return { source: source.image, rigs, tracks: rigTracks(rigs, performances), out: createFrameBuffer(source.image), fps: scene.fps, frameCount, durationSec };
+    const drawn = await synthesiseScene(deps, prepared, scene, { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) }, { signal });
+    return { synthesiser: drawn.synthesiser, fps: scene.fps, frameCount: drawn.frameCount, durationSec: drawn.durationSec };
   };
 
   return {
     async frame(scene, { timeSec, maxSide }, options = {}) {
       const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, maxSide]);
-      const prepared = await scenes.getOrCreate(key, () => prepareScene(scene, maxSide, options.signal));
-      const index = Math.min(prepared.frameCount - 1, Math.max(0, Math.round(timeSec * prepared.fps)));
-      // Rendering is synchronous: no other frame can use the scene's rigs or buffer until it is encoded.
-      renderFrame(prepared.source, prepared.rigs, paramsAt(prepared.tracks, index, []), prepared.out);
-      return { png: encodePng(prepared.out), width: prepared.out.width, height: prepared.out.height, timeSec: index / prepared.fps, durationSec: prepared.durationSec };
+      const previewed = await scenes.getOrCreate(key, () => previewScene(scene, maxSide, options.signal));
+      const index = Math.min(previewed.frameCount - 1, Math.max(0, Math.round(timeSec * previewed.fps)));
+      const drawn = await previewed.synthesiser.frameAt(index, options);
+      // a photo is drawn at the preview's size already; footage comes at the clip's
+      const shrink = Math.min(1, maxSide / Math.max(drawn.width, drawn.height));
+      const out = shrink < 1 ? cropAndShrink(drawn, { x: 0, y: 0, width: drawn.width, height: drawn.height }, Math.max(1, Math.round(drawn.width * shrink)), Math.max(1, Math.round(drawn.height * shrink))) : drawn;
+      return { png: encodePng(out), width: out.width, height: out.height, timeSec: index / previewed.fps, durationSec: previewed.durationSec };
     },
     async close() {
       faces.clear();
@@ -114,7 +102,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
 }
 
 /** A few most recently used promises by key; a rejected one is dropped so the next call tries again. */
-function createLru<T extends Promise<unknown>>(capacity: number) {
+function createLru<T extends Promise<unknown>>(capacity: number, onEvict?: (value: T) => void) {
   const entries = new Map<string, T>();
   return {
     getOrCreate(key: string, create: () => T): T {
@@ -127,9 +115,16 @@ function createLru<T extends Promise<unknown>>(capacity: number) {
       const created = create();
       entries.set(key, created);
       created.catch(() => entries.get(key) === created && entries.delete(key));
-      while (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      while (entries.size > capacity) {
+        const oldest = entries.keys().next().value as string;
+        onEvict?.(entries.get(oldest) as T);
+        entries.delete(oldest);
+      }
       return created;
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      for (const value of entries.values()) onEvict?.(value);
+      entries.clear();
+    },
   };
 }

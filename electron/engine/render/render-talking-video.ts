@@ -5,12 +5,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, throwIfAborted } from '../errors.js';
-import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
-import type { FaceSubject } from '../face/face-types.js';
+import { analyzeFile } from '../face/analyze-file.js';
 import { writeCaptionFiles } from '../captions/index.js';
 import { disclosureTags, disclosureVoiceOf } from '../export/disclosure.js';
 import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../export/export-presets.js';
-import { encodeVideo, mixAudioClips, type FfmpegTools } from '../media/index.js';
+import { encodeVideo, mixAudioClips, probeMedia, type FfmpegTools } from '../media/index.js';
 import { assertWritableFolder, createTempFolder, removeTempFolder } from '../media/atomic-file.js';
 import { assertOutputAllowed } from '../media/output-guard.js';
 import { normalizeLoudness } from '../media/normalize-loudness.js';
@@ -19,20 +18,17 @@ import { MOUTHPIECE_VERSION } from '../version.js';
 import { captionFilePaths, prepareCaptionOverlay } from './caption-overlay.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { RunOptions } from '../progress.js';
-import { prepareClipSpeech, prepareTrackClips, type PreparedClip } from './clip-speech.js';
+import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
+import { prepareClipSpeech, type PreparedClip } from './clip-speech.js';
 import { buildFramingFilter } from './framing-filter.js';
 import { frameSubjects, type Rect } from './framing.js';
 import { OUTPUT_PRESETS } from './output-presets.js';
-import { describeFace, prepareRenderSource } from './render-source.js';
-import { renderFrameStream } from './render-frame-stream.js';
-import { createPhaseProgress } from './phase-progress.js';
+import { prepareScene, synthesiseScene, type SceneParts } from './prepare-scene.js';
+import { describeFace } from './render-source.js';
+import { createPhaseProgress, FOOTAGE_PHASES, PHOTO_PHASES } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
-import { createFaceRigs } from './face-rig.js';
-import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 import { loadRenderIdentity, stampFinishedExport, watermarkFrames } from '../provenance/index.js';
 
-/** A face smaller than this (landmark box height, photo pixels) has too few pixels to animate credibly. */
-export const MIN_FACE_HEIGHT_PX = 32;
 /** Upscaling beyond this is worth telling the user about: the video will look soft. */
 const UPSCALE_NOTICE_ABOVE = 4;
 /** x264 settings of the built-in presets: `veryfast` keeps encoding well ahead of real time at 1080×1920. */
@@ -88,60 +84,58 @@ export async function renderTalkingVideo(
     notices.push(message);
     options.onNotice?.(message);
   };
-  const progress = createPhaseProgress(options.onProgress);
-
-  progress('analyse', 0);
-  const analysis = await analyzeFile(deps, request.facePath, { signal });
-  if (analysis.kind === 'video') {
-    notice(`${request.facePath} is a video: dubbing moving footage is not implemented yet, so its frame at ${(analysis.frameTimeSec ?? 0).toFixed(1)} s is animated as a still.`);
-  }
-  const speakers = request.tracks.map((track) => findSpeaker(analysis, track.subject, request.facePath));
-  const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
-  if (framing.scale > UPSCALE_NOTICE_ABOVE) {
-    notice(
-      `${request.facePath}: the framed part of the photo is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger photo gives a sharper video.`,
-    );
-  }
-  const source = prepareRenderSource({ analysis, framing });
-  progress('analyse', 1);
+  const faceInfo = await probeMedia(deps.tools, request.facePath, { signal });
+  const progress = createPhaseProgress(options.onProgress, faceInfo.kind === 'video' ? FOOTAGE_PHASES : PHOTO_PHASES);
 
   const tempDir = await createTempFolder('mouthpiece-render-', 'the render');
+  let drawing: FrameSynthesiser | undefined;
   try {
-    const clips = await prepareTrackClips(request, (clip, clipOptions) => prepareClipSpeech({ ...deps, tempDir }, clip, clipOptions), {
-      onClipDone: (done, total) => progress('speech', done / total),
-      signal,
-    });
-    const durationSec = Math.max(...clips.flat().map((c) => c.startSec + c.durationSec));
-    const frameCount = sceneFrameCount(durationSec, request.fps);
+    const parts: SceneParts = {
+      analyse: (facePath, abort) => analyzeFile(deps, facePath, { signal: abort }),
+      prepareClip: (clip, clipOptions) => prepareClipSpeech({ ...deps, tempDir }, clip, clipOptions),
+    };
+    const scene = await withFootageFps(deps.tools, request);
+    const prepared = await prepareScene(parts, scene, { signal, onProgress: (phase, ratio) => progress(phase, ratio) });
+    const { analysis, speakers, clips } = prepared;
+    const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
+    if (framing.scale > UPSCALE_NOTICE_ABOVE) {
+      notice(
+        `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
+      );
+    }
+    const drawn = await synthesiseScene(deps, prepared, scene, framing, { signal, onTrackProgress: (ratio) => progress('track', ratio) });
+    const { synthesiser, subjects, frameCount, durationSec } = drawn;
+    drawing = synthesiser;
+    if (drawn.lengthNote) notice(drawn.lengthNote);
     const mixed = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
-    const loudness = await normaliseSoundtrack(deps.tools, mixed, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
-    const soundtrack = loudness?.outPath ?? mixed;
+    const withOriginal = analysis.kind === 'video' && scene.footage?.originalAudioDb !== undefined ? await duckUnderVoice(deps.tools, mixed, scene, durationSec, tempDir, notice, signal) : mixed;
+    const loudness = await normaliseSoundtrack(deps.tools, withOriginal, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
+    const soundtrack = loudness?.outPath ?? withOriginal;
     throwIfAborted(signal);
     const faces = { boxes: speakers.map((s) => describeFace(s).box), framing };
     const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice, faces });
-    const framingFilter = buildFramingFilter(framing, source.image);
+    const framingFilter = buildFramingFilter(framing, synthesiser);
     // Captions are drawn on the finished picture; without a framing graph, the frames are scaled to it first.
     const toOutput = framingFilter ?? `scale=${framing.output.width}:${framing.output.height}:flags=bicubic`;
     const videoFilter = overlay ? `${toOutput},${overlay.filter}` : framingFilter;
     const encode = encodeSettingsFor(exportPreset, framing.output);
 
     const speakingIndices = new Set(request.tracks.map((t) => t.subject));
-    const performances = generateScenePerformances({ request, analysis, subjects: source.subjects, clips, frameCount });
-    const rigs = createFaceRigs(source.image, source.subjects);
     const identity = await loadRenderIdentity(deps.libraryDir);
     const voice = disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind)));
-    const mark = { key: identity.watermarkKey, output: framing.output, outputPxPerFramePx: framing.placement.width / source.image.width, frameOrigin: framing.placement };
+    const isFootage = analysis.kind === 'video';
+    const mark = { key: identity.watermarkKey, output: framing.output, outputPxPerFramePx: framing.placement.width / synthesiser.width, frameOrigin: framing.placement };
     const encoded = await encodeVideo(
       {
         tools: deps.tools,
         outPath: request.outPath,
         width: framing.output.width,
         height: framing.output.height,
-        frameWidth: source.image.width,
-        frameHeight: source.image.height,
+        frameWidth: synthesiser.width,
+        frameHeight: synthesiser.height,
         videoFilter,
-        fps: request.fps,
-        frames: watermarkFrames(renderFrameStream({ source: source.image, rigs, performances, frameCount }), mark),
+        fps: scene.fps,
+        frames: watermarkFrames(synthesiser.frames({ signal }), mark),
         frameCount,
         audioPath: soundtrack,
         preset: encode.preset,
@@ -149,7 +143,7 @@ export async function renderTalkingVideo(
         maxBitrateKbps: encode.maxBitrateKbps,
         audioBitrateKbps: encode.audioBitrateKbps,
         overwrite: request.overwrite ?? true,
-        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice }),
+        metadata: disclosureTags({ toolVersion: MOUTHPIECE_VERSION, voice, face: isFootage ? 'footage' : 'photo' }),
       },
       { signal, onProgress: (p) => progress('render', p.ratio, p.etaMs) },
     );
@@ -157,7 +151,7 @@ export async function renderTalkingVideo(
     await stampFinishedExport({
       outPath: request.outPath,
       identity,
-      credentials: { toolVersion: MOUTHPIECE_VERSION, synthesis: 'photo-animation', voice, consent: request.consent },
+      credentials: { toolVersion: MOUTHPIECE_VERSION, synthesis: isFootage ? 'footage-dub' : 'photo-animation', voice, consent: request.consent },
       sources: [{ role: 'face', path: request.facePath }, ...audioSources],
     });
     const captionFiles = overlay?.track ? await writeCaptionsBeside(request.outPath, overlay.track.cues) : undefined;
@@ -165,11 +159,11 @@ export async function renderTalkingVideo(
       outPath: request.outPath,
       width: framing.output.width,
       height: framing.output.height,
-      fps: request.fps,
+      fps: scene.fps,
       durationSec: encoded.durationSec,
       frames: encoded.frames,
       preset: request.preset,
-      subjects: source.subjects.map((s) => ({ index: s.index, speaking: speakingIndices.has(s.index) })),
+      subjects: subjects.map((s) => ({ index: s.index, speaking: speakingIndices.has(s.index) })),
       crop: framing.crop,
       captions: captionFiles && overlay?.track ? { ...captionFiles, words: overlay.track.words } : undefined,
       loudness: loudness ? { input: loudness.input, output: loudness.output } : undefined,
@@ -177,6 +171,7 @@ export async function renderTalkingVideo(
       elapsedMs: Math.round(performance.now() - startedMs),
     };
   } finally {
+    await drawing?.close();
     await removeTempFolder(tempDir);
   }
 }
@@ -196,22 +191,25 @@ function validateRequest(request: TalkingVideoRequest): void {
   if (!/\.(mp4|m4v|mov)$/i.test(request.outPath)) throw new InputError('BAD_ARGUMENT', `${request.outPath}: the output must be an .mp4 (or .mov/.m4v) file.`, request.outPath);
 }
 
-function findSpeaker(analysis: FileAnalysis, index: number, facePath: string): FaceSubject {
-  const count = analysis.subjects.length;
-  const subject = analysis.subjects[index];
-  if (!subject) {
-    const range = count === 1 ? 'only subject 0' : `subjects 0–${count - 1} (0 = largest face)`;
-    throw new InputError('NO_SUCH_SUBJECT', `${facePath}: there is no subject ${index}; this picture has ${count} face${count === 1 ? '' : 's'}: ${range}.`, facePath);
+/** The render's frame rate: the clip's own when a video face asks for it (`footage.matchClipFps`). */
+async function withFootageFps(tools: FfmpegTools, request: TalkingVideoRequest): Promise<TalkingVideoRequest> {
+  if (!request.footage?.matchClipFps) return request;
+  const info = await probeMedia(tools, request.facePath);
+  if (info.kind !== 'video' || !info.fps) return request;
+  return { ...request, fps: Math.min(120, Math.max(1, info.fps)) };
+}
+
+/** The new voice over the clip's own sound at `footage.originalAudioDb` (or the voice alone when the clip is silent). */
+async function duckUnderVoice(tools: FfmpegTools, voicePath: string, request: TalkingVideoRequest, durationSec: number, tempDir: string, notice: (m: string) => void, signal?: AbortSignal): Promise<string> {
+  const info = await probeMedia(tools, request.facePath, { signal });
+  if (!info.hasAudio) {
+    notice(`${request.facePath}: the clip has no sound of its own to keep under the new voice.`);
+    return voicePath;
   }
-  const height = describeFace(subject).box.height;
-  if (height < MIN_FACE_HEIGHT_PX) {
-    throw new InputError(
-      'NO_FACE',
-      `${facePath}: the face of subject ${index} is only ${Math.round(height)} px tall; at least ${MIN_FACE_HEIGHT_PX} px is needed to animate it. Use a larger picture.`,
-      facePath,
-    );
-  }
-  return subject;
+  const outPath = path.join(tempDir, 'soundtrack-with-original.wav');
+  const clips = [{ path: voicePath, startSec: 0 }, { path: request.facePath, startSec: 0, gainDb: request.footage?.originalAudioDb }];
+  await mixAudioClips({ tools, clips, durationSec, outPath }, { signal });
+  return outPath;
 }
 
 /** One clip at the start plays as it is; anything else is mixed at its offsets into one WAV. */

@@ -2,7 +2,7 @@ import type { SubjectPerformance } from '../animate/performance-types.js';
 import type { FaceAnalysis, FaceSubject } from '../face/face-types.js';
 import type { PreparedClip } from './clip-speech.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
-import { generatePerformance } from './talking-video-stages.js';
+import { generatePerformance } from '../animate/index.js';
 
 /**
  * The performance of every subject in view: speakers follow their clips (placed at their start frames), listeners

@@ -33,7 +33,17 @@ export interface ExportOptions {
   loudnessLufs?: number | null;
 }
 
-/** What `renderTalkingVideo` makes: a photo (or a video's first face frame) speaking one or more tracks. */
+/** How a video face is dubbed. */
+export interface FootageOptions {
+  /** Keep the clip's full length when the voice is shorter (default: the video ends with the voice). */
+  keepClipLength?: boolean;
+  /** Keep the clip's own sound under the new voice at this gain (dB, negative); default: the new voice replaces it. */
+  originalAudioDb?: number;
+  /** Render at the clip's own frame rate instead of `fps`. */
+  matchClipFps?: boolean;
+}
+
+/** What `renderTalkingVideo` makes: a photo speaking one or more tracks, or footage of a person dubbed with a new voice. */
 export interface TalkingVideoRequest {
   facePath: string;
   tracks: TrackRequest[];
@@ -55,6 +65,8 @@ export interface TalkingVideoRequest {
   export?: ExportOptions;
   /** The attestation that the person shown agreed to be animated; it goes into the signed credentials. */
   consent?: ConsentAttestation;
+  /** Only for a video face. */
+  footage?: FootageOptions;
 }
 
 export const DEFAULT_FPS = 30;

@@ -1,5 +1,5 @@
-import type { FaceSubject, Point3 } from '../face/face-types.js';
-import { LEFT_EYE_LOWER, LEFT_EYE_UPPER, RIGHT_EYE_LOWER, RIGHT_EYE_UPPER } from '../face/mesh-regions.js';
+import type { FaceSubject, Point3 } from '../../face/face-types.js';
+import { LEFT_EYE_LOWER, LEFT_EYE_UPPER, RIGHT_EYE_LOWER, RIGHT_EYE_UPPER } from '../../face/mesh-regions.js';
 import { interpolate, toLocal, type FaceFrame } from './face-frame.js';
 
 /** Inner lip lines from the subject's right mouth corner to the left one (image left to right when upright). */

@@ -1,6 +1,6 @@
-import type { FaceSubject, Point2 } from '../face/face-types.js';
-import { CHIN, FACE_OVAL } from '../face/mesh-regions.js';
-import type { RgbaImage } from '../media/rgba-image.js';
+import type { FaceSubject, Point2 } from '../../face/face-types.js';
+import { CHIN, FACE_OVAL } from '../../face/mesh-regions.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
 import { triangulate } from './delaunay.js';
 import { measureFaceFrame, toLocal, type FaceFrame } from './face-frame.js';
 import { sampleRigColours, type RigColours } from './rig-colours.js';

@@ -1,6 +1,6 @@
-import type { FaceSubject, Point2 } from '../face/face-types.js';
-import { pointInPolygon } from '../face/subject-masks.js';
-import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
+import type { FaceSubject, Point2 } from '../../face/face-types.js';
+import { pointInPolygon } from '../../face/subject-masks.js';
+import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
 
 export type Rgb = [number, number, number];
 

@@ -1,5 +1,5 @@
-import type { SubjectFrameParams } from '../animate/performance-types.js';
-import type { RgbaImage } from '../media/rgba-image.js';
+import type { SubjectFrameParams } from '../../animate/performance-types.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
 import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 import { createLens, lensLinesAt, measureLens, type Lens } from './lens-shape.js';

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../media/rgba-image.js';
+import type { RgbaImage } from './rgba-image.js';
 
 export type Rgb = [number, number, number];
 

@@ -1,5 +1,5 @@
-import type { SubjectFrameParams } from '../animate/performance-types.js';
-import type { RgbaImage } from '../media/rgba-image.js';
+import type { SubjectFrameParams } from '../../animate/performance-types.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
 import { deformRig } from './deform-mesh.js';
 import { drawGaze } from './eye-gaze.js';
 import type { FaceRig, PixelRect } from './face-rig.js';

@@ -1,5 +1,5 @@
-import type { Point3 } from '../face/face-types.js';
-import { CHIN, FOREHEAD_TOP, LEFT_EYE_CORNERS, RIGHT_EYE_CORNERS } from '../face/mesh-regions.js';
+import type { Point3 } from '../../face/face-types.js';
+import { CHIN, FOREHEAD_TOP, LEFT_EYE_CORNERS, RIGHT_EYE_CORNERS } from '../../face/mesh-regions.js';
 
 /**
  * The face's own frame in the photo: origin between the eyes, `u` along the eye line (towards the image's right for

@@ -1,4 +1,4 @@
-import type { SubjectFrameParams } from '../animate/performance-types.js';
+import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import { clamp, interpolate, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../media/rgba-image.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
 import type { PixelRect } from './face-rig.js';
 
 const EDGE_EPS = 1e-7;

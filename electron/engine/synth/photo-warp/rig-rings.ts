@@ -1,6 +1,6 @@
-import type { FaceSubject, Point2 } from '../face/face-types.js';
-import { FACE_OVAL } from '../face/mesh-regions.js';
-import { pointInPolygon } from '../face/subject-masks.js';
+import type { FaceSubject, Point2 } from '../../face/face-types.js';
+import { FACE_OVAL } from '../../face/mesh-regions.js';
+import { pointInPolygon } from '../../face/subject-masks.js';
 import { toImage, toLocal, type FaceFrame } from './face-frame.js';
 
 /** Directions around the face at which ring points are placed. */

@@ -1,0 +1,117 @@
+/**
+ * A person's own mouth shapes: frames of a clip indexed by mouth shape (opening, width, teeth) and head yaw, each with
+ * the lower face's pixels and landmarks, so a synthesiser can show the real lips, teeth and jaw of that person in any
+ * articulation the clip contains. Built from footage while it is tracked (the dub), and reusable for a photo render
+ * given a short clip of the person as its mouth reference. Memory is bounded: past `maxEntries` (or `maxBytes`) the
+ * most crowded shape bin gives up an entry, so a long clip keeps a spread of shapes rather than its first minutes.
+ */
+import type { RgbaImage } from '../../media/rgba-image.js';
+import { measureFaceFrame, measureMouthShape, toFaceFrame, type FlatLandmarks, type MouthShape } from './mouth-shape.js';
+
+export interface MouthBankEntry {
+  /** The clip frame it came from. */
+  frameIndex: number;
+  shape: MouthShape;
+  yawRad: number;
+  /** The frame's 468 landmarks (x, y, z), video pixels. */
+  landmarks: Float32Array;
+  /** The lower face cut out of the decoded frame. */
+  crop: RgbaImage;
+  /** Where the crop starts in the decoded frame, and decoded pixels per video pixel. */
+  cropX: number;
+  cropY: number;
+  scale: number;
+}
+
+export interface MouthBankStats {
+  /** Opening of a closed mouth (5th percentile) and of a wide one (95th percentile), eye-distance units. */
+  restOpening: number;
+  wideOpening: number;
+  /** Width of the mouth at rest (median over the near-closed entries). */
+  restWidth: number;
+}
+
+export interface MouthBank {
+  /** Offers a tracked frame; kept when it adds a shape or there is room. */
+  add(input: { frameIndex: number; image: RgbaImage; landmarks: Float32Array; scale: number; yawRad: number }): void;
+  readonly entries: readonly MouthBankEntry[];
+  stats(): MouthBankStats;
+}
+
+/** Below the eye line by this much (eye-distance units) the face counts as lower face: nose tip down. */
+export const LOWER_FACE_FROM_V = 0.45;
+/** Margin around the lower face's landmarks in a crop (eye-distance units): room for a jaw that drops. */
+const CROP_MARGIN = 0.45;
+const OPENING_BIN = 0.03;
+const WIDTH_BIN = 0.06;
+
+export function createMouthBank(options: { maxEntries?: number; maxBytes?: number } = {}): MouthBank {
+  const maxEntries = options.maxEntries ?? 400;
+  const maxBytes = options.maxBytes ?? 192 * 1024 * 1024;
+  const entries: MouthBankEntry[] = [];
+  let bytes = 0;
+  const binOf = (s: MouthShape) => `${Math.round(s.opening / OPENING_BIN)}:${Math.round(s.width / WIDTH_BIN)}:${s.teeth > 0.15 ? 1 : 0}`;
+
+  const evictOne = () => {
+    const bins = new Map<string, number[]>();
+    entries.forEach((e, i) => {
+      const key = binOf(e.shape);
+      bins.set(key, [...(bins.get(key) ?? []), i]);
+    });
+    let crowded: number[] = [];
+    for (const members of bins.values()) if (members.length > crowded.length) crowded = members;
+    // the bin's members are in clip order: drop the middle one, keeping its shape's earliest and latest examples
+    const victim = crowded[crowded.length >> 1];
+    bytes -= entries[victim].crop.data.byteLength;
+    entries.splice(victim, 1);
+  };
+
+  return {
+    entries,
+    add({ frameIndex, image, landmarks, scale, yawRad }) {
+      const shape = measureMouthShape(landmarks, image, 1 / scale);
+      const crop = cropLowerFace(image, landmarks, scale);
+      entries.push({ frameIndex, shape, yawRad, landmarks: Float32Array.from(landmarks), crop: crop.image, cropX: crop.x, cropY: crop.y, scale });
+      bytes += crop.image.data.byteLength;
+      while (entries.length > 1 && (entries.length > maxEntries || bytes > maxBytes)) evictOne();
+    },
+    stats() {
+      const openings = entries.map((e) => e.shape.opening).sort((a, b) => a - b);
+      const pick = (q: number) => openings[Math.min(openings.length - 1, Math.floor(q * openings.length))] ?? 0;
+      const restOpening = pick(0.05);
+      const wideOpening = Math.max(restOpening + 0.02, pick(0.95));
+      const nearClosed = entries.filter((e) => e.shape.opening <= restOpening + 0.3 * (wideOpening - restOpening)).map((e) => e.shape.width).sort((a, b) => a - b);
+      const restWidth = nearClosed[nearClosed.length >> 1] ?? entries[0]?.shape.width ?? 1;
+      return { restOpening, wideOpening, restWidth };
+    },
+  };
+}
+
+/** The rectangle (decoded-frame pixels) holding the lower face and a margin around it. */
+export function lowerFaceRect(landmarks: FlatLandmarks, scale: number, width: number, height: number): { x: number; y: number; width: number; height: number } {
+  const frame = measureFaceFrame(landmarks);
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < landmarks.length / 3; i++) {
+    if (toFaceFrame(frame, landmarks, i)[1] < LOWER_FACE_FROM_V) continue;
+    x0 = Math.min(x0, landmarks[3 * i]);
+    x1 = Math.max(x1, landmarks[3 * i]);
+    y0 = Math.min(y0, landmarks[3 * i + 1]);
+    y1 = Math.max(y1, landmarks[3 * i + 1]);
+  }
+  const margin = CROP_MARGIN * frame.unitPx;
+  const left = Math.max(0, Math.floor((x0 - margin) * scale));
+  const top = Math.max(0, Math.floor((y0 - margin * 0.3) * scale));
+  const right = Math.min(width, Math.ceil((x1 + margin) * scale));
+  const bottom = Math.min(height, Math.ceil((y1 + margin) * scale));
+  return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}
+
+function cropLowerFace(image: RgbaImage, landmarks: FlatLandmarks, scale: number): { image: RgbaImage; x: number; y: number } {
+  const rect = lowerFaceRect(landmarks, scale, image.width, image.height);
+  const data = new Uint8Array(rect.width * rect.height * 4);
+  for (let row = 0; row < rect.height; row++) {
+    const from = ((rect.y + row) * image.width + rect.x) * 4;
+    data.set(image.data.subarray(from, from + rect.width * 4), row * rect.width * 4);
+  }
+  return { image: { width: rect.width, height: rect.height, data }, x: rect.x, y: rect.y };
+}

@@ -1,0 +1,47 @@
+/**
+ * The built-in engine for a still picture: a piecewise-affine warp of each subject's face mesh, an inner mouth drawn
+ * under the lips, eyelids and gaze — one rig per subject, built once, deformed per frame.
+ */
+import type { SubjectFrameParams, SubjectPerformance } from '../../animate/performance-types.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
+import type { FrameSynthesiser, StillSceneSource, SynthesisScene } from '../frame-synthesiser.js';
+import { createFaceRigs, type FaceRig } from './face-rig.js';
+import { createFrameBuffer, renderFrame } from './render-frame.js';
+
+/** Each rig's performance frames, in the rigs' order (none for a rig without a performance). */
+export function rigTracks(rigs: FaceRig[], performances: SubjectPerformance[]): SubjectFrameParams[][] {
+  const byIndex = new Map(performances.map((p) => [p.subjectIndex, p.frames]));
+  return rigs.map((rig) => byIndex.get(rig.subjectIndex) ?? []);
+}
+
+/** Every track's parameters at `frame` into `into`; a track that has ended holds its last frame. */
+export function paramsAt(tracks: SubjectFrameParams[][], frame: number, into: SubjectFrameParams[]): SubjectFrameParams[] {
+  for (let r = 0; r < tracks.length; r++) into[r] = tracks[r][frame] ?? tracks[r][tracks[r].length - 1];
+  return into;
+}
+
+/**
+ * Frames drawn one at a time into one reused buffer: the encoder takes each frame before asking for the next, so a
+ * render never holds more than one frame. Drawing is synchronous, so `frameAt` calls cannot interleave.
+ */
+export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: StillSceneSource }): FrameSynthesiser {
+  const { image, subjects } = scene.source;
+  const rigs = createFaceRigs(image, subjects);
+  const tracks = rigTracks(rigs, scene.performances);
+  const out = createFrameBuffer(image);
+  const params: SubjectFrameParams[] = new Array(rigs.length);
+  const draw = (index: number): RgbaImage => {
+    renderFrame(image, rigs, paramsAt(tracks, index, params), out);
+    return out;
+  };
+  return {
+    kind: 'photo-warp',
+    width: image.width,
+    height: image.height,
+    *frames() {
+      for (let frame = 0; frame < scene.frameCount; frame++) yield draw(frame);
+    },
+    frameAt: async (index) => draw(Math.min(scene.frameCount - 1, Math.max(0, index))),
+    close: async () => {},
+  };
+}
