@@ -37,7 +37,7 @@ function probe(file: string) {
 
 async function dub(face: string, name: string, extra: string[] = ['--say', LINE], json = true) {
   const out = join(dir, `${name}.mp4`);
-  const result = await runCli(['render', '--face', face, ...extra, '--preset', 'source', '-o', out, ...(json ? ['--json'] : [])], { timeoutMs: 600_000 });
+  const result = await runCli(['render', '--face', face, '--consent', 'The person shown agreed (test fixture).', ...extra, '--preset', 'source', '-o', out, ...(json ? ['--json'] : [])], { timeoutMs: 600_000 });
   return { out, result };
 }
 
@@ -106,7 +106,7 @@ describe('mouthpiece render --face clip (dubbing)', () => {
       const outDir = join(dir, `out-sigint-${phase}`);
       mkdirSync(tmp);
       mkdirSync(outDir);
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', GRID, '--audio', media('audio/en_jfk_inaugural.wav'), '--preset', 'source', '-o', join(outDir, 'dub.mp4'), '--json'], {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', GRID, '--consent', 'The person shown agreed (test fixture).', '--audio', media('audio/en_jfk_inaugural.wav'), '--preset', 'source', '-o', join(outDir, 'dub.mp4'), '--json'], {
         cwd: ROOT,
         env: { ...process.env, TMPDIR: tmp },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -121,6 +121,17 @@ describe.concurrent('mouthpiece render: bad input exits 2 with one line naming t
     expect(existsSync(out)).toBe(false);
   }
 
+  it('a face without an attestation of consent (the library has no record either): nothing is rendered', async () => {
+    const out = join(dir, 'no-consent.mp4');
+    const result = await runCli(['render', '--face', EILEEN, '--audio', shortVoice, '--library', join(dir, 'no-library'), '-o', out]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(EILEEN);
+    expect(result.stderr).toMatch(/no consent is recorded.*--consent/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(dir, 'no-library'))).toBe(false);
+  });
+
   it('a picture without a face', async () => {
     const blank = join(dir, 'blank.png');
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:size=400x400', '-frames:v', '1', blank]);

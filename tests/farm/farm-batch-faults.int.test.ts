@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
 import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter.js';
+import { loadInstallationIdentity } from '../../electron/engine/provenance/installation-identity.js';
 import { getTools } from '../../electron/engine/media/media-test-support.js';
 import { startCli, startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
 import { hasMedia, media, runCli } from '../helpers/run-cli.js';
@@ -28,8 +29,8 @@ const processes: CliProcess[] = [];
 let redis: TestRedis | undefined;
 
 beforeAll(async () => {
-  const header = 'face,script,preset,fps,captions,name';
-  const rows = SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,${CAPTIONED.has(i) ? 'clean' : 'none'},reel-${String(i + 1).padStart(2, '0')}`);
+  const header = 'face,script,preset,fps,captions,name,consent';
+  const rows = SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,${CAPTIONED.has(i) ? 'clean' : 'none'},reel-${String(i + 1).padStart(2, '0')},She agreed on 1 May.`);
   writeFileSync(manifest, [header, ...rows].join('\n'));
   rows.forEach((row, i) => writeFileSync(rowManifest(i), [header, row].join('\n')));
   if (hasRedisServer && hasMedia) redis = await startTestRedis();
@@ -49,12 +50,21 @@ async function decodedHashes(file: string): Promise<string> {
 
 describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed and Redis restarted', () => {
   it('delivers every output exactly once, identical to a local render of the same row', async () => {
+    // Every render is watermarked with its installation's key (issue 18): the local renders and the workers share
+    // one installation identity, so that their frames can be compared.
+    const identityDir = join(dir, 'identity');
+    await loadInstallationIdentity(identityDir);
+    const shareIdentity = (libraryDir: string) => {
+      mkdirSync(join(libraryDir, 'provenance'), { recursive: true });
+      copyFileSync(join(identityDir, 'provenance', 'identity.json'), join(libraryDir, 'provenance', 'identity.json'));
+      return libraryDir;
+    };
     for (let i = 0; i < SCRIPTS.length; i += 2) {
-      const pair = [i, i + 1].map((row) => runCli(['batch', rowManifest(row), '-o', localOut, '--library', join(dir, `local-library-${row}`)], { timeoutMs: 300_000 }));
+      const pair = [i, i + 1].map((row) => runCli(['batch', rowManifest(row), '-o', localOut, '--library', shareIdentity(join(dir, `local-library-${row}`))], { timeoutMs: 300_000 }));
       for (const local of await Promise.all(pair)) expect(local.code, local.stderr).toBe(0);
     }
 
-    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, `cache-${n}`) }));
+    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, `cache-${n}`), env: { MOUTHPIECE_LIBRARY: identityDir } }));
     processes.push(...workers);
     await Promise.all(workers.map((worker) => worker.waitForLine(/taking render jobs/)));
     const batch = startCli(['batch', manifest, '-o', farmOut, '--library', join(dir, 'farm-library'), '--farm', redis!.url, '--json']);

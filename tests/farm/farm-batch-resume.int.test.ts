@@ -19,7 +19,7 @@ const processes: CliProcess[] = [];
 let redis: TestRedis | undefined;
 
 beforeAll(async () => {
-  writeFileSync(manifest, ['face,script,preset,fps,name', ...SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,part-${i + 1}`)].join('\n'));
+  writeFileSync(manifest, ['face,script,preset,fps,name,consent', ...SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,part-${i + 1},She agreed on 1 May.`)].join('\n'));
   if (hasRedisServer && hasMedia) redis = await startTestRedis();
 });
 

@@ -53,7 +53,7 @@ describe.skipIf(!hasRedisServer || !hasMedia)('render farm refusals', () => {
     const blank = join(dir, 'no-face.png');
     await makeWithFfmpeg(await getTools(), ['-f', 'lavfi', '-i', 'color=c=0x7f9fbf:s=256x256', '-frames:v', '1', blank]);
     const manifest = join(dir, 'blank.csv');
-    writeFileSync(manifest, `face,script,preset,fps,name\n${blank},Nobody is here.,source,10,nobody\n`);
+    writeFileSync(manifest, `face,script,preset,fps,name,consent\n${blank},Nobody is here.,source,10,nobody,She agreed on 1 May.\n`);
     const worker = track(startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache-i') }));
     await worker.waitForLine(/taking render jobs/);
     const batch = track(startCli(['batch', manifest, '-o', join(dir, 'out'), '--library', join(dir, 'library'), '--farm', redis!.url, '--json']));

@@ -55,6 +55,6 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
 }
 
 /** `mouthpiece worker` on a farm, with its own input cache; short locks so a killed worker's job moves on quickly. */
-export function startFarmWorkerProcess({ url, cacheDir, lockSec = 4 }: { url: string; cacheDir: string; lockSec?: number }): CliProcess {
-  return startCli(['worker', '--farm', url, '--cache', cacheDir, '--lock-sec', String(lockSec)]);
+export function startFarmWorkerProcess({ url, cacheDir, lockSec = 4, env = {} }: { url: string; cacheDir: string; lockSec?: number; env?: NodeJS.ProcessEnv }): CliProcess {
+  return startCli(['worker', '--farm', url, '--cache', cacheDir, '--lock-sec', String(lockSec)], env);
 }

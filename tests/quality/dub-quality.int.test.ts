@@ -38,7 +38,7 @@ afterAll(async () => {
 
 async function dub(face: string, audio: string, name: string, extra: string[] = []): Promise<string> {
   const out = join(dir, `${name}.mp4`);
-  const result = await runCli(['render', '--face', face, '--audio', audio, '--preset', 'source', '--keep-loudness', '-o', out, '--json', ...extra], { timeoutMs: 600_000 });
+  const result = await runCli(['render', '--face', face, '--consent', 'The person shown agreed (test fixture).', '--audio', audio, '--preset', 'source', '--keep-loudness', '-o', out, '--json', ...extra], { timeoutMs: 600_000 });
   expect(result.code, result.stderr).toBe(0);
   return out;
 }

@@ -77,9 +77,17 @@ export function createWorkspace(name: string): CaseWorkspace {
   return { dir, out, tmp, at: (file) => path.join(dir, file) };
 }
 
+/**
+ * Renders in the corpus carry a consent attestation (issue 18), so that each case reaches the fault it is about;
+ * the refusal of a face without one is tested in tests/cli/render.int.test.ts.
+ */
+export function withConsent(args: string[]): string[] {
+  return args[0] === 'render' && !args.includes('--consent') ? ['render', '--consent', 'The person shown agreed (test fixture).', ...args.slice(1)] : args;
+}
+
 /** Starts the CLI in the case's folder with its own TMPDIR. */
 export function startCorpusCli(w: CaseWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: w.dir, env: { ...process.env, TMPDIR: w.tmp, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [BIN, ...withConsent(args)], { cwd: w.dir, env: { ...process.env, TMPDIR: w.tmp, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function collectOutcome(child: ChildProcess, timeoutMs = 110_000): Promise<CliOutcome> {

@@ -15,6 +15,9 @@ import { media, ROOT } from '../helpers/run-cli';
  * output that exists must be a whole video of the right length, and an interrupted batch must resume to completion.
  */
 
+/** Renders and batches carry an attestation that the person shown agreed (issue 18). */
+const CONSENT = 'The person shown agreed (test fixture).';
+
 export type SoakOperation = 'import' | 'render' | 'batch';
 
 export interface SoakRun {
@@ -113,7 +116,7 @@ export async function runCrashSoak({ dir, runs, seed = 1, maxKillMs = 6000, log 
       if (!run.killed && result.exitCode !== 0) run.problems.push(`import exited ${result.exitCode}: ${result.stderr.trim().split('\n')[0]}`);
     } else if (operation === 'render') {
       const out = path.join(outDir, `render-${index}.mp4`);
-      const result = await runCliKilled(['render', '--scene', scene, '-o', out], killAfterMs);
+      const result = await runCliKilled(['render', '--scene', scene, '--consent', CONSENT, '-o', out], killAfterMs);
       run.killed = result.signal === 'SIGKILL';
       if (!run.killed && result.code !== 0) run.problems.push(`render exited ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
       const written = (await readdir(outDir)).includes(path.basename(out));
@@ -126,7 +129,7 @@ export async function runCrashSoak({ dir, runs, seed = 1, maxKillMs = 6000, log 
     } else {
       const batchDir = path.join(outDir, `batch-${index}`);
       const manifest = path.join(dir, `batch-${index}.csv`);
-      await writeFile(manifest, `face,audio,preset,fps,name\n${face},${voice},source,10,first\n${face},${voice},source,10,second\n`);
+      await writeFile(manifest, `face,audio,preset,fps,name,consent\n${face},${voice},source,10,first,${CONSENT}\n${face},${voice},source,10,second,${CONSENT}\n`);
       const args = ['batch', manifest, '-o', batchDir, '--library', libraryDir, '--parallel', '1'];
       const first = await runCliKilled(args, killAfterMs);
       run.killed = first.signal === 'SIGKILL';

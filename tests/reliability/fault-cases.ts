@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, re
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'vitest';
-import { collectOutcome, FACE, listFiles, ROOT, shortVoicePath, startCorpusCli, tryMount, unmount, VOICE, type CaseWorkspace, type CliOutcome, type CorpusCase } from './corpus-support.js';
+import { collectOutcome, FACE, listFiles, ROOT, shortVoicePath, startCorpusCli, tryMount, unmount, VOICE, withConsent, type CaseWorkspace, type CliOutcome, type CorpusCase } from './corpus-support.js';
 
 /** A render long enough (9.7 s of speech, square) to be stopped in the middle. */
 const longRender = () => ['render', '--face', FACE, '--audio', VOICE, '--preset', 'square', '-o', 'out/v.mp4'];
@@ -85,7 +85,7 @@ async function killOnlyTheWrapper(w: CaseWorkspace, args: string[], env: NodeJS.
   const errFile = path.join(w.dir, 'cli-stderr.log');
   const script = `const { spawn } = require('node:child_process'); const fs = require('node:fs');
 const err = fs.openSync(${JSON.stringify(errFile)}, 'w');
-spawn(process.execPath, ${JSON.stringify([path.join(ROOT, 'bin', 'mouthpiece.cjs'), ...args, '--json'])}, { stdio: ['ignore', 'ignore', err] });
+spawn(process.execPath, ${JSON.stringify([path.join(ROOT, 'bin', 'mouthpiece.cjs'), ...withConsent(args), '--json'])}, { stdio: ['ignore', 'ignore', err] });
 setInterval(() => {}, 1000);`;
   const wrapper = spawn(process.execPath, ['-e', script], { cwd: w.dir, env: { ...process.env, TMPDIR: w.tmp, ...env }, stdio: 'ignore' });
   await waitForEncoding(w, () => (existsSync(errFile) ? readFileSync(errFile, 'utf8') : ''));
@@ -252,7 +252,7 @@ export function batchRaceCase(): CorpusCase {
       copyFileSync(shortVoicePath(), w.at('voice.wav'));
       for (const which of ['a', 'b']) {
         mkdirSync(w.at(which));
-        writeFileSync(w.at(`${which}/rows.csv`), `face,audio,preset,name\n${FACE},${w.at('voice.wav')},square,same\n`);
+        writeFileSync(w.at(`${which}/rows.csv`), `face,audio,preset,name,consent\n${FACE},${w.at('voice.wav')},square,same,She agreed on 1 May.\n`);
       }
     },
     args: () => ['batch', 'a/rows.csv', '-o', 'out', '--parallel', '1'],

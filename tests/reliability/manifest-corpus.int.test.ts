@@ -63,7 +63,7 @@ describe('manifest corpus (CLI)', () => {
 
   it('5,000 rows with one output already there: refused as a whole (exit 2) before any row is queued', async () => {
     const manifest = path.join(dir, 'long.csv');
-    writeFileSync(manifest, `face,script,name\n${rowsOf(5000)}\n`);
+    writeFileSync(manifest, `face,script,name,consent\n${rowsOf(5000).split('\n').map((row) => `${row},She agreed on 1 May.`).join('\n')}\n`);
     const outDir = path.join(dir, 'out-long');
     mkdirSync(outDir);
     writeFileSync(path.join(outDir, 'v4321.mp4'), 'an earlier video');

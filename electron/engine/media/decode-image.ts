@@ -69,14 +69,14 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
   let data: Uint8Array | undefined;
   const damage: string[] = [];
   const onStderrLine = (line: string) => {
-    if (DAMAGE_WARNING.test(line)) damage.push(line);
+    if (isDamageWarning(line)) damage.push(line);
   };
   try {
     for await (const frame of streamRgbaFrames({ tools: input.tools, args, ...size, signal: input.signal, onStderrLine })) data ??= frame;
   } catch (error) {
     // The file probed fine, so a decoder failure is about its content (truncated, corrupt), not about us.
     if (error instanceof EngineError && error.code === 'FFMPEG_FAILED') {
-      if (damage.length > 0 || readStderrTail(error).some((line) => DAMAGE_WARNING.test(line))) throw describeDamage(info.path, [...damage, ...readStderrTail(error)]);
+      if (damage.length > 0 || readStderrTail(error).some(isDamageWarning)) throw describeDamage(info.path, [...damage, ...readStderrTail(error)]);
       throw new InputError('UNREADABLE_MEDIA', `${info.path}: the picture cannot be read (the file is damaged, or in a form Mouthpiece cannot open).`, info.path);
     }
     throw error;
@@ -97,6 +97,9 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
 
 /** What decoders print when they conceal damage; swscaler's "deprecated pixel format" and the like are harmless. */
 const DAMAGE_WARNING = /EOI missing|overread|truncat|premature|end of file|ran out of|not enough|corrupt|invalid|error while decoding|chunk too big|incomplete|damaged|mismatch|concealing|out of range/i;
+/** The demuxer's notes about its own probing of a large picture ("not enough frames to estimate rate") are not damage. */
+const PROBE_NOTE = /not enough frames to estimate rate|consider increasing probesize|analyzeduration/i;
+const isDamageWarning = (line: string) => DAMAGE_WARNING.test(line) && !PROBE_NOTE.test(line);
 const ENDS_EARLY = /EOI missing|overread|truncat|premature|end of file|ran out of|not enough|incomplete/i;
 
 function describeDamage(filePath: string, warnings: string[]): InputError {
