@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,11 +122,14 @@ describe.concurrent('mouthpiece render: bad input exits 2 with one line naming t
   }
 
   it('a face without an attestation of consent (the library has no record either): nothing is rendered', async () => {
+    // A copy of the sample portrait outside the bundled samples folder is somebody's photo like any other.
+    const face = join(dir, 'astronaut.jpg');
+    copyFileSync(EILEEN, face);
     const out = join(dir, 'no-consent.mp4');
-    const result = await runCli(['render', '--face', EILEEN, '--audio', shortVoice, '--library', join(dir, 'no-library'), '-o', out]);
+    const result = await runCli(['render', '--face', face, '--audio', shortVoice, '--library', join(dir, 'no-library'), '-o', out]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(EILEEN);
+    expect(result.stderr).toContain(face);
     expect(result.stderr).toMatch(/no consent is recorded.*--consent/);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(dir, 'no-library'))).toBe(false);
