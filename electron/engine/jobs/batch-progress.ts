@@ -1,4 +1,5 @@
 import type { RenderJobState } from './render-queue.js';
+import type { RenderSummary } from '../library/render-queries.js';
 
 export interface BatchProgress {
   total: number;
@@ -14,15 +15,7 @@ export interface BatchProgress {
 }
 
 /** Exact counts by status of a batch's items, and the mean time a finished one took (null before any finished). */
-export interface BatchCounts {
-  total: number;
-  queued: number;
-  running: number;
-  done: number;
-  failed: number;
-  cancelled: number;
-  meanDoneMs: number | null;
-}
+export type BatchCounts = RenderSummary;
 
 /** Progress and time left of a batch from all its items' states (see estimateBatchProgressFromCounts). */
 export function estimateBatchProgress(items: RenderJobState[], concurrency: number, nowMs = Date.now()): BatchProgress {
