@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../../electron/engine/errors.js';
 import { openLibrary } from '../../electron/engine/library/index.js';
-import { media, runCli } from '../helpers/run-cli';
+import { hasSharedMedia, media, runCli } from '../helpers/run-cli';
 
 /*
  * A damaged library: truncated or overwritten database, a lock held by another process, stored files gone, a folder
@@ -46,7 +46,7 @@ async function manifestFor(): Promise<string> {
   return manifest;
 }
 
-describe('damaged library', () => {
+describe.skipIf(!hasSharedMedia)('damaged library', () => {
   it('a database truncated to half: LIBRARY_ERROR naming the file; the file is left byte-identical', () => {
     truncateSync(dbPath, Math.floor(readFileSync(dbPath).length / 2));
     const before = sha(dbPath);

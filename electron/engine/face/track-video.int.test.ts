@@ -1,3 +1,4 @@
+import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../cli/package-paths.js';
@@ -47,7 +48,7 @@ function landmarkJitterPx(frames: (Float32Array | null | undefined)[]): number {
   return Math.sqrt(sum / count);
 }
 
-describe('tracking a subject through a clip', () => {
+describe.skipIf(!hasSharedMedia)('tracking a subject through a clip', () => {
   it('follows the GRID speaker in every frame and smooths the shimmer of a still head', async () => {
     const result = await track(GRID, true);
     expect(result.frames.length).toBe(75);

@@ -1,3 +1,4 @@
+import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../cli/package-paths.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
@@ -18,7 +19,7 @@ afterAll(async () => {
   await engine?.close();
 });
 
-describe('previewing a dubbed clip', () => {
+describe.skipIf(!hasSharedMedia)('previewing a dubbed clip', () => {
   it('draws the dubbed frame at the playhead at the preview size, the same picture each time it is asked for', async () => {
     const scene = { facePath: GRID, fps: 25, seed: 1, tracks: [{ subject: 0, clips: [{ startSec: 0, source: { kind: 'say' as const, text: 'Bin blue at A one.' } }] }] };
     const first = await preview.frame(scene, { timeSec: 0.6, maxSide: 240 });
