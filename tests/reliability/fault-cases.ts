@@ -88,8 +88,12 @@ const err = fs.openSync(${JSON.stringify(errFile)}, 'w');
 spawn(process.execPath, ${JSON.stringify([path.join(ROOT, 'bin', 'mouthpiece.cjs'), ...withConsent(args), '--json'])}, { stdio: ['ignore', 'ignore', err] });
 setInterval(() => {}, 1000);`;
   const wrapper = spawn(process.execPath, ['-e', script], { cwd: w.dir, env: { ...process.env, TMPDIR: w.tmp, ...env }, stdio: 'ignore' });
-  await waitForEncoding(w, () => (existsSync(errFile) ? readFileSync(errFile, 'utf8') : ''));
-  wrapper.kill('SIGKILL');
+  try {
+    await waitForEncoding(w, () => (existsSync(errFile) ? readFileSync(errFile, 'utf8') : ''));
+  } finally {
+    // Also when the render never reaches encoding: a wrapper left running would outlive the test.
+    wrapper.kill('SIGKILL');
+  }
   const started = Date.now();
   while (processesMentioning(w.dir).length > 0) {
     if (Date.now() - started > 20_000) throw new Error(`still running after the wrapper died: ${processesMentioning(w.dir).join(' | ')}`);
