@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFfmpegTools } from '../../electron/engine/media/index.js';
-import { media, ROOT, runCli } from '../helpers/run-cli.js';
+import { hasSharedMedia, media, ROOT, runCli } from '../helpers/run-cli.js';
 
 const GRID = media('video/grid_brbk7n.mpg');
 const LINE = 'Place blue at F two now.';
@@ -53,7 +53,7 @@ function markRotated(file: string): void {
   writeFileSync(file, bytes);
 }
 
-describe('mouthpiece render --face clip (dubbing)', () => {
+describe.skipIf(!hasSharedMedia)('mouthpiece render --face clip (dubbing)', () => {
   it('dubs GRID with a typed line at the clip’s own rate, ending with the voice, tagged as re-voiced footage', async () => {
     const { out, result } = await dub(GRID, 'grid-say');
     expect(result.code, result.stderr).toBe(0);

@@ -16,7 +16,7 @@ import { measureVideo, seriesOf, type VideoMeasurement } from '../../electron/en
 import { lumaOf, meanSsim } from '../../electron/engine/quality/ssim.js';
 import type { Point3 } from '../../electron/engine/face/face-types.js';
 import { runCli } from '../helpers/run-cli.js';
-import { media, OBAMA_VIDEO, openEngine } from './quality-support.js';
+import { hasSharedMedia, media, OBAMA_VIDEO, openEngine } from './quality-support.js';
 
 const GRID = media('video/grid_brbk7n.mpg');
 const GRID_OTHER = media('video/grid_lbax4n.mpg');
@@ -81,7 +81,7 @@ function blankLowerFace(source: ReturnType<typeof lumaOf>, dubbed: ReturnType<ty
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) dubbed.data[y * image.width + x] = source.data[y * image.width + x];
 }
 
-describe('dubbing real footage, measured on the output', () => {
+describe.skipIf(!hasSharedMedia)('dubbing real footage, measured on the output', () => {
   it('GRID dubbed with another speaker: the mouth follows the new voice, not the old one, and the rest stays', async () => {
     const landmarks: (Point3[] | null)[] = [];
     const original = await measureVideo({ tools, pool }, GRID, { visitors: [(_, __, l) => void landmarks.push(l)] });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LibraryListing } from '../../electron/contract/types';
-import { media } from '../helpers/run-cli';
+import { SAMPLE_FACE } from '../helpers/shared-media';
 import { startTestBridge, type TestBridge } from './bridge-support';
 
 /*
@@ -150,10 +150,10 @@ describe('bridge HTTP abuse', () => {
   });
 
   it('an upload cut off half-way leaves nothing in the upload folder or the library', async () => {
-    const bytes = readFileSync(media('images/portrait_eileen_collins_nasa.png'));
+    const bytes = readFileSync(SAMPLE_FACE);
     await new Promise<void>((resolve) => {
       const req = httpRequest({
-        host: '127.0.0.1', port: t.bridge.port, path: '/upload?name=half.png', method: 'POST',
+        host: '127.0.0.1', port: t.bridge.port, path: '/upload?name=half.jpg', method: 'POST',
         headers: { host: `127.0.0.1:${t.bridge.port}`, 'x-mouthpiece-token': t.bridge.token, 'content-length': String(bytes.length) },
       });
       req.on('error', () => resolve());

@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { createEmptyProjectDocument } from '../../electron/contract/project-document';
-import { media } from '../helpers/run-cli';
+import { SAMPLE_FACE, SAMPLE_VOICE } from '../helpers/shared-media';
 import type { TestBridge } from './bridge-support';
 
 /** What one load run measured. */
@@ -60,7 +60,7 @@ export async function runBridgeLoad(t: TestBridge, { calls, previewSec, concurre
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
     return result.value as T;
   };
-  const imported = await setup<{ results: { ok: boolean; id: number }[] }>('library.import', { paths: [media('images/portrait_eileen_collins_nasa.png'), media('audio/en_ljspeech_LJ001-0001.wav')] });
+  const imported = await setup<{ results: { ok: boolean; id: number }[] }>('library.import', { paths: [SAMPLE_FACE, SAMPLE_VOICE] });
   const [face, voice] = imported.results;
   await setup('library.setConsent', { faceId: face.id, consent: true });
   const project = await setup<{ id: number }>('projects.create', {

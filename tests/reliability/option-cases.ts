@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { SAMPLE_FACE } from '../helpers/shared-media.js';
 import { FACE, VOICE, type CaseWorkspace, type CorpusCase } from './corpus-support.js';
 
 /** render with the good face and voice plus these options: all refused before the engine starts. */
@@ -49,7 +50,8 @@ const sceneCase = (name: string, content: string, line: RegExp, extra: string[] 
   code: 2,
   line,
 });
-const track = (clip: object) => JSON.stringify({ face: FACE, tracks: [{ subject: 0, clips: [clip] }] });
+// The bundled sample face, so these cases also run in a clone without the media corpus.
+const track = (clip: object) => JSON.stringify({ face: SAMPLE_FACE, tracks: [{ subject: 0, clips: [clip] }] });
 
 export const SCENE_CASES: CorpusCase[] = [
   sceneCase('scene that is not JSON', '{ face: photo.jpg, tracks: [', /scene\.json: /),
