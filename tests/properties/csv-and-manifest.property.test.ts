@@ -57,7 +57,11 @@ describe('parseCsv (properties)', () => {
       fc.property(fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\n', '\r', ' ', '\uFEFF', 'é'), maxLength: 60 }), (text) => {
         try {
           const records = parseCsv(text);
-          for (const record of records) expect(record.line).toBeGreaterThanOrEqual(1);
+          const lineCount = (text.match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+          records.forEach((record, i) => {
+            expect(record.line).toBeGreaterThan(i === 0 ? 0 : records[i - 1].line);
+            expect(record.line).toBeLessThanOrEqual(lineCount);
+          });
         } catch (error) {
           expect(error).toBeInstanceOf(CsvSyntaxError);
           const lineCount = (text.match(/\r\n|\n|\r/g)?.length ?? 0) + 1;

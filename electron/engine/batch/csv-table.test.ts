@@ -24,4 +24,17 @@ describe('parseCsv', () => {
     expect(() => parseCsv('face,script\na.png,"never closed\n')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('face,script\na.png,"never closed\n')).toThrow(/line 2/);
   });
+
+  it('names the right line after accented text (csv-parse counts bytes, lines are counted in characters)', () => {
+    expect(() => parseCsv('Élodie,Zoë,Ångström\ré\r\n,"never closed')).toThrow(/^line 3: /);
+  });
+
+  it('numbers lines the same with mixed line endings (a CR then a CRLF)', () => {
+    expect(parseCsv('a\rb\r\nc\n\r\nd').map((r) => [r.line, r.fields[0]])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [5, 'd'],
+    ]);
+  });
 });

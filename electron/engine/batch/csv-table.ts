@@ -28,43 +28,48 @@ export function parseCsv(text: string): CsvRecord[] {
   const source = text.replace(/^\uFEFF/, '');
   const firstLine = source.slice(0, source.search(/\r\n|\n|\r|$/));
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  // Where the last good record ended: an error in the next one is reported at the line where that one starts.
-  let endOffset = 0;
-  let rows: { record: string[]; raw: string }[];
+  // Each record with the offset where it ends, in UTF-8 bytes as csv-parse counts them. Its raw text is no guide to
+  // lines: it leaves out some of the blank lines skipped before a record.
+  const parsed: { fields: string[]; endByte: number }[] = [];
   try {
-    rows = parse(source, {
+    parse(source, {
       delimiter,
+      // Every line ending in one file, as editors accept them (by default csv-parse keeps only the first it meets).
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-      raw: true,
-      on_record: (record, context) => {
-        endOffset = context.bytes;
-        return record;
+      on_record: (fields: string[], context) => {
+        parsed.push({ fields, endByte: context.bytes });
+        return null;
       },
-    }) as unknown as { record: string[]; raw: string }[];
+    });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = startLineAfter(source, endOffset);
+    // An error in a record is reported at the line where that record starts.
+    const line = startLineAfter(source, charOffset(source, parsed.at(-1)?.endByte ?? 0));
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw new CsvSyntaxError(line, `line ${line}: a quoted field is never closed (a " is missing).`);
     throw new CsvSyntaxError(line, `line ${line}: a quoted field must end with its closing quote right before a separator or the end of the line.`);
   }
-  // Lines are counted here from each record's raw text (which also holds the blank lines skipped before it), one per
-  // CRLF, LF or CR, the same way a text editor numbers them.
-  let linesBefore = 0;
+  const bytes = Buffer.from(source);
   const records: CsvRecord[] = [];
-  for (const { record, raw } of rows) {
-    const leading = /^(?:\r\n|\n|\r)*/.exec(raw)?.[0] ?? '';
-    const line = 1 + linesBefore + countLineBreaks(leading);
-    linesBefore += countLineBreaks(raw);
-    if (!(record.length === 1 && record[0].trim() === '')) records.push({ line, fields: record });
+  // Walked once, start to end: where the previous record ended (bytes) and the line breaks before it.
+  let startByte = 0;
+  let linesBefore = 0;
+  for (const { fields, endByte } of parsed) {
+    const ownText = bytes.subarray(startByte, endByte).toString();
+    const leading = /^(?:\r\n|\n|\r)*/.exec(ownText)?.[0] ?? '';
+    if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: 1 + linesBefore + countLineBreaks(leading), fields });
+    linesBefore += countLineBreaks(ownText);
+    startByte = endByte;
   }
   return records;
 }
 
-/** The line of the first non-blank character at or after `offset`. */
+const charOffset = (source: string, byteOffset: number) => Buffer.from(source).subarray(0, byteOffset).toString().length;
+
+/** The line on which the text at or after `offset` starts, past any line breaks. */
 function startLineAfter(source: string, offset: number): number {
-  const rest = source.slice(offset);
-  const skipped = /^\s*/.exec(rest)?.[0] ?? '';
-  return 1 + countLineBreaks(source.slice(0, offset)) + countLineBreaks(skipped);
+  const skipped = /^(?:\r\n|\n|\r)*/.exec(source.slice(offset))?.[0] ?? '';
+  return 1 + countLineBreaks(source.slice(0, offset + skipped.length));
 }
