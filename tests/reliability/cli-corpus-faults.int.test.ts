@@ -6,7 +6,7 @@ import { hasSharedMedia } from '../helpers/shared-media.js';
 import { checkCase, removeCorpusRoot } from './corpus-support.js';
 import { batchRaceCase, diskCases, FFMPEG_CASES, MODEL_CASES, SIGNAL_CASES } from './fault-cases.js';
 
-const disk = diskCases(mkdtempSync(path.join(tmpdir(), 'mouthpiece-corpus-disks-')));
+const disk = diskCases(mkdtempSync(path.join(tmpdir(), 'mouthpiece-corpus-disks-')), { mount: hasSharedMedia });
 afterAll(() => {
   disk.cleanup();
   removeCorpusRoot();
