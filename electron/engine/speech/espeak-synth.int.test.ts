@@ -72,6 +72,23 @@ describe('synthesizeSpeech (eSpeak NG)', () => {
     }
   });
 
+  it('speaks a line the same whatever was spoken before it (a render must not depend on earlier renders)', async () => {
+    const line = 'Hello there, this is a test. It has a second sentence, and then a third one.';
+    const first = await synthesizeSpeech(line);
+    for (const other of ['Something else entirely, in another voice and pitch.', 'And a longer one. '.repeat(20)]) {
+      await synthesizeSpeech(other, { voice: 'fr', pitch: 80, rate: 240 });
+      const again = await synthesizeSpeech(line);
+      expect(again.timeline.words.length).toBe(first.timeline.words.length);
+      expect(Buffer.from(again.audio.samples.buffer).equals(Buffer.from(first.audio.samples.buffer))).toBe(true);
+    }
+    expect(first.timeline.words).toHaveLength(16);
+  });
+
+  it('refuses a text too long for one line, and still speaks afterwards', async () => {
+    await expect(synthesizeSpeech('word '.repeat(300_000))).rejects.toThrow(/too long to speak as one line/);
+    expect((await synthesizeSpeech('Still here.')).timeline.words).toHaveLength(2);
+  });
+
   it('refuses bad arguments with a clear reason', async () => {
     const reasons = await Promise.all(
       [

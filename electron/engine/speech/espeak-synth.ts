@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { getEspeak, type EspeakEvent } from './espeak-module.js';
+import { ESPEAK_MAX_TEXT_BYTES, getPristineEspeak, type EspeakEvent } from './espeak-module.js';
 import { buildTimelineFromEvents, PAUSE } from './espeak-timeline.js';
 import { moveStopsToClosureOnset } from './stop-closures.js';
 import { DEFAULT_VOICE, LIST_VOICES_HINT, resolveVoice, type VoiceInfo } from './espeak-voices.js';
@@ -36,10 +36,13 @@ export async function synthesizeSpeech(text: string, options: SynthesizeOptions 
   const pitch = checkRange('pitch', options.pitch ?? PITCH_RANGE.default, PITCH_RANGE, '');
   if (typeof text !== 'string' || text.trim() === '') throw new InputError('BAD_ARGUMENT', 'There is no text to speak.');
   const voice = await resolveVoice(options.voice ?? DEFAULT_VOICE);
-  const espeak = await getEspeak();
+  const espeak = await getPristineEspeak();
 
   // eSpeak reads markup in its input; angle brackets become spaces so positions still match the text.
   const spoken = text.replace(/[<>]/g, ' ');
+  if (Buffer.byteLength(spoken) >= ESPEAK_MAX_TEXT_BYTES) {
+    throw new InputError('BAD_ARGUMENT', `The text is too long to speak as one line (${Buffer.byteLength(spoken)} bytes, at most ${ESPEAK_MAX_TEXT_BYTES - 1}): split it into several lines.`);
+  }
   const chunks: Int16Array[] = [];
   const events: EspeakEvent[] = [];
   const voiceName = voice.variant ? `${voice.identifier}+${voice.variant}` : voice.identifier;
