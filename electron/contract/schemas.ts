@@ -25,6 +25,8 @@ export const absolutePathSchema = z
 const noPayload = z.undefined();
 
 const entryName = z.string().trim().min(1).max(200);
+/** Long enough for a full name, short enough for a badge on the stage. */
+export const SUBJECT_NAME_MAX_CHARS = 40;
 const entryKindSchema = z.enum(['face', 'voice', 'script', 'project']);
 const entryRef = z.strictObject({ kind: entryKindSchema, id: libraryIdSchema });
 const scriptText = z.string().max(100_000).refine((text) => text.trim() !== '', 'must not be empty');
@@ -110,6 +112,12 @@ export const requestSchemas = {
   'face.getAnalysis': z.strictObject({
     faceId: libraryIdSchema,
   }),
+  /** Names a person in the picture ("Anna") wherever the studio shows them; an empty name goes back to "Subject N". */
+  'face.setSubjectName': z.strictObject({
+    faceId: libraryIdSchema,
+    subject: z.number().int().min(0).max(31),
+    name: z.string().max(SUBJECT_NAME_MAX_CHARS).refine((name) => !/[\p{Cc}]/u.test(name), 'must not contain control characters'),
+  }),
   'voices.list': noPayload,
   /**
    * A built-in voice (a `voices.list` name) saying `text`, a library script (`scriptId`), or a short sample: how a
@@ -184,6 +192,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'library.setConsent': FaceSummary;
   'library.importSample': ImportFileResult;
   'face.getAnalysis': FaceAnalysisView;
+  'face.setSubjectName': FaceSummary;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;
   'voices.setTranscript': VoiceSummary;

@@ -83,6 +83,8 @@ export interface FaceSummary {
   publicDomain?: boolean;
   /** Number of detected subjects, or null before analysis. */
   subjectCount: number | null;
+  /** Names the user gave subjects ("Anna"), keyed by subject index ("0" = largest face); unnamed subjects are absent. */
+  subjectNames: Record<string, string>;
   /** ISO 8601. */
   addedAt: string;
 }
