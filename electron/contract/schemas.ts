@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StudioMethod } from './channels';
 import { DEFAULT_NAME_TEMPLATE } from './batch-names';
-import { exportPresets, projectDocumentSchema } from './project-document';
+import { exportPresets, projectDocumentSchema, SUBJECT_NAME_MAX_CHARS } from './project-document';
 import type {
   AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
@@ -25,8 +25,6 @@ export const absolutePathSchema = z
 const noPayload = z.undefined();
 
 const entryName = z.string().trim().min(1).max(200);
-/** Long enough for a full name, short enough for a badge on the stage. */
-export const SUBJECT_NAME_MAX_CHARS = 40;
 const entryKindSchema = z.enum(['face', 'voice', 'script', 'project']);
 const entryRef = z.strictObject({ kind: entryKindSchema, id: libraryIdSchema });
 const scriptText = z.string().max(100_000).refine((text) => text.trim() !== '', 'must not be empty');

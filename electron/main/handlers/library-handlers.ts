@@ -97,7 +97,7 @@ export function createLibraryHandlers(deps: StudioHandlerDeps, samples?: SampleC
     'face.setSubjectName': async ({ faceId, subject, name }) => {
       const { library } = await requireFace(faceId);
       const face = library.setSubjectName({ faceId, subject, name });
-      emit('library-changed', { reason: 'rename' });
+      emit('library-changed', { reason: 'subject-name' });
       return toFaceSummary(face, mediaUrl, thumbnailUrl);
     },
 

@@ -32,10 +32,11 @@ describe('renderBlockerFor', () => {
     expect(renderBlockerFor(ready, listing({ consent: false }))).toMatch(/consent/);
     expect(renderBlockerFor({ ...ready, tracks: [] }, listing())).toMatch(/Add a recording or a script line/);
     expect(renderBlockerFor(ready, listing({ subjectCount: 2 }))).toBe('Subject 2 is not in this picture: move or delete its clips');
+    expect(renderBlockerFor(ready, listing({ subjectCount: 2, subjectNames: { 2: 'Bea' } }))).toBe('Bea is not in this picture: move or delete its clips');
   });
 
   it('notices clips whose recording or script was deleted', () => {
-    expect(renderBlockerFor(ready, { ...listing(), voices: [] })).toMatch(/subject 0's track uses a recording that was deleted/);
-    expect(renderBlockerFor(ready, { ...listing(), scripts: [] })).toMatch(/subject 2's track uses a script that was deleted/);
+    expect(renderBlockerFor(ready, { ...listing(), voices: [] })).toMatch(/Subject 0's track uses a recording that was deleted/);
+    expect(renderBlockerFor(ready, { ...listing(), scripts: [] })).toMatch(/Subject 2's track uses a script that was deleted/);
   });
 });
