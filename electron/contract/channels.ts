@@ -16,6 +16,7 @@ export const studioMethods = [
   'library.setConsent',
   'library.importSample',
   'face.getAnalysis',
+  'face.setSubjectName',
   'voices.list',
   'voices.preview',
   'voices.setTranscript',

@@ -13,6 +13,8 @@ export const PROJECT_DOCUMENT_VERSION = 1;
 /** Six hours: far beyond any real project, small enough to reject garbage. */
 const MAX_SECONDS = 6 * 3600;
 const MAX_SUBJECTS = 32;
+/** A subject's name (kept on the library face): long enough for a full name, short enough for a badge on the stage. */
+export const SUBJECT_NAME_MAX_CHARS = 40;
 
 const seconds = z.number().finite().min(0).max(MAX_SECONDS);
 const libraryId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

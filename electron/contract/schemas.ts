@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StudioMethod } from './channels';
 import { DEFAULT_NAME_TEMPLATE } from './batch-names';
-import { exportPresets, projectDocumentSchema } from './project-document';
+import { exportPresets, projectDocumentSchema, SUBJECT_NAME_MAX_CHARS } from './project-document';
 import type {
   AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
@@ -110,6 +110,12 @@ export const requestSchemas = {
   'face.getAnalysis': z.strictObject({
     faceId: libraryIdSchema,
   }),
+  /** Names a person in the picture ("Anna") wherever the studio shows them; an empty name goes back to "Subject N". */
+  'face.setSubjectName': z.strictObject({
+    faceId: libraryIdSchema,
+    subject: z.number().int().min(0).max(31),
+    name: z.string().max(SUBJECT_NAME_MAX_CHARS).refine((name) => !/[\p{Cc}]/u.test(name), 'must not contain control characters'),
+  }),
   'voices.list': noPayload,
   /**
    * A built-in voice (a `voices.list` name) saying `text`, a library script (`scriptId`), or a short sample: how a
@@ -184,6 +190,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'library.setConsent': FaceSummary;
   'library.importSample': ImportFileResult;
   'face.getAnalysis': FaceAnalysisView;
+  'face.setSubjectName': FaceSummary;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;
   'voices.setTranscript': VoiceSummary;

@@ -83,6 +83,8 @@ export interface FaceSummary {
   publicDomain?: boolean;
   /** Number of detected subjects, or null before analysis. */
   subjectCount: number | null;
+  /** Names the user gave subjects ("Anna"), keyed by subject index ("0" = largest face); unnamed subjects are absent. */
+  subjectNames: Record<string, string>;
   /** ISO 8601. */
   addedAt: string;
 }
@@ -176,7 +178,7 @@ export interface ProgressEvent {
 }
 
 export interface LibraryChangedEvent {
-  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript';
+  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript' | 'subject-name';
 }
 
 /** Library entry kinds the user can rename, delete and search. */

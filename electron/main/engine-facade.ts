@@ -29,6 +29,8 @@ export interface LibraryFace {
   analysisStatus: 'pending' | 'done' | 'failed' | 'no_face';
   analysisError: string | null;
   subjectCount: number;
+  /** Names the user gave subjects, keyed by subject index. */
+  subjectNames: Record<string, string>;
   createdAt: string;
 }
 
@@ -107,6 +109,7 @@ export interface StudioLibrary extends RenderQueueLibrary {
   listFaces(): LibraryFace[];
   getFace(input: { faceId: number }): LibraryFaceDetail | null;
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;
+  setSubjectName(input: { faceId: number; subject: number; name: string }): LibraryFace;
   listVoices(): LibraryVoice[];
   getVoice(input: { voiceId: number }): LibraryVoice | null;
   setVoiceTranscript(input: { voiceId: number; transcript: string | null }): LibraryVoice;

@@ -19,6 +19,7 @@ export function toFaceSummary(face: LibraryFace, mediaUrl: MediaUrlOf, thumbnail
     durationSec: face.durationSec,
     consent: face.consent,
     subjectCount: face.analysisStatus === 'done' || face.analysisStatus === 'no_face' ? face.subjectCount : null,
+    subjectNames: face.subjectNames,
     addedAt: face.createdAt,
   };
 }

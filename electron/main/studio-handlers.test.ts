@@ -25,6 +25,7 @@ function face(overrides: Partial<LibraryFace> = {}): LibraryFace {
     analysisStatus: 'done',
     analysisError: null,
     subjectCount: 1,
+    subjectNames: {},
     createdAt: '2026-11-22T10:00:00.000Z',
     ...overrides,
   };
@@ -113,6 +114,7 @@ describe('studio handlers', () => {
         durationSec: null,
         consent: false,
         subjectCount: 1,
+        subjectNames: {},
         addedAt: '2026-11-22T10:00:00.000Z',
       },
     ]);

@@ -28,7 +28,7 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --text "…"          transcript of --audio (better timing)
   --say "…"           text spoken by the built-in voice instead of --audio
   --voice NAME        built-in voice for --say (default en-us)
-  --subject N         which face speaks, 0 = largest (default 0); the others listen
+  --subject N         which face speaks: the studio's "Subject N", 0 = largest (default 0); the others listen
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
   --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
   --keep-clip-length  (video face) keep the whole clip when the voice is shorter; by default the video ends

@@ -18,6 +18,7 @@ interface FaceRow {
   analysis_status: AnalysisStatus;
   analysis_error: string | null;
   subject_count: number;
+  subject_names: string;
   created_at: string;
   updated_at: string;
 }
@@ -53,6 +54,7 @@ function mapFaceRow({ row, libraryDir }: { row: FaceRow; libraryDir: string }): 
     analysisStatus: row.analysis_status,
     analysisError: row.analysis_error,
     subjectCount: row.subject_count,
+    subjectNames: parseJsonColumn(row.subject_names) as Record<string, string>,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -158,6 +160,17 @@ export function setFaceAnalysis({ db, faceId, status, error, subjects, width, he
 }
 
 /** Records whether the person shown agreed to be animated, and when that was said. */
+/** Names subject `subject` of a face ("Anna"); an empty name clears it, so the subject is "Subject N" again. */
+export function setSubjectName({ db, faceId, subject, name, nowIso }: { db: Database; faceId: number; subject: number; name: string; nowIso: string }): void {
+  assertEntryId({ kind: 'face', id: faceId });
+  const trimmed = name.trim();
+  const path = `$."${subject}"`;
+  const result = trimmed
+    ? db.prepare('UPDATE faces SET subject_names = json_set(subject_names, ?, ?), updated_at = ? WHERE id = ?').run(path, trimmed, nowIso, faceId)
+    : db.prepare('UPDATE faces SET subject_names = json_remove(subject_names, ?), updated_at = ? WHERE id = ?').run(path, nowIso, faceId);
+  if (result.changes === 0) throw createMissingEntryError({ kind: 'face', id: faceId });
+}
+
 export function setFaceConsent({ db, faceId, consent, nowIso }: { db: Database; faceId: number; consent: boolean; nowIso: string }): void {
   assertEntryId({ kind: 'face', id: faceId });
   const result = db.prepare('UPDATE faces SET consent = ?, consent_at = ?, updated_at = ? WHERE id = ?').run(consent ? 1 : 0, nowIso, nowIso, faceId);

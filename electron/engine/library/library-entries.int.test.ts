@@ -122,6 +122,18 @@ describe('Library entries', () => {
     expect(() => library.setConsent({ faceId: 12345, consent: true })).toThrow(/no face with id 12345/);
   });
 
+  it('keeps the names given to subjects, through a reopen, and clears one with an empty name', async () => {
+    const faceId = await importFace(SAMPLE_FACE);
+    expect(library.getFace({ faceId })?.subjectNames).toEqual({});
+    library.setSubjectName({ faceId, subject: 0, name: '  Ada "the host" ' });
+    expect(library.setSubjectName({ faceId, subject: 3, name: 'Bob' }).subjectNames).toEqual({ 0: 'Ada "the host"', 3: 'Bob' });
+    library.close();
+    ({ library } = await openTestLibrary({ dir: temp.dir }));
+    expect(library.listFaces()[0].subjectNames).toEqual({ 0: 'Ada "the host"', 3: 'Bob' });
+    expect(library.setSubjectName({ faceId, subject: 0, name: ' ' }).subjectNames).toEqual({ 3: 'Bob' });
+    expect(() => library.setSubjectName({ faceId: 12345, subject: 0, name: 'Ann' })).toThrow(/no face with id 12345/);
+  });
+
   it('creates and edits scripts and built-in voices', () => {
     const voice = library.createBuiltinVoice({ name: 'Narrator', builtinVoice: 'en-us' });
     expect(voice).toMatchObject({ kind: 'builtin', builtinVoice: 'en-us', mediaSha256: null, mediaPath: null });

@@ -49,6 +49,8 @@ export interface FaceEntry {
   analysisError: string | null;
   /** How many subjects the analysis found (0 until it is done). */
   subjectCount: number;
+  /** Names the user gave subjects, keyed by subject index ("0" = largest); unnamed subjects are absent. */
+  subjectNames: Record<string, string>;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

@@ -40,6 +40,8 @@ export interface Library {
   getFace(input: { faceId: number }): FaceDetail | null;
   /** Records the depicted person's consent (or its withdrawal) with the current time. */
   setConsent(input: { faceId: number; consent: boolean }): FaceEntry;
+  /** Names a subject of the face ("Anna"); an empty name clears it. */
+  setSubjectName(input: { faceId: number; subject: number; name: string }): FaceEntry;
 
   listVoices(): VoiceEntry[];
   getVoice(input: { voiceId: number }): VoiceEntry | null;
@@ -140,6 +142,10 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     getFace: ({ faceId }) => faces.getFace({ ...dbAndDir, faceId }),
     setConsent: ({ faceId, consent }) => {
       faces.setFaceConsent({ db, faceId, consent, nowIso: now() });
+      return requireEntry(faces.getFace({ ...dbAndDir, faceId }), 'The face');
+    },
+    setSubjectName: ({ faceId, subject, name }) => {
+      faces.setSubjectName({ db, faceId, subject, name, nowIso: now() });
       return requireEntry(faces.getFace({ ...dbAndDir, faceId }), 'The face');
     },
 

@@ -107,6 +107,15 @@ describe.skipIf(!hasSharedMedia)('library handlers', () => {
     expect(analysis.subjects.map((subject) => subject.index)).toEqual([0, 1, 2]);
     expect(analysis.subjects.every((subject) => subject.masks.faceOval.length > 10 && subject.masks.lips.length > 10)).toBe(true);
   });
+
+  it('names a subject of a face for every view of it, and says so to the renderer', async () => {
+    events.length = 0;
+    expect((await studio.handlers['face.setSubjectName']({ faceId, subject: 2, name: ' Mike ' })).subjectNames).toEqual({ 2: 'Mike' });
+    expect((await studio.handlers['library.list'](undefined)).faces.find((face) => face.id === faceId)?.subjectNames).toEqual({ 2: 'Mike' });
+    expect(events.map((e) => e.payload)).toEqual([{ reason: 'subject-name' }]);
+    expect((await studio.handlers['face.setSubjectName']({ faceId, subject: 2, name: '' })).subjectNames).toEqual({});
+    expect(await failureOf(studio.handlers['face.setSubjectName']({ faceId: 999, subject: 0, name: 'x' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe.skipIf(!hasSharedMedia)('render handlers', () => {

@@ -12,7 +12,7 @@ import type { SampleCatalog } from './sample-handlers';
 
 type LibraryHandlers = Pick<
   StudioHandlers,
-  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'voices.list' | 'voices.preview' | 'voices.setTranscript'
+  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'face.setSubjectName' | 'voices.list' | 'voices.preview' | 'voices.setTranscript'
 >;
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
@@ -94,6 +94,12 @@ export function createLibraryHandlers(deps: StudioHandlerDeps, samples?: SampleC
     },
 
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
+    'face.setSubjectName': async ({ faceId, subject, name }) => {
+      const { library } = await requireFace(faceId);
+      const face = library.setSubjectName({ faceId, subject, name });
+      emit('library-changed', { reason: 'subject-name' });
+      return toFaceSummary(face, mediaUrl, thumbnailUrl);
+    },
 
     'voices.list': () => deps.listBuiltinVoices(),
     'voices.setTranscript': async ({ voiceId, transcript }) => {

@@ -4,7 +4,7 @@ import type { FaceSummary, LibraryListing } from '../../../electron/contract/typ
 import { renderBlockerFor } from './render-readiness';
 
 const face = (change: Partial<FaceSummary> = {}): FaceSummary => ({
-  id: 1, name: 'Crew', kind: 'photo', mediaUrl: null, thumbnailUrl: null, width: 600, height: 400, durationSec: null, consent: true, subjectCount: 3, addedAt: '', ...change,
+  id: 1, name: 'Crew', kind: 'photo', mediaUrl: null, thumbnailUrl: null, width: 600, height: 400, durationSec: null, consent: true, subjectCount: 3, subjectNames: {}, addedAt: '', ...change,
 });
 const listing = (faceChange: Partial<FaceSummary> = {}): LibraryListing => ({
   faces: [face(faceChange)],
@@ -32,10 +32,11 @@ describe('renderBlockerFor', () => {
     expect(renderBlockerFor(ready, listing({ consent: false }))).toMatch(/consent/);
     expect(renderBlockerFor({ ...ready, tracks: [] }, listing())).toMatch(/Add a recording or a script line/);
     expect(renderBlockerFor(ready, listing({ subjectCount: 2 }))).toBe('Subject 2 is not in this picture: move or delete its clips');
+    expect(renderBlockerFor(ready, listing({ subjectCount: 2, subjectNames: { 2: 'Bea' } }))).toBe('Bea is not in this picture: move or delete its clips');
   });
 
   it('notices clips whose recording or script was deleted', () => {
-    expect(renderBlockerFor(ready, { ...listing(), voices: [] })).toMatch(/subject 0's track uses a recording that was deleted/);
-    expect(renderBlockerFor(ready, { ...listing(), scripts: [] })).toMatch(/subject 2's track uses a script that was deleted/);
+    expect(renderBlockerFor(ready, { ...listing(), voices: [] })).toMatch(/Subject 0's track uses a recording that was deleted/);
+    expect(renderBlockerFor(ready, { ...listing(), scripts: [] })).toMatch(/Subject 2's track uses a script that was deleted/);
   });
 });

@@ -1,5 +1,6 @@
 import type { ProjectDocument } from '../../../electron/contract/project-document';
 import type { LibraryListing } from '../../../electron/contract/types';
+import { subjectName } from '../subject-label';
 
 /**
  * Why the project cannot be exported yet, in the words of the next step; null when it can. Checked in the order the
@@ -13,10 +14,10 @@ export function renderBlockerFor(doc: ProjectDocument, listing: LibraryListing |
   const clips = doc.tracks.flatMap((track) => track.clips.map((clip) => ({ clip, subject: track.subject })));
   if (clips.length === 0) return 'Add a recording or a script line to the timeline';
   const outside = clips.find(({ subject }) => face.subjectCount !== null && subject >= face.subjectCount);
-  if (outside) return `Subject ${outside.subject} is not in this picture: move or delete its clips`;
+  if (outside) return `${subjectName(outside.subject, face.subjectNames)} is not in this picture: move or delete its clips`;
   const voiceIds = new Set(listing?.voices.map((voice) => voice.id));
   const scriptIds = new Set(listing?.scripts.map((script) => script.id));
   const missing = clips.find(({ clip }) => (clip.kind === 'audio' ? !voiceIds.has(clip.voiceId) : clip.scriptId !== undefined && !scriptIds.has(clip.scriptId)));
-  if (missing) return `A clip on subject ${missing.subject}'s track uses a ${missing.clip.kind === 'audio' ? 'recording' : 'script'} that was deleted`;
+  if (missing) return `A clip on ${subjectName(missing.subject, face.subjectNames)}'s track uses a ${missing.clip.kind === 'audio' ? 'recording' : 'script'} that was deleted`;
   return null;
 }

@@ -7,7 +7,7 @@ import { useLibraryData } from '../../library/library-context';
 import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { canOpenFilesWith } from '../../hooks/host-capabilities';
-import { describeSubjectRank } from '../../subject-label';
+import { describeSubjectRank, subjectName } from '../../subject-label';
 import { BatchConsent, UseTimelineLines } from './BatchExtras';
 import { BatchPicker } from './BatchPicker';
 import { NamePreview } from './NamePreview';
@@ -168,7 +168,7 @@ export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: b
                   <select id="batch-subject" value={subject} onChange={(event) => setSubject(Number(event.target.value))}>
                     {Array.from({ length: selectedFace?.subjectCount ?? 1 }, (_, index) => (
                       <option key={index} value={index}>
-                        {`Subject ${index} · ${describeSubjectRank(index)}`}
+                        {`${subjectName(index, selectedFace?.subjectNames)} · ${describeSubjectRank(index)}`}
                       </option>
                     ))}
                   </select>

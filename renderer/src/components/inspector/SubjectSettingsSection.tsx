@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { DEFAULT_SUBJECT_SETTINGS } from '../../../../electron/contract/project-document';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
-import { describeSubject } from '../../subject-label';
+import { useLibraryData } from '../../library/library-context';
+import { describeSubject, subjectName } from '../../subject-label';
 import { setSubjectSettings } from '../../timeline/commands';
 import { SliderField } from './SliderField';
+import { SubjectNameField } from './SubjectNameField';
 
 const describeLevel = (value: number) => (value < 0.35 ? 'Still' : value < 0.8 ? 'Calm' : value <= 1.25 ? 'Natural' : value <= 1.7 ? 'Lively' : 'Animated');
 
@@ -13,8 +16,9 @@ export function SubjectSettingsSection() {
   const speaks = useEditor((state) => state.doc.tracks.some((track) => track.subject === state.doc.selectedSubject));
   const { store } = useStudioContext();
   const actions = useEditorActions();
-  const hasStage = useEditor((state) => state.doc.stage.faceId !== null);
-  if (!hasStage) {
+  const face = useLibraryData().faceById(useEditor((state) => state.doc.stage.faceId));
+  const [nameError, setNameError] = useState<string | null>(null);
+  if (!face) {
     return (
       <section className="inspector-section" aria-label="Performance">
         <h3>Performance</h3>
@@ -28,11 +32,13 @@ export function SubjectSettingsSection() {
   return (
     <section className="inspector-section" aria-labelledby="subject-settings-title">
       <h3 id="subject-settings-title">
-        <span className="subject-chip selected">{subject}</span> Subject {subject}
-        <span className={`section-note${speaks ? ' speaker' : ''}`} title={describeSubject(subject, { speaking: speaks })}>
+        <span className="subject-chip selected">{subject}</span> <span data-testid="subject-title">{subjectName(subject, face.subjectNames)}</span>
+        <span className={`section-note${speaks ? ' speaker' : ''}`} title={describeSubject(subject, { speaking: speaks, names: face.subjectNames })}>
           {speaks ? 'Speaker' : 'No voice yet'}
         </span>
       </h3>
+      <SubjectNameField face={face} subject={subject} onError={setNameError} />
+      {nameError && <p className="queue-job-error" role="alert">{nameError}</p>}
       <SliderField label="Expressiveness" value={settings.expressiveness} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('expressiveness')} />
       <SliderField label="Head motion" value={settings.headMotion} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('headMotion')} />
       <SliderField

@@ -109,7 +109,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
               <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />
             )}
             {view?.status === 'done' && (
-              <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} onSelect={actions.selectSubject} />
+              <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} names={face.subjectNames} onSelect={actions.selectSubject} />
             )}
           </div>
         )}

@@ -24,6 +24,7 @@ describe('SubjectOverlay', () => {
         selected: 1,
         speaking: new Set([1]),
         talking: new Set([1]),
+        names: { 2: 'Anna' },
         onSelect: () => {},
       }),
     );
@@ -32,6 +33,9 @@ describe('SubjectOverlay', () => {
     expect(html.match(/class="subject selected speaker talking"/g)).toHaveLength(1);
     expect(html).toContain('>1 · Speaker<');
     expect(html).toContain('>0<');
+    // A subject the user named says its name beside its number.
+    expect(html).toContain('>2 Anna<');
+    expect(html).toContain('aria-label="Anna (Subject 2) · 3rd largest · silent"');
     expect(html).toContain('aria-label="Subject 1 · 2nd largest · speaker · selected"');
     expect(html).toContain('aria-label="Subject 0 · largest face · silent"');
     expect(html).toContain('points="100,50 140,50 120,100"');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FaceSubjectView, Polygon } from '../../../../electron/contract/types';
-import { describeSubject, describeSubjectRank } from '../../subject-label';
+import { describeSubject, describeSubjectRank, type SubjectNames } from '../../subject-label';
 
 interface SubjectOverlayProps {
   width: number;
@@ -13,13 +13,15 @@ interface SubjectOverlayProps {
   speaking: ReadonlySet<number>;
   /** Subjects with a clip under the playhead, marked while they talk. */
   talking: ReadonlySet<number>;
+  /** Names the user gave subjects; a named subject's badge says its name. */
+  names: SubjectNames;
   onSelect(subject: number): void;
 }
 
 const toPoints = (polygon: Polygon) => polygon.map(([x, y]) => `${x},${y}`).join(' ');
 
 /** Every detected subject outlined and numbered over the picture (in picture pixels); hover shows its mask. */
-export function SubjectOverlay({ width, height, displayWidth, subjects, selected, speaking, talking, onSelect }: SubjectOverlayProps) {
+export function SubjectOverlay({ width, height, displayWidth, subjects, selected, speaking, talking, names, onSelect }: SubjectOverlayProps) {
   const [hovered, setHovered] = useState<number | null>(null);
   // One screen pixel in picture pixels.
   const unit = displayWidth > 0 ? width / displayWidth : 1;
@@ -32,8 +34,9 @@ export function SubjectOverlay({ width, height, displayWidth, subjects, selected
         const isSpeaker = speaking.has(subject.index);
         const isHovered = hovered === subject.index;
         // The badge says who speaks; hovering also says which face it is (0 = the largest).
-        const badgeText = [String(subject.index), isHovered ? describeSubjectRank(subject.index) : '', isSpeaker ? 'Speaker' : ''].filter(Boolean).join(' · ');
-        const label = describeSubject(subject.index, { selected: isSelected, speaking: isSpeaker });
+        const name = names?.[String(subject.index)];
+        const badgeText = [name ? `${subject.index} ${name}` : String(subject.index), isHovered ? describeSubjectRank(subject.index) : '', isSpeaker ? 'Speaker' : ''].filter(Boolean).join(' · ');
+        const label = describeSubject(subject.index, { selected: isSelected, speaking: isSpeaker, names });
         return (
           <g
             key={subject.index}

@@ -81,7 +81,7 @@ export function Timeline() {
         <div className="timeline-content" style={{ width: HEADER_WIDTH_PX + lengthSec * pxPerSec }}>
           <TimelineRuler lengthSec={lengthSec} />
           {subjects.map((subject) => (
-            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={rowHeightPx} missing={subject >= subjectCount} onError={onError} />
+            <TrackRow key={subject} subject={subject} track={tracks.find((track) => track.subject === subject)} subjects={subjects} rowHeightPx={rowHeightPx} missing={subject >= subjectCount} names={faceById(faceId)?.subjectNames} onError={onError} />
           ))}
           {subjects.length > 0 && (
             <p className="timeline-hint" style={{ width: visibleWidth }}>

@@ -1,6 +1,6 @@
 import type { Track } from '../../../../electron/contract/project-document';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
-import { describeSubject, describeSubjectRank } from '../../subject-label';
+import { describeSubject, describeSubjectRank, subjectName, type SubjectNames } from '../../subject-label';
 import { ClipView } from './ClipView';
 import { useTrackDrop } from './use-track-drop';
 
@@ -11,11 +11,12 @@ interface TrackRowProps {
   rowHeightPx: number;
   /** The subject has clips but the picture on the stage has no such face. */
   missing: boolean;
+  names: SubjectNames;
   onError(message: string): void;
 }
 
 /** One subject's track: its header, its clips, and a drop target for voices and scripts from the library. */
-export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onError }: TrackRowProps) {
+export function TrackRow({ subject, track, subjects, rowHeightPx, missing, names, onError }: TrackRowProps) {
   const selected = useEditor((state) => state.doc.selectedSubject === subject);
   const actions = useEditorActions();
   const { store } = useStudioContext();
@@ -23,10 +24,10 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, onErr
 
   return (
     <div className={`track${selected ? ' selected' : ''}${missing ? ' missing' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
-      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={missing ? `Subject ${subject} is not in the picture on the stage` : `${describeSubject(subject, { speaking: Boolean(track?.clips.length), selected })}. Click to select.`}>
+      <button type="button" className="track-header" onClick={() => actions.selectSubject(subject)} aria-pressed={selected} title={missing ? `${subjectName(subject, names)} is not in the picture on the stage` : `${describeSubject(subject, { speaking: Boolean(track?.clips.length), selected, names })}. Click to select.`}>
         <span className="subject-chip">{subject}</span>
         <span className="track-label">
-          <span className="track-name">Subject {subject}</span>
+          <span className="track-name" data-testid="track-name">{subjectName(subject, names)}</span>
           {missing ? <span className="track-warning">Not in this picture</span> : <span className="track-rank">{describeSubjectRank(subject)}</span>}
         </span>
       </button>
