@@ -2,17 +2,22 @@ import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
-import { createLens, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
+import { createLens, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
 /** Tallest visible upper-teeth band, in face heights. */
 const TEETH_MAX = 0.05;
 /** Tooth boundaries along the arch, as fractions of the quarter turn from the midline (incisors are widest). */
 const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
 
+/** Rounds of [1 2 1] smoothing of the inner-lip lines: a curve through the landmarks, not a polygon with corners. */
+const LINE_SMOOTHING_ROUNDS = 30;
+
 interface MouthScratch {
   lens: Lens;
   lines: Float64Array;
+  slopes: Float64Array;
   edgesS: Float64Array;
+  bins: Float64Array;
 }
 const scratchByRig = new WeakMap<FaceRig, MouthScratch>();
 
@@ -20,10 +25,42 @@ function scratchFor(rig: FaceRig): MouthScratch {
   let s = scratchByRig.get(rig);
   if (!s) {
     const edges = TOOTH_EDGES.map((f) => 0.95 * Math.sin((f * Math.PI) / 2));
-    s = { lens: createLens(), lines: new Float64Array(2), edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]) };
+    s = {
+      lens: createLens(),
+      lines: new Float64Array(2),
+      slopes: new Float64Array(2),
+      edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]),
+      bins: new Float64Array(LENS_BINS),
+    };
     scratchByRig.set(rig, s);
   }
   return s;
+}
+
+/** Smooths a lens line's bins in place, its shared corner bins held. */
+function smoothLine(line: Float64Array, tmp: Float64Array): void {
+  for (let round = 0; round < LINE_SMOOTHING_ROUNDS; round++) {
+    tmp.set(line);
+    for (let i = 1; i < line.length - 1; i++) line[i] = 0.25 * tmp[i - 1] + 0.5 * tmp[i] + 0.25 * tmp[i + 1];
+  }
+}
+
+/** d(line)/d(along), dimensionless, of the upper and lower line at s; writes into `into[0..1]`. */
+function lensSlopesAt(lens: Lens, s: number, into: Float64Array): void {
+  const f = Math.min(LENS_BINS - 1.000001, Math.max(0, ((s + 1) / 2) * (LENS_BINS - 1)));
+  const i = f | 0;
+  const perBin = (2 / (LENS_BINS - 1)) * lens.halfWidth;
+  into[0] = (lens.top[i + 1] - lens.top[i]) / perBin;
+  into[1] = (lens.bottom[i + 1] - lens.bottom[i]) / perBin;
+}
+
+/** Fine grain like the photo's: a fixed pattern (a still photo's grain does not crawl), about unit variance. */
+function grainAt(x: number, y: number): number {
+  let h = Math.imul(x, 374761393) + Math.imul(y, 668265263);
+  h = Math.imul(h ^ (h >>> 13), 1274126177);
+  h ^= h >>> 16;
+  // two uniform bytes summed: a triangular spread with standard deviation 0.408 of a unit
+  return (((h & 255) + ((h >>> 8) & 255)) / 255 - 1) / 0.408;
 }
 
 /**
@@ -32,8 +69,10 @@ function scratchFor(rig: FaceRig): MouthScratch {
  * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
  */
 export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage): void {
-  const { lens, lines, edgesS } = scratchFor(rig);
+  const { lens, lines, slopes, edgesS, bins } = scratchFor(rig);
   measureLens(lens, rig.scratch.dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
+  smoothLine(lens.top, bins);
+  smoothLine(lens.bottom, bins);
   lensLinesAt(lens, 0, lines);
   const gapMid = lines[1] - lines[0];
   if (gapMid < 0.3) return;
@@ -70,7 +109,9 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       lensLinesAt(lens, s, lines);
       const top = lines[0];
       const bottom = lines[1];
-      const cover = clamp(Math.min(t - top, bottom - t) + 0.5, 0, 1);
+      // coverage from the distance across each line, not straight down: steep lines near the corners stay smooth
+      lensSlopesAt(lens, s, slopes);
+      const cover = clamp(Math.min((t - top) / Math.hypot(1, slopes[0]), (bottom - t) / Math.hypot(1, slopes[1])) + 0.5, 0, 1);
       if (cover <= 0) continue;
       const gap = Math.max(bottom - top, 1e-3);
       const depth = clamp((t - top) / gap, 0, 1);
@@ -101,12 +142,14 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       // rounded tooth corners: the biting edge rises a little towards each gap
       const scallop = Math.max(0, 1 - nearest / toothHalfPx) ** 2;
       const sideShade = 1 - 0.6 * s2;
+      // each crown is rounded: lit in its middle, turning away into the gaps
+      const crown = 0.84 + 0.16 * Math.min(1, nearest / toothHalfPx);
 
       if (lowerTeethH > 0 && Math.abs(s) < 0.7) {
         const edge = bottom - lowerTeethH * (1 - 0.5 * s2) * (1 - 0.25 * scallop);
         const a = clamp(t - edge + 0.5, 0, 1) * (1 - smoothstep(0.55, 0.7, Math.abs(s)));
         if (a > 0) {
-          const shade = 0.72 * sideShade * gapLine;
+          const shade = 0.72 * sideShade * gapLine * crown;
           r += (colours.enamel[0] * shade - r) * a;
           g += (colours.enamel[1] * shade - g) * a;
           b += (colours.enamel[2] * shade - b) * a;
@@ -117,14 +160,21 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       const edge = top + upperH * (1 - 0.2 * scallop);
       const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
       if (a > 0) {
-        const fromLip = smoothstep(0, 0.3 * upperH + 0.5, t - top);
+        // the upper lip shades the teeth under it, and where they meet the gum the enamel takes its pink
+        const fromLip = smoothstep(0, 0.35 * upperH + 0.5, t - top);
+        const gum = 0.35 * (1 - smoothstep(0, 0.12 * upperH + 0.5, t - top));
         const incisal = 1 - 0.18 * smoothstep(0.7, 1, (t - top) / Math.max(upperH, 1));
-        const shade = sideShade * gapLine * (0.7 + 0.3 * fromLip) * incisal;
-        r += (colours.enamel[0] * shade - r) * a;
-        g += (colours.enamel[1] * shade - g) * a;
-        b += (colours.enamel[2] * shade - b) * a;
+        const shade = sideShade * gapLine * (0.58 + 0.42 * fromLip) * incisal * crown;
+        r += ((colours.enamel[0] + (colours.lip[0] - colours.enamel[0]) * gum) * shade - r) * a;
+        g += ((colours.enamel[1] + (colours.lip[1] - colours.enamel[1]) * gum) * shade - g) * a;
+        b += ((colours.enamel[2] + (colours.lip[2] - colours.enamel[2]) * gum) * shade - b) * a;
       }
 
+      // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks
+      const grain = colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
+      r += grain;
+      g += grain;
+      b += grain;
       const alpha = cover * opacity;
       const o = (y * out.width + x) * 4;
       data[o] = data[o] + (r - data[o]) * alpha + 0.5;
