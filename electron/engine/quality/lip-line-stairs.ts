@@ -72,32 +72,54 @@ function lineYAt(line: Point2[], x: number): number {
 
 /**
  * Mean |second difference| of the edge's sub-pixel height from column to column along `line` (frame pixels, any
- * order), over the middle `span` of its width. The edge in each column is the centroid of the squared vertical luma
- * gradient within ±`windowPx` of the line. NaN when fewer than 5 columns have an edge.
+ * order), over the middle `span` of its width. The edge in each column is the centroid of the vertical luma gradient's
+ * strongest peak (its part above half the peak, squared) within `windowPx` of the line on the lip's side and `mouthReachPx` (default the same) on the mouth's side
+ * (`mouthSide`): teeth and their gaps just inside the opening are structure, not steps of the line. Columns whose
+ * edge is much weaker than the line's typical edge are skipped. NaN when fewer than 5 columns have an edge.
  */
-export function lipLineStairs(input: { frame: RgbaImage; line: Point2[]; windowPx: number; span?: number }): number {
+export function lipLineStairs(input: {
+  frame: RgbaImage;
+  line: Point2[];
+  windowPx: number;
+  mouthSide?: 'above' | 'below';
+  mouthReachPx?: number;
+  span?: number;
+}): number {
   const { frame, windowPx } = input;
+  const reach = input.mouthReachPx ?? windowPx;
+  const up = input.mouthSide === 'above' ? reach : windowPx;
+  const down = input.mouthSide === 'below' ? reach : windowPx;
   const line = [...input.line].sort((a, b) => a[0] - b[0]);
   const span = input.span ?? 0.7;
   const left = line[0][0];
   const right = line[line.length - 1][0];
   const margin = ((1 - span) / 2) * (right - left);
   const edges: number[] = [];
+  const peaks: number[] = [];
   const luma = (x: number, y: number) => lumaAt(frame.data, (clampInt(y, frame.height) * frame.width + x) * 4);
   let sum = 0;
   let count = 0;
   for (let x = Math.ceil(left + margin); x <= Math.floor(right - margin); x++) {
     if (x < 0 || x >= frame.width) continue;
     const centre = lineYAt(line, x);
+    const y0 = Math.round(centre - up);
+    const y1 = Math.round(centre + down);
+    let peak = 0;
+    for (let y = y0; y <= y1; y++) peak = Math.max(peak, Math.abs(luma(x, y + 1) - luma(x, y - 1)) / 2);
+    // only the top half of the strongest gradient counts: lip texture and weaker edges nearby do not pull it about
     let weight = 0;
     let moment = 0;
-    for (let y = Math.round(centre - windowPx); y <= Math.round(centre + windowPx); y++) {
-      const g = (luma(x, y + 1) - luma(x, y - 1)) / 2;
+    for (let y = y0; y <= y1; y++) {
+      const g = Math.max(0, Math.abs(luma(x, y + 1) - luma(x, y - 1)) / 2 - 0.5 * peak);
       weight += g * g;
       moment += g * g * y;
     }
-    edges.push(weight > 4 ? moment / weight : NaN);
+    edges.push(peak > 4 ? moment / weight : NaN);
+    peaks.push(peak);
   }
+  // columns where the line has no clear edge of its own (a gap between teeth meeting the lip) are left out
+  const typical = [...peaks].sort((a, b) => a - b)[peaks.length >> 1] ?? 0;
+  for (let i = 0; i < edges.length; i++) if (peaks[i] < 0.6 * typical) edges[i] = NaN;
   for (let i = 1; i < edges.length - 1; i++) {
     const d = edges[i - 1] - 2 * edges[i] + edges[i + 1];
     if (Number.isNaN(d)) continue;

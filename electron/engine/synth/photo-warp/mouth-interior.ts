@@ -9,15 +9,13 @@ const TEETH_MAX = 0.05;
 /** Tooth boundaries along the arch, as fractions of the quarter turn from the midline (incisors are widest). */
 const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
 
-/** Rounds of [1 2 1] smoothing of the inner-lip lines: a curve through the landmarks, not a polygon with corners. */
-const LINE_SMOOTHING_ROUNDS = 30;
-
 interface MouthScratch {
   lens: Lens;
   lines: Float64Array;
   slopes: Float64Array;
   edgesS: Float64Array;
-  bins: Float64Array;
+  ss: Float64Array;
+  ts: Float64Array;
 }
 const scratchByRig = new WeakMap<FaceRig, MouthScratch>();
 
@@ -30,18 +28,42 @@ function scratchFor(rig: FaceRig): MouthScratch {
       lines: new Float64Array(2),
       slopes: new Float64Array(2),
       edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]),
-      bins: new Float64Array(LENS_BINS),
+      ss: new Float64Array(32),
+      ts: new Float64Array(32),
     };
     scratchByRig.set(rig, s);
   }
   return s;
 }
 
-/** Smooths a lens line's bins in place, its shared corner bins held. */
-function smoothLine(line: Float64Array, tmp: Float64Array): void {
-  for (let round = 0; round < LINE_SMOOTHING_ROUNDS; round++) {
-    tmp.set(line);
-    for (let i = 1; i < line.length - 1; i++) line[i] = 0.25 * tmp[i - 1] + 0.5 * tmp[i] + 0.25 * tmp[i + 1];
+/**
+ * Refills a lens line's bins with a cubic through its landmarks (tangents from the neighbours on each side) instead of
+ * straight segments, so the opening is a curve, not a polygon whose corners step at the output size.
+ */
+function fillCurve(lens: Lens, dest: Float64Array, line: number[], bins: Float64Array, ss: Float64Array, ts: Float64Array): void {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const rx = dest[2 * line[i]] - lens.originX;
+    const ry = dest[2 * line[i] + 1] - lens.originY;
+    ss[i] = (rx * lens.axisX + ry * lens.axisY) / lens.halfWidth;
+    ts[i] = -rx * lens.axisY + ry * lens.axisX;
+  }
+  const tangent = (i: number) => {
+    const a = Math.max(0, i - 1);
+    const b = Math.min(n - 1, i + 1);
+    return ss[b] > ss[a] ? (ts[b] - ts[a]) / (ss[b] - ss[a]) : 0;
+  };
+  let k = 0;
+  for (let bin = 0; bin < LENS_BINS; bin++) {
+    const s = (bin / (LENS_BINS - 1)) * 2 - 1;
+    while (k < n - 2 && s > ss[k + 1]) k++;
+    const h = ss[k + 1] - ss[k];
+    if (s < ss[0] || s > ss[n - 1] || h <= 1e-9) continue;
+    const u = (s - ss[k]) / h;
+    const u2 = u * u;
+    const u3 = u2 * u;
+    bins[bin] =
+      (2 * u3 - 3 * u2 + 1) * ts[k] + (u3 - 2 * u2 + u) * h * tangent(k) + (-2 * u3 + 3 * u2) * ts[k + 1] + (u3 - u2) * h * tangent(k + 1);
   }
 }
 
@@ -69,10 +91,11 @@ function grainAt(x: number, y: number): number {
  * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
  */
 export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage): void {
-  const { lens, lines, slopes, edgesS, bins } = scratchFor(rig);
-  measureLens(lens, rig.scratch.dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
-  smoothLine(lens.top, bins);
-  smoothLine(lens.bottom, bins);
+  const { lens, lines, slopes, edgesS, ss, ts } = scratchFor(rig);
+  const { dest } = rig.scratch;
+  measureLens(lens, dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
+  fillCurve(lens, dest, rig.mouth.upper.indices, lens.top, ss, ts);
+  fillCurve(lens, dest, rig.mouth.lower.indices, lens.bottom, ss, ts);
   lensLinesAt(lens, 0, lines);
   const gapMid = lines[1] - lines[0];
   if (gapMid < 0.3) return;

@@ -71,6 +71,10 @@ function stairsAtOutput(frame: RgbaImage, lines: Point2[][], scale: number, face
   const crop = upscaleCrop(frame, { x, y, width, height }, scale);
   const toCrop = (p: Point2): Point2 => [(p[0] - x + 0.5) * scale - 0.5, (p[1] - y + 0.5) * scale - 0.5];
   const windowPx = Math.max(3, 0.012 * faceHeightPx * scale);
-  const figures = lines.map((line) => lipLineStairs({ frame: crop, line: line.map(toCrop), windowPx })).filter((v) => !Number.isNaN(v));
+  // the upper lip's line has the mouth below it, the lower lip's above
+  const sides = ['below', 'above'] as const;
+  const figures = lines
+    .map((line, k) => lipLineStairs({ frame: crop, line: line.map(toCrop), windowPx, mouthSide: sides[k], mouthReachPx: 0.4 * windowPx }))
+    .filter((v) => !Number.isNaN(v));
   return { lipStairs: figures.length ? figures.reduce((a, b) => a + b, 0) / figures.length : NaN, crop };
 }
