@@ -184,8 +184,10 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
       if (a > 0) {
         // the upper lip shades the teeth under it, and where they meet the gum the enamel takes its pink
-        const fromLip = smoothstep(0, 0.35 * upperH + 0.5, t - top);
-        const gum = 0.35 * (1 - smoothstep(0, 0.12 * upperH + 0.5, t - top));
+        // (a sliver of teeth under pursed lips stays a clean line: shadow and gum would break it up)
+        const modelled = smoothstep(2, 6, upperH);
+        const fromLip = 1 - modelled * (1 - smoothstep(0, 0.35 * upperH + 0.5, t - top));
+        const gum = 0.35 * modelled * (1 - smoothstep(0, 0.12 * upperH + 0.5, t - top));
         const incisal = 1 - 0.18 * smoothstep(0.7, 1, (t - top) / Math.max(upperH, 1));
         const shade = sideShade * gapLine * (0.58 + 0.42 * fromLip) * incisal * crown;
         r += ((colours.enamel[0] + (colours.lip[0] - colours.enamel[0]) * gum) * shade - r) * a;
