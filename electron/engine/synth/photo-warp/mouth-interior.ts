@@ -2,7 +2,7 @@ import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
-import { createLens, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
+import { createLens, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
 /** Tallest visible upper-teeth band, in face heights. */
 const TEETH_MAX = 0.05;
@@ -12,7 +12,10 @@ const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
 interface MouthScratch {
   lens: Lens;
   lines: Float64Array;
+  slopes: Float64Array;
   edgesS: Float64Array;
+  ss: Float64Array;
+  ts: Float64Array;
 }
 const scratchByRig = new WeakMap<FaceRig, MouthScratch>();
 
@@ -20,10 +23,66 @@ function scratchFor(rig: FaceRig): MouthScratch {
   let s = scratchByRig.get(rig);
   if (!s) {
     const edges = TOOTH_EDGES.map((f) => 0.95 * Math.sin((f * Math.PI) / 2));
-    s = { lens: createLens(), lines: new Float64Array(2), edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]) };
+    s = {
+      lens: createLens(),
+      lines: new Float64Array(2),
+      slopes: new Float64Array(2),
+      edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]),
+      ss: new Float64Array(32),
+      ts: new Float64Array(32),
+    };
     scratchByRig.set(rig, s);
   }
   return s;
+}
+
+/**
+ * Refills a lens line's bins with a cubic through its landmarks (tangents from the neighbours on each side) instead of
+ * straight segments, so the opening is a curve, not a polygon whose corners step at the output size.
+ */
+function fillCurve(lens: Lens, dest: Float64Array, line: number[], bins: Float64Array, ss: Float64Array, ts: Float64Array): void {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const rx = dest[2 * line[i]] - lens.originX;
+    const ry = dest[2 * line[i] + 1] - lens.originY;
+    ss[i] = (rx * lens.axisX + ry * lens.axisY) / lens.halfWidth;
+    ts[i] = -rx * lens.axisY + ry * lens.axisX;
+  }
+  const tangent = (i: number) => {
+    const a = Math.max(0, i - 1);
+    const b = Math.min(n - 1, i + 1);
+    return ss[b] > ss[a] ? (ts[b] - ts[a]) / (ss[b] - ss[a]) : 0;
+  };
+  let k = 0;
+  for (let bin = 0; bin < LENS_BINS; bin++) {
+    const s = (bin / (LENS_BINS - 1)) * 2 - 1;
+    while (k < n - 2 && s > ss[k + 1]) k++;
+    const h = ss[k + 1] - ss[k];
+    if (s < ss[0] || s > ss[n - 1] || h <= 1e-9) continue;
+    const u = (s - ss[k]) / h;
+    const u2 = u * u;
+    const u3 = u2 * u;
+    bins[bin] =
+      (2 * u3 - 3 * u2 + 1) * ts[k] + (u3 - 2 * u2 + u) * h * tangent(k) + (-2 * u3 + 3 * u2) * ts[k + 1] + (u3 - u2) * h * tangent(k + 1);
+  }
+}
+
+/** d(line)/d(along), dimensionless, of the upper and lower line at s; writes into `into[0..1]`. */
+function lensSlopesAt(lens: Lens, s: number, into: Float64Array): void {
+  const f = Math.min(LENS_BINS - 1.000001, Math.max(0, ((s + 1) / 2) * (LENS_BINS - 1)));
+  const i = f | 0;
+  const perBin = (2 / (LENS_BINS - 1)) * lens.halfWidth;
+  into[0] = (lens.top[i + 1] - lens.top[i]) / perBin;
+  into[1] = (lens.bottom[i + 1] - lens.bottom[i]) / perBin;
+}
+
+/** Fine grain like the photo's: a fixed pattern (a still photo's grain does not crawl), about unit variance. */
+function grainAt(x: number, y: number): number {
+  let h = Math.imul(x, 374761393) + Math.imul(y, 668265263);
+  h = Math.imul(h ^ (h >>> 13), 1274126177);
+  h ^= h >>> 16;
+  // two uniform bytes summed: a triangular spread with standard deviation 0.408 of a unit
+  return (((h & 255) + ((h >>> 8) & 255)) / 255 - 1) / 0.408;
 }
 
 /**
@@ -32,8 +91,11 @@ function scratchFor(rig: FaceRig): MouthScratch {
  * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
  */
 export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage): void {
-  const { lens, lines, edgesS } = scratchFor(rig);
-  measureLens(lens, rig.scratch.dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
+  const { lens, lines, slopes, edgesS, ss, ts } = scratchFor(rig);
+  const { dest } = rig.scratch;
+  measureLens(lens, dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
+  fillCurve(lens, dest, rig.mouth.upper.indices, lens.top, ss, ts);
+  fillCurve(lens, dest, rig.mouth.lower.indices, lens.bottom, ss, ts);
   lensLinesAt(lens, 0, lines);
   const gapMid = lines[1] - lines[0];
   if (gapMid < 0.3) return;
@@ -70,7 +132,9 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       lensLinesAt(lens, s, lines);
       const top = lines[0];
       const bottom = lines[1];
-      const cover = clamp(Math.min(t - top, bottom - t) + 0.5, 0, 1);
+      // coverage from the distance across each line, not straight down: steep lines near the corners stay smooth
+      lensSlopesAt(lens, s, slopes);
+      const cover = clamp(Math.min((t - top) / Math.hypot(1, slopes[0]), (bottom - t) / Math.hypot(1, slopes[1])) + 0.5, 0, 1);
       if (cover <= 0) continue;
       const gap = Math.max(bottom - top, 1e-3);
       const depth = clamp((t - top) / gap, 0, 1);
@@ -101,12 +165,14 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       // rounded tooth corners: the biting edge rises a little towards each gap
       const scallop = Math.max(0, 1 - nearest / toothHalfPx) ** 2;
       const sideShade = 1 - 0.6 * s2;
+      // each crown is rounded: lit in its middle, turning away into the gaps
+      const crown = 0.84 + 0.16 * Math.min(1, nearest / toothHalfPx);
 
       if (lowerTeethH > 0 && Math.abs(s) < 0.7) {
         const edge = bottom - lowerTeethH * (1 - 0.5 * s2) * (1 - 0.25 * scallop);
         const a = clamp(t - edge + 0.5, 0, 1) * (1 - smoothstep(0.55, 0.7, Math.abs(s)));
         if (a > 0) {
-          const shade = 0.72 * sideShade * gapLine;
+          const shade = 0.72 * sideShade * gapLine * crown;
           r += (colours.enamel[0] * shade - r) * a;
           g += (colours.enamel[1] * shade - g) * a;
           b += (colours.enamel[2] * shade - b) * a;
@@ -117,14 +183,23 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       const edge = top + upperH * (1 - 0.2 * scallop);
       const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
       if (a > 0) {
-        const fromLip = smoothstep(0, 0.3 * upperH + 0.5, t - top);
+        // the upper lip shades the teeth under it, and where they meet the gum the enamel takes its pink
+        // (a sliver of teeth under pursed lips stays a clean line: shadow and gum would break it up)
+        const modelled = smoothstep(2, 6, upperH);
+        const fromLip = 1 - modelled * (1 - smoothstep(0, 0.35 * upperH + 0.5, t - top));
+        const gum = 0.35 * modelled * (1 - smoothstep(0, 0.12 * upperH + 0.5, t - top));
         const incisal = 1 - 0.18 * smoothstep(0.7, 1, (t - top) / Math.max(upperH, 1));
-        const shade = sideShade * gapLine * (0.7 + 0.3 * fromLip) * incisal;
-        r += (colours.enamel[0] * shade - r) * a;
-        g += (colours.enamel[1] * shade - g) * a;
-        b += (colours.enamel[2] * shade - b) * a;
+        const shade = sideShade * gapLine * (0.58 + 0.42 * fromLip) * incisal * crown;
+        r += ((colours.enamel[0] + (colours.lip[0] - colours.enamel[0]) * gum) * shade - r) * a;
+        g += ((colours.enamel[1] + (colours.lip[1] - colours.enamel[1]) * gum) * shade - g) * a;
+        b += ((colours.enamel[2] + (colours.lip[2] - colours.enamel[2]) * gum) * shade - b) * a;
       }
 
+      // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks
+      const grain = colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
+      r += grain;
+      g += grain;
+      b += grain;
       const alpha = cover * opacity;
       const o = (y * out.width + x) * 4;
       data[o] = data[o] + (r - data[o]) * alpha + 0.5;

@@ -13,7 +13,12 @@ export interface RigColours {
   enamel: Rgb;
   cavity: Rgb;
   tongue: Rgb;
+  /** Standard deviation of the photo's fine grain on the cheeks, luma levels: the painted mouth gets as much. */
+  grainSigma: number;
 }
+
+/** Painted teeth sit this far below the photo's brightest eye whites (lit teeth in real portraits read 0.8–1.0). */
+const TEETH_TO_EYE_WHITES = 0.9;
 
 const SKIN_POINTS = [50, 280, 151, 195, 4];
 
@@ -68,8 +73,60 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   // enamel is lit like the skin but never brighter than a warm off-white
   const light = Math.min(1.02, Math.max(0.35, skinLuma / 170));
   const seen = mouthGapPx > 0.012 * heightPx ? photoTeeth(image, subject.masks.innerMouth) : null;
-  const enamel = (seen ?? [242, 234, 216].map((c, k) => (0.85 * c + 0.15 * skin[k]) * light)).map((c) => Math.min(242, c)) as Rgb;
+  // warm ivory with some of the face's own colour in it: plain grey-white reads green beside pink lips
+  const ivory = [240, 228, 200];
+  const enamel = (seen ?? ivory.map((c, k) => (0.68 * c + 0.2 * skin[k] + 0.12 * lip[k]) * light)).map((c) => Math.min(242, c)) as Rgb;
   const cavity = lip.map((c, k) => c * [0.34, 0.24, 0.24][k] + 4) as Rgb;
   const tongue = lip.map((c, k) => (0.55 * c + 0.45 * [196, 96, 98][k]) * Math.min(1, light * 1.05) * 0.85) as Rgb;
-  return { skin, skinLuma, lip, enamel, cavity, tongue };
+  const whites = eyeWhiteLuma(image, [subject.masks.leftEye, subject.masks.rightEye]);
+  const toned = seen || whites === null ? enamel : toneTo(enamel, TEETH_TO_EYE_WHITES * whites);
+  const cheeks = [lm[50], lm[280]].map((p): Point2 => [p[0], p[1]]);
+  return { skin, skinLuma, lip, enamel: toned, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx) };
+}
+
+/** `colour` scaled (never up) so its luma is at most `luma`. */
+function toneTo(colour: Rgb, luma: number): Rgb {
+  const k = Math.min(1, luma / Math.max(1, lumaAt(colour)));
+  return colour.map((c) => c * k) as Rgb;
+}
+
+/** The brightest 3 % of both eye openings (their lit whites), or null when the eyes are too small to tell. */
+function eyeWhiteLuma(image: RgbaImage, eyes: Point2[][]): number | null {
+  const lumas: number[] = [];
+  for (const eye of eyes) {
+    const xs = eye.map((p) => p[0]);
+    const ys = eye.map((p) => p[1]);
+    for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(image.height - 1, Math.ceil(Math.max(...ys))); y++) {
+      for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(image.width - 1, Math.ceil(Math.max(...xs))); x++) {
+        if (pointInPolygon([x, y], eye)) lumas.push(lumaAt(image.data, (y * image.width + x) * 4));
+      }
+    }
+  }
+  if (lumas.length < 12) return null;
+  lumas.sort((a, b) => a - b);
+  return lumas[Math.floor(0.97 * (lumas.length - 1))];
+}
+
+/**
+ * The photo's grain as a noise level: the median |luma − mean of its 8 neighbours| over discs on the cheeks, turned
+ * into the standard deviation of independent pixel noise that gives the same median (0.716 σ).
+ */
+function grainSigmaAround(image: RgbaImage, centres: Point2[], radiusPx: number): number {
+  const deviations: number[] = [];
+  const r = Math.max(2, Math.round(radiusPx));
+  const { width, height, data } = image;
+  for (const [cx, cy] of centres) {
+    for (let y = Math.max(1, Math.round(cy) - r); y <= Math.min(height - 2, Math.round(cy) + r); y++) {
+      for (let x = Math.max(1, Math.round(cx) - r); x <= Math.min(width - 2, Math.round(cx) + r); x++) {
+        if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
+        let sum = 0;
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += lumaAt(data, ((y + dy) * width + x + dx) * 4);
+        const centre = lumaAt(data, (y * width + x) * 4);
+        deviations.push(Math.abs(centre - (sum - centre) / 8));
+      }
+    }
+  }
+  if (deviations.length === 0) return 0;
+  deviations.sort((a, b) => a - b);
+  return Math.min(12, deviations[deviations.length >> 1] / 0.716);
 }

@@ -1,0 +1,106 @@
+/**
+ * Measures of how a painted mouth looks next to the photo around it (issue 14): are the teeth lit like the photo's
+ * own whites (the eyes), and does the mouth carry the photo's grain instead of being cleaner than the skin beside it.
+ * Each takes a frame and outlines in that frame's pixels, so it works on photo-size frames and on output-size crops.
+ */
+import type { Point2 } from '../face/face-types.js';
+import { pointInPolygon } from '../face/subject-masks.js';
+import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
+
+/** Lumas of the pixels inside `polygon`, pulled in by `insetPx` from its outline (so the anti-aliased rim is left out). */
+export function lumasInside(image: RgbaImage, polygon: Point2[], insetPx = 0): number[] {
+  const xs = polygon.map((p) => p[0]);
+  const ys = polygon.map((p) => p[1]);
+  const cx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cy = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const shrunk = insetPx > 0 ? polygon.map(([x, y]): Point2 => pullTowards([x, y], [cx, cy], insetPx)) : polygon;
+  const out: number[] = [];
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const x1 = Math.min(image.width - 1, Math.ceil(Math.max(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const y1 = Math.min(image.height - 1, Math.ceil(Math.max(...ys)));
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if (pointInPolygon([x, y], shrunk)) out.push(lumaAt(image.data, (y * image.width + x) * 4));
+  }
+  return out;
+}
+
+function pullTowards(p: Point2, centre: Point2, by: number): Point2 {
+  const dx = centre[0] - p[0];
+  const dy = centre[1] - p[1];
+  const d = Math.hypot(dx, dy);
+  if (d <= by) return centre;
+  return [p[0] + (dx / d) * by, p[1] + (dy / d) * by];
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function boxOf(points: Point2[], marginPx: number): Box {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return { x0: Math.min(...xs) - marginPx, y0: Math.min(...ys) - marginPx, x1: Math.max(...xs) + marginPx + 1, y1: Math.max(...ys) + marginPx + 1 };
+}
+
+/** The q-quantile (0..1) of `values`; NaN when empty. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+}
+
+/**
+ * Brightest teeth against the photo's brightest eye whites: the 90th-percentile luma inside the mouth opening over
+ * the 90th-percentile luma inside both eye openings. Real teeth sit at or below the whites of the same face; a
+ * denture pasted on reads 1.2 and more.
+ */
+export function teethToEyeWhites(input: { frame: RgbaImage; mouth: Point2[]; eyes: Point2[][]; insetPx?: number }): number {
+  const teeth = quantile(lumasInside(input.frame, input.mouth, input.insetPx ?? 1), 0.9);
+  const whites = quantile(input.eyes.flatMap((e) => lumasInside(input.frame, e, input.insetPx ?? 1)), 0.9);
+  return teeth / Math.max(whites, 1);
+}
+
+/**
+ * Fine grain of an area: the median absolute deviation of each pixel's luma from the mean of its 3×3 neighbourhood,
+ * over the pixels `inside` accepts. Shading and edges wider than a pixel barely register; sensor noise, film grain
+ * and JPEG mush do.
+ */
+export function grainOf(image: RgbaImage, inside: (x: number, y: number) => boolean, box?: Box): number {
+  const deviations: number[] = [];
+  const { width, height, data } = image;
+  const b = box ?? { x0: 0, y0: 0, x1: width, y1: height };
+  for (let y = Math.max(1, Math.floor(b.y0)); y < Math.min(height - 1, Math.ceil(b.y1)); y++) {
+    for (let x = Math.max(1, Math.floor(b.x0)); x < Math.min(width - 1, Math.ceil(b.x1)); x++) {
+      if (!inside(x, y)) continue;
+      let sum = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += lumaAt(data, ((y + dy) * width + x + dx) * 4);
+      const centre = lumaAt(data, (y * width + x) * 4);
+      deviations.push(Math.abs(centre - (sum - centre) / 8));
+    }
+  }
+  return quantile(deviations, 0.5);
+}
+
+/**
+ * Grain in the mouth's cavity (the darker half of the opening) over grain of the skin beside it (two cheek discs), on
+ * the same frame: about 1 means the mouth is as grainy as the photo, near 0 a clean painted sticker.
+ */
+export function mouthGrainRatio(input: { frame: RgbaImage; mouth: Point2[]; cheeks: Point2[]; cheekRadiusPx: number; insetPx?: number }): number {
+  const inset = input.insetPx ?? 2;
+  const xs = input.mouth.map((p) => p[0]);
+  const ys = input.mouth.map((p) => p[1]);
+  const cx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cy = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const shrunk = input.mouth.map((p) => pullTowards(p, [cx, cy], inset));
+  // the darker half of the opening is the cavity: flat in a painted sticker, grainy in a photo (teeth and their gaps
+  // are structure, not grain, and would swamp the figure)
+  const darkBelow = quantile(lumasInside(input.frame, shrunk), 0.5);
+  const mouth = grainOf(input.frame, (x, y) => pointInPolygon([x, y], shrunk) && lumaAt(input.frame.data, (y * input.frame.width + x) * 4) <= darkBelow, boxOf(shrunk, 0));
+  const r = input.cheekRadiusPx;
+  const skin = grainOf(input.frame, (x, y) => input.cheeks.some(([px, py]) => (x - px) ** 2 + (y - py) ** 2 <= r * r), boxOf(input.cheeks, r));
+  return mouth / Math.max(skin, 1e-3);
+}
