@@ -1,5 +1,6 @@
 import type { FrameFeatures } from './audio-features.js';
 import { melToHz, hzToMel } from './mel-filterbank.js';
+import { kthSmallest } from './percentile.js';
 import { NEUTRAL_NORMALISATION, type SpeakerNormalisation } from './speaker-normalisation.js';
 
 /** Energy above this frequency is what a closure of the lips or tongue shuts off. */
@@ -71,8 +72,7 @@ function bandNoisePower(f: FrameFeatures, firstBand: number): Float64Array {
   const column = new Float32Array(f.frameCount);
   for (let b = firstBand; b < f.melBands; b++) {
     for (let i = 0; i < f.frameCount; i++) column[i] = f.logMel[i * f.melBands + b];
-    column.sort();
-    noise[b - firstBand] = Math.exp(column[Math.floor(column.length * NOISE_PERCENTILE)]);
+    noise[b - firstBand] = Math.exp(kthSmallest(column, Math.floor(column.length * NOISE_PERCENTILE)));
   }
   return noise;
 }

@@ -62,13 +62,22 @@ export async function* streamAudioPcm(tools: FfmpegTools, filePath: string, opti
  * Throws InputError FILE_NOT_FOUND / UNREADABLE_MEDIA as `probeMedia` does, and BAD_AUDIO when the file
  * has no sound track, no samples at all, or only silence (peak below −60 dBFS).
  */
-export async function decodeAudio(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
+export function decodeAudio(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
+  return decodeAudioWith(() => Promise.resolve(tools), filePath, options);
+}
+
+/**
+ * `decodeAudio` that finds ffmpeg only when the file needs it: a 16 kHz mono WAV is read without it, so a caller
+ * that has nothing else for ffmpeg to do spares the tools' start-up checks too.
+ */
+export async function decodeAudioWith(getTools: () => Promise<FfmpegTools>, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
   throwIfAborted(options.signal);
   const direct = await readAnalysisWav(filePath);
   if (direct) {
     refuseSilence(direct.samples, peakOf(direct.samples), filePath);
     return direct;
   }
+  const tools = await getTools();
   let samples = new Float32Array(ANALYSIS_SAMPLE_RATE_HZ * 30);
   let length = 0;
   let peak = 0;
