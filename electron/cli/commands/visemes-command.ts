@@ -8,7 +8,7 @@ import { resolveFfmpegTools } from '../../engine/media/ffmpeg-tools.js';
 import {
   analyzeSpeech,
   ARTICULATION_CHANNELS,
-  decodeAudio,
+  decodeAudioWith,
   formatRhubarbJson,
   formatRhubarbTsv,
   toRhubarbCues,
@@ -62,12 +62,13 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
   if (values.rhubarb !== undefined) assertOutputAllowed({ outPath: values.rhubarb, inputs: [file, values['text-file']], overwrite: values.overwrite ?? false });
   // Speech needs ffmpeg to decode only: no engine (face models, encode check) to start.
   await checkToolSettings(process.env);
-  const tools = await resolveFfmpegTools({ decodeOnly: true });
+  // Found only if the file needs decoding: a 16 kHz mono WAV is read without ffmpeg (analysis never needs it).
+  const tools = () => resolveFfmpegTools({ decodeOnly: true });
   const progress = ctx.progress(values.json ?? false);
   const started = performance.now();
-  const audio = await decodeAudio(tools, file, { signal: ctx.signal });
+  const audio = await decodeAudioWith(tools, file, { signal: ctx.signal });
   const analysis = await analyzeSpeech(
-    { tools },
+    {},
     { audio, transcript, language: values.language, fps },
     { signal: ctx.signal, onProgress: progress.report },
   );

@@ -31,6 +31,8 @@ const SONORANT_DROP_DB = 13;
 const SONORANT_QUIETER_DB = 6;
 const MIN_SEGMENT_SEC = 0.03;
 const MODE_FILTER_RADIUS = 2;
+const VISEME_LIST = Object.keys(PSEUDO_PHONEME) as Viseme[];
+const VISEME_INDEX = new Map(VISEME_LIST.map((v, i) => [v, i]));
 
 export interface AudioOnlyOptions {
   fps: number;
@@ -150,25 +152,29 @@ function vowelFromFormants(f1: number, f2: number): Viseme {
 }
 
 function medianAround(values: Float32Array, i: number): number {
-  const a = [values[Math.max(0, i - 1)], values[i], values[Math.min(values.length - 1, i + 1)]];
-  return a.sort((p, q) => p - q)[1];
+  const a = values[Math.max(0, i - 1)];
+  const b = values[i];
+  const c = values[Math.min(values.length - 1, i + 1)];
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 /** Majority label over ±radius frames; `keep` frames (detected closures) are never relabelled. */
 function modeFilter(labels: Viseme[], radius: number, keep: (i: number) => boolean): Viseme[] {
   const out = labels.slice();
-  const counts = new Map<Viseme, number>();
+  // Counts per viseme in a plain array (a Map per frame was a third of the estimate's time).
+  const ids = labels.map((v) => VISEME_INDEX.get(v) ?? 0);
+  const counts = new Float64Array(VISEME_LIST.length);
   for (let i = 0; i < labels.length; i++) {
     if (keep(i)) continue;
-    counts.clear();
-    let best = labels[i];
+    counts.fill(0);
+    let best = ids[i];
     let bestCount = 0;
     for (let j = Math.max(0, i - radius); j <= Math.min(labels.length - 1, i + radius); j++) {
-      const c = (counts.get(labels[j]) ?? 0) + (j === i ? 1.5 : 1);
-      counts.set(labels[j], c);
-      if (c > bestCount) [best, bestCount] = [labels[j], c];
+      const id = ids[j];
+      const c = (counts[id] += j === i ? 1.5 : 1);
+      if (c > bestCount) [best, bestCount] = [id, c];
     }
-    out[i] = best === 'PP' ? labels[i] : best;
+    out[i] = VISEME_LIST[best] === 'PP' ? labels[i] : VISEME_LIST[best];
   }
   return out;
 }

@@ -30,6 +30,24 @@ describe('detectClosures', () => {
     expect(found[0].place).toBe('alveolar');
   });
 
+  it('under steady noise, finds a closure whose release climbs over 40 ms instead of bursting', () => {
+    const x = new Float32Array(16000);
+    writeVowel(x, { startSec: 0.05, durationSec: 0.28, formantsHz: [700, 1200, 2500] });
+    const after = new Float32Array(16000);
+    writeVowel(after, { startSec: 0.4, durationSec: 0.4, formantsHz: [700, 1200, 2500] });
+    // The noise masks the burst: the vowel after the closure fades in over 40 ms.
+    for (let i = 0; i < x.length; i++) x[i] += after[i] * Math.min(1, Math.max(0, (i / 16000 - 0.4) / 0.04));
+    writeNoise(x, { startSec: 0, durationSec: 1, amplitude: 0.05, lowPass: true });
+    const f = computeFrameFeatures(pcmFrom(x));
+    const found = detectClosures(f, new Uint8Array(f.frameCount).fill(1), speechLevelDb(f.energyDb)).filter((c) => c.end > 0.1);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ place: 'labial', manner: 'stop' });
+    expect(found[0].start).toBeGreaterThan(0.31);
+    expect(found[0].start).toBeLessThan(0.36);
+    expect(found[0].end).toBeGreaterThanOrEqual(0.39);
+    expect(found[0].end).toBeLessThanOrEqual(0.44);
+  });
+
   it('finds nothing in a steady vowel', () => {
     const x = new Float32Array(16000);
     writeVowel(x, { startSec: 0.05, durationSec: 0.9, formantsHz: [700, 1200, 2500] });

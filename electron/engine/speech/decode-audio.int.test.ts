@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
@@ -91,6 +91,21 @@ describe('decodeAudio', () => {
 
     await makeWithFfmpeg(tools, ['-f', 'lavfi', '-i', 'sine=frequency=200:duration=2', '-af', 'volume=-50dB', file('whisper.wav')]);
     await expectInputError(decodeAudio(tools, file('whisper.wav')), 'BAD_AUDIO', /whisper\.wav: contains only silence \(peak -6\d dBFS\)/);
+  });
+
+  it('reads a 16 kHz mono WAV itself to the very samples ffmpeg gives, and leaves a cut one to ffmpeg', async () => {
+    const samples = new Float32Array(16000 * 2);
+    for (let i = 0; i < samples.length; i++) samples[i] = 0.5 * Math.sin(i / 7) * Math.sin(i / 3000);
+    await writeWavFile(file('plain.wav'), { sampleRate: 16000, samples, durationSec: 2 });
+    const direct = await decodeAudio(tools, file('plain.wav'));
+    const viaFfmpeg: number[] = [];
+    for await (const chunk of streamAudioPcm(tools, file('plain.wav'))) viaFfmpeg.push(...chunk);
+    expect(direct.samples.length).toBe(viaFfmpeg.length);
+    expect(Array.from(direct.samples)).toEqual(viaFfmpeg);
+
+    const whole = await readFile(file('plain.wav'));
+    await writeFile(file('cut.wav'), whole.subarray(0, whole.length - 20000));
+    await expectInputError(decodeAudio(tools, file('cut.wav')), 'UNREADABLE_MEDIA', /cut\.wav: the recording is damaged/);
   });
 
   it('stops ffmpeg when cancelled', async () => {

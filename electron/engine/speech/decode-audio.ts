@@ -1,10 +1,11 @@
-import { EngineError, InputError } from '../errors.js';
+import { EngineError, InputError, throwIfAborted } from '../errors.js';
 import { readStderrTail, startFfmpeg } from '../media/ffmpeg-adapter.js';
 import { isTruncatedWav } from '../media/wav-truncation.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import { probeMedia } from '../media/probe-media.js';
 import { ANALYSIS_SAMPLE_RATE_HZ, buildDecodePcmArgs } from './decode-audio-args.js';
 import type { PcmAudio } from './speech-types.js';
+import { readAnalysisWav } from './wav-fast-path.js';
 
 export interface StreamAudioPcmOptions {
   /** Length of each yielded chunk (the last one may be shorter); 10 s unless told. */
@@ -61,7 +62,22 @@ export async function* streamAudioPcm(tools: FfmpegTools, filePath: string, opti
  * Throws InputError FILE_NOT_FOUND / UNREADABLE_MEDIA as `probeMedia` does, and BAD_AUDIO when the file
  * has no sound track, no samples at all, or only silence (peak below −60 dBFS).
  */
-export async function decodeAudio(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
+export function decodeAudio(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
+  return decodeAudioWith(() => Promise.resolve(tools), filePath, options);
+}
+
+/**
+ * `decodeAudio` that finds ffmpeg only when the file needs it: a 16 kHz mono WAV is read without it, so a caller
+ * that has nothing else for ffmpeg to do spares the tools' start-up checks too.
+ */
+export async function decodeAudioWith(getTools: () => Promise<FfmpegTools>, filePath: string, options: { signal?: AbortSignal } = {}): Promise<PcmAudio> {
+  throwIfAborted(options.signal);
+  const direct = await readAnalysisWav(filePath);
+  if (direct) {
+    refuseSilence(direct.samples, peakOf(direct.samples), filePath);
+    return direct;
+  }
+  const tools = await getTools();
   let samples = new Float32Array(ANALYSIS_SAMPLE_RATE_HZ * 30);
   let length = 0;
   let peak = 0;
@@ -78,15 +94,25 @@ export async function decodeAudio(tools: FfmpegTools, filePath: string, options:
       if (magnitude > peak) peak = magnitude;
     }
   }
-  if (length === 0) throw new InputError('BAD_AUDIO', `${filePath}: the sound track is empty (zero length).`, filePath);
+  refuseSilence(samples.subarray(0, length), peak, filePath);
+  // Keep a tight copy: an hour of audio must not carry up to twice its size in slack.
+  const exact = length === samples.length ? samples : samples.slice(0, length);
+  return { sampleRate: ANALYSIS_SAMPLE_RATE_HZ, samples: exact, durationSec: length / ANALYSIS_SAMPLE_RATE_HZ };
+}
+
+function peakOf(samples: Float32Array): number {
+  let peak = 0;
+  for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i]));
+  return peak;
+}
+
+function refuseSilence(samples: Float32Array, peak: number, filePath: string): void {
+  if (samples.length === 0) throw new InputError('BAD_AUDIO', `${filePath}: the sound track is empty (zero length).`, filePath);
   const peakDbfs = peak > 0 ? 20 * Math.log10(peak) : -Infinity;
   if (peakDbfs < SILENCE_PEAK_DBFS) {
     const level = Number.isFinite(peakDbfs) ? `peak ${peakDbfs.toFixed(0)} dBFS` : 'every sample is zero';
     throw new InputError('BAD_AUDIO', `${filePath}: contains only silence (${level}).`, filePath);
   }
-  // Keep a tight copy: an hour of audio must not carry up to twice its size in slack.
-  const exact = length === samples.length ? samples : samples.slice(0, length);
-  return { sampleRate: ANALYSIS_SAMPLE_RATE_HZ, samples: exact, durationSec: length / ANALYSIS_SAMPLE_RATE_HZ };
 }
 
 function toDecodeError(error: unknown, filePath: string): unknown {

@@ -36,13 +36,18 @@ export class Fft {
     const { input: z, output: y, size } = this;
     const na = Math.min(a.length, size);
     const nb = Math.min(b.length, size);
-    z.fill(0);
-    for (let i = 0; i < na; i++) z[2 * i] = a[i];
-    for (let i = 0; i < nb; i++) z[2 * i + 1] = b[i];
+    for (let i = 0; i < size; i++) {
+      z[2 * i] = i < na ? a[i] : 0;
+      z[2 * i + 1] = i < nb ? b[i] : 0;
+    }
     this.fft.transform(y, z);
-    for (let k = 0; k <= size / 2; k++) {
-      const j = (size - k) % size;
-      const [zr, zi, wr, wi] = [y[2 * k], y[2 * k + 1], y[2 * j], y[2 * j + 1]];
+    const half = size / 2;
+    for (let k = 0; k <= half; k++) {
+      const j = k === 0 ? 0 : size - k;
+      const zr = y[2 * k];
+      const zi = y[2 * k + 1];
+      const wr = y[2 * j];
+      const wi = y[2 * j + 1];
       // A[k] = (Z[k] + conj(Z[N-k])) / 2, B[k] = (Z[k] - conj(Z[N-k])) / 2i
       const ar = (zr + wr) / 2;
       const ai = (zi - wi) / 2;

@@ -1,7 +1,7 @@
 /** The speech module: decoding to PCM, VAD, phoneme timelines (TTS, alignment, audio-only), visemes. */
 export type * from './speech-types.js';
 export { ARTICULATION_CHANNELS } from './speech-types.js';
-export { decodeAudio, streamAudioPcm, SILENCE_PEAK_DBFS, type StreamAudioPcmOptions } from './decode-audio.js';
+export { decodeAudio, decodeAudioWith, streamAudioPcm, SILENCE_PEAK_DBFS, type StreamAudioPcmOptions } from './decode-audio.js';
 export { ANALYSIS_SAMPLE_RATE_HZ, buildDecodePcmArgs } from './decode-audio-args.js';
 export { encodeWav, parseWav, readWavFile, writeWavFile } from './wav-file.js';
 export { computeSpeechProbabilities, defaultVadModelPath, detectSpeech, SILERO_VAD_SHA256, VAD_FRAME_SAMPLES, type VadOptions } from './vad.js';

@@ -26,11 +26,7 @@ export class LpcFormantEstimator {
    */
   predictor(frame: Float64Array, length: number): Float64Array | null {
     const { order, autocorr: r, coeffs: a, previous: prev } = this;
-    for (let lag = 0; lag <= order; lag++) {
-      let sum = 0;
-      for (let n = lag; n < length; n++) sum += frame[n] * frame[n - lag];
-      r[lag] = sum;
-    }
+    autocorrelate(frame, length, order, r);
     if (!(r[0] > 1e-9)) return null;
     r[0] *= 1 + 1e-6; // white-noise correction keeps the recursion stable on near-tonal frames
     a.fill(0);
@@ -63,6 +59,34 @@ export class LpcFormantEstimator {
         out[found++] = hz;
       }
     }
+  }
+}
+
+/**
+ * r[lag] = Σ frame[n]·frame[n − lag] for lag 0..order, four lags per pass over the frame (each sample is read once
+ * per four lags, not once per lag: this was the costliest loop of the frame features).
+ */
+export function autocorrelate(frame: Float64Array, length: number, order: number, r: Float64Array): void {
+  let lag = 0;
+  for (; lag + 3 <= order; lag += 4) {
+    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    for (let n = lag + 3; n < length; n++) {
+      const x = frame[n];
+      s0 += x * frame[n - lag];
+      s1 += x * frame[n - lag - 1];
+      s2 += x * frame[n - lag - 2];
+      s3 += x * frame[n - lag - 3];
+    }
+    // The first samples of the shorter lags' sums, which the shared loop started too late for.
+    for (let n = lag; n < Math.min(lag + 3, length); n++) s0 += frame[n] * frame[n - lag];
+    for (let n = lag + 1; n < Math.min(lag + 3, length); n++) s1 += frame[n] * frame[n - lag - 1];
+    for (let n = lag + 2; n < Math.min(lag + 3, length); n++) s2 += frame[n] * frame[n - lag - 2];
+    [r[lag], r[lag + 1], r[lag + 2], r[lag + 3]] = [s0, s1, s2, s3];
+  }
+  for (; lag <= order; lag++) {
+    let sum = 0;
+    for (let n = lag; n < length; n++) sum += frame[n] * frame[n - lag];
+    r[lag] = sum;
   }
 }
 

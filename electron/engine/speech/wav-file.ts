@@ -80,6 +80,11 @@ function decodeFrames(
   if (!read || channels < 1 || format.sampleRate < 1) throw fail(`unsupported WAV encoding (format ${code}, ${bits} bits, ${channels} channels)`);
   const frameCount = Math.floor((end - start) / (bytesPerSample * channels));
   const samples = new Float32Array(frameCount);
+  // Mono 16-bit, the analysis format: a plain loop over the bytes, not a reader call per sample.
+  if (code === 1 && bits === 16 && channels === 1) {
+    for (let i = 0, o = start; i < frameCount; i++, o += 2) samples[i] = view.getInt16(o, true) / 32768;
+    return { samples, durationSec: frameCount / format.sampleRate };
+  }
   for (let frame = 0; frame < frameCount; frame++) {
     let sum = 0;
     for (let c = 0; c < channels; c++) sum += read(start + (frame * channels + c) * bytesPerSample);

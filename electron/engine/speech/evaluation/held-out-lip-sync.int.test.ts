@@ -31,10 +31,10 @@ describe('audio-only lip sync on held-out voices (eSpeak corpus, exact phoneme t
     );
     console.log(formatSummaryTable([all, ...groups.filter((g) => g.group.startsWith('condition'))]));
     expect(all.closures).toBeGreaterThan(300);
-    expect(all.closureRecall).toBeGreaterThanOrEqual(0.65); // 68 % measured (the detector before this work: 57 % on the full held-out set)
+    expect(all.closureRecall).toBeGreaterThanOrEqual(0.7); // 73 % measured (68 % before slow releases under noise counted)
     expect(all.falseClosureShare).toBeLessThanOrEqual(0.2); // 15 % measured
     expect(all.openVowelsOpened).toBeGreaterThanOrEqual(0.8);
-    // No condition but pink noise at 10 dB SNR (22 % on the full held-out set) may fall apart; the room is next hardest.
-    for (const g of groups.filter((r) => r.group.startsWith('condition'))) expect(g.closureRecall, g.group).toBeGreaterThanOrEqual(g.group.includes('noise') ? 0.15 : 0.4);
+    // No condition may fall apart: pink noise at 10 dB SNR closes 52 % here (23 % before slow releases counted), the room 48 %.
+    for (const g of groups.filter((r) => r.group.startsWith('condition'))) expect(g.closureRecall, g.group).toBeGreaterThanOrEqual(0.42);
   }, 300_000);
 });
