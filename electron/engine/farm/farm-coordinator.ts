@@ -6,11 +6,13 @@ import type { RenderBackend } from '../jobs/render-backend.js';
 import { isBatchItemSpec, type RenderJobSpec, type RenderRunner } from '../jobs/render-job.js';
 import { hashFile, normalizeExtension } from '../library/media-store.js';
 import type { Progress } from '../progress.js';
+import { loadRenderIdentity } from '../provenance/stamp-export.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
 import { FARM_QUEUE_NAME, redactSecrets, type FarmConnection } from './farm-connection.js';
 import { loadFarmIdentity, signJobCapability } from './farm-identity.js';
 import { coordinatorKey, FARM_PROTOCOL, farmJobId, listSpecMedia, mapSpecMedia, toMediaReference, type FarmJobData, type FarmJobResult, type MediaRef, type OutputKind } from './farm-job.js';
 import { startMediaServer, type MediaServer } from './media-server.js';
+import { signLandedVideo } from './sign-landed-video.js';
 import { abortable, sleep, withTimeout } from './waits.js';
 
 export interface FarmCoordinatorOptions {
@@ -56,7 +58,18 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
   let media: MediaServer | undefined;
   try {
     await withTimeout(queue.waitUntilReady(), CONNECT_TIMEOUT_MS, `cannot reach the farm's Redis at ${connection.safeUrl}`);
-    media = await startMediaServer({ host: options.mediaHost, port: options.mediaPort, identity, version });
+    // The farm's videos are this installation's: drawn with its watermark key, signed with its key when they land.
+    const installation = await loadRenderIdentity(options.libraryDir);
+    media = await startMediaServer({
+      host: options.mediaHost,
+      port: options.mediaPort,
+      identity,
+      version,
+      watermarkKey: installation.watermarkKey,
+      sealOutput: async ({ kind, filePath, outPath, job }) => {
+        if (kind === 'video') await signLandedVideo({ filePath, title: path.basename(outPath), identity: installation, sourceNames: job.inputs });
+      },
+    });
     const client = await queue.client;
     await client.hset(coordinatorKey(identity.farmId), { url: media.url, token: identity.token, version });
   } catch (error) {
