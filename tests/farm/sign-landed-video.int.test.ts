@@ -11,7 +11,7 @@ import { SAMPLE_FACE } from '../helpers/shared-media.js';
  * A video a farm worker rendered is the coordinator's: `mouthpiece verify` with the coordinator's library finds its
  * credentials signed by that installation and its watermark; with the worker's own library it finds neither (the
  * worker drew the frames with the coordinator's watermark key, and the coordinator re-signed the video when it landed).
- * Runs on the bundled sample: no corpus needed.
+ * Both give Redis's password through $MOUTHPIECE_REDIS_PASSWORD, not in the URL. Runs on the bundled sample: no corpus.
  */
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-sign-'));
 const manifest = join(dir, 'one.csv');
@@ -39,10 +39,12 @@ afterAll(async () => {
 
 describe.skipIf(!hasRedisServer)("a farm-rendered video's provenance", () => {
   it("names the coordinator's installation, not the worker's", async () => {
-    const worker = startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache'), env: { MOUTHPIECE_LIBRARY: workerLibrary } });
+    const url = `redis://127.0.0.1:${redis!.port}`;
+    const env = { MOUTHPIECE_REDIS_PASSWORD: redis!.password };
+    const worker = startFarmWorkerProcess({ url, cacheDir: join(dir, 'cache'), env: { ...env, MOUTHPIECE_LIBRARY: workerLibrary } });
     processes.push(worker);
     await worker.waitForLine(/taking render jobs/);
-    const batch = await runCli(['batch', manifest, '-o', outDir, '--library', coordinatorLibrary, '--farm', redis!.url], { timeoutMs: 300_000 });
+    const batch = await runCli(['batch', manifest, '-o', outDir, '--library', coordinatorLibrary, '--farm', url], { env, timeoutMs: 300_000 });
     expect(batch.code, batch.stderr.slice(-2000)).toBe(0);
     const video = join(outDir, 'signed.mp4');
 
