@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
@@ -51,6 +52,9 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
   const { connection, version, attempts = 3, pollMs = 400 } = options;
   const identity = await loadFarmIdentity(options.libraryDir);
   const secrets = [...connection.secrets, identity.token, identity.capabilityKey];
+  // This run's own entry in Redis: another batch of this library running at the same time has its own.
+  const session = randomBytes(8).toString('hex');
+  const sessionKey = coordinatorKey(identity.farmId, session);
   const queue = new Queue<FarmJobData, FarmJobResult>(FARM_QUEUE_NAME, { connection: connection.options });
   queue.on('error', () => {
     // Redis going away is waited out by each job's polling; the error event must have a listener.
@@ -71,7 +75,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
       },
     });
     const client = await queue.client;
-    await client.hset(coordinatorKey(identity.farmId), { url: media.url, token: identity.token, version });
+    await client.hset(sessionKey, { url: media.url, token: identity.token, version });
   } catch (error) {
     await media?.close();
     await queue.close().catch(() => {});
@@ -93,6 +97,8 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     const existing = await queue.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
+      // Queued by an earlier run (resumed): its next try must reach this run's media server.
+      if (state !== 'completed') await existing.updateData(data);
       if (state === 'failed') return void (await existing.retry('failed'));
       if (state !== 'completed' || (await exists(outPath))) return;
       // Done on the farm before, but the video is gone since: make it again.
@@ -133,7 +139,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     const describe = (text: string) => [...refs].reduce((out, [filePath, ref]) => out.split(toMediaReference(ref)).join(filePath), text);
     server.registerJob(jobId, { inputs: new Map([...refs].map(([filePath, ref]) => [ref.sha256, filePath])), outputs: outputPathsOf(spec) });
     try {
-      const data: FarmJobData = { protocol: FARM_PROTOCOL, version, farmId: identity.farmId, renderId: id, capability: signJobCapability(identity.capabilityKey, jobId), spec: farmSpec, inputs: [...new Set(refs.values())] };
+      const data: FarmJobData = { protocol: FARM_PROTOCOL, version, farmId: identity.farmId, session, renderId: id, capability: signJobCapability(identity.capabilityKey, jobId), spec: farmSpec, inputs: [...new Set(refs.values())] };
       await abortable(queueJob(jobId, data, spec.outputPath), signal);
       onProgress({ phase: 'waiting for a farm worker', ratio: 0 });
       await followJob(jobId, spec, signal, onProgress, describe);
@@ -156,6 +162,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     secrets,
     async close() {
       await server.close();
+      await (await queue.client).del(sessionKey).catch(() => 0);
       await queue.close().catch(() => {});
     },
   };

@@ -68,8 +68,8 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
     if (!parsed.success) throw new UnrecoverableError('this job is not a Mouthpiece render this worker can read');
     const data = parsed.data;
     const client = await worker.client;
-    const coordinator = await client.hgetall(coordinatorKey(data.farmId));
-    if (!coordinator.url || !coordinator.token) throw new Error(`no coordinator serves farm ${data.farmId} at the moment`);
+    const coordinator = await client.hgetall(coordinatorKey(data.farmId, data.session));
+    if (!coordinator.url || !coordinator.token) throw new Error(`the coordinator run that queued this job (farm ${data.farmId}, run ${data.session}) is gone; run its batch again to resume it`);
     secrets.add(coordinator.token).add(data.capability);
     if (coordinator.version && coordinator.version !== version) return refuse(job, token, coordinator.version);
 
