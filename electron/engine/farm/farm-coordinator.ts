@@ -107,7 +107,16 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     await queue.add('render', data, { jobId, attempts, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: KEEP_FINISHED_SEC }, removeOnFail: { age: KEEP_FINISHED_SEC } });
   };
 
-  const followJob = async (jobId: string, spec: RenderJobSpec, signal: AbortSignal, onProgress: (progress: Progress) => void, describe: (text: string) => string) => {
+  const followJob = async (jobId: string, spec: RenderJobSpec, signal: AbortSignal, reportProgress: (progress: Progress) => void, describe: (text: string) => string) => {
+    // Only changes are passed on: a window of hundreds of waiting jobs must not write the library (and print a line)
+    // on every poll.
+    let last = '';
+    const onProgress = (progress: Progress) => {
+      const key = `${progress.phase}|${progress.ratio}`;
+      if (key === last) return;
+      last = key;
+      reportProgress(progress);
+    };
     for (;;) {
       const job = (await abortable(queue.getJob(jobId), signal)) as Job<FarmJobData, FarmJobResult> | undefined;
       if (!job) throw new Error('the job vanished from the farm queue (was Redis emptied?); run the batch again to queue it anew');
