@@ -10,7 +10,7 @@ const CANCEL_GRACE_MS = 3000;
  * bridge) stays responsive and a crash in native code takes only the worker down. `spawn` makes the process.
  */
 export function createForkedRunner({ spawn, ...engine }: { spawn: () => WorkerHandle } & WorkerEngineConfig): RenderRunner {
-  return (job, { signal, onProgress }) =>
+  return (job, { signal, onProgress, libraryDir }) =>
     new Promise((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
       const worker = spawn();
@@ -37,7 +37,7 @@ export function createForkedRunner({ spawn, ...engine }: { spawn: () => WorkerHa
         else settle(() => reject(reviveError(message.error)));
       });
       worker.onExit((code) => settle(() => reject(signal.aborted ? new CancelledError() : new Error(`The render worker stopped unexpectedly (exit code ${code}).`))));
-      worker.postMessage({ type: 'run', job, ...engine });
+      worker.postMessage({ type: 'run', job, ...engine, ...(libraryDir ? { libraryDir } : {}) });
     });
 }
 

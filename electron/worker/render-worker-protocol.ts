@@ -14,7 +14,8 @@ export interface WorkerEngineConfig {
   ffprobePath?: string;
 }
 
-export type ToWorker = ({ type: 'run'; job: RenderJob } & WorkerEngineConfig) | { type: 'cancel' };
+/** `libraryDir`: the library whose identity signs and watermarks this job (a farm job's), else the worker's default. */
+export type ToWorker = ({ type: 'run'; job: RenderJob; libraryDir?: string } & WorkerEngineConfig) | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; progress: Progress }

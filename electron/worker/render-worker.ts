@@ -27,12 +27,12 @@ onMessage((message) => {
   void run(message);
 });
 
-async function run({ job, modelsDir, manifestPath, ffmpegPath, ffprobePath }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+async function run({ job, modelsDir, manifestPath, ffmpegPath, ffprobePath, libraryDir }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   let engine: EngineContext | undefined;
   try {
     engine = await createEngineContext({ modelsDir, manifestPath, ffmpegPath, ffprobePath });
     const runner = createTalkingVideoRunner(engine);
-    const { outPath } = await runner(job, { signal: controller.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
+    const { outPath } = await runner(job, { signal: controller.signal, libraryDir, onProgress: (progress) => send({ type: 'progress', progress }) });
     send({ type: 'done', outPath });
   } catch (error) {
     const { name = 'Error', message = String(error), code } = error as { name?: string; message?: string; code?: string };

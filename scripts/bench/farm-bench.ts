@@ -30,7 +30,7 @@ export const farmBench: BenchSection = {
     // BullMQ's own connection (ioredis is its dependency, not ours) reads Redis's command counter.
     const stats = new Queue(FARM_QUEUE_NAME, { connection: parseFarmUrl(redis.url).options });
     try {
-      const rows = Array.from({ length: ITEMS }, (_, i) => ({ face: join(MEDIA, 'images', 'portrait_tiny_glasses_beard_cc0.png'), script: SCRIPTS[i % SCRIPTS.length], preset: 'source', fps: 30, name: `reel-${i + 1}` }));
+      const rows = Array.from({ length: ITEMS }, (_, i) => ({ face: join(MEDIA, 'images', 'portrait_tiny_glasses_beard_cc0.png'), script: SCRIPTS[i % SCRIPTS.length], preset: 'source', fps: 30, name: `reel-${i + 1}`, consent: 'She agreed on 1 May 2026.' }));
       const manifest = join(dir, 'reels.json');
       await writeFile(manifest, JSON.stringify(rows));
       const inputBytes = (await stat(rows[0].face)).size;

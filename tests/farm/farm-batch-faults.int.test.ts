@@ -50,8 +50,9 @@ async function decodedHashes(file: string): Promise<string> {
 
 describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed and Redis restarted', () => {
   it('delivers every output exactly once, identical to a local render of the same row', async () => {
-    // Every render is watermarked with its installation's key (issue 18): the local renders and the workers share
-    // one installation identity, so that their frames can be compared.
+    // Every render is watermarked with its installation's key (issue 18), a farm render with its coordinator's: the
+    // local renders and the coordinator share one installation identity, so that their frames can be compared. The
+    // workers have identities of their own, which must not show in the frames.
     const identityDir = join(dir, 'identity');
     await loadInstallationIdentity(identityDir);
     const shareIdentity = (libraryDir: string) => {
@@ -64,10 +65,10 @@ describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed
       for (const local of await Promise.all(pair)) expect(local.code, local.stderr).toBe(0);
     }
 
-    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, `cache-${n}`), env: { MOUTHPIECE_LIBRARY: identityDir } }));
+    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, `cache-${n}`), env: { MOUTHPIECE_LIBRARY: join(dir, `worker-library-${n}`) } }));
     processes.push(...workers);
     await Promise.all(workers.map((worker) => worker.waitForLine(/taking render jobs/)));
-    const batch = startCli(['batch', manifest, '-o', farmOut, '--library', join(dir, 'farm-library'), '--farm', redis!.url, '--json']);
+    const batch = startCli(['batch', manifest, '-o', farmOut, '--library', shareIdentity(join(dir, 'farm-library')), '--farm', redis!.url, '--json']);
     processes.push(batch);
 
     // Worker 1 dies (SIGKILL, no goodbye) in the middle of a job.

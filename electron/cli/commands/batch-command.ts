@@ -5,7 +5,7 @@ import { CancelledError, EngineError, InputError } from '../../engine/errors.js'
 import { createTalkingVideoRunner, type BatchProgress } from '../../engine/jobs/index.js';
 import { createLocalBackend } from '../../engine/jobs/render-backend.js';
 import { openFarmBackend, FARM_BATCH_USAGE, type CommandBackend } from './farm-batch-options.js';
-import { MAX_BATCH_CONCURRENCY } from '../../engine/library/batch-queries.js';
+import { DEFAULT_FARM_WINDOW, MAX_BATCH_CONCURRENCY, MAX_FARM_WINDOW } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
 import { defaultLibraryDir, defaultSamplesDir } from '../package-paths.js';
@@ -27,7 +27,8 @@ export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <di
   sample face or recording (with its transcript).
 
   -o, --out DIR          output folder; each NAME.mp4 gets NAME.srt and NAME.vtt when captions are on
-  --parallel N           renders at once (default ${defaultBatchConcurrency()} on this computer)
+  --parallel N           renders at once (default ${defaultBatchConcurrency()} on this computer, at most ${MAX_BATCH_CONCURRENCY}); with --farm, the
+                         window: jobs queued on the farm at once (default ${DEFAULT_FARM_WINDOW}, at most ${MAX_FARM_WINDOW}), the rest wait here
   --name-template T      output names (default ${DEFAULT_NAME_TEMPLATE}; also {face} {subject} {voice} {row})
   --overwrite            replace outputs that already exist
   --skip-existing        keep outputs that already exist and render only the others
@@ -64,9 +65,10 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
   if (!values.out) bad('an output folder is needed: -o <dir>.');
   if (values.overwrite && values['skip-existing']) bad('--overwrite and --skip-existing contradict each other; choose one.');
   if (!values.farm && (values['farm-ca'] || values['media-address'])) bad('--farm-ca and --media-address go with --farm.');
-  // On a farm, --parallel is how many jobs the farm may hold at once (its workers decide how many run).
-  const concurrency = values.parallel === undefined ? (values.farm ? MAX_BATCH_CONCURRENCY : defaultBatchConcurrency()) : Number(values.parallel);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BATCH_CONCURRENCY) bad(`--parallel must be a whole number from 1 to ${MAX_BATCH_CONCURRENCY}, got "${values.parallel}".`);
+  // On a farm, --parallel is the window: how many jobs the farm holds at once (its workers decide how many run).
+  const concurrency = values.parallel === undefined ? (values.farm ? DEFAULT_FARM_WINDOW : defaultBatchConcurrency()) : Number(values.parallel);
+  const maxConcurrency = values.farm ? MAX_FARM_WINDOW : MAX_BATCH_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > maxConcurrency) bad(`--parallel must be a whole number from 1 to ${maxConcurrency}${values.farm ? ' with --farm' : ''}, got "${values.parallel}".`);
   const existing: ExistingOutputPolicy = values.overwrite ? 'overwrite' : values['skip-existing'] ? 'skip' : 'refuse';
   const json = values.json ?? false;
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
-import { parseFarmUrl, redactSecrets, startFarmWorker } from '../../engine/farm/index.js';
+import { parseFarmUrl, redactSecrets, REDIS_PASSWORD_ENV, startFarmWorker } from '../../engine/farm/index.js';
 import { createForkedRunner } from '../../worker/forked-runner.js';
 import { forkNodeWorker } from '../../worker/node-worker-handle.js';
 import type { CommandContext } from '../command-context.js';
@@ -15,7 +15,8 @@ export const WORKER_USAGE = `mouthpiece worker --farm redis://[:PASSWORD@]HOST:6
   SHA-256 and cached), renders each job in its own process and sends the video back. Stops on Ctrl-C; its running
   jobs then go to other workers.
 
-  --farm URL             the farm's Redis: redis://:PASSWORD@HOST:6379, or rediss://… for TLS
+  --farm URL             the farm's Redis: redis://:PASSWORD@HOST:6379, or rediss://… for TLS; without a password
+                         in the URL, $MOUTHPIECE_REDIS_PASSWORD is used (keeps it out of the process list)
   --farm-ca FILE         a CA certificate for a rediss:// server not signed by a public authority
   --concurrency N        jobs at once (default 1; each render uses about one processor core)
   --cache DIR            where fetched inputs are kept (default: a folder in the system's cache)
@@ -43,7 +44,7 @@ export async function runWorkerCommand(argv: string[], ctx: CommandContext): Pro
   };
   if (positionals.length > 0) bad(`unexpected "${positionals[0]}".`);
   if (!values.farm) bad('give the farm: --farm redis://:PASSWORD@HOST:6379.');
-  const connection = parseFarmUrl(values.farm as string, { tlsCaPath: values['farm-ca'] });
+  const connection = parseFarmUrl(values.farm as string, { tlsCaPath: values['farm-ca'], password: process.env[REDIS_PASSWORD_ENV] });
   const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) bad(`--concurrency must be a whole number from 1 to 64, got "${values.concurrency}".`);
   const lockSec = values['lock-sec'] === undefined ? 30 : Number(values['lock-sec']);

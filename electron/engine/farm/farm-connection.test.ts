@@ -10,6 +10,16 @@ describe('parseFarmUrl', () => {
     expect(farm.secrets).toContain('p@ss-word');
   });
 
+  it('takes the password from $MOUTHPIECE_REDIS_PASSWORD (given as `password`) when the URL has none', () => {
+    const farm = parseFarmUrl('redis://10.0.0.5', { password: 'from-the-env' });
+    expect(farm.options.password).toBe('from-the-env');
+    expect(farm.safeUrl).toBe('redis://10.0.0.5');
+    expect(redactSecrets('AUTH from-the-env failed', farm.secrets)).toBe('AUTH *** failed');
+    // A password in the URL wins.
+    expect(parseFarmUrl('redis://:in-url@10.0.0.5', { password: 'from-the-env' }).options.password).toBe('in-url');
+    expect(parseFarmUrl('redis://10.0.0.5', { password: '' }).options.password).toBeUndefined();
+  });
+
   it('turns TLS on for rediss:// and names the server for its certificate', () => {
     const farm = parseFarmUrl('rediss://worker:secret@redis.farm.lan');
     expect(farm.options).toMatchObject({ host: 'redis.farm.lan', port: 6379, username: 'worker', password: 'secret', tls: { servername: 'redis.farm.lan' } });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 
+/** The Redis password when the --farm URL has none: kept off command lines, where `ps` shows it to every user. */
+export const REDIS_PASSWORD_ENV = 'MOUTHPIECE_REDIS_PASSWORD';
+
 /** The BullMQ queue every coordinator and worker of a farm shares. */
 export const FARM_QUEUE_NAME = 'mouthpiece-render';
 
@@ -15,10 +18,10 @@ export interface FarmConnection {
 
 /**
  * Reads `redis://[user:password@]HOST[:PORT][/DB]` or `rediss://…` (TLS). `tlsCaPath` adds a CA certificate for a
- * server whose certificate is not signed by a public authority. Throws InputError naming the problem, never echoing
- * the password.
+ * server whose certificate is not signed by a public authority; `password` is used when the URL has none (the CLI passes
+ * $MOUTHPIECE_REDIS_PASSWORD). Throws InputError naming the problem, never echoing the password.
  */
-export function parseFarmUrl(url: string, { tlsCaPath }: { tlsCaPath?: string } = {}): FarmConnection {
+export function parseFarmUrl(url: string, { tlsCaPath, password: fallbackPassword }: { tlsCaPath?: string; password?: string } = {}): FarmConnection {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -33,7 +36,7 @@ export function parseFarmUrl(url: string, { tlsCaPath }: { tlsCaPath?: string } 
   const port = parsed.port === '' ? 6379 : Number(parsed.port);
   const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0;
   if (!Number.isInteger(db) || db < 0) throw new InputError('BAD_ARGUMENT', `--farm: the database number "${parsed.pathname.slice(1)}" is not a whole number.`);
-  const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
+  const password = parsed.password ? decodeURIComponent(parsed.password) : fallbackPassword || undefined;
   const username = parsed.username ? decodeURIComponent(parsed.username) : undefined;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   let tls: { servername: string; ca?: Buffer } | undefined;
@@ -45,7 +48,7 @@ export function parseFarmUrl(url: string, { tlsCaPath }: { tlsCaPath?: string } 
   return {
     options: { host, port, db, ...(password ? { password } : {}), ...(username ? { username } : {}), ...(tls ? { tls } : {}), maxRetriesPerRequest: null },
     safeUrl: redactUrlText(url),
-    secrets: password ? [password, parsed.password] : [],
+    secrets: password ? [password, parsed.password || password] : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
@@ -6,11 +7,13 @@ import type { RenderBackend } from '../jobs/render-backend.js';
 import { isBatchItemSpec, type RenderJobSpec, type RenderRunner } from '../jobs/render-job.js';
 import { hashFile, normalizeExtension } from '../library/media-store.js';
 import type { Progress } from '../progress.js';
+import { loadRenderIdentity } from '../provenance/stamp-export.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
 import { FARM_QUEUE_NAME, redactSecrets, type FarmConnection } from './farm-connection.js';
 import { loadFarmIdentity, signJobCapability } from './farm-identity.js';
 import { coordinatorKey, FARM_PROTOCOL, farmJobId, listSpecMedia, mapSpecMedia, toMediaReference, type FarmJobData, type FarmJobResult, type MediaRef, type OutputKind } from './farm-job.js';
 import { startMediaServer, type MediaServer } from './media-server.js';
+import { signLandedVideo } from './sign-landed-video.js';
 import { abortable, sleep, withTimeout } from './waits.js';
 
 export interface FarmCoordinatorOptions {
@@ -49,6 +52,9 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
   const { connection, version, attempts = 3, pollMs = 400 } = options;
   const identity = await loadFarmIdentity(options.libraryDir);
   const secrets = [...connection.secrets, identity.token, identity.capabilityKey];
+  // This run's own entry in Redis: another batch of this library running at the same time has its own.
+  const session = randomBytes(8).toString('hex');
+  const sessionKey = coordinatorKey(identity.farmId, session);
   const queue = new Queue<FarmJobData, FarmJobResult>(FARM_QUEUE_NAME, { connection: connection.options });
   queue.on('error', () => {
     // Redis going away is waited out by each job's polling; the error event must have a listener.
@@ -56,9 +62,20 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
   let media: MediaServer | undefined;
   try {
     await withTimeout(queue.waitUntilReady(), CONNECT_TIMEOUT_MS, `cannot reach the farm's Redis at ${connection.safeUrl}`);
-    media = await startMediaServer({ host: options.mediaHost, port: options.mediaPort, identity, version });
+    // The farm's videos are this installation's: drawn with its watermark key, signed with its key when they land.
+    const installation = await loadRenderIdentity(options.libraryDir);
+    media = await startMediaServer({
+      host: options.mediaHost,
+      port: options.mediaPort,
+      identity,
+      version,
+      watermarkKey: installation.watermarkKey,
+      sealOutput: async ({ kind, filePath, outPath, job }) => {
+        if (kind === 'video') await signLandedVideo({ filePath, title: path.basename(outPath), identity: installation, sourceNames: job.inputs });
+      },
+    });
     const client = await queue.client;
-    await client.hset(coordinatorKey(identity.farmId), { url: media.url, token: identity.token, version });
+    await client.hset(sessionKey, { url: media.url, token: identity.token, version });
   } catch (error) {
     await media?.close();
     await queue.close().catch(() => {});
@@ -80,6 +97,8 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     const existing = await queue.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
+      // Queued by an earlier run (resumed): its next try must reach this run's media server.
+      if (state !== 'completed') await existing.updateData(data);
       if (state === 'failed') return void (await existing.retry('failed'));
       if (state !== 'completed' || (await exists(outPath))) return;
       // Done on the farm before, but the video is gone since: make it again.
@@ -88,7 +107,16 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     await queue.add('render', data, { jobId, attempts, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: KEEP_FINISHED_SEC }, removeOnFail: { age: KEEP_FINISHED_SEC } });
   };
 
-  const followJob = async (jobId: string, spec: RenderJobSpec, signal: AbortSignal, onProgress: (progress: Progress) => void, describe: (text: string) => string) => {
+  const followJob = async (jobId: string, spec: RenderJobSpec, signal: AbortSignal, reportProgress: (progress: Progress) => void, describe: (text: string) => string) => {
+    // Only changes are passed on: a window of hundreds of waiting jobs must not write the library (and print a line)
+    // on every poll.
+    let last = '';
+    const onProgress = (progress: Progress) => {
+      const key = `${progress.phase}|${progress.ratio}`;
+      if (key === last) return;
+      last = key;
+      reportProgress(progress);
+    };
     for (;;) {
       const job = (await abortable(queue.getJob(jobId), signal)) as Job<FarmJobData, FarmJobResult> | undefined;
       if (!job) throw new Error('the job vanished from the farm queue (was Redis emptied?); run the batch again to queue it anew');
@@ -120,7 +148,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     const describe = (text: string) => [...refs].reduce((out, [filePath, ref]) => out.split(toMediaReference(ref)).join(filePath), text);
     server.registerJob(jobId, { inputs: new Map([...refs].map(([filePath, ref]) => [ref.sha256, filePath])), outputs: outputPathsOf(spec) });
     try {
-      const data: FarmJobData = { protocol: FARM_PROTOCOL, version, farmId: identity.farmId, renderId: id, capability: signJobCapability(identity.capabilityKey, jobId), spec: farmSpec, inputs: [...new Set(refs.values())] };
+      const data: FarmJobData = { protocol: FARM_PROTOCOL, version, farmId: identity.farmId, session, renderId: id, capability: signJobCapability(identity.capabilityKey, jobId), spec: farmSpec, inputs: [...new Set(refs.values())] };
       await abortable(queueJob(jobId, data, spec.outputPath), signal);
       onProgress({ phase: 'waiting for a farm worker', ratio: 0 });
       await followJob(jobId, spec, signal, onProgress, describe);
@@ -143,6 +171,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
     secrets,
     async close() {
       await server.close();
+      await (await queue.client).del(sessionKey).catch(() => 0);
       await queue.close().catch(() => {});
     },
   };

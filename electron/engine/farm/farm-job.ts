@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isBatchItemSpec, renderJobSpecSchema, type RenderJobSpec } from '../jobs/render-job.js';
 
 /** What travels in a BullMQ job; bumped when its shape changes. */
-export const FARM_PROTOCOL = 1;
+export const FARM_PROTOCOL = 2;
 
 /** The files a render leaves: the video, and with captions on, its SRT and WebVTT files. */
 export const OUTPUT_KINDS = ['video', 'srt', 'vtt'] as const;
@@ -18,6 +18,8 @@ export const farmJobDataSchema = z.object({
   /** The coordinator's Mouthpiece version: a worker of another version refuses the job. */
   version: z.string().min(1).max(64),
   farmId: z.string().regex(/^[a-f0-9]{16}$/),
+  /** The coordinator's run that waits for this job: its media server is found under `coordinatorKey(farmId, session)`. */
+  session: z.string().regex(/^[a-f0-9]{16}$/),
   renderId: z.number().int().min(0),
   /** Lets the job's holder fetch this job's inputs and send its outputs (see farm-identity.ts). */
   capability: z.string().min(16).max(200),
@@ -76,7 +78,10 @@ export function farmJobId({ farmId, renderId, spec }: { farmId: string; renderId
   return `${farmId}-${renderId}-${digest}`;
 }
 
-/** Where the coordinator's media server and token are kept in Redis, per farm id. */
-export function coordinatorKey(farmId: string): string {
-  return `mouthpiece:farm:${farmId}:coordinator`;
+/**
+ * Where one coordinator run's media server and token are kept in Redis: per farm id (library) and per run, so two
+ * batches of one library running at once each send their workers to their own media server.
+ */
+export function coordinatorKey(farmId: string, session: string): string {
+  return `mouthpiece:farm:${farmId}:coordinator:${session}`;
 }

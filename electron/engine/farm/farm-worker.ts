@@ -7,7 +7,9 @@ import type { Progress } from '../progress.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
 import { FARM_QUEUE_NAME, redactSecrets, type FarmConnection } from './farm-connection.js';
 import { coordinatorKey, farmJobDataSchema, mapSpecMedia, readMediaReference, toMediaReference, type FarmJobData, type FarmJobResult, type OutputKind } from './farm-job.js';
-import { deliverJobOutput, fetchJobInput, type JobMediaAccess } from './media-client.js';
+import { deliverJobOutput, fetchJobInput, fetchWatermarkKey, type JobMediaAccess } from './media-client.js';
+import { loadRenderIdentity } from '../provenance/stamp-export.js';
+import { saveInstallationIdentity } from '../provenance/installation-identity.js';
 
 export interface FarmWorkerOptions {
   connection: FarmConnection;
@@ -19,6 +21,8 @@ export interface FarmWorkerOptions {
   /** Where each job renders before its outputs are delivered. */
   workDir: string;
   version: string;
+  /** Where this worker's own signing identity is kept (default: $MOUTHPIECE_LIBRARY, else a per-user temporary folder). */
+  libraryDir?: string;
   /** How long a job stays this worker's without a sign of life; a killed worker's jobs go to others after it. */
   lockDurationMs?: number;
   log: (line: string) => void;
@@ -64,8 +68,8 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
     if (!parsed.success) throw new UnrecoverableError('this job is not a Mouthpiece render this worker can read');
     const data = parsed.data;
     const client = await worker.client;
-    const coordinator = await client.hgetall(coordinatorKey(data.farmId));
-    if (!coordinator.url || !coordinator.token) throw new Error(`no coordinator serves farm ${data.farmId} at the moment`);
+    const coordinator = await client.hgetall(coordinatorKey(data.farmId, data.session));
+    if (!coordinator.url || !coordinator.token) throw new Error(`the coordinator run that queued this job (farm ${data.farmId}, run ${data.session}) is gone; run its batch again to resume it`);
     secrets.add(coordinator.token).add(data.capability);
     if (coordinator.version && coordinator.version !== version) return refuse(job, token, coordinator.version);
 
@@ -80,6 +84,9 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
     try {
       await job.updateProgress({ phase: 'fetching inputs', ratio: 0 });
       for (const ref of data.inputs) localPaths.set(ref.sha256, await fetchJobInput(access, ref, options.cacheDir));
+      // The frames carry the coordinator's watermark; this worker's own key signs them until the coordinator re-signs.
+      const identityDir = path.join(jobDir, 'identity');
+      await saveInstallationIdentity(identityDir, { ...(await loadRenderIdentity(options.libraryDir)), watermarkKey: await fetchWatermarkKey(access) });
       const outPath = path.join(jobDir, path.basename(data.spec.outputPath));
       const spec = { ...mapSpecMedia(data.spec, (reference) => localPaths.get(readMediaReference(reference) ?? '') ?? reference), outputPath: outPath };
       let lastMs = 0;
@@ -90,7 +97,7 @@ export function startFarmWorker(options: FarmWorkerOptions): FarmWorker {
         job.updateProgress({ phase: progress.phase, ratio: Math.min(0.99, progress.ratio) }).catch(() => {});
       };
       try {
-        await runner({ id: data.renderId, spec }, { signal: controller.signal, onProgress });
+        await runner({ id: data.renderId, spec }, { signal: controller.signal, onProgress, libraryDir: identityDir });
       } catch (error) {
         const reason = describeFailure(error, data, localPaths);
         if (isInputError(error)) throw new UnrecoverableError(reason);

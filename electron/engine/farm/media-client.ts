@@ -62,6 +62,15 @@ export async function fetchJobInput(access: JobMediaAccess, ref: MediaRef, cache
   }
 }
 
+/** The coordinator's watermark key for this job: the frames the worker draws must carry the coordinator's mark. */
+export async function fetchWatermarkKey(access: JobMediaAccess): Promise<Uint8Array> {
+  const res = await send(access, 'GET', `/v1/jobs/${access.jobId}/watermark-key`);
+  if (res.statusCode !== 200) throw await toRequestError(res, 'fetching the watermark key');
+  const key = Buffer.from(String((JSON.parse(await readBody(res)) as { key?: unknown }).key ?? ''), 'base64');
+  if (key.length < 16) throw new MediaRequestError(422, 'the coordinator sent no usable watermark key');
+  return new Uint8Array(key);
+}
+
 /** Sends one output to the coordinator with its SHA-256; resolves once it landed (or had landed before). */
 export async function deliverJobOutput(access: JobMediaAccess, kind: OutputKind, filePath: string): Promise<{ sha256: string; sizeBytes: number; duplicate: boolean }> {
   const { sha256, sizeBytes } = await hashFile({ filePath, signal: access.signal });

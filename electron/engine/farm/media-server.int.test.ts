@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJobCapability, type FarmIdentity } from './farm-identity.js';
-import { deliverJobOutput, fetchJobInput, MediaRequestError, type JobMediaAccess } from './media-client.js';
+import { deliverJobOutput, fetchJobInput, fetchWatermarkKey, MediaRequestError, type JobMediaAccess } from './media-client.js';
 import { startMediaServer, type MediaServer } from './media-server.js';
 
 /*
@@ -14,6 +14,7 @@ import { startMediaServer, type MediaServer } from './media-server.js';
  */
 const identity: FarmIdentity = { farmId: '0123456789abcdef', token: 'farm-token-'.padEnd(43, 'x'), capabilityKey: 'capability-key-'.padEnd(43, 'k') };
 const VERSION = '9.9.9-test';
+const WATERMARK_KEY = new Uint8Array(32).map((_, i) => i * 7 + 1);
 let dir: string;
 let server: MediaServer;
 const files: Record<string, { path: string; sha256: string; bytes: Buffer }> = {};
@@ -47,7 +48,7 @@ beforeAll(async () => {
     await writeFile(filePath, bytes);
     files[name] = { path: filePath, sha256: sha(bytes), bytes };
   }
-  server = await startMediaServer({ host: '127.0.0.1', identity, version: VERSION });
+  server = await startMediaServer({ host: '127.0.0.1', identity, version: VERSION, watermarkKey: WATERMARK_KEY });
   server.registerJob('job-a', { inputs: new Map([[files['face-a'].sha256, files['face-a'].path]]), outputs: { video: path.join(dir, 'out', 'a.mp4') } });
   server.registerJob('job-b', { inputs: new Map([[files['face-b'].sha256, files['face-b'].path]]), outputs: { video: path.join(dir, 'out', 'b.mp4') } });
 });
@@ -72,6 +73,13 @@ describe('farm media server', () => {
     await fetchJobInput(accessFor('job-a'), refOf('face-a'), cacheDir);
     expect(await readFile(cached)).toEqual(files['face-a'].bytes);
     expect((await readdir(cacheDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it("gives a job's holder the coordinator's watermark key, and no one else", async () => {
+    expect(await fetchWatermarkKey(accessFor('job-a'))).toEqual(WATERMARK_KEY);
+    expect(await refusal(fetchWatermarkKey(accessFor('job-a', { token: 'not-the-farm-token' })))).toBe(401);
+    expect(await refusal(fetchWatermarkKey(accessFor('job-b', { capability: signJobCapability(identity.capabilityKey, 'job-a') })))).toBe(403);
+    expect(await refusal(fetchWatermarkKey(accessFor('job-gone')))).toBe(410);
   });
 
   it('refuses a wrong farm token, another job, another job’s capability and a worker of another version', async () => {

@@ -34,7 +34,18 @@ const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
  * worker announced, and renamed into place; a job's output lands once per run, a second delivery is acknowledged and
  * dropped (a job re-run after its worker was presumed dead may deliver twice).
  */
-export async function startMediaServer({ host, port = 0, identity, version }: { host: string; port?: number; identity: FarmIdentity; version: string }): Promise<MediaServer> {
+export interface MediaServerOptions {
+  host: string;
+  port?: number;
+  identity: FarmIdentity;
+  version: string;
+  /** The coordinator's watermark key, given to a job's holder so the frames it draws carry this installation's mark. */
+  watermarkKey: Uint8Array;
+  /** Called on a received output before it is renamed into place (the coordinator re-signs a video); a throw refuses it (422). */
+  sealOutput?: (input: { kind: OutputKind; filePath: string; outPath: string; job: JobMedia }) => Promise<void>;
+}
+
+export async function startMediaServer({ host, port = 0, identity, version, watermarkKey, sealOutput }: MediaServerOptions): Promise<MediaServer> {
   const jobs = new Map<string, JobMedia>();
   const landed = new Map<string, Set<OutputKind>>();
   const landing = new Map<string, Promise<void>>();
@@ -43,9 +54,10 @@ export async function startMediaServer({ host, port = 0, identity, version }: { 
     // A refused upload's body is drained, so the worker reads the reason instead of a reset connection.
     if (req.method === 'PUT') res.once('finish', () => req.resume());
     const url = new URL(req.url ?? '/', 'http://farm');
-    const route = /^\/v1\/jobs\/([A-Za-z0-9-]{1,100})\/(media|outputs)\/([a-z0-9]{1,64})$/.exec(url.pathname);
+    const route = /^\/v1\/jobs\/([A-Za-z0-9-]{1,100})\/(?:(media|outputs)\/([a-z0-9]{1,64})|(watermark-key))$/.exec(url.pathname);
     if (!route) return reply(res, 404, 'no such route');
-    const [, jobId, what, name] = route;
+    const [, jobId, kindOfMedia, name, watermark] = route;
+    const what = watermark ?? kindOfMedia;
     if (!equalSecrets(bearer(req), identity.token)) return reply(res, 401, 'wrong farm token');
     const workerVersion = header(req, 'x-mouthpiece-version');
     if (workerVersion !== version) return reply(res, 409, `this coordinator runs Mouthpiece ${version}, the worker ${workerVersion ?? 'an unknown version'}`);
@@ -53,6 +65,10 @@ export async function startMediaServer({ host, port = 0, identity, version }: { 
     const job = jobs.get(jobId);
     if (!job) return reply(res, 410, 'the coordinator is not waiting for this job (cancelled, or finished)');
 
+    if (what === 'watermark-key') {
+      if (req.method !== 'GET') return reply(res, 405, 'GET only');
+      return reply(res, 200, JSON.stringify({ key: Buffer.from(watermarkKey).toString('base64') }));
+    }
     if (what === 'media') {
       if (req.method !== 'GET') return reply(res, 405, 'GET only');
       const filePath = job.inputs.get(name);
@@ -74,14 +90,15 @@ export async function startMediaServer({ host, port = 0, identity, version }: { 
       req.resume();
       return reply(res, 200, JSON.stringify({ landed: false, duplicate: true }));
     }
-    const received = receiveOutput(req, outPath, expected);
+    const seal = sealOutput && ((filePath: string) => sealOutput({ kind, filePath, outPath, job }));
+    const received = receiveOutput({ req, outPath, expectedSha256: expected, seal });
     landing.set(key, received);
     try {
       await received;
       landed.set(jobId, new Set([...(landed.get(jobId) ?? []), kind]));
       reply(res, 200, JSON.stringify({ landed: true, duplicate: false }));
     } catch (error) {
-      reply(res, error instanceof HashMismatch ? 422 : 500, error instanceof Error ? error.message : String(error));
+      reply(res, error instanceof OutputRefused ? 422 : 500, error instanceof Error ? error.message : String(error));
     } finally {
       landing.delete(key);
     }
@@ -112,9 +129,9 @@ export async function startMediaServer({ host, port = 0, identity, version }: { 
   };
 }
 
-class HashMismatch extends Error {}
+class OutputRefused extends Error {}
 
-async function receiveOutput(req: IncomingMessage, outPath: string, expectedSha256: string): Promise<void> {
+async function receiveOutput({ req, outPath, expectedSha256, seal }: { req: IncomingMessage; outPath: string; expectedSha256: string; seal?: (filePath: string) => Promise<void> }): Promise<void> {
   await produceFileAtomic(outPath, async (partialPath) => {
     const hash = createHash('sha256');
     let bytes = 0;
@@ -128,7 +145,10 @@ async function receiveOutput(req: IncomingMessage, outPath: string, expectedSha2
     });
     await pipeline(req, meter, createWriteStream(partialPath));
     const actual = hash.digest('hex');
-    if (actual !== expectedSha256) throw new HashMismatch(`the upload's SHA-256 is ${actual}, not the announced ${expectedSha256}: it was damaged on the way`);
+    if (actual !== expectedSha256) throw new OutputRefused(`the upload's SHA-256 is ${actual}, not the announced ${expectedSha256}: it was damaged on the way`);
+    await seal?.(partialPath).catch((error: unknown) => {
+      throw new OutputRefused(`the coordinator cannot take this output: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 }
 

@@ -106,4 +106,11 @@ export interface RenderJob {
  * The one seam between the queue and whatever draws the video: given a job, write `spec.outputPath` (atomically:
  * nothing half-written on failure or cancel) and resolve with it. Throw `CancelledError` when the signal fires.
  */
-export type RenderRunner = (job: RenderJob, options: { signal: AbortSignal; onProgress: (progress: Progress) => void }) => Promise<{ outPath: string }>;
+export type RenderRunner = (job: RenderJob, options: RenderRunOptions) => Promise<{ outPath: string }>;
+
+export interface RenderRunOptions {
+  signal: AbortSignal;
+  onProgress: (progress: Progress) => void;
+  /** A library whose installation identity signs and watermarks this render instead of the runner's own (a farm job). */
+  libraryDir?: string;
+}

@@ -11,9 +11,10 @@ import { isBatchItemSpec, type BatchItemSpec, type RenderJobSpec, type RenderRun
  * process, the bridge and `mouthpiece batch` run this. A studio job whose face is not confirmed as consenting is refused.
  */
 export function createTalkingVideoRunner(deps: RenderTalkingVideoDeps, options: { overwrite?: boolean } = {}): RenderRunner {
-  return async ({ spec }, { signal, onProgress }) => {
+  return async ({ spec }, { signal, onProgress, libraryDir }) => {
+    const withIdentity = libraryDir ? { tools: deps.tools, pool: deps.pool, libraryDir } : deps;
     // Without overwrite the finished video is claimed exclusively: another batch that made the same file meanwhile keeps it.
-    const result = await renderTalkingVideo(deps, { ...toTalkingVideoRequest(spec), overwrite: options.overwrite ?? true }, { signal, onProgress });
+    const result = await renderTalkingVideo(withIdentity, { ...toTalkingVideoRequest(spec), overwrite: options.overwrite ?? true }, { signal, onProgress });
     return { outPath: result.outPath };
   };
 }

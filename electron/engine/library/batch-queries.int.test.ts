@@ -84,7 +84,9 @@ describe('batches in the library', () => {
 
   it('refuses a batch without items or with parallel renders out of range, creating nothing', () => {
     expect(() => library.createBatch({ name: 'x', outDir: '/out', concurrency: 1, items: [] })).toThrow(/at least one item/);
-    expect(() => library.createBatch({ name: 'x', outDir: '/out', concurrency: 17, items: [{ spec: {} }] })).toThrow(/from 1 to 16, not 17/);
+    expect(() => library.createBatch({ name: 'x', outDir: '/out', concurrency: 4097, items: [{ spec: {} }] })).toThrow(/from 1 to 4096, not 4097/);
     expect(library.listBatches()).toEqual([]);
+    // A farm window above 16 runs, and the table keeps 16 (its CHECK since schema v2).
+    expect(library.createBatch({ name: 'farm', outDir: '/out', concurrency: 256, items: [{ spec: {} }] }).concurrency).toBe(16);
   });
 });

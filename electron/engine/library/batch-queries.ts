@@ -45,12 +45,27 @@ function mapBatchRow(row: BatchRow): BatchEntry {
   };
 }
 
+/** Renders at once on one computer. */
 export const MAX_BATCH_CONCURRENCY = 16;
+/**
+ * Jobs a farm batch keeps queued on the farm at once (its window): enough for a few hundred workers, while a manifest
+ * of tens of thousands of rows still waits in the library, not in Redis. The queue's own ceiling.
+ */
+export const MAX_FARM_WINDOW = 4096;
+export const DEFAULT_FARM_WINDOW = 256;
 
 export function assertConcurrency(concurrency: number): void {
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BATCH_CONCURRENCY) {
-    throw new InputError('BAD_ARGUMENT', `Parallel renders must be a whole number from 1 to ${MAX_BATCH_CONCURRENCY}, not ${concurrency}.`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_FARM_WINDOW) {
+    throw new InputError('BAD_ARGUMENT', `Parallel renders must be a whole number from 1 to ${MAX_FARM_WINDOW}, not ${concurrency}.`);
   }
+}
+
+/**
+ * What the batches table keeps: schema v2 holds 1–16 (a CHECK a migration cannot loosen without rebuilding a table
+ * renders cascade from), so a farm window above 16 is the run's own, passed again on each run, and stored as 16.
+ */
+function storedConcurrency(concurrency: number): number {
+  return Math.min(concurrency, MAX_BATCH_CONCURRENCY);
 }
 
 export interface InsertBatchInput {
@@ -72,7 +87,7 @@ export function insertBatch({ db, name, sourceKey = null, outDir, concurrency, i
     const batchId = Number(
       db
         .prepare('INSERT INTO batches (name, source_key, out_dir, concurrency, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(normalizeEntryName(name), sourceKey, outDir, concurrency, nowIso).lastInsertRowid,
+        .run(normalizeEntryName(name), sourceKey, outDir, storedConcurrency(concurrency), nowIso).lastInsertRowid,
     );
     const insertRender = db.prepare(
       "INSERT INTO renders (project_id, status, progress, spec, created_at, batch_id, batch_position) VALUES (?, 'queued', 0, json(?), ?, ?, ?)",
@@ -116,7 +131,7 @@ export function findResumableBatch({ db, sourceKey }: { db: Database; sourceKey:
 export function setBatchConcurrency({ db, batchId, concurrency }: { db: Database; batchId: number; concurrency: number }): void {
   assertEntryId({ kind: 'batch', id: batchId });
   assertConcurrency(concurrency);
-  const result = db.prepare('UPDATE batches SET concurrency = ? WHERE id = ?').run(concurrency, batchId);
+  const result = db.prepare('UPDATE batches SET concurrency = ? WHERE id = ?').run(storedConcurrency(concurrency), batchId);
   if (result.changes === 0) throw createMissingEntryError({ kind: 'batch', id: batchId });
 }
 

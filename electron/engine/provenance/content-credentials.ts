@@ -38,9 +38,12 @@ export type CredentialsVerdict =
 
 const SIGN_OPTIONS = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
 
-/** Signs `input` and appends the credentials box to the finished MP4 at `filePath`. */
-export async function embedContentCredentials(filePath: string, input: CredentialsInput, identity: InstallationIdentity): Promise<void> {
-  const claim = JSON.stringify(buildClaim(input, await hashFileExcluding(filePath), path.basename(filePath)));
+/**
+ * Signs `input` and appends the credentials box to the finished MP4 at `filePath`; `title` names the video when
+ * `filePath` is a temporary file that is renamed into place after.
+ */
+export async function embedContentCredentials(filePath: string, input: CredentialsInput, identity: InstallationIdentity, { title = path.basename(filePath) }: { title?: string } = {}): Promise<void> {
+  const claim = JSON.stringify(buildClaim(input, await hashFileExcluding(filePath), title));
   const signature = createSign('sha256').update(claim).sign({ key: identity.privateKeyPem, ...SIGN_OPTIONS }).toString('base64');
   const payload = Buffer.from(JSON.stringify({ format: CREDENTIALS_FORMAT, claim, signature: { alg: 'PS256', value: signature, certificatePem: identity.certificatePem } }));
   await appendFile(filePath, buildCredentialsBox(payload));

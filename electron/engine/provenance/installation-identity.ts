@@ -45,7 +45,7 @@ async function loadOrCreate(file: string): Promise<InstallationIdentity> {
   const created = createIdentity();
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  await writeFile(partial, JSON.stringify({ version: 1, privateKeyPem: created.privateKeyPem, certificatePem: created.certificatePem, watermarkKey: Buffer.from(created.watermarkKey).toString('base64') }), { mode: 0o600 });
+  await writeFile(partial, serializeIdentity(created), { mode: 0o600 });
   try {
     // link() fails when the file exists: the first identity written wins, and nobody replaces it.
     await link(partial, file);
@@ -55,6 +55,20 @@ async function loadOrCreate(file: string): Promise<InstallationIdentity> {
     await unlink(partial).catch(() => {});
   }
   return parseIdentity(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * Writes `identity` as the one of `libraryDir` (a farm worker's per-job identity: its own signing key with the
+ * coordinator's watermark key, so the frames it draws carry the coordinator's mark).
+ */
+export async function saveInstallationIdentity(libraryDir: string, identity: InstallationIdentity): Promise<void> {
+  const file = path.join(path.resolve(libraryDir), IDENTITY_FILE);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, serializeIdentity(identity), { mode: 0o600 });
+}
+
+function serializeIdentity(identity: Pick<InstallationIdentity, 'privateKeyPem' | 'certificatePem' | 'watermarkKey'>): string {
+  return JSON.stringify({ version: 1, privateKeyPem: identity.privateKeyPem, certificatePem: identity.certificatePem, watermarkKey: Buffer.from(identity.watermarkKey).toString('base64') });
 }
 
 function createIdentity(): InstallationIdentity {
