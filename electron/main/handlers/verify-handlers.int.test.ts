@@ -4,14 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_FACE, SAMPLE_VOICE } from '../../../tests/helpers/shared-media';
-import { defaultModelPaths } from '../../cli/package-paths';
-import { createEngineContext, type EngineContext } from '../../engine/engine-context.js';
-import { parseCustomExportPreset } from '../../engine/export/export-presets.js';
+import { renderSampleVideo } from '../../../tests/helpers/render-sample-video';
+import { SAMPLE_FACE } from '../../../tests/helpers/shared-media';
 import { encodeVideo } from '../../engine/media/encode-video.js';
+import { resolveFfmpegTools, type FfmpegTools } from '../../engine/media/ffmpeg-tools.js';
 import { createRgbaImage } from '../../engine/media/rgba-image.js';
 import { listTopLevelBoxes } from '../../engine/provenance/mp4-boxes.js';
-import { renderTalkingVideo } from '../../engine/render/render-talking-video.js';
 import type { NodeStudio } from '../../bridge/node-studio';
 import { openTestStudio } from './test-studio';
 
@@ -21,32 +19,18 @@ const run = promisify(execFile);
 describe('video.verify', () => {
   let dir: string;
   let studio: NodeStudio;
-  let engine: EngineContext;
+  let tools: FfmpegTools;
   let rendered: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-verify-'));
     studio = openTestStudio(dir, []);
-    engine = await createEngineContext(defaultModelPaths());
+    tools = await resolveFfmpegTools();
     rendered = path.join(dir, 'rendered.mp4');
-    // Small and short (the machine is shared), rendered with the studio library's identity, as the studio does.
-    const exportPreset = parseCustomExportPreset({ name: 'tiny', width: 480, height: 480, fps: 12 });
-    await renderTalkingVideo(
-      { tools: engine.tools, pool: engine.pool, libraryDir: path.join(dir, 'library') },
-      {
-        facePath: SAMPLE_FACE,
-        tracks: [{ subject: 0, clips: [{ startSec: 0, source: { kind: 'audio', path: SAMPLE_VOICE, trimStartSec: 0, trimEndSec: 2 } }] }],
-        preset: 'square',
-        exportPreset,
-        fps: 12,
-        seed: 1,
-        outPath: rendered,
-        consent: { statement: 'Public-domain NASA portrait.', source: 'sample' },
-      },
-    );
+    // Small and short (the machine is shared), with the studio library's identity, as the studio renders.
+    await renderSampleVideo({ outPath: rendered, libraryDir: path.join(dir, 'library') });
   }, 300_000);
   afterAll(async () => {
     await studio?.close();
-    await engine?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -84,7 +68,7 @@ describe('video.verify', () => {
 
   it('finds the watermark alone in a re-encoded copy (the credentials are stripped)', async () => {
     const copy = path.join(dir, 're-encoded.mp4');
-    await run(engine.tools.ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-i', rendered, '-c:v', 'libx264', '-crf', '28', '-preset', 'veryfast', '-c:a', 'copy', '-map_metadata', '-1', copy]);
+    await run(tools.ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-i', rendered, '-c:v', 'libx264', '-crf', '28', '-preset', 'veryfast', '-c:a', 'copy', '-map_metadata', '-1', copy]);
     const view = await verify(copy);
     expect(view.credentials.status).toBe('missing');
     expect(view.watermark.found).toBe(true);
@@ -96,7 +80,7 @@ describe('video.verify', () => {
     const other = path.join(dir, 'other.mp4');
     const frame = createRgbaImage(480, 480);
     for (let i = 0; i < frame.data.length; i += 4) frame.data.fill((i / 4) % 251, i, i + 3).fill(255, i + 3, i + 4);
-    await encodeVideo({ tools: engine.tools, outPath: other, width: 480, height: 480, fps: 12, frames: Array.from({ length: 12 }, () => frame), preset: 'ultrafast' });
+    await encodeVideo({ tools: tools, outPath: other, width: 480, height: 480, fps: 12, frames: Array.from({ length: 12 }, () => frame), preset: 'ultrafast' });
     const view = await verify(other);
     expect(view.summary).toBe('none');
     expect(view.credentials.status).toBe('missing');
