@@ -12,6 +12,8 @@ export interface WorkerEngineConfig {
   manifestPath: string;
   ffmpegPath?: string;
   ffprobePath?: string;
+  /** The library whose installation identity signs and watermarks the export; without it, the engine's fallback. */
+  libraryDir?: string;
 }
 
 export type ToWorker = ({ type: 'run'; job: RenderJob } & WorkerEngineConfig) | { type: 'cancel' };

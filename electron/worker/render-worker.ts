@@ -27,11 +27,12 @@ onMessage((message) => {
   void run(message);
 });
 
-async function run({ job, modelsDir, manifestPath, ffmpegPath, ffprobePath }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+async function run({ job, modelsDir, manifestPath, ffmpegPath, ffprobePath, libraryDir }: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   let engine: EngineContext | undefined;
   try {
     engine = await createEngineContext({ modelsDir, manifestPath, ffmpegPath, ffprobePath });
-    const runner = createTalkingVideoRunner(engine);
+    // The library's own identity, so `video.verify` in the studio recognises the studio's renders as its own.
+    const runner = createTalkingVideoRunner({ tools: engine.tools, pool: engine.pool, libraryDir });
     const { outPath } = await runner(job, { signal: controller.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
     send({ type: 'done', outPath });
   } catch (error) {
