@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ImportResponse, LibraryListing, StudioResult } from '../contract/types';
+import type { ImportResponse, LibraryListing, StudioResult, VideoVerdictView } from '../contract/types';
 import { defaultModelPaths } from '../cli/package-paths';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
 import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
@@ -161,5 +161,25 @@ describe('browser bridge (real engine, real library)', () => {
     expect((await raw('/upload?name=x.wav', { method: 'POST', body: 'abc' })).status).toBe(401);
     const listing = await api<LibraryListing>('library.list');
     expect(listing.body!.ok && listing.body!.value.voices).toEqual([]);
+  });
+
+  it('checks an upload with purpose=verify instead of importing it, names it as the page did, and keeps nothing', async () => {
+    const headers = { 'x-mouthpiece-token': bridge.token };
+    const checked = await raw(`/upload?name=${encodeURIComponent('../clip.mp4')}&purpose=verify`, { method: 'POST', headers, body: 'not really a video' });
+    const result = JSON.parse(checked.text) as StudioResult<VideoVerdictView>;
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toContain('clip.mp4');
+      expect(result.error.message).not.toContain(os.tmpdir());
+    }
+    const uploadRoots = (await readdir(os.tmpdir())).filter((name) => name.startsWith(`mouthpiece-bridge-${process.pid}-`));
+    const left = await Promise.all(uploadRoots.map((root) => readdir(path.join(os.tmpdir(), root), { recursive: true })));
+    expect(left.flat().filter((name) => name.endsWith('clip.mp4'))).toEqual([]);
+    expect(uploadRoots.length).toBeGreaterThan(0);
+    const listing = await api<LibraryListing>('library.list');
+    expect(listing.body!.ok && listing.body!.value.faces.filter((face) => face.name.includes('clip'))).toEqual([]);
+    // Over the API a path goes through the same gate as an import's.
+    expect((await api('video.verify', { path: '/etc/passwd' })).body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('is not a video') } });
+    expect((await api('video.verify', { path: 'clip.mp4' })).body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });

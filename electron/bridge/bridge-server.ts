@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
-import type { ImportResponse, StudioResult } from '../contract/types';
+import type { ImportResponse, StudioResult, VideoVerdictView } from '../contract/types';
 import { dispatchStudioRequest } from '../main/dispatch-studio-request';
 import { createFileResponse } from '../main/file-response';
 import { resolveContainedPath, resolveRealPathWithin } from '../main/media-path';
@@ -74,7 +74,8 @@ const SECURITY_HEADERS = {
  * - `POST /api` `{method, payload}` → `StudioResult`, token in the `X-Mouthpiece-Token` header (or query);
  * - `GET /events?token=…` WebSocket of `{event, payload}`;
  * - `GET /media/<path>` files of the media store only (as `mouthpiece-media://` in the app);
- * - `POST /upload?name=…` the bytes of a dropped file (a page cannot know paths), imported like a path.
+ * - `POST /upload?name=…` the bytes of a dropped file (a page cannot know paths), imported like a path;
+ *   `&purpose=verify`: checked with `video.verify` instead (nothing is imported);
  * Every request needs the token; the API and uploads refuse the cookie (a page on another local port would send it).
  */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
@@ -180,6 +181,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       response.setHeader('Connection', 'close');
       return sendJson(response, status, { ok: false, error: { code: 'BAD_INPUT', message: (error as Error).message } });
     }
+    if (url.searchParams.get('purpose') === 'verify') return sendJson(response, 200, await verifyUpload(upload, name));
     // The library copies the file into its store; the upload goes once imported, whatever the outcome, and before
     // the answer, so a page that hears back finds nothing of its upload left.
     let result: StudioResult<ImportResponse>;
@@ -196,6 +198,19 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       await upload.dispose();
     }
     sendJson(response, 200, result);
+  }
+
+  /** An upload checked for Mouthpiece's disclosure, then removed before the answer, like an imported one. */
+  async function verifyUpload(upload: Awaited<ReturnType<typeof receiveUpload>>, name: string): Promise<StudioResult<VideoVerdictView>> {
+    try {
+      const view = await options.handlers['video.verify']({ path: upload.filePath });
+      return { ok: true, value: { ...view, name } };
+    } catch (error) {
+      const failure = toStudioError(error);
+      return { ok: false, error: { ...failure, message: failure.message.replaceAll(upload.filePath, name) } };
+    } finally {
+      await upload.dispose();
+    }
   }
 
   server.on('upgrade', (request, socket, head) => {

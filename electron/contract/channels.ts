@@ -46,6 +46,7 @@ export const studioMethods = [
   'batch.cancel',
   'batch.retryFailed',
   'preview.frame',
+  'video.verify',
 ] as const;
 
 export type StudioMethod = (typeof studioMethods)[number];

@@ -5,7 +5,7 @@ import { exportPresets, projectDocumentSchema, SUBJECT_NAME_MAX_CHARS } from './
 import type {
   AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
-  SearchHitView, VoicePreviewView, VoiceSummary,
+  SearchHitView, VideoVerdictView, VoicePreviewView, VoiceSummary,
 } from './types';
 
 /** Library ids are the library's positive integer row ids. Anything else is refused before it reaches SQL. */
@@ -173,6 +173,8 @@ export const requestSchemas = {
     /** Longest side of the frame in pixels (never more than the picture's own); 360 unless told. */
     maxSide: z.number().int().min(64).max(1920).optional(),
   }),
+  /** A video the user dropped or picked (its path on this computer; the bridge verifies uploads itself). */
+  'video.verify': z.strictObject({ path: absolutePathSchema }),
 } satisfies Record<StudioMethod, z.ZodType>;
 
 /** What each method answers with (inside `StudioResult`). Keyed like `requestSchemas`, checked the same way. */
@@ -224,6 +226,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'batch.cancel': BatchView;
   'batch.retryFailed': BatchView;
   'preview.frame': PreviewFrameView;
+  'video.verify': VideoVerdictView;
 }
 
 /** Payload of each event, keyed by the short event name. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StudioEventName, StudioMethod } from './channels';
 import type { StudioEvents, StudioResponses, requestSchemas } from './schemas';
-import type { ImportResponse, StudioResult } from './types';
+import type { ImportResponse, StudioResult, VideoVerdictView } from './types';
 
 /** What the renderer passes for a method (before validation). */
 export type StudioRequest<M extends StudioMethod> = z.input<(typeof requestSchemas)[M]>;
@@ -40,6 +40,11 @@ export type StudioApi = StudioNamespaces & {
    * (the bridge) the bytes are uploaded, since a page cannot know paths. Use this for drag-and-drop.
    */
   importFiles(files: readonly File[]): Promise<StudioResult<ImportResponse>>;
+  /**
+   * Checks a video the user dropped or picked for Mouthpiece's disclosure (`video.verify`): in the app by its path,
+   * in a browser by uploading its bytes (the bridge verifies the upload and removes it).
+   */
+  verifyFile(file: File): Promise<StudioResult<VideoVerdictView>>;
 };
 
 /** The main-process side: one async function per method, over the validated request. Errors are thrown, not returned. */

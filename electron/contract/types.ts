@@ -327,3 +327,21 @@ export type MenuCommand = 'open' | 'import' | 'save' | 'undo' | 'redo' | 'render
 export interface MenuEvent {
   command: MenuCommand;
 }
+
+/**
+ * What `video.verify` found in a video, the same check as `mouthpiece verify`. `summary` is the one word the page
+ * colours by: `signed` (valid credentials and this installation's watermark), `marked` (watermark only: the
+ * credentials were stripped, e.g. by a re-encode or an upload), `tampered`, `none` (nothing of ours found).
+ */
+export interface VideoVerdictView {
+  /** The file name as the user knows it. */
+  name: string;
+  /** The one-line verdict `mouthpiece verify` prints (without the path). */
+  verdict: string;
+  summary: 'signed' | 'marked' | 'tampered' | 'none';
+  credentials:
+    | { status: 'missing' }
+    | { status: 'tampered'; reason: string }
+    | { status: 'valid'; signer: { thisInstallation: boolean; certificateSha256: string; subject: string }; description: string | null };
+  watermark: { found: boolean; score: number; framesAveraged: number };
+}

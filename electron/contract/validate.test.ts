@@ -164,7 +164,7 @@ describe('StudioApi type', () => {
     expectTypeOf<StudioApi['library']['setConsent']>().parameters.toEqualTypeOf<[{ faceId: number; consent: boolean }]>();
     expectTypeOf<StudioApi['library']['setConsent']>().returns.toEqualTypeOf<Promise<StudioResult<FaceSummary>>>();
     expectTypeOf<keyof StudioApi>().toEqualTypeOf<
-      'app' | 'library' | 'face' | 'voices' | 'scripts' | 'projects' | 'render' | 'presets' | 'batch' | 'preview' | 'on' | 'getPathForFile' | 'importFiles'
+      'app' | 'library' | 'face' | 'voices' | 'scripts' | 'projects' | 'render' | 'presets' | 'batch' | 'preview' | 'video' | 'on' | 'getPathForFile' | 'importFiles' | 'verifyFile'
     >();
     expectTypeOf<StudioApi['render']['enqueue']>().returns.toEqualTypeOf<Promise<StudioResult<RenderJobView>>>();
     expectTypeOf<StudioApi['projects']['save']>().parameters.toEqualTypeOf<[{ projectId: number; document: ProjectDocument; name?: string }]>();

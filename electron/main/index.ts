@@ -80,6 +80,7 @@ function startStudio(): void {
           manifestPath: paths.modelsManifest,
           ffmpegPath: tools.ffmpegPath,
           ffprobePath: tools.ffprobePath,
+          libraryDir: paths.library,
         }),
       onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
     },

@@ -7,6 +7,7 @@ import { createPreviewHandlers } from './handlers/preview-handlers';
 import { createProjectHandlers } from './handlers/project-handlers';
 import { createRenderHandlers } from './handlers/render-handlers';
 import { createSampleCatalog, createSampleHandlers } from './handlers/sample-handlers';
+import { createVerifyHandlers } from './handlers/verify-handlers';
 
 export type { EmitStudioEvent, StudioHandlerDeps } from './handlers/handler-deps';
 
@@ -26,5 +27,6 @@ export function createStudioHandlers(deps: StudioHandlerDeps): StudioHandlers {
     ...createPresetHandlers(deps),
     ...createBatchHandlers(deps),
     ...createPreviewHandlers(deps),
+    ...createVerifyHandlers(deps),
   };
 }

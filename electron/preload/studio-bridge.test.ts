@@ -21,7 +21,7 @@ function fakeTransport() {
 describe('buildStudioBridge', () => {
   it('exposes one function per contract method, grouped by namespace, and nothing else', () => {
     const studio = buildStudioBridge(fakeTransport().transport) as unknown as Record<string, unknown>;
-    expect(Object.keys(studio).sort()).toEqual(['app', 'batch', 'face', 'getPathForFile', 'importFiles', 'library', 'on', 'presets', 'preview', 'projects', 'render', 'scripts', 'voices']);
+    expect(Object.keys(studio).sort()).toEqual(['app', 'batch', 'face', 'getPathForFile', 'importFiles', 'library', 'on', 'presets', 'preview', 'projects', 'render', 'scripts', 'verifyFile', 'video', 'voices']);
     const exposed = Object.entries(studio)
       .filter(([, value]) => typeof value === 'object')
       .flatMap(([namespace, verbs]) => Object.keys(verbs as object).map((verb) => `${namespace}.${verb}`));
@@ -58,6 +58,17 @@ describe('buildStudioBridge', () => {
     const result = await studio.importFiles([new File(['x'], 'photo.jpg'), new File(['y'], 'pasted.png')]);
     expect(transport.invoke).toHaveBeenCalledWith('studio:library.import', { paths: ['/home/ana/photo.jpg'] });
     expect(result).toMatchObject({ ok: true, value: { results: [{ ok: true, id: 1 }, { ok: false, path: 'pasted.png', error: { code: 'BAD_INPUT' } }] } });
+  });
+
+  it('verifies a dropped video by its path, and refuses one that is not on disk', async () => {
+    const { transport } = fakeTransport();
+    transport.getPathForFile.mockImplementation(((file: File) => (file.name === 'clip.mp4' ? '/home/ana/clip.mp4' : '')) as () => string);
+    transport.invoke.mockImplementation(async () => ({ ok: true, value: { name: 'clip.mp4', summary: 'none' } }) as never);
+    const studio = buildStudioBridge(transport);
+    expect(await studio.verifyFile(new File(['x'], 'clip.mp4'))).toMatchObject({ ok: true, value: { summary: 'none' } });
+    expect(transport.invoke).toHaveBeenCalledWith('studio:video.verify', { path: '/home/ana/clip.mp4' });
+    expect(await studio.verifyFile(new File(['y'], 'pasted.mp4'))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(transport.invoke).toHaveBeenCalledTimes(1);
   });
 
   it('refuses unknown events and non-function listeners', () => {

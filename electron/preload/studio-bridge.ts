@@ -1,6 +1,6 @@
 import { channelOf, isStudioEventName, studioEventChannels, studioMethods, type StudioEventName } from '../contract/channels';
 import type { StudioApi } from '../contract/studio-api';
-import type { ImportResponse, StudioResult } from '../contract/types';
+import type { ImportResponse, StudioResult, VideoVerdictView } from '../contract/types';
 
 /** The few Electron capabilities the bridge needs, injected so the bridge can be built and tested without Electron. */
 export interface BridgeTransport {
@@ -46,5 +46,11 @@ export function buildStudioBridge(transport: BridgeTransport): StudioApi {
     return { ok: true as const, value: { results: [...(imported?.value.results ?? []), ...failures] } };
   };
 
-  return { ...namespaces, on, getPathForFile, importFiles } as unknown as StudioApi;
+  const verifyFile = async (file: File): Promise<StudioResult<VideoVerdictView>> => {
+    const path = transport.getPathForFile(file);
+    if (path === '') return { ok: false, error: { code: 'BAD_INPUT', message: `${file.name}: is not a file on this computer; save it first, then check the saved file.` } };
+    return (await transport.invoke(channelOf('video.verify'), { path })) as StudioResult<VideoVerdictView>;
+  };
+
+  return { ...namespaces, on, getPathForFile, importFiles, verifyFile } as unknown as StudioApi;
 }

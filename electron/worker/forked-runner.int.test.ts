@@ -9,6 +9,7 @@ import { CancelledError } from '../engine/errors.js';
 import type { StudioRenderSpec } from '../engine/jobs/render-job.js';
 import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/media/index.js';
 import type { Progress } from '../engine/progress.js';
+import { loadInstallationIdentity, verifyContentCredentials } from '../engine/provenance/index.js';
 import { createForkedRunner } from './forked-runner.js';
 import { forkNodeWorker } from './node-worker-handle.js';
 import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
@@ -41,14 +42,17 @@ function spec(name: string, durationSec: number): StudioRenderSpec {
 }
 
 describe.skipIf(!hasSharedMedia)('render worker in its own process', () => {
-  it('renders a job and reports progress across the process boundary', async () => {
+  it('renders a job, signed by the library it was given, and reports progress across the process boundary', async () => {
     const progress: Progress[] = [];
-    const runner = createForkedRunner({ spawn, ...models, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath });
+    const libraryDir = path.join(dir, 'library');
+    const runner = createForkedRunner({ spawn, ...models, ffmpegPath: tools.ffmpegPath, ffprobePath: tools.ffprobePath, libraryDir });
     const { outPath } = await runner({ id: 1, spec: spec('ok', 1.5) }, { signal: new AbortController().signal, onProgress: (p) => progress.push(p) });
     const info = await probeMedia(tools, outPath);
     expect(info).toMatchObject({ width: 1920, height: 1080, hasAudio: true });
     expect(info.durationSec).toBeCloseTo(1.5, 1);
     expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['analyse', 'speech', 'render']));
+    const credentials = await verifyContentCredentials(outPath, await loadInstallationIdentity(libraryDir));
+    expect(credentials).toMatchObject({ status: 'valid', signer: { thisInstallation: true } });
   }, 60_000);
 
   it('stops on cancel, rejects with CancelledError and leaves nothing', async () => {

@@ -12,10 +12,14 @@ export interface WorkerEngineConfig {
   manifestPath: string;
   ffmpegPath?: string;
   ffprobePath?: string;
+  /**
+   * The library whose installation identity signs and watermarks the export (the app's library; for a farm job, the
+   * coordinator's, given per job); without it, the engine's fallback.
+   */
+  libraryDir?: string;
 }
 
-/** `libraryDir`: the library whose identity signs and watermarks this job (a farm job's), else the worker's default. */
-export type ToWorker = ({ type: 'run'; job: RenderJob; libraryDir?: string } & WorkerEngineConfig) | { type: 'cancel' };
+export type ToWorker = ({ type: 'run'; job: RenderJob } & WorkerEngineConfig) | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; progress: Progress }

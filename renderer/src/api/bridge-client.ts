@@ -1,6 +1,6 @@
 import { isStudioEventName, studioMethods, type StudioEventName } from '../../../electron/contract/channels';
 import type { StudioApi } from '../../../electron/contract/studio-api';
-import type { ImportFileResult, ImportResponse, StudioResult } from '../../../electron/contract/types';
+import type { ImportFileResult, ImportResponse, StudioResult, VideoVerdictView } from '../../../electron/contract/types';
 
 /** Where the page talks to the bridge; `fetch` and `WebSocket` are injectable for tests. */
 export interface BridgeClientOptions {
@@ -89,7 +89,14 @@ export function createBridgeClient({ token, origin, fetch: fetchImpl = globalThi
     return { ok: true, value: { results } };
   };
 
-  return { ...namespaces, on, getPathForFile: () => '', importFiles } as unknown as StudioApi;
+  const verifyFile = (file: File): Promise<StudioResult<VideoVerdictView>> =>
+    post<VideoVerdictView>(`${origin}/upload?name=${encodeURIComponent(file.name)}&purpose=verify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: file,
+    });
+
+  return { ...namespaces, on, getPathForFile: () => '', importFiles, verifyFile } as unknown as StudioApi;
 }
 
 /**

@@ -24,5 +24,5 @@ export async function dropFiles(target: Locator, filePaths: string[]): Promise<v
 
 function mimeOf(filePath: string): string {
   const ext = path.extname(filePath).toLowerCase();
-  return { '.png': 'image/png', '.jpg': 'image/jpeg', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain' }[ext] ?? 'application/octet-stream';
+  return { '.png': 'image/png', '.jpg': 'image/jpeg', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain', '.mp4': 'video/mp4' }[ext] ?? 'application/octet-stream';
 }

@@ -1,6 +1,7 @@
 import { useEditor, useEditorActions } from '../../store/editor-store';
 import { RenderButton } from './RenderButton';
 import { SaveIndicator } from './SaveIndicator';
+import { VerifyVideo } from '../verify/VerifyVideo';
 
 interface TopBarProps {
   renderBlocker: string | null;
@@ -10,7 +11,7 @@ interface TopBarProps {
   onRetrySave(): void;
 }
 
-/** Project name, save state, undo/redo and export. */
+/** Project name, save state, undo/redo, checking a video, and export. */
 export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySave }: TopBarProps) {
   const name = useEditor((state) => state.projectName);
   const undoLabel = useEditor((state) => state.history.past.at(-1)?.label ?? null);
@@ -48,6 +49,7 @@ export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySav
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3l4 4-4 4V8.5H6a2.5 2.5 0 000 5h2V15H6a4 4 0 010-8h4z" /></svg>
         </button>
       </div>
+      <VerifyVideo />
       <RenderButton blocker={renderBlocker} busy={rendering} onRender={onRender} onBatch={onBatch} />
     </header>
   );
