@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResponse } from '../../electron/contract/types';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * The batch dialog as a creator meets it in the browser build, against the real engine: the timeline's typed line used
@@ -19,11 +18,8 @@ let page: Page;
 
 describe.skipIf(!hasChromium || !hasMedia)('the batch dialog in Chromium over the bridge', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-batch-dialog-e2e-');
+    ({ session } = await openStudioWithFace('mouthpiece-batch-dialog-e2e-', GROUP));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [GROUP] });
-    if (!results[0].ok) throw new Error('import failed');
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResponse } from '../../electron/contract/types';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * Drops where a user would try them, in a real Chromium against the real engine: a library face dragged onto the
@@ -25,11 +24,8 @@ const timelineError = () => page.locator('.timeline-error').textContent();
 
 describe.skipIf(!hasChromium || !hasMedia)('drops in Chromium over the bridge', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-drops-e2e-');
+    ({ session } = await openStudioWithFace('mouthpiece-drops-e2e-', PORTRAIT));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [PORTRAIT] });
-    if (!results[0].ok) throw new Error('import failed');
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -2,11 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResponse } from '../../electron/contract/types';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * The studio in a 1280×720 window, in a real Chromium against the real engine: bad files explained in a creator's
@@ -21,13 +20,8 @@ const shot = (name: string) => session.shot(name);
 
 describe.skipIf(!hasChromium || !hasMedia)('the studio at 1280×720', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-small-window-e2e-', { viewport: { width: 1280, height: 720 } });
+    ({ session } = await openStudioWithFace('mouthpiece-small-window-e2e-', PORTRAIT, { consent: true, viewport: { width: 1280, height: 720 } }));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [PORTRAIT] });
-    const [face] = results;
-    if (!face.ok) throw new Error('import failed');
-    await session.api('library.setConsent', { faceId: face.id, consent: true });
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

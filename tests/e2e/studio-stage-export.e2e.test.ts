@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaceAnalysisView, ImportResponse } from '../../electron/contract/types';
+import type { FaceAnalysisView } from '../../electron/contract/types';
 import { describeFace } from '../../electron/engine/render/render-source';
 import { frameSubjects } from '../../electron/engine/render/framing';
 import { OUTPUT_PRESETS } from '../../electron/engine/render/output-presets';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * The stage shows the export, in a real Chromium against the real engine: the chosen format's frame (the engine's own
@@ -27,13 +27,8 @@ const rect = async () => {
 
 describe.skipIf(!hasChromium || !hasMedia)('the stage shows the export', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-stage-export-e2e-');
+    ({ session, faceId } = await openStudioWithFace('mouthpiece-stage-export-e2e-', GROUP, { consent: true }));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [GROUP] });
-    if (!results[0].ok) throw new Error('import failed');
-    faceId = results[0].id;
-    await session.api('library.setConsent', { faceId, consent: true });
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

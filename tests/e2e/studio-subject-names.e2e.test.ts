@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResponse, LibraryListing } from '../../electron/contract/types';
+import type { LibraryListing } from '../../electron/contract/types';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * Subjects of a three-person photo, named by the user in real Chromium against the real engine: one name, given once
@@ -26,11 +26,8 @@ async function openGroupPhoto(): Promise<void> {
 
 describe.skipIf(!hasChromium || !hasMedia)('naming the people in a picture, in Chromium', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-subject-names-e2e-');
+    ({ session } = await openStudioWithFace('mouthpiece-subject-names-e2e-', GROUP));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [GROUP] });
-    if (!results[0].ok) throw new Error('import failed');
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -2,11 +2,11 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResponse, LibraryListing, RenderJobView } from '../../electron/contract/types';
+import type { LibraryListing, RenderJobView } from '../../electron/contract/types';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
-import { openStudioSession, type StudioSession } from './support/studio-session';
+import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
  * Transcripts for recordings, in a real Chromium against the real engine: a .txt dropped beside its recording becomes
@@ -24,12 +24,8 @@ const voices = async () => (await session.api<LibraryListing>('library.list')).v
 
 describe.skipIf(!hasChromium || !hasMedia)('transcripts for recordings in Chromium over the bridge', () => {
   beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-transcripts-e2e-');
+    ({ session } = await openStudioWithFace('mouthpiece-transcripts-e2e-', PORTRAIT, { consent: true }));
     page = session.page;
-    const { results } = await session.api<ImportResponse>('library.import', { paths: [PORTRAIT] });
-    if (!results[0].ok) throw new Error('import failed');
-    await session.api('library.setConsent', { faceId: results[0].id, consent: true });
-    await page.goto(session.bridge.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
 import { defaultModelPaths, defaultSamplesDir } from '../../../electron/cli/package-paths';
-import type { StudioResult } from '../../../electron/contract/types';
+import type { ImportResponse, StudioResult } from '../../../electron/contract/types';
 import { resolveFfmpegTools, type FfmpegTools } from '../../../electron/engine/media/index';
 import { ROOT } from '../../helpers/run-cli';
 import { buildRendererForTest } from './build-renderer';
@@ -72,4 +72,21 @@ export async function openStudioSession(tempPrefix: string, { locale, viewport }
       await rm(rendererDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A session whose library holds one imported picture (consent ticked when asked), with the page open on the studio.
+ * `faceId` is the library's id of that picture.
+ */
+export async function openStudioWithFace(
+  tempPrefix: string,
+  facePath: string,
+  { consent = false, ...options }: { consent?: boolean } & Parameters<typeof openStudioSession>[1] = {},
+): Promise<{ session: StudioSession; faceId: number }> {
+  const session = await openStudioSession(tempPrefix, options);
+  const [face] = (await session.api<ImportResponse>('library.import', { paths: [facePath] })).results;
+  if (!face.ok) throw new Error(`import of ${facePath} failed`);
+  if (consent) await session.api('library.setConsent', { faceId: face.id, consent: true });
+  await session.page.goto(session.bridge.url);
+  return { session, faceId: face.id };
 }
