@@ -1,12 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter.js';
 import { loadInstallationIdentity } from '../../electron/engine/provenance/installation-identity.js';
 import { getTools } from '../../electron/engine/media/media-test-support.js';
-import { startCli, startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
+import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { hasMedia, media, runCli } from '../helpers/run-cli.js';
 
 /*
@@ -21,25 +22,17 @@ import { hasMedia, media, runCli } from '../helpers/run-cli.js';
 const SCRIPTS = ['Hi there.', 'Good morning.', 'Thank you.', 'See you soon.', 'Hello again.', 'Well done.', 'Nice to meet you.', 'Have a good day.', 'Welcome back.', 'Good luck.', 'Take care.', 'All right then.'];
 const CAPTIONED = new Set([2, 7]);
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-faults-'));
+const rig = useFarmRig(dir, { when: hasRedisServer && hasMedia });
 const manifest = join(dir, 'reels.csv');
 const farmOut = join(dir, 'farm-out');
 const localOut = join(dir, 'local-out');
 const rowManifest = (i: number) => join(dir, `row-${i + 1}.csv`);
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
 
 beforeAll(async () => {
   const header = 'face,script,preset,fps,captions,name,consent';
   const rows = SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,${CAPTIONED.has(i) ? 'clean' : 'none'},reel-${String(i + 1).padStart(2, '0')},She agreed on 1 May.`);
   writeFileSync(manifest, [header, ...rows].join('\n'));
   rows.forEach((row, i) => writeFileSync(rowManifest(i), [header, row].join('\n')));
-  if (hasRedisServer && hasMedia) redis = await startTestRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Hashes of every decoded video frame and audio packet: equal when a viewer sees and hears the same thing. */
@@ -65,11 +58,11 @@ describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed
       for (const local of await Promise.all(pair)) expect(local.code, local.stderr).toBe(0);
     }
 
-    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, `cache-${n}`), env: { MOUTHPIECE_LIBRARY: join(dir, `worker-library-${n}`) } }));
-    processes.push(...workers);
+    const workers = [1, 2, 3].map((n) => startFarmWorkerProcess({ url: rig.redis.url, cacheDir: join(dir, `cache-${n}`), env: { MOUTHPIECE_LIBRARY: join(dir, `worker-library-${n}`) } }));
+    workers.forEach((child) => rig.track(child));
     await Promise.all(workers.map((worker) => worker.waitForLine(/taking render jobs/)));
-    const batch = startCli(['batch', manifest, '-o', farmOut, '--library', shareIdentity(join(dir, 'farm-library')), '--farm', redis!.url, '--json']);
-    processes.push(batch);
+    const batch = startCli(['batch', manifest, '-o', farmOut, '--library', shareIdentity(join(dir, 'farm-library')), '--farm', rig.redis.url, '--json']);
+    rig.track(batch);
 
     // Worker 1 dies (SIGKILL, no goodbye) in the middle of a job.
     const started = await workers[0].waitForLine(/: started/, 240_000);
@@ -81,7 +74,7 @@ describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed
     // Redis goes down and comes back while the batch is half done.
     await batch.waitForLine(/"type":"batch".*"done":[4-9]/, 400_000);
     const doneBeforeRestart = Math.max(...batch.stderr().split('\n').filter((l) => l.startsWith('{"type":"batch"')).map((l) => (JSON.parse(l) as { done: number }).done));
-    await redis!.restart();
+    await rig.redis.restart();
 
     expect(await batch.exited, batch.stderr().slice(-3000)).toBe(0);
     expect(doneBeforeRestart).toBeLessThan(12);
@@ -104,6 +97,6 @@ describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch with a worker killed
       if (file.endsWith('.mp4')) expect(await decodedHashes(join(farmOut, file)), file).toBe(await decodedHashes(join(localOut, file)));
       else expect(readFileSync(join(farmOut, file), 'utf8'), file).toBe(readFileSync(join(localOut, file), 'utf8'));
     }
-    for (const log of [batch.stderr(), batch.stdout(), ...workers.map((worker) => worker.stderr())]) expect(log).not.toContain(redis!.password);
+    for (const log of [batch.stderr(), batch.stdout(), ...workers.map((worker) => worker.stderr())]) expect(log).not.toContain(rig.redis.password);
   }, 900_000);
 });

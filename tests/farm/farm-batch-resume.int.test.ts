@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
-import { startCli, startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
+import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { hasMedia, media } from '../helpers/run-cli.js';
 
 /*
@@ -13,37 +14,29 @@ import { hasMedia, media } from '../helpers/run-cli.js';
  */
 const SCRIPTS = ['First of three.', 'Second of three.', 'Third of three.'];
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-resume-'));
+const rig = useFarmRig(dir, { when: hasRedisServer && hasMedia });
 const manifest = join(dir, 'three.csv');
 const outDir = join(dir, 'out');
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
 
 beforeAll(async () => {
   writeFileSync(manifest, ['face,script,preset,fps,name,consent', ...SCRIPTS.map((script, i) => `${media('images/portrait_tiny_glasses_beard_cc0.png')},${script},source,10,part-${i + 1},She agreed on 1 May.`)].join('\n'));
-  if (hasRedisServer && hasMedia) redis = await startTestRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasRedisServer || !hasMedia)('a farm batch stopped with Ctrl-C', () => {
   it('resumes with the same command and delivers every output once', async () => {
-    const worker = startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache') });
-    processes.push(worker);
+    const worker = startFarmWorkerProcess({ url: rig.redis.url, cacheDir: join(dir, 'cache') });
+    rig.track(worker);
     await worker.waitForLine(/taking render jobs/);
-    const args = ['batch', manifest, '-o', outDir, '--library', join(dir, 'library'), '--farm', redis!.url, '--json'];
+    const args = ['batch', manifest, '-o', outDir, '--library', join(dir, 'library'), '--farm', rig.redis.url, '--json'];
     const first = startCli(args);
-    processes.push(first);
+    rig.track(first);
     await first.waitForLine(/"type":"item".*"status":"done"/, 240_000);
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(130);
     expect(first.stderr()).toMatch(/run the same command again to resume/);
 
     const second = startCli(args);
-    processes.push(second);
+    rig.track(second);
     expect(await second.exited, second.stderr().slice(-2000)).toBe(0);
     const result = JSON.parse(second.stdout()) as { resumed: boolean; items: { status: string }[] };
     expect(result.resumed).toBe(true);

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FARM_QUEUE_NAME, parseFarmUrl } from '../../electron/engine/farm/index.js';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { getTools, makeWithFfmpeg } from '../../electron/engine/media/media-test-support.js';
-import { startCli, startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
+import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { hasMedia } from '../helpers/run-cli.js';
 
 /*
@@ -15,34 +14,17 @@ import { hasMedia } from '../helpers/run-cli.js';
  * the creator's terms, and is not retried. Neither the Redis password nor the farm token ever reaches a log.
  */
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-refusals-'));
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
-let queue: Queue | undefined;
-
-beforeAll(async () => {
-  if (!hasRedisServer) return;
-  redis = await startTestRedis();
-  queue = new Queue(FARM_QUEUE_NAME, { connection: parseFarmUrl(redis.url).options });
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await queue?.close();
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const track = (child: CliProcess) => (processes.push(child), child);
+const rig = useFarmRig(dir, { queue: true });
 
 describe.skipIf(!hasRedisServer || !hasMedia)('render farm refusals', () => {
   it('a worker of another version refuses the job, leaves it for others and stops with a clear message', async () => {
-    const worker = track(startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache-v') }));
+    const worker = rig.track(startFarmWorkerProcess({ url: rig.redis.url, cacheDir: join(dir, 'cache-v') }));
     await worker.waitForLine(/taking render jobs/);
-    const job = await queue!.add('render', { protocol: 1, version: '0.0.1-old', farmId: '0123456789abcdef' }, { jobId: 'old-version-job', attempts: 3 });
+    const job = await rig.queue.add('render', { protocol: 1, version: '0.0.1-old', farmId: '0123456789abcdef' }, { jobId: 'old-version-job', attempts: 3 });
     expect(await worker.exited).toBe(2);
     expect(worker.stderr()).toMatch(/refusing job old-version-job: it was queued by Mouthpiece 0\.0\.1-old and this worker is Mouthpiece \d+\.\d+\.\d+/);
-    expect(worker.stderr()).not.toContain(redis!.password);
-    const after = await queue!.getJob(job.id as string);
+    expect(worker.stderr()).not.toContain(rig.redis.password);
+    const after = await rig.queue.getJob(job.id as string);
     expect(await after?.getState()).toBe('delayed');
     expect(after?.attemptsMade).toBe(0);
     await after?.remove();
@@ -54,9 +36,9 @@ describe.skipIf(!hasRedisServer || !hasMedia)('render farm refusals', () => {
     await makeWithFfmpeg(await getTools(), ['-f', 'lavfi', '-i', 'color=c=0x7f9fbf:s=256x256', '-frames:v', '1', blank]);
     const manifest = join(dir, 'blank.csv');
     writeFileSync(manifest, `face,script,preset,fps,name,consent\n${blank},Nobody is here.,source,10,nobody,She agreed on 1 May.\n`);
-    const worker = track(startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache-i') }));
+    const worker = rig.track(startFarmWorkerProcess({ url: rig.redis.url, cacheDir: join(dir, 'cache-i') }));
     await worker.waitForLine(/taking render jobs/);
-    const batch = track(startCli(['batch', manifest, '-o', join(dir, 'out'), '--library', join(dir, 'library'), '--farm', redis!.url, '--json']));
+    const batch = rig.track(startCli(['batch', manifest, '-o', join(dir, 'out'), '--library', join(dir, 'library'), '--farm', rig.redis.url, '--json']));
     expect(await batch.exited).toBe(1);
     const result = JSON.parse(batch.stdout()) as { items: { status: string; error: string }[] };
     expect(result.items).toHaveLength(1);
@@ -64,10 +46,10 @@ describe.skipIf(!hasRedisServer || !hasMedia)('render farm refusals', () => {
     // The reason names the creator's file, not the worker's cached copy.
     expect(result.items[0].error).toContain(blank);
     expect(result.items[0].error).not.toContain('media:');
-    const [failed] = await queue!.getJobs(['failed']);
+    const [failed] = await rig.queue.getJobs(['failed']);
     expect(failed.attemptsMade).toBe(1);
     expect(failed.opts.attempts).toBeGreaterThan(1);
     expect(worker.stderr().match(/: started/g)).toHaveLength(1);
-    for (const log of [worker.stderr(), batch.stderr(), batch.stdout()]) expect(log).not.toContain(redis!.password);
+    for (const log of [worker.stderr(), batch.stderr(), batch.stdout()]) expect(log).not.toContain(rig.redis.password);
   }, 180_000);
 });

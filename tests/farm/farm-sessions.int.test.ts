@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
-import { startCli, startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
+import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { SAMPLE_FACE } from '../helpers/shared-media.js';
 
 /*
@@ -12,9 +13,8 @@ import { SAMPLE_FACE } from '../helpers/shared-media.js';
  * their own folder, none failed. Runs on the bundled sample.
  */
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-sessions-'));
+const rig = useFarmRig(dir);
 const library = join(dir, 'library');
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
 
 function writeManifest(name: string): string {
   const file = join(dir, `${name}.csv`);
@@ -23,24 +23,14 @@ function writeManifest(name: string): string {
   return file;
 }
 
-beforeAll(async () => {
-  if (hasRedisServer) redis = await startTestRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe.skipIf(!hasRedisServer)('two farm batches of one library at once', () => {
   it("each gets its own outputs, none taken by the other's run", async () => {
-    const worker = startFarmWorkerProcess({ url: redis!.url, cacheDir: join(dir, 'cache'), lockSec: 30 });
-    processes.push(worker);
+    const worker = startFarmWorkerProcess({ url: rig.redis.url, cacheDir: join(dir, 'cache'), lockSec: 30 });
+    rig.track(worker);
     await worker.waitForLine(/taking render jobs/);
     const batches = ['a', 'b'].map((name) => {
-      const child = startCli(['batch', writeManifest(name), '-o', join(dir, `out-${name}`), '--library', library, '--farm', redis!.url, '--json']);
-      processes.push(child);
+      const child = startCli(['batch', writeManifest(name), '-o', join(dir, `out-${name}`), '--library', library, '--farm', rig.redis.url, '--json']);
+      rig.track(child);
       return { name, child };
     });
     for (const { name, child } of batches) {

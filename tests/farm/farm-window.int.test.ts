@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FARM_QUEUE_NAME, parseFarmUrl } from '../../electron/engine/farm/index.js';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startCli, type CliProcess } from '../helpers/farm-processes.js';
+import { startCli } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { SAMPLE_FACE } from '../helpers/shared-media.js';
 
 /*
@@ -16,32 +15,19 @@ import { SAMPLE_FACE } from '../helpers/shared-media.js';
  */
 const ROWS = 300;
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-window-'));
+const rig = useFarmRig(dir, { queue: true });
 const manifest = join(dir, 'many.csv');
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
-let queue: Queue | undefined;
 
 beforeAll(async () => {
   const rows = Array.from({ length: ROWS }, (_, i) => `${SAMPLE_FACE},Reel number ${i + 1}.,source,10,reel-${i + 1},She agreed on 1 May.`);
   writeFileSync(manifest, ['face,script,preset,fps,name,consent', ...rows].join('\n'));
-  if (hasRedisServer) {
-    redis = await startTestRedis();
-    queue = new Queue(FARM_QUEUE_NAME, { connection: parseFarmUrl(redis.url).options });
-  }
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await queue?.close();
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Jobs on the farm, once their number has held still for a second. */
 async function settledJobCount(): Promise<number> {
   let last = -1;
   for (let round = 0; round < 120; round += 1) {
-    const counts = await queue!.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+    const counts = await rig.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
     const now = Object.values(counts).reduce((a, b) => a + b, 0);
     if (now === last && now > 0) return now;
     last = now;
@@ -51,13 +37,13 @@ async function settledJobCount(): Promise<number> {
 }
 
 async function runUntilSettled(args: string[]): Promise<number> {
-  const coordinator = startCli(['batch', manifest, '--farm', redis!.url, ...args]);
-  processes.push(coordinator);
+  const coordinator = startCli(['batch', manifest, '--farm', rig.redis.url, ...args]);
+  rig.track(coordinator);
   await coordinator.waitForLine(/rendering on the farm/, 120_000);
   const count = await settledJobCount();
   coordinator.child.kill('SIGINT');
   expect(await coordinator.exited).toBe(130);
-  await queue!.obliterate({ force: true });
+  await rig.queue.obliterate({ force: true });
   return count;
 }
 
@@ -68,7 +54,7 @@ describe.skipIf(!hasRedisServer)('the farm batch window', () => {
   }, 300_000);
 
   it('refuses a window over 4096, and a local batch over 16 at once', async () => {
-    const farm = await runCli(['batch', manifest, '-o', join(dir, 'out-x'), '--library', join(dir, 'library-x'), '--farm', redis!.url, '--parallel', '4097']);
+    const farm = await runCli(['batch', manifest, '-o', join(dir, 'out-x'), '--library', join(dir, 'library-x'), '--farm', rig.redis.url, '--parallel', '4097']);
     expect(farm.code).toBe(2);
     expect(farm.stderr).toMatch(/from 1 to 4096 with --farm/);
     const local = await runCli(['batch', manifest, '-o', join(dir, 'out-y'), '--library', join(dir, 'library-y'), '--parallel', '17']);

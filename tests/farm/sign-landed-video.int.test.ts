@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startTestRedis, type TestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
-import { startFarmWorkerProcess, type CliProcess } from '../helpers/farm-processes.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
+import { startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
 import { runCli } from '../helpers/run-cli.js';
 import { SAMPLE_FACE } from '../helpers/shared-media.js';
 
@@ -14,12 +15,11 @@ import { SAMPLE_FACE } from '../helpers/shared-media.js';
  * Both give Redis's password through $MOUTHPIECE_REDIS_PASSWORD, not in the URL. Runs on the bundled sample: no corpus.
  */
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-farm-sign-'));
+const rig = useFarmRig(dir);
 const manifest = join(dir, 'one.csv');
 const outDir = join(dir, 'out');
 const coordinatorLibrary = join(dir, 'coordinator-library');
 const workerLibrary = join(dir, 'worker-library');
-const processes: CliProcess[] = [];
-let redis: TestRedis | undefined;
 
 interface Verdict {
   credentials: { status: string; signer?: { thisInstallation: boolean }; claim?: { title?: string; assertions?: { label: string; data: unknown }[] } };
@@ -28,21 +28,14 @@ interface Verdict {
 
 beforeAll(async () => {
   writeFileSync(manifest, ['face,script,preset,fps,name,consent', `${SAMPLE_FACE},Signed by the coordinator.,source,10,signed,She agreed on 1 May.`].join('\n'));
-  if (hasRedisServer) redis = await startTestRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(processes.map((child) => child.stop()));
-  await redis?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasRedisServer)("a farm-rendered video's provenance", () => {
   it("names the coordinator's installation, not the worker's", async () => {
-    const url = `redis://127.0.0.1:${redis!.port}`;
-    const env = { MOUTHPIECE_REDIS_PASSWORD: redis!.password };
+    const url = `redis://127.0.0.1:${rig.redis.port}`;
+    const env = { MOUTHPIECE_REDIS_PASSWORD: rig.redis.password };
     const worker = startFarmWorkerProcess({ url, cacheDir: join(dir, 'cache'), env: { ...env, MOUTHPIECE_LIBRARY: workerLibrary } });
-    processes.push(worker);
+    rig.track(worker);
     await worker.waitForLine(/taking render jobs/);
     const batch = await runCli(['batch', manifest, '-o', outDir, '--library', coordinatorLibrary, '--farm', url], { env, timeoutMs: 300_000 });
     expect(batch.code, batch.stderr.slice(-2000)).toBe(0);
