@@ -11,6 +11,8 @@ import { createStudioHandlers } from '../main/studio-handlers';
 import { StudioFailure } from '../main/studio-errors';
 import { createThumbnailStore, type ThumbnailStore } from '../main/handlers/thumbnails';
 import { listBuiltinVoices } from '../main/handlers/builtin-voices';
+import { openStudioFarm } from '../main/studio-farm';
+import { packageVersion } from '../cli/package-paths';
 
 export interface NodeStudioInput {
   libraryDir: string;
@@ -63,7 +65,12 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
   const engine = createEngineFacade(
     { libraryDir, modelsDir: input.modelsDir, manifestPath: input.manifestPath, ffmpegPath: input.ffmpegPath, ffprobePath: input.ffprobePath },
     engineLoaders,
-    { createRunner: lazyRunner, onJobState: (state) => input.emit('job-state', toRenderJobView(state, input.renderUrl)) },
+    {
+      createRunner: lazyRunner,
+      onJobState: (state) => input.emit('job-state', toRenderJobView(state, input.renderUrl)),
+      // Farm workers refuse a coordinator of another version: this is the package's, as `mouthpiece worker` has.
+      openFarm: ({ farmUrl, libraryDir: dir }) => openStudioFarm({ farmUrl, libraryDir: dir, version: packageVersion() }),
+    },
   );
   const handlers = createStudioHandlers({
     engine,

@@ -36,6 +36,7 @@ export const studioMethods = [
   'render.cancelAll',
   'render.getSettings',
   'render.setConcurrency',
+  'render.setFarm',
   'presets.list',
   'presets.save',
   'presets.delete',

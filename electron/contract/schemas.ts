@@ -57,6 +57,24 @@ export const presetNameSchema = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'may hold letters, digits, "-" and "_" only');
 
 /**
+ * A render farm's Redis URL (docs/farm.md): redis:// or rediss:// (TLS) with a host. A password may be in it or come
+ * from $MOUTHPIECE_REDIS_PASSWORD where the studio runs; the page is only ever shown the URL with its password hidden.
+ */
+export const farmUrlSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be a Redis URL such as redis://:PASSWORD@HOST:6379 (or rediss:// for TLS)');
+
+/**
  * A batch built in the app: every face × every script (the builder offers "many scripts × one face" and "one script ×
  * many faces"), each script spoken by one built-in voice.
  */
@@ -74,6 +92,8 @@ export const batchRequestSchema = z
     /** Defaults to the renders folder. */
     outDir: absolutePathSchema.optional(),
     nameTemplate: z.string().trim().min(1).max(200).default(DEFAULT_NAME_TEMPLATE),
+    /** Render the items on the render farm set in the render settings instead of this computer. */
+    farm: z.boolean().optional(),
   })
   .refine((request) => request.faces.length * request.scriptIds.length <= MAX_BATCH_ITEMS, {
     message: `a batch makes at most ${MAX_BATCH_ITEMS} videos`,
@@ -149,6 +169,8 @@ export const requestSchemas = {
   'render.cancelAll': noPayload,
   'render.getSettings': noPayload,
   'render.setConcurrency': z.strictObject({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS) }),
+  /** The render farm batches may use ("Render on farm"); null forgets it. */
+  'render.setFarm': z.strictObject({ farmUrl: farmUrlSchema.nullable() }),
   'presets.list': noPayload,
   'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
   'presets.delete': z.strictObject({ presetId: libraryIdSchema }),
@@ -215,6 +237,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'render.cancelAll': { cancelled: number };
   'render.getSettings': RenderSettingsView;
   'render.setConcurrency': RenderSettingsView;
+  'render.setFarm': RenderSettingsView;
   /** Built-in presets first, then custom ones by name. */
   'presets.list': ExportPresetView[];
   'presets.save': ExportPresetView;

@@ -271,6 +271,8 @@ export interface RenderSettingsView {
   concurrency: number;
   defaultConcurrency: number;
   maxConcurrency: number;
+  /** The render farm's URL with its password hidden (redis://:***@host:6379); null when no farm is set. */
+  farmUrl: string | null;
 }
 
 /** A built-in export preset (`id` null, `key` its name) or a custom one saved in the library. */

@@ -1,6 +1,7 @@
 import type { ExportPreset } from '../engine/export/export-presets.js';
 import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
 import type { BatchCounts, JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
+import type { RenderBackend } from '../engine/jobs/render-backend.js';
 import type { FfmpegTools } from '../engine/media/index.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
@@ -187,6 +188,8 @@ export interface EngineFacadeOptions {
    */
   createRunner?: (engine: { tools: FfmpegTools; pool: SessionPool }) => RenderRunner;
   onJobState?: (state: RenderJobState) => void;
+  /** Connects to the render farm at `farmUrl` (items queued with `farm: true`); without it, this host has no farm. */
+  openFarm?: (input: { farmUrl: string; libraryDir: string }) => Promise<RenderBackend>;
 }
 
 /** The engine as the handlers see it: nothing is loaded or opened until first used. */
@@ -199,6 +202,8 @@ export interface EngineFacade {
   /** Preview frames drawn by the export's engine, in this process (loads the engine context). */
   preview(): Promise<JobPreview>;
   availability(): { library: boolean; face: boolean; render: boolean };
+  /** The farm URL changed: closes the farm connection (farm items running on it stop), the next farm item connects anew. */
+  farmChanged(): Promise<void>;
   /** Pauses running renders (they go back in the queue), then closes the library and the models. */
   close(): Promise<void>;
 }
@@ -233,11 +238,27 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     return module.openLibrary({ libraryDir: config.libraryDir, analyzeImage: analyze, analyzeVideo: analyze, probe });
   });
 
+  const farm = lazy(async (): Promise<RenderBackend> => {
+    const { openFarm } = options;
+    if (!openFarm) throw new StudioFailure('UNSUPPORTED', 'This host of Mouthpiece cannot render on a farm.');
+    const { libraryDir } = await library.get();
+    const { farmUrl } = await readRenderSettings(libraryDir);
+    if (!farmUrl) throw new StudioFailure('BAD_INPUT', 'No render farm is set: give its Redis URL in the render settings, or render on this computer.');
+    return openFarm({ farmUrl, libraryDir });
+  });
+
   const queue = lazy(async (): Promise<RenderQueue> => {
     if (!loaders.jobs || !options.createRunner) throw new StudioFailure('ENGINE_UNAVAILABLE', 'This build of Mouthpiece cannot render.');
     const [jobs, opened, engine] = await Promise.all([loaders.jobs(), library.get(), context.get()]);
     const { concurrency = defaultRenderConcurrency() } = await readRenderSettings(opened.libraryDir);
-    const created = jobs.createRenderQueue({ library: opened, runner: options.createRunner(engine), concurrency, onJobState: options.onJobState });
+    const local = options.createRunner(engine);
+    // Items queued with `farm: true` go to the farm; the render code behind each runner never learns which fed it.
+    const runner: RenderRunner = async (job, runOptions) => {
+      const { farm: onFarm, ...spec } = job.spec as typeof job.spec & { farm?: unknown };
+      if (onFarm !== true) return local(job, runOptions);
+      return (await farm.get()).runner({ ...job, spec: spec as typeof job.spec }, runOptions);
+    };
+    const created = jobs.createRenderQueue({ library: opened, runner, concurrency, onJobState: options.onJobState });
     created.start();
     return created;
   });
@@ -254,9 +275,18 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     renderQueue: queue.get,
     preview: preview.get,
     availability: () => ({ library: !!loaders.library, face: !!loaders.context, render: !!loaders.jobs && !!options.createRunner }),
+    async farmChanged() {
+      const previous = farm.peek();
+      farm.reset();
+      const opened = await previous?.catch(() => null);
+      await opened?.close();
+    },
     async close() {
       const [openedQueue, openedPreview] = await Promise.all([queue.peek()?.catch(() => null), preview.peek()?.catch(() => null)]);
       await Promise.all([openedQueue?.pause(), openedPreview?.close()]);
+      const openedFarm = await farm.peek()?.catch(() => null);
+      farm.reset();
+      await openedFarm?.close();
       preview.reset();
       const [openedLibrary, openedContext] = await Promise.all([library.peek()?.catch(() => null), context.peek()?.catch(() => null)]);
       queue.reset();

@@ -25,6 +25,7 @@ import { createStudioHandlers } from './studio-handlers';
 import { createStudioEventSender, registerStudioIpc } from './studio.ipc';
 import { toStudioError } from './studio-errors';
 import { resolveStudioPaths } from './studio-paths';
+import { openStudioFarm } from './studio-farm';
 
 const APP_NAME = 'Mouthpiece';
 
@@ -83,6 +84,7 @@ function startStudio(): void {
           libraryDir: paths.library,
         }),
       onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
+      openFarm: ({ farmUrl, libraryDir }) => openStudioFarm({ farmUrl, libraryDir, version: app.getVersion() }),
     },
   );
 

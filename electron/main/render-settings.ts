@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_PARALLEL_RENDERS } from '../contract/schemas';
+import { farmUrlSchema, MAX_PARALLEL_RENDERS } from '../contract/schemas';
 import { defaultBatchConcurrency } from '../engine/batch/default-concurrency.js';
 import { writeFileAtomic } from '../engine/media/atomic-file.js';
 
@@ -13,7 +13,11 @@ import { writeFileAtomic } from '../engine/media/atomic-file.js';
 
 const SETTINGS_FILE = 'render-settings.json';
 
-const storedSettingsSchema = z.object({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS).optional() });
+const storedSettingsSchema = z.object({
+  concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS).optional(),
+  /** The render farm's Redis URL ("Render on farm"); it may hold the Redis password, so the page only sees it redacted. */
+  farmUrl: farmUrlSchema.optional(),
+});
 export type StoredRenderSettings = z.infer<typeof storedSettingsSchema>;
 
 /** Renders at once that fit this machine: the engine's batch default (measured by `npm run bench batch`). */
@@ -31,6 +35,9 @@ export async function readRenderSettings(libraryDir: string): Promise<StoredRend
   }
 }
 
-export async function writeRenderSettings(libraryDir: string, settings: StoredRenderSettings): Promise<void> {
-  await writeFileAtomic(path.join(libraryDir, SETTINGS_FILE), new TextEncoder().encode(`${JSON.stringify(storedSettingsSchema.parse(settings), null, 2)}\n`));
+/** Changes the given settings and keeps the others; `undefined` removes a setting. */
+export async function updateRenderSettings(libraryDir: string, change: Partial<StoredRenderSettings>): Promise<StoredRenderSettings> {
+  const next = storedSettingsSchema.parse({ ...(await readRenderSettings(libraryDir)), ...change });
+  await writeFileAtomic(path.join(libraryDir, SETTINGS_FILE), new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
+  return next;
 }

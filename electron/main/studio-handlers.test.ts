@@ -64,6 +64,7 @@ function setup(library: Partial<StudioLibrary> = {}) {
     preview: async () => Promise.reject(new Error('no preview in this test')),
     tools: async () => Promise.reject(new Error('no ffmpeg in this test')),
     availability: () => ({ library: true, face: false, render: false }),
+    farmChanged: async () => {},
     close: async () => {},
   };
   const events: { event: StudioEventName; payload: unknown }[] = [];

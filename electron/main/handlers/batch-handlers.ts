@@ -7,6 +7,7 @@ import type { BatchView } from '../../contract/types';
 import { estimateBatchProgressFromCounts, type BatchCounts } from '../../engine/jobs/batch-progress.js';
 import type { RenderJobState, RenderQueue } from '../../engine/jobs/index.js';
 import type { LibraryBatch, StudioLibrary } from '../engine-facade';
+import { readRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
 import { planBatch, type BatchPlan } from './batch-plan';
 import type { StudioHandlerDeps } from './handler-deps';
@@ -93,9 +94,13 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
         const more = clashing.length > NAMES_SHOWN ? ` and ${clashing.length - NAMES_SHOWN} more` : '';
         throw new StudioFailure('CONFLICT', `${outDir} already has ${shown}${more}; choose whether to overwrite them or keep both.`);
       }
+      if (request.farm && !(await readRenderSettings(library.libraryDir)).farmUrl) {
+        throw new StudioFailure('BAD_INPUT', 'Render on farm needs a render farm: set its Redis URL (redis://HOST:6379) in the render settings first.');
+      }
       await ensureWritableFolder(outDir);
 
-      const specs = planned.specs.map((spec) => ({ ...spec }));
+      // `farm` on an item sends it to the farm (engine-facade's runner); without it, it renders on this computer.
+      const specs = planned.specs.map((spec) => ({ ...spec, ...(request.farm ? { farm: true } : {}) }));
       if (existing === 'keep-both') {
         const taken = new Set(items.map((item) => item.fileName.toLowerCase()));
         specs.forEach((spec, index) => {

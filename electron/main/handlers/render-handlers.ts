@@ -4,7 +4,8 @@ import { MAX_PARALLEL_RENDERS } from '../../contract/schemas';
 import type { StudioHandlers } from '../../contract/studio-api';
 import type { RenderJobView, RenderSettingsView } from '../../contract/types';
 import type { RenderJobState } from '../../engine/jobs/index.js';
-import { defaultRenderConcurrency, writeRenderSettings } from '../render-settings';
+import { redactUrlText } from '../../engine/farm/farm-connection.js';
+import { defaultRenderConcurrency, readRenderSettings, updateRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
 import { checkOutputFolder } from './output-location';
@@ -14,13 +15,14 @@ import { buildRenderSpec, defaultRenderPath } from './render-spec';
 type RenderHandlers = Pick<
   StudioHandlers,
   | 'render.enqueue' | 'render.list' | 'render.cancel' | 'render.retry' | 'render.chooseOutput' | 'render.openOutput' | 'render.reveal'
-  | 'render.cancelAll' | 'render.getSettings' | 'render.setConcurrency'
+  | 'render.cancelAll' | 'render.getSettings' | 'render.setConcurrency' | 'render.setFarm'
 >;
 
 const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
 
-function renderSettingsView(concurrency: number): RenderSettingsView {
-  return { concurrency, defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: MAX_PARALLEL_RENDERS };
+function renderSettingsView({ concurrency, farmUrl }: { concurrency: number; farmUrl?: string }): RenderSettingsView {
+  // The stored URL may hold the Redis password: the page is shown it hidden.
+  return { concurrency, defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: MAX_PARALLEL_RENDERS, farmUrl: farmUrl === undefined ? null : redactUrlText(farmUrl) };
 }
 
 /** The built-in preset a job used, or for a custom one the built-in of the same shape (for the queue's little frame). */
@@ -90,13 +92,24 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
     'render.retry': async ({ renderId }) => view((await engine.renderQueue()).retry(renderId)),
     'render.cancelAll': async () => ({ cancelled: await (await engine.renderQueue()).cancelAll() }),
 
-    'render.getSettings': async () => renderSettingsView((await engine.renderQueue()).concurrency),
+    'render.getSettings': async () => {
+      const { farmUrl } = await readRenderSettings((await engine.library()).libraryDir);
+      return renderSettingsView({ concurrency: (await engine.renderQueue()).concurrency, farmUrl });
+    },
 
     'render.setConcurrency': async ({ concurrency }) => {
       const library = await engine.library();
-      await writeRenderSettings(library.libraryDir, { concurrency });
+      const { farmUrl } = await updateRenderSettings(library.libraryDir, { concurrency });
       (await engine.renderQueue()).setConcurrency(concurrency);
-      return renderSettingsView(concurrency);
+      return renderSettingsView({ concurrency, farmUrl });
+    },
+
+    'render.setFarm': async ({ farmUrl }) => {
+      const library = await engine.library();
+      const stored = await updateRenderSettings(library.libraryDir, { farmUrl: farmUrl ?? undefined });
+      // The next farm item connects with the new URL.
+      await engine.farmChanged();
+      return renderSettingsView({ concurrency: (await engine.renderQueue()).concurrency, farmUrl: stored.farmUrl });
     },
 
     'render.chooseOutput': async ({ suggestedName }) => ({ path: await deps.chooseSavePath(suggestedName) }),

@@ -1,0 +1,25 @@
+import type { RenderBackend } from '../engine/jobs/render-backend.js';
+
+/**
+ * The studio's side of "Render on farm": a FarmCoordinator (the same one `mouthpiece batch --farm` uses) for the farm
+ * URL in the render settings. Without a password in the URL, $MOUTHPIECE_REDIS_PASSWORD is used, as in the CLI. Workers
+ * on this machine reach the media server on 127.0.0.1; a farm on the LAN needs `mediaHost` set to this computer's address.
+ */
+export async function openStudioFarm({ farmUrl, libraryDir, version, mediaHost = '127.0.0.1' }: { farmUrl: string; libraryDir: string; version: string; mediaHost?: string }): Promise<RenderBackend> {
+  const { parseFarmUrl, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } = await import('../engine/farm/index.js');
+  const connection = parseFarmUrl(farmUrl, { password: process.env[REDIS_PASSWORD_ENV] });
+  const coordinator = await startFarmCoordinator({ connection, libraryDir, mediaHost, version });
+  return {
+    kind: 'farm',
+    // Reasons that reach the queue (and the page) never carry the farm's password or tokens.
+    runner: async (job, options) => {
+      try {
+        return await coordinator.runner(job, options);
+      } catch (error) {
+        if (error instanceof Error) error.message = redactSecrets(error.message, coordinator.secrets);
+        throw error;
+      }
+    },
+    close: () => coordinator.close(),
+  };
+}
