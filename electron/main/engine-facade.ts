@@ -254,9 +254,9 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     const local = options.createRunner(engine);
     // Items queued with `farm: true` go to the farm; the render code behind each runner never learns which fed it.
     const runner: RenderRunner = async (job, runOptions) => {
-      const { farm: onFarm, ...spec } = job.spec as typeof job.spec & { farm?: unknown };
-      if (onFarm !== true) return local(job, runOptions);
-      return (await farm.get()).runner({ ...job, spec: spec as typeof job.spec }, runOptions);
+      if (!('farm' in job.spec) || job.spec.farm !== true) return local(job, runOptions);
+      const { farm: _onFarm, ...spec } = job.spec;
+      return (await farm.get()).runner({ ...job, spec }, runOptions);
     };
     const created = jobs.createRenderQueue({ library: opened, runner, concurrency, onJobState: options.onJobState });
     created.start();

@@ -83,6 +83,8 @@ export const batchItemSpecSchema = z.object({
   captions: z.enum(CAPTION_CHOICES),
   /** The consent attestation found for the face when the batch was planned; it goes into the signed credentials. */
   consent: z.object({ statement: z.string().min(1).max(2000), source: z.enum(['cli', 'manifest', 'library', 'sample']) }).optional(),
+  /** Queued in the studio with "Render on farm": the studio's runner sends it to the render farm (not part of what is drawn). */
+  farm: z.literal(true).optional(),
   ...exportExtras,
 });
 

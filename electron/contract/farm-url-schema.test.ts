@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { channelOf } from './channels';
+import { validateRequest } from './validate';
+
+const setFarm = (farmUrl: unknown) => validateRequest(channelOf('render.setFarm'), { farmUrl });
+
+describe('render.setFarm', () => {
+  it('takes redis:// and rediss:// URLs with a host, and null to forget the farm', () => {
+    expect(setFarm('redis://127.0.0.1:6379')).toMatchObject({ ok: true, request: { farmUrl: 'redis://127.0.0.1:6379' } });
+    expect(setFarm(' rediss://:secret@farm.lan:6380/2 ')).toMatchObject({ ok: true, request: { farmUrl: 'rediss://:secret@farm.lan:6380/2' } });
+    expect(setFarm(null)).toMatchObject({ ok: true, request: { farmUrl: null } });
+  });
+
+  it.each(['http://farm.lan:6379', 'farm.lan:6379', 'redis://', '', 'redis://:pw@', `redis://${'a'.repeat(2000)}`, 6379])('refuses %j', (farmUrl) => {
+    const result = setFarm(farmUrl);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('BAD_REQUEST');
+  });
+
+  it('never echoes a refused URL, which may hold the password', () => {
+    const result = setFarm('http://:hunter2@farm.lan:6379');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).not.toContain('hunter2');
+  });
+
+  it('refuses a farm flag that is not a boolean on a batch', () => {
+    const result = validateRequest(channelOf('batch.plan'), { name: 'B', faces: [{ faceId: 1, subject: 0 }], scriptIds: [1], voice: 'en-us', preset: 'reel', captions: 'none', label: false, farm: 'yes' });
+    expect(result.ok).toBe(false);
+  });
+});

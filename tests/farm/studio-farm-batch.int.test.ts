@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeStudio } from '../../electron/bridge/node-studio.js';
+import type { StudioEventName, StudioMethod } from '../../electron/contract/channels.js';
+import type { BatchView, RenderSettingsView, StudioResult } from '../../electron/contract/types.js';
+import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
+import { dispatchStudioRequest } from '../../electron/main/dispatch-studio-request.js';
+import { openTestStudio } from '../../electron/main/handlers/test-studio.js';
+import { startFarmWorkerProcess } from '../helpers/farm-processes.js';
+import { useFarmRig } from '../helpers/farm-rig.js';
+import { runCli } from '../helpers/run-cli.js';
+import { SAMPLE_FACE } from '../helpers/shared-media.js';
+
+/*
+ * "Render on farm" from the studio's API (schema, handler, the real engine): a 2-row batch queued with farm: true is
+ * rendered by a real `mouthpiece worker` on a real redis-server, lands in the batch's folder, and is signed by the
+ * studio library's identity. Runs on the bundled sample face: no corpus.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-studio-farm-'));
+const rig = useFarmRig(dir, { queue: true });
+const outDir = join(dir, 'out');
+const events: { event: StudioEventName; payload: unknown }[] = [];
+let studio: NodeStudio;
+
+async function call<T>(method: StudioMethod, payload?: unknown): Promise<T> {
+  const result = (await dispatchStudioRequest(studio.handlers, `studio:${method}`, payload, () => {})) as StudioResult<T>;
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+beforeAll(() => {
+  studio = openTestStudio(dir, events);
+});
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+describe.skipIf(!hasRedisServer)('the studio rendering a batch on the farm', () => {
+  it('renders both rows on a farm worker, signed by the studio library', async () => {
+    // Imports are not a page channel (the page uploads or drops files); the handler is what both call.
+    const [face] = (await studio.handlers['library.import']({ paths: [SAMPLE_FACE] })).results;
+    if (!face.ok) throw new Error('the sample face was not imported');
+    await call('library.setConsent', { faceId: face.id, consent: true });
+    const scripts = [await call<{ id: number }>('scripts.create', { name: 'One', text: 'Hi there.' }), await call<{ id: number }>('scripts.create', { name: 'Two', text: 'Bye now.' })];
+    const tiny = await call<{ id: number }>('presets.save', { name: 'tiny', settings: { width: 512, height: 512, fps: 10, crf: 23 } });
+    const request = { name: 'Farmed', faces: [{ faceId: face.id, subject: 0 }], scriptIds: scripts.map((s) => s.id), voice: 'en-us', preset: 'source', customPresetId: tiny.id, captions: 'none', label: false, outDir, farm: true };
+
+    // Without a farm set, the batch is refused, naming what is missing.
+    const refused = await dispatchStudioRequest(studio.handlers, 'studio:batch.create', { request }, () => {});
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/render farm/) });
+
+    const password = rig.redis.password;
+    const settings = await call<RenderSettingsView>('render.setFarm', { farmUrl: `redis://:${password}@127.0.0.1:${rig.redis.port}` });
+    expect(settings.farmUrl).toBe(`redis://:***@127.0.0.1:${rig.redis.port}`);
+    expect(JSON.stringify(await call('render.getSettings'))).not.toContain(password);
+
+    const worker = rig.track(startFarmWorkerProcess({ url: `redis://127.0.0.1:${rig.redis.port}`, cacheDir: join(dir, 'cache'), env: { MOUTHPIECE_REDIS_PASSWORD: password, MOUTHPIECE_LIBRARY: join(dir, 'worker-library') } }));
+    await worker.waitForLine(/taking render jobs/);
+
+    const created = await call<BatchView>('batch.create', { request });
+    expect(created.counts.total).toBe(2);
+    let batch = created;
+    while (batch.counts.done + batch.counts.failed + batch.counts.cancelled < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      batch = (await call<BatchView[]>('batch.list')).find((b) => b.id === created.id) as BatchView;
+    }
+    expect(batch.counts).toMatchObject({ done: 2, failed: 0 });
+    // The farm items were followed in the studio's queue view like local ones, up to done.
+    const states = events.filter((e) => e.event === 'job-state').map((e) => e.payload as { batchId: number | null; status: string });
+    expect(states.filter((state) => state.batchId === created.id && state.status === 'done')).toHaveLength(2);
+    // Both were made by the farm's worker, not by this computer's queue.
+    expect(await rig.queue.getJobCounts('completed')).toMatchObject({ completed: 2 });
+
+    const libraryDir = join(dir, 'library');
+    for (const name of ['Farmed-One-tiny.mp4', 'Farmed-Two-tiny.mp4']) {
+      const video = join(outDir, name);
+      expect(existsSync(video), name).toBe(true);
+      const verified = await runCli(['verify', video, '--library', libraryDir, '--json']);
+      expect(verified.code, verified.stderr).toBe(0);
+      const verdict = JSON.parse(verified.stdout) as { credentials: { status: string; signer?: { thisInstallation: boolean } }; watermark: { found: boolean } };
+      expect(verdict.credentials.status).toBe('valid');
+      expect(verdict.credentials.signer?.thisInstallation).toBe(true);
+      expect(verdict.watermark.found).toBe(true);
+    }
+  }, 600_000);
+});
