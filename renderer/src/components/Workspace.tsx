@@ -118,7 +118,7 @@ export function Workspace() {
         <RenderQueue queue={queue} />
       </div>
       {/* Once opened the builder stays mounted, hidden, so closing it keeps the picks for next time. */}
-      {batchOpened.current && <BatchBuilder hidden={!buildingBatch} onClose={() => setBuildingBatch(false)} onQueued={queue.batchAdded} />}
+      {batchOpened.current && <BatchBuilder hidden={!buildingBatch} farmUrl={queue.settings?.farmUrl ?? null} onClose={() => setBuildingBatch(false)} onQueued={queue.batchAdded} />}
     </div>
   );
 }

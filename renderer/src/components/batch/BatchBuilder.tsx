@@ -8,7 +8,7 @@ import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { canOpenFilesWith } from '../../hooks/host-capabilities';
 import { describeSubjectRank, subjectName } from '../../subject-label';
-import { BatchConsent, UseTimelineLines } from './BatchExtras';
+import { BatchConsent, FarmChoice, UseTimelineLines } from './BatchExtras';
 import { BatchPicker } from './BatchPicker';
 import { NamePreview } from './NamePreview';
 import { describePreset, presetChoiceOf, useExportPresets } from './use-export-presets';
@@ -23,7 +23,7 @@ const PLAN_DELAY_MS = 200;
  * Many videos in one go: many scripts said by one face, or one script said by many faces. Names come from a template
  * previewed live; files already in the folder are shown and never overwritten without asking.
  */
-export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: boolean; onClose(): void; onQueued(batch: BatchView): void }) {
+export function BatchBuilder({ hidden = false, farmUrl = null, onClose, onQueued }: { hidden?: boolean; farmUrl?: string | null; onClose(): void; onQueued(batch: BatchView): void }) {
   const studio = useStudioApi();
   const canChooseFolder = canOpenFilesWith(studio);
   const { listing, builtinVoices } = useLibraryData();
@@ -40,6 +40,7 @@ export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: b
   const [format, setFormat] = useState('reel');
   const [captions, setCaptions] = useState<Captions>('reel');
   const [label, setLabel] = useState(false);
+  const [onFarm, setOnFarm] = useState(false);
   const [outDir, setOutDir] = useState('');
   const [nameTemplate, setNameTemplate] = useState(DEFAULT_NAME_TEMPLATE);
   const [plan, setPlan] = useState<BatchPlanView | null>(null);
@@ -67,8 +68,9 @@ export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: b
       label,
       ...(outDir.trim() ? { outDir: outDir.trim() } : {}),
       nameTemplate,
+      ...(onFarm && farmUrl ? { farm: true } : {}),
     };
-  }, [faceIds, scriptIds, name, nameTemplate, format, presets, mode, subject, voice, captions, label, outDir]);
+  }, [faceIds, scriptIds, name, nameTemplate, format, presets, mode, subject, voice, captions, label, outDir, onFarm, farmUrl]);
 
   useEffect(() => {
     setAsking(false);
@@ -228,6 +230,7 @@ export function BatchBuilder({ hidden = false, onClose, onQueued }: { hidden?: b
               <input id="batch-template" data-testid="batch-template" value={nameTemplate} maxLength={200} onChange={(event) => setNameTemplate(event.target.value)} />
               <span className="field-hint">Use {'{project}'}, {'{script}'}, {'{face}'}, {'{preset}'} and {'{n}'}.</span>
             </div>
+            <FarmChoice farmUrl={farmUrl} checked={onFarm} onChange={setOnFarm} />
           </div>
           <NamePreview plan={request ? plan : null} />
         </div>

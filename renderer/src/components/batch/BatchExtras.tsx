@@ -55,3 +55,18 @@ export function UseTimelineLines({ onAdded, onError }: { onAdded(scriptIds: numb
     </button>
   );
 }
+
+/** "Render on farm": the batch's items go to the render farm set in the render queue; without one it cannot be ticked. */
+export function FarmChoice({ farmUrl, checked, onChange }: { farmUrl: string | null; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="field">
+      <label className="toggle">
+        <input type="checkbox" data-testid="batch-farm" checked={checked && !!farmUrl} disabled={!farmUrl} onChange={(event) => onChange(event.target.checked)} />
+        <span>Render on farm</span>
+      </label>
+      <span className="field-hint" data-testid="batch-farm-hint">
+        {farmUrl ? `On ${farmUrl}, by its workers; this computer serves the media.` : 'Set a render farm in the render queue (Set farm…) to render there.'}
+      </span>
+    </div>
+  );
+}

@@ -3,6 +3,7 @@ import { canOpenFilesWith } from '../../hooks/host-capabilities';
 import { useStudioApi } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { BatchGroup } from './BatchGroup';
+import { FarmSetting } from './FarmSetting';
 import { groupQueue } from './queue-groups';
 import { QueueJob } from './QueueJob';
 import type { RenderJobs } from './use-render-jobs';
@@ -77,6 +78,7 @@ export function RenderQueue({ queue }: { queue: RenderJobs }) {
         )}
         <div className="queue-toolbar">
           <ParallelRenders queue={queue} />
+          <FarmSetting queue={queue} />
           {active > 0 && (
             <button type="button" className="button small danger" data-testid="cancel-all" onClick={queue.cancelAll}>
               Cancel all
