@@ -59,8 +59,8 @@ describe.skipIf(!hasChromium || !hasRedisServer)('Render on farm in Chromium ove
     await builder.getByTestId('batch-format').selectOption(tiny as string);
     await builder.getByTestId('batch-captions-none').click();
     await builder.getByTestId('batch-farm').check();
-    await session.shot('batch-render-on-farm');
     await expect.poll(() => builder.getByTestId('batch-queue').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await session.shot('batch-render-on-farm');
     await builder.getByTestId('batch-queue').click();
     await expect.poll(() => builder.isVisible()).toBe(false);
 

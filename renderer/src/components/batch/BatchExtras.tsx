@@ -60,7 +60,7 @@ export function UseTimelineLines({ onAdded, onError }: { onAdded(scriptIds: numb
 export function FarmChoice({ farmUrl, checked, onChange }: { farmUrl: string | null; checked: boolean; onChange(checked: boolean): void }) {
   return (
     <div className="field">
-      <label className="toggle">
+      <label className="toggle batch-farm-toggle">
         <input type="checkbox" data-testid="batch-farm" checked={checked && !!farmUrl} disabled={!farmUrl} onChange={(event) => onChange(event.target.checked)} />
         <span>Render on farm</span>
       </label>
