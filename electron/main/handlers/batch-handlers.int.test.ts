@@ -209,12 +209,16 @@ describe.skipIf(!hasSharedMedia)('export presets', () => {
 
 describe.skipIf(!hasSharedMedia)('render settings', () => {
   it('starts at what fits the machine, and keeps the parallel renders the user set across restarts', async () => {
-    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4 });
+    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4, farmUrl: null });
     expect(await studio.handlers['render.setConcurrency']({ concurrency: 3 })).toMatchObject({ concurrency: 3 });
+    // Setting one setting keeps the other; the farm's password is never shown back.
+    expect(await studio.handlers['render.setFarm']({ farmUrl: 'redis://:s3cret-pass@farm.lan:6379' })).toMatchObject({ concurrency: 3, farmUrl: 'redis://:***@farm.lan:6379' });
     expect((await studio.engine.renderQueue()).concurrency).toBe(3);
     await studio.close();
     studio = openStudio();
-    expect(await studio.handlers['render.getSettings'](undefined)).toMatchObject({ concurrency: 3 });
+    expect(await studio.handlers['render.getSettings'](undefined)).toMatchObject({ concurrency: 3, farmUrl: 'redis://:***@farm.lan:6379' });
     expect((await studio.engine.renderQueue()).concurrency).toBe(3);
+    expect(await studio.handlers['render.setConcurrency']({ concurrency: 2 })).toMatchObject({ concurrency: 2, farmUrl: 'redis://:***@farm.lan:6379' });
+    expect(await studio.handlers['render.setFarm']({ farmUrl: null })).toMatchObject({ concurrency: 2, farmUrl: null });
   }, 30_000);
 });
