@@ -264,6 +264,8 @@ export interface RenderJobView {
   batchPosition: number | null;
   /** A custom preset's name when one was used ("Story 720"), else null. */
   presetName: string | null;
+  /** Rendered on the render farm ("Render on farm"), not on this computer. */
+  onFarm: boolean;
 }
 
 /** How many renders run at once; the default is what fits this machine. */

@@ -66,6 +66,7 @@ describe.skipIf(!hasChromium || !hasRedisServer)('Render on farm in Chromium ove
 
     const finished = async () => (await session.api<BatchView[]>('batch.list'))[0]?.counts;
     await expect.poll(finished, { timeout: 300_000, interval: 500 }).toMatchObject({ total: 1, done: 1 });
+    await expect.poll(() => page.getByTestId('queue-job').first().textContent(), { timeout: 10_000 }).toContain('on the farm');
     // Made by the farm's worker, not by this computer's queue.
     expect(await rig.queue.getJobCounts('completed')).toMatchObject({ completed: 1 });
   }, 400_000);

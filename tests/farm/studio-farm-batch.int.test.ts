@@ -70,8 +70,8 @@ describe.skipIf(!hasRedisServer)('the studio rendering a batch on the farm', () 
     }
     expect(batch.counts).toMatchObject({ done: 2, failed: 0 });
     // The farm items were followed in the studio's queue view like local ones, up to done.
-    const states = events.filter((e) => e.event === 'job-state').map((e) => e.payload as { batchId: number | null; status: string });
-    expect(states.filter((state) => state.batchId === created.id && state.status === 'done')).toHaveLength(2);
+    const states = events.filter((e) => e.event === 'job-state').map((e) => e.payload as { batchId: number | null; status: string; onFarm: boolean });
+    expect(states.filter((state) => state.batchId === created.id && state.status === 'done' && state.onFarm)).toHaveLength(2);
     // Both were made by the farm's worker, not by this computer's queue.
     expect(await rig.queue.getJobCounts('completed')).toMatchObject({ completed: 2 });
 

@@ -36,13 +36,14 @@ function presetShapeOf(spec: { preset?: unknown; customPreset?: unknown }): Rend
 
 /** The queue panel's view of a render row; `outputUrl` is how the host serves a finished render (null: not served). */
 export function toRenderJobView({ entry, etaMs }: RenderJobState, outputUrl: (renderId: number) => string | null = () => null): RenderJobView {
-  const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown; customPreset?: { name?: unknown } };
+  const spec = (entry.spec ?? {}) as { title?: unknown; preset?: unknown; outputPath?: unknown; customPreset?: { name?: unknown }; farm?: unknown };
   return {
     id: entry.id,
     projectId: entry.projectId,
     title: typeof spec.title === 'string' ? spec.title : `Render ${entry.id}`,
     preset: presetShapeOf(spec),
     presetName: typeof spec.customPreset?.name === 'string' ? spec.customPreset.name : null,
+    onFarm: spec.farm === true,
     batchId: entry.batchId,
     batchPosition: entry.batchPosition,
     status: entry.status,

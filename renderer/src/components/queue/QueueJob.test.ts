@@ -7,7 +7,7 @@ import type { RenderJobs } from './use-render-jobs';
 
 const queue = {} as RenderJobs;
 const job = (change: Partial<RenderJobView>): RenderJobView => ({
-  id: 1, projectId: 1, title: 'Greeting', preset: 'square', status: 'queued', progress: 0, phase: null, etaMs: null, outputPath: '/videos/greeting.mp4', error: null, createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: null, batchPosition: null, presetName: null, ...change,
+  id: 1, projectId: 1, title: 'Greeting', preset: 'square', status: 'queued', progress: 0, phase: null, etaMs: null, outputPath: '/videos/greeting.mp4', error: null, createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: null, batchPosition: null, presetName: null, onFarm: false, ...change,
 });
 const render = (change: Partial<RenderJobView>, canOpenFiles = true) => renderToStaticMarkup(createElement(QueueJob, { job: job(change), queue, canOpenFiles }));
 

@@ -58,6 +58,7 @@ export function QueueJob({ job, queue, canOpenFiles }: QueueJobProps) {
           <strong title={job.title}>{job.title}</strong>
           <span className="queue-job-meta">
             {job.presetName ?? PRESET_LABELS[job.preset]}
+            {job.onFarm ? ' · on the farm' : ''}
           </span>
         </div>
         <span className="queue-job-status" data-testid="queue-job-status" data-status={job.status}>

@@ -4,7 +4,7 @@ import { summarizeBatch } from './batch-summary';
 
 const item = (id: number, status: RenderJobView['status'], progress = status === 'done' ? 1 : 0): RenderJobView => ({
   id, projectId: null, title: `Item ${id}`, preset: 'reel', status, progress, phase: null, etaMs: null, outputPath: `/v/${id}.mp4`, error: null,
-  createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: 1, batchPosition: id, presetName: null,
+  createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: 1, batchPosition: id, presetName: null, onFarm: false,
 });
 
 describe('summarizeBatch', () => {

@@ -4,7 +4,7 @@ import { formatEta } from './QueueJob';
 import { upsertJob } from './use-render-jobs';
 
 const job = (id: number, status: RenderJobView['status'], progress = 0): RenderJobView => ({
-  id, projectId: 1, title: `Job ${id}`, preset: 'reel', status, progress, phase: null, etaMs: null, outputPath: `/v/${id}.mp4`, error: null, createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: null, batchPosition: null, presetName: null,
+  id, projectId: 1, title: `Job ${id}`, preset: 'reel', status, progress, phase: null, etaMs: null, outputPath: `/v/${id}.mp4`, error: null, createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId: null, batchPosition: null, presetName: null, onFarm: false,
 });
 
 describe('render queue', () => {

@@ -4,7 +4,7 @@ import { groupQueue } from './queue-groups';
 
 const job = (id: number, batchId: number | null, batchPosition: number | null = null): RenderJobView => ({
   id, projectId: null, title: `Job ${id}`, preset: 'reel', status: 'queued', progress: 0, phase: null, etaMs: null, outputPath: `/v/${id}.mp4`, error: null,
-  createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId, batchPosition, presetName: null,
+  createdAt: '', startedAt: null, finishedAt: null, durationMs: null, batchId, batchPosition, presetName: null, onFarm: false,
 });
 
 describe('groupQueue', () => {
