@@ -23,6 +23,13 @@ describe('render.setFarm', () => {
     if (!result.ok) expect(result.error.message).not.toContain('hunter2');
   });
 
+  it('takes where workers reach this computer as HOST or HOST:PORT, and refuses blanks and spaces', () => {
+    const withAddress = (mediaAddress: unknown) => validateRequest(channelOf('render.setFarm'), { farmUrl: 'redis://farm.lan:6379', mediaAddress });
+    expect(withAddress(' 192.168.1.20:7700 ')).toMatchObject({ ok: true, request: { mediaAddress: '192.168.1.20:7700' } });
+    expect(withAddress(null)).toMatchObject({ ok: true, request: { mediaAddress: null } });
+    for (const bad of ['', '192.168.1.20 7700', 7700, 'x'.repeat(301)]) expect(withAddress(bad).ok, String(bad)).toBe(false);
+  });
+
   it('refuses a farm flag that is not a boolean on a batch', () => {
     const result = validateRequest(channelOf('batch.plan'), { name: 'B', faces: [{ faceId: 1, subject: 0 }], scriptIds: [1], voice: 'en-us', preset: 'reel', captions: 'none', label: false, farm: 'yes' });
     expect(result.ok).toBe(false);

@@ -74,6 +74,14 @@ export const farmUrlSchema = z
     }
   }, 'must be a Redis URL such as redis://:PASSWORD@HOST:6379 (or rediss:// for TLS)');
 
+/** Where farm workers reach this computer: HOST or HOST:PORT (checked further where it is used). */
+export const farmMediaAddressSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^\S+$/, 'must be HOST or HOST:PORT, e.g. 192.168.1.20:7700');
+
 /**
  * A batch built in the app: every face × every script (the builder offers "many scripts × one face" and "one script ×
  * many faces"), each script spoken by one built-in voice.
@@ -169,8 +177,11 @@ export const requestSchemas = {
   'render.cancelAll': noPayload,
   'render.getSettings': noPayload,
   'render.setConcurrency': z.strictObject({ concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS) }),
-  /** The render farm batches may use ("Render on farm"); null forgets it. */
-  'render.setFarm': z.strictObject({ farmUrl: farmUrlSchema.nullable() }),
+  /**
+   * The render farm batches may use ("Render on farm"); null forgets it. `mediaAddress` is where the farm's workers
+   * reach this computer (HOST or HOST:PORT on the LAN); without it, 127.0.0.1 (workers on this computer only).
+   */
+  'render.setFarm': z.strictObject({ farmUrl: farmUrlSchema.nullable(), mediaAddress: farmMediaAddressSchema.nullable().optional() }),
   'presets.list': noPayload,
   'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
   'presets.delete': z.strictObject({ presetId: libraryIdSchema }),

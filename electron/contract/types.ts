@@ -275,6 +275,8 @@ export interface RenderSettingsView {
   maxConcurrency: number;
   /** The render farm's URL with its password hidden (redis://:***@host:6379); null when no farm is set. */
   farmUrl: string | null;
+  /** Where the farm's workers reach this computer's media (HOST or HOST:PORT); null: 127.0.0.1, this computer only. */
+  farmMediaAddress: string | null;
 }
 
 /** A built-in export preset (`id` null, `key` its name) or a custom one saved in the library. */

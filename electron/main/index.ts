@@ -84,7 +84,7 @@ function startStudio(): void {
           libraryDir: paths.library,
         }),
       onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
-      openFarm: ({ farmUrl, libraryDir }) => openStudioFarm({ farmUrl, libraryDir, version: app.getVersion() }),
+      openFarm: ({ farmUrl, mediaAddress, libraryDir }) => openStudioFarm({ farmUrl, mediaAddress, libraryDir, version: app.getVersion() }),
     },
   );
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { farmUrlSchema, MAX_PARALLEL_RENDERS } from '../contract/schemas';
+import { farmMediaAddressSchema, farmUrlSchema, MAX_PARALLEL_RENDERS } from '../contract/schemas';
 import { defaultBatchConcurrency } from '../engine/batch/default-concurrency.js';
 import { writeFileAtomic } from '../engine/media/atomic-file.js';
 
@@ -17,6 +17,8 @@ const storedSettingsSchema = z.object({
   concurrency: z.number().int().min(1).max(MAX_PARALLEL_RENDERS).optional(),
   /** The render farm's Redis URL ("Render on farm"); it may hold the Redis password, so the page only sees it redacted. */
   farmUrl: farmUrlSchema.optional(),
+  /** Where farm workers reach this computer's media server (HOST or HOST:PORT); unset: 127.0.0.1. */
+  farmMediaAddress: farmMediaAddressSchema.optional(),
 });
 export type StoredRenderSettings = z.infer<typeof storedSettingsSchema>;
 

@@ -3,12 +3,14 @@ import type { RenderBackend } from '../engine/jobs/render-backend.js';
 /**
  * The studio's side of "Render on farm": a FarmCoordinator (the same one `mouthpiece batch --farm` uses) for the farm
  * URL in the render settings. Without a password in the URL, $MOUTHPIECE_REDIS_PASSWORD is used, as in the CLI. Workers
- * on this machine reach the media server on 127.0.0.1; a farm on the LAN needs `mediaHost` set to this computer's address.
+ * reach the media server at `mediaAddress` (HOST or HOST:PORT, this computer's LAN address for a farm of several
+ * computers), by default 127.0.0.1: workers on this computer only.
  */
-export async function openStudioFarm({ farmUrl, libraryDir, version, mediaHost = '127.0.0.1' }: { farmUrl: string; libraryDir: string; version: string; mediaHost?: string }): Promise<RenderBackend> {
-  const { parseFarmUrl, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } = await import('../engine/farm/index.js');
+export async function openStudioFarm({ farmUrl, libraryDir, version, mediaAddress = '127.0.0.1' }: { farmUrl: string; libraryDir: string; version: string; mediaAddress?: string }): Promise<RenderBackend> {
+  const { parseFarmUrl, parseMediaAddress, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } = await import('../engine/farm/index.js');
   const connection = parseFarmUrl(farmUrl, { password: process.env[REDIS_PASSWORD_ENV] });
-  const coordinator = await startFarmCoordinator({ connection, libraryDir, mediaHost, version });
+  const { host, port } = parseMediaAddress(mediaAddress, 'The address workers reach this computer at');
+  const coordinator = await startFarmCoordinator({ connection, libraryDir, mediaHost: host, mediaPort: port, version });
   return {
     kind: 'farm',
     // Reasons that reach the queue (and the page) never carry the farm's password or tokens.

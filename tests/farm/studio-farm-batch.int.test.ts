@@ -54,8 +54,9 @@ describe.skipIf(!hasRedisServer)('the studio rendering a batch on the farm', () 
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/render farm/) });
 
     const password = rig.redis.password;
-    const settings = await call<RenderSettingsView>('render.setFarm', { farmUrl: `redis://:${password}@127.0.0.1:${rig.redis.port}` });
-    expect(settings.farmUrl).toBe(`redis://:***@127.0.0.1:${rig.redis.port}`);
+    // The workers are on this computer: they reach its media server at 127.0.0.1 (on a LAN, this computer's address).
+    const settings = await call<RenderSettingsView>('render.setFarm', { farmUrl: `redis://:${password}@127.0.0.1:${rig.redis.port}`, mediaAddress: '127.0.0.1' });
+    expect(settings).toMatchObject({ farmUrl: `redis://:***@127.0.0.1:${rig.redis.port}`, farmMediaAddress: '127.0.0.1' });
     expect(JSON.stringify(await call('render.getSettings'))).not.toContain(password);
 
     const worker = rig.track(startFarmWorkerProcess({ url: `redis://127.0.0.1:${rig.redis.port}`, cacheDir: join(dir, 'cache'), env: { MOUTHPIECE_REDIS_PASSWORD: password, MOUTHPIECE_LIBRARY: join(dir, 'worker-library') } }));

@@ -1,5 +1,4 @@
-import { InputError } from '../../engine/errors.js';
-import { parseFarmUrl, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } from '../../engine/farm/index.js';
+import { parseFarmUrl, parseMediaAddress, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } from '../../engine/farm/index.js';
 import type { RenderBackend } from '../../engine/jobs/render-backend.js';
 import { packageVersion } from '../package-paths.js';
 
@@ -30,14 +29,4 @@ export async function openFarmBackend({ url, caPath, mediaAddress = '127.0.0.1',
       return error;
     },
   };
-}
-
-function parseMediaAddress(text: string): { host: string; port: number } {
-  const match = /^(\[[0-9a-fA-F:]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
-  const port = match?.[2] === undefined ? 0 : Number(match[2]);
-  if (!match || port > 65535) throw new InputError('BAD_ARGUMENT', `--media-address must be HOST or HOST:PORT (e.g. 192.168.1.20:7700), got "${text}".`);
-  const host = match[1].replace(/^\[|\]$/g, '');
-  // Workers are told this address: "every interface" is not one they can reach.
-  if (host === '0.0.0.0' || host === '::') throw new InputError('BAD_ARGUMENT', `--media-address must be an address the workers can reach (this computer's LAN address), not ${host}.`);
-  return { host, port };
 }

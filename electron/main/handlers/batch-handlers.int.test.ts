@@ -209,7 +209,7 @@ describe.skipIf(!hasSharedMedia)('export presets', () => {
 
 describe.skipIf(!hasSharedMedia)('render settings', () => {
   it('starts at what fits the machine, and keeps the parallel renders the user set across restarts', async () => {
-    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4, farmUrl: null });
+    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4, farmUrl: null, farmMediaAddress: null });
     expect(await studio.handlers['render.setConcurrency']({ concurrency: 3 })).toMatchObject({ concurrency: 3 });
     // Setting one setting keeps the other; the farm's password is never shown back.
     expect(await studio.handlers['render.setFarm']({ farmUrl: 'redis://:s3cret-pass@farm.lan:6379' })).toMatchObject({ concurrency: 3, farmUrl: 'redis://:***@farm.lan:6379' });
@@ -220,5 +220,16 @@ describe.skipIf(!hasSharedMedia)('render settings', () => {
     expect((await studio.engine.renderQueue()).concurrency).toBe(3);
     expect(await studio.handlers['render.setConcurrency']({ concurrency: 2 })).toMatchObject({ concurrency: 2, farmUrl: 'redis://:***@farm.lan:6379' });
     expect(await studio.handlers['render.setFarm']({ farmUrl: null })).toMatchObject({ concurrency: 2, farmUrl: null });
+  }, 30_000);
+
+  it("keeps where the farm's workers reach this computer, refuses an address they cannot reach, and forgets it with the farm", async () => {
+    const farmUrl = 'redis://:s3cret-pass@farm.lan:6379';
+    expect(await studio.handlers['render.setFarm']({ farmUrl, mediaAddress: '192.168.1.20:7700' })).toMatchObject({ farmMediaAddress: '192.168.1.20:7700' });
+    expect(await studio.handlers['render.getSettings'](undefined)).toMatchObject({ farmUrl: 'redis://:***@farm.lan:6379', farmMediaAddress: '192.168.1.20:7700' });
+    await expect(studio.handlers['render.setFarm']({ farmUrl, mediaAddress: '0.0.0.0' })).rejects.toThrow(/workers can reach/);
+    await expect(studio.handlers['render.setFarm']({ farmUrl, mediaAddress: 'farm.lan:99999' })).rejects.toThrow(/HOST or HOST:PORT/);
+    // A refused address changes nothing.
+    expect(await studio.handlers['render.getSettings'](undefined)).toMatchObject({ farmMediaAddress: '192.168.1.20:7700' });
+    expect(await studio.handlers['render.setFarm']({ farmUrl: null, mediaAddress: '192.168.1.20' })).toMatchObject({ farmUrl: null, farmMediaAddress: null });
   }, 30_000);
 });

@@ -5,6 +5,7 @@ import type { StudioHandlers } from '../../contract/studio-api';
 import type { RenderJobView, RenderSettingsView } from '../../contract/types';
 import type { RenderJobState } from '../../engine/jobs/index.js';
 import { redactUrlText } from '../../engine/farm/farm-connection.js';
+import { parseMediaAddress } from '../../engine/farm/media-address.js';
 import { defaultRenderConcurrency, readRenderSettings, updateRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
@@ -20,9 +21,15 @@ type RenderHandlers = Pick<
 
 const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
 
-function renderSettingsView({ concurrency, farmUrl }: { concurrency: number; farmUrl?: string }): RenderSettingsView {
+function renderSettingsView({ concurrency, farmUrl, farmMediaAddress }: { concurrency: number; farmUrl?: string; farmMediaAddress?: string }): RenderSettingsView {
   // The stored URL may hold the Redis password: the page is shown it hidden.
-  return { concurrency, defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: MAX_PARALLEL_RENDERS, farmUrl: farmUrl === undefined ? null : redactUrlText(farmUrl) };
+  return {
+    concurrency,
+    defaultConcurrency: defaultRenderConcurrency(),
+    maxConcurrency: MAX_PARALLEL_RENDERS,
+    farmUrl: farmUrl === undefined ? null : redactUrlText(farmUrl),
+    farmMediaAddress: farmMediaAddress ?? null,
+  };
 }
 
 /** The built-in preset a job used, or for a custom one the built-in of the same shape (for the queue's little frame). */
@@ -94,23 +101,25 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
     'render.cancelAll': async () => ({ cancelled: await (await engine.renderQueue()).cancelAll() }),
 
     'render.getSettings': async () => {
-      const { farmUrl } = await readRenderSettings((await engine.library()).libraryDir);
-      return renderSettingsView({ concurrency: (await engine.renderQueue()).concurrency, farmUrl });
+      const stored = await readRenderSettings((await engine.library()).libraryDir);
+      return renderSettingsView({ ...stored, concurrency: (await engine.renderQueue()).concurrency });
     },
 
     'render.setConcurrency': async ({ concurrency }) => {
       const library = await engine.library();
-      const { farmUrl } = await updateRenderSettings(library.libraryDir, { concurrency });
+      const stored = await updateRenderSettings(library.libraryDir, { concurrency });
       (await engine.renderQueue()).setConcurrency(concurrency);
-      return renderSettingsView({ concurrency, farmUrl });
+      return renderSettingsView({ ...stored, concurrency });
     },
 
-    'render.setFarm': async ({ farmUrl }) => {
+    'render.setFarm': async ({ farmUrl, mediaAddress }) => {
       const library = await engine.library();
-      const stored = await updateRenderSettings(library.libraryDir, { farmUrl: farmUrl ?? undefined });
+      // Refused here, before it is stored, in the words the CLI uses for --media-address.
+      if (mediaAddress) parseMediaAddress(mediaAddress, 'The address workers reach this computer at');
+      const stored = await updateRenderSettings(library.libraryDir, { farmUrl: farmUrl ?? undefined, farmMediaAddress: (farmUrl && mediaAddress) || undefined });
       // The next farm item connects with the new URL.
       await engine.farmChanged();
-      return renderSettingsView({ concurrency: (await engine.renderQueue()).concurrency, farmUrl: stored.farmUrl });
+      return renderSettingsView({ ...stored, concurrency: (await engine.renderQueue()).concurrency });
     },
 
     'render.chooseOutput': async ({ suggestedName }) => ({ path: await deps.chooseSavePath(suggestedName) }),
