@@ -4,34 +4,8 @@
  * Each takes a frame and outlines in that frame's pixels, so it works on photo-size frames and on output-size crops.
  */
 import type { Point2 } from '../face/face-types.js';
-import { pointInPolygon } from '../face/subject-masks.js';
+import { lumasInside, pointInPolygon, pullTowards } from '../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
-
-/** Lumas of the pixels inside `polygon`, pulled in by `insetPx` from its outline (so the anti-aliased rim is left out). */
-export function lumasInside(image: RgbaImage, polygon: Point2[], insetPx = 0): number[] {
-  const xs = polygon.map((p) => p[0]);
-  const ys = polygon.map((p) => p[1]);
-  const cx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const cy = ys.reduce((a, b) => a + b, 0) / ys.length;
-  const shrunk = insetPx > 0 ? polygon.map(([x, y]): Point2 => pullTowards([x, y], [cx, cy], insetPx)) : polygon;
-  const out: number[] = [];
-  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
-  const x1 = Math.min(image.width - 1, Math.ceil(Math.max(...xs)));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
-  const y1 = Math.min(image.height - 1, Math.ceil(Math.max(...ys)));
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) if (pointInPolygon([x, y], shrunk)) out.push(lumaAt(image.data, (y * image.width + x) * 4));
-  }
-  return out;
-}
-
-function pullTowards(p: Point2, centre: Point2, by: number): Point2 {
-  const dx = centre[0] - p[0];
-  const dy = centre[1] - p[1];
-  const d = Math.hypot(dx, dy);
-  if (d <= by) return centre;
-  return [p[0] + (dx / d) * by, p[1] + (dy / d) * by];
-}
 
 interface Box {
   x0: number;

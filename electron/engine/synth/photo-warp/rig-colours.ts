@@ -1,5 +1,5 @@
 import type { FaceSubject, Point2 } from '../../face/face-types.js';
-import { pointInPolygon } from '../../face/subject-masks.js';
+import { lumasInside, pointInPolygon } from '../../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
 
 export type Rgb = [number, number, number];
@@ -92,16 +92,7 @@ function toneTo(colour: Rgb, luma: number): Rgb {
 
 /** The brightest 3 % of both eye openings (their lit whites), or null when the eyes are too small to tell. */
 function eyeWhiteLuma(image: RgbaImage, eyes: Point2[][]): number | null {
-  const lumas: number[] = [];
-  for (const eye of eyes) {
-    const xs = eye.map((p) => p[0]);
-    const ys = eye.map((p) => p[1]);
-    for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(image.height - 1, Math.ceil(Math.max(...ys))); y++) {
-      for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(image.width - 1, Math.ceil(Math.max(...xs))); x++) {
-        if (pointInPolygon([x, y], eye)) lumas.push(lumaAt(image.data, (y * image.width + x) * 4));
-      }
-    }
-  }
+  const lumas = eyes.flatMap((eye) => lumasInside(image, eye));
   if (lumas.length < 12) return null;
   lumas.sort((a, b) => a - b);
   return lumas[Math.floor(0.97 * (lumas.length - 1))];
