@@ -31,8 +31,8 @@ async function evaluateMedia(tools: Awaited<ReturnType<typeof resolveFfmpegTools
     if (!existsSync(textFile)) continue;
     const audio = await decodeAudio(tools, join(dir, file));
     const language = MEDIA_LANGUAGES[file.slice(0, 2)] ?? 'en-us';
-    const aligned = await analyzeSpeech({ tools }, { audio, transcript: readFileSync(textFile, 'utf8'), language, fps: 30 });
-    const audioOnly = await analyzeSpeech({ tools }, { audio, fps: 30 });
+    const aligned = await analyzeSpeech({ audio, transcript: readFileSync(textFile, 'utf8'), language, fps: 30 });
+    const audioOnly = await analyzeSpeech({ audio, fps: 30 });
     const reference = aligned.timeline.phonemes;
     const s = scoreLipSync(reference, audioOnly.curves);
     const speechSec = reference.filter((p) => p.phoneme !== '_').reduce((sum, p) => sum + p.end - p.start, 0);
@@ -56,7 +56,7 @@ async function main() {
   const started = performance.now();
   for (const [index, item] of items.entries()) {
     const clip = await generateCorpusClip(tools, item, index);
-    const analysis = await analyzeSpeech({ tools }, { audio: clip.audio, fps: 30 });
+    const analysis = await analyzeSpeech({ audio: clip.audio, fps: 30 });
     scores.push(scoreClip(clip, analysis.curves));
     if (values.keep) {
       const base = join(values.keep, `${String(index).padStart(3, '0')}`);

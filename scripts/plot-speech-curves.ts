@@ -37,7 +37,7 @@ async function main() {
   const audio = await decodeAudio(tools, positionals[0]);
   const transcript = values['text-file'] ? readFileSync(values['text-file'], 'utf8') : values.text;
   const fps = Number(values.fps ?? 30);
-  const a = await analyzeSpeech({ tools }, { audio, transcript, fps }, {});
+  const a = await analyzeSpeech({ audio, transcript, fps }, {});
   const from = Number(values.from ?? 0);
   const to = Math.min(audio.durationSec, Number(values.to ?? audio.durationSec));
   const width = Number(values.width ?? 2400);

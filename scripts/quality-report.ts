@@ -1,5 +1,5 @@
 /**
- * The quality report (DESIGN.md §6): renders the test photos with a real recording and a built-in-voice line
+ * The quality report: renders the test photos with a real recording and a built-in-voice line
  * through the real CLI, measures every output video on its pixels and sound, and writes
  * quality-report/{report.json,report.md,sheets/*.png}.
  *

@@ -72,7 +72,7 @@ async function benchClosures(voice: string) {
     const { audio, timeline } = await synthesizeSpeech(text, { voice });
     const s = scoreLipSync(timeline.phonemes, estimateVisemesFromAudio(resamplePcm(audio, 16000), { fps: 30 }).curves);
     for (const k of Object.keys(audioOnly) as (keyof LipSyncScore)[]) audioOnly[k] += s[k];
-    const viaTts = scoreLipSync(timeline.phonemes, (await analyzeSpeech({}, { audio, ttsTimeline: timeline, fps: 30 })).curves, { toleranceFrames: 0 });
+    const viaTts = scoreLipSync(timeline.phonemes, (await analyzeSpeech({ audio, ttsTimeline: timeline, fps: 30 })).curves, { toleranceFrames: 0 });
     ttsClosures += viaTts.closures;
     ttsHit += viaTts.closuresHit;
   }
@@ -93,25 +93,25 @@ export const speechBench: BenchSection = {
     const transcript = Array(repeats).fill(clipText).join(' ');
 
     console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-    const plain = await timed(3, () => analyzeSpeech({ tools }, { audio, fps: 30 }));
+    const plain = await timed(3, () => analyzeSpeech({ audio, fps: 30 }));
     console.log(`visemes        ${LOOP_SEC} s (en_jfk looped), audio-only       ${speed(LOOP_SEC, plain)}  ${plain.result.visemes.length} visemes`);
-    const aligned = await timed(2, () => analyzeSpeech({ tools }, { audio, transcript, fps: 30 }));
+    const aligned = await timed(2, () => analyzeSpeech({ audio, transcript, fps: 30 }));
     console.log(`visemes        ${LOOP_SEC} s (en_jfk looped), with transcript  ${speed(LOOP_SEC, aligned)}  ${aligned.result.visemes.length} visemes (${aligned.result.timeline.source})`);
     const longAudio = loopTo(clipAudio, LONG_SEC);
     const longTranscript = Array(Math.ceil(LONG_SEC / clipAudio.durationSec)).fill(clipText).join(' ');
     const rssBefore = process.resourceUsage().maxRSS;
-    const long = await timed(0, () => analyzeSpeech({ tools }, { audio: longAudio, transcript: longTranscript, fps: 30 }));
+    const long = await timed(0, () => analyzeSpeech({ audio: longAudio, transcript: longTranscript, fps: 30 }));
     const rssGrowth = ((process.resourceUsage().maxRSS - rssBefore) / 1024).toFixed(0);
     console.log(`visemes        ${LONG_SEC} s (en_jfk looped), with transcript  ${speed(LONG_SEC, long)}  peak RSS grew ${rssGrowth} MiB  ${long.result.timeline.words.length} words`);
     const text = transcript;
     const say = await timed(3, () => synthesizeSpeech(text));
     const sayAudioSec = say.result.audio.durationSec;
     console.log(`say            ${text.split(/\s+/).length} words → ${sayAudioSec.toFixed(1)} s of speech  ${speed(sayAudioSec, say)}`);
-    const sayAndVisemes = await timed(2, () => analyzeSpeech({ tools }, { audio: say.result.audio, ttsTimeline: say.result.timeline, fps: 30 }));
+    const sayAndVisemes = await timed(2, () => analyzeSpeech({ audio: say.result.audio, ttsTimeline: say.result.timeline, fps: 30 }));
     console.log(`visemes        ${sayAudioSec.toFixed(1)} s of TTS with its timeline        ${speed(sayAudioSec, sayAndVisemes)}`);
 
     for (const file of ['en_jfk_inaugural.wav', 'en_ljspeech_LJ001-0001.wav', 'en_noisy_fleurs_en_005_music5dB_pink15dB.wav', 'es_fleurs_es_000.ogg', 'fr_fleurs_fr_002.ogg', 'zh_fleurs_1883.wav']) {
-      const a = await analyzeSpeech({ tools }, { audio: await decodeAudio(tools, join(MEDIA, 'audio', file)), fps: 30 });
+      const a = await analyzeSpeech({ audio: await decodeAudio(tools, join(MEDIA, 'audio', file)), fps: 30 });
       const speechSec = a.vad.reduce((s, v) => s + v.end - v.start, 0);
       const kinds = new Set(a.visemes.map((v) => v.viseme)).size;
       const closed = a.curves.lipPress.filter((v) => v >= 0.8).length;

@@ -144,7 +144,7 @@ describe.skipIf(!hasMedia)('mouthpiece batch: a 3-row manifest with captions', (
   it('lip-syncs the recording at the reel size, captioned from its transcript as the aligner timed it', async () => {
     const audio = await decodeAudio(engine.tools, media(RECORDING));
     const loudness = await checkVideo('lj-speech', { width: 1080, height: 1920 }, audio.durationSec);
-    const speech = await analyzeSpeech(engine, { audio, transcript: TRANSCRIPT, fps: FPS });
+    const speech = await analyzeSpeech({ audio, transcript: TRANSCRIPT, fps: FPS });
     const srt = parseSubtitles(readFileSync(join(outDir, 'lj-speech.srt'), 'utf8'), ',');
     expectCaptionsMatch(srt, TRANSCRIPT, speech.timeline.words);
     console.log(`lj-speech: ${audio.durationSec.toFixed(2)} s, ${srt.length} cues, ${loudness.integratedLufs.toFixed(2)} LUFS, TP ${loudness.truePeakDbtp.toFixed(2)} dBTP`);

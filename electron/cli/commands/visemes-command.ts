@@ -67,11 +67,7 @@ export async function runVisemesCommand(argv: string[], ctx: CommandContext): Pr
   const progress = ctx.progress(values.json ?? false);
   const started = performance.now();
   const audio = await decodeAudioWith(tools, file, { signal: ctx.signal });
-  const analysis = await analyzeSpeech(
-    {},
-    { audio, transcript, language: values.language, fps },
-    { signal: ctx.signal, onProgress: progress.report },
-  );
+  const analysis = await analyzeSpeech({ audio, transcript, language: values.language, fps }, { signal: ctx.signal, onProgress: progress.report });
   progress.done();
   const elapsedMs = performance.now() - started;
 

@@ -5,7 +5,7 @@ import { isSampleKeyword, resolveMediaValue, type SampleMedia } from '../samples
 import { CsvSyntaxError, parseCsv } from './csv-table.js';
 
 /*
- * A batch manifest (DESIGN.md §5): CSV with a header row, or JSON (an array of objects). Each row is one video:
+ * A batch manifest: CSV with a header row, or JSON (an array of objects). Each row is one video:
  * face, subject, audio or script + voice, text (transcript of audio), preset, captions, name; `label` and `fps` are
  * extras. Relative paths are relative to the manifest; a face or audio of `sample` is the bundled sample. Mistakes in the manifest itself (unknown column, a row with
  * both audio and script, a preset that does not exist) stop the batch before anything runs, each naming its row; a

@@ -1,4 +1,4 @@
-/** Batches of videos from a manifest (DESIGN.md §5), run in the library's render queue. */
+/** Batches of videos from a manifest, run in the library's render queue. */
 export { readBatchManifest, MANIFEST_FIELDS, type BatchManifest, type ManifestItem } from './batch-manifest.js';
 export { planOutputNames, slugify, DEFAULT_NAME_TEMPLATE } from './output-names.js';
 export { runManifestBatch, type BatchItemResult, type ExistingOutputPolicy, type ManifestBatchResult, type RunManifestBatchInput } from './run-manifest-batch.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { ManifestItem } from './batch-manifest.js';
 
-/** How outputs are named unless a row gives its own `name` (DESIGN.md §5). */
+/** How outputs are named unless a row gives its own `name`. */
 export const DEFAULT_NAME_TEMPLATE = '{project}-{script}-{preset}';
 const TEMPLATE_FIELDS = ['project', 'script', 'preset', 'face', 'subject', 'voice', 'row'] as const;
 const SLUG_MAX_CHARS = 40;

@@ -1,4 +1,4 @@
-/** The quality suite: figures measured on a rendered video (DESIGN.md §6). */
+/** The quality suite: figures measured on a rendered video (lip-sync lag and peak, closure on b/p/m, identity kept outside the mouth, liveliness, speed). */
 export { assessVideo, type AssessVideoInput, type VideoQuality } from './assess-video.js';
 export { measureVideo, seriesOf, type FrameMeasure, type FrameVisitor, type MeasureVideoOptions, type VideoMeasurement } from './measure-video.js';
 export { decodeMonoPcm, frameEnvelope, buildDecodeMonoPcmArgs } from './audio-envelope.js';

@@ -1,5 +1,5 @@
 /**
- * The goals a render's figures are held to (DESIGN.md §6), in one place for the report and the tests.
+ * The goals a render's figures are held to, in one place for the report and the tests.
  */
 import type { VideoQuality } from './assess-video.js';
 

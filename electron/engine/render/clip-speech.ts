@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { InputError, throwIfAborted } from '../errors.js';
 import { buildCutAudioArgs, probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
-import type { SessionPool } from '../models/session-pool.js';
 import type { SpeechPerformanceInput } from '../speech/speech-types.js';
 import { assertNoOverlappingClips } from './scene.js';
 import type { ClipRequest, TalkingVideoRequest } from './talking-video-request.js';
@@ -21,13 +20,12 @@ export interface PreparedClip {
 
 export interface ClipSpeechDeps {
   tools: FfmpegTools;
-  pool: SessionPool;
   /** Folder for synthesised voices; removed by the caller. */
   tempDir: string;
 }
 
 export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest, options: { fps: number; name: string; signal?: AbortSignal }): Promise<PreparedClip> {
-  const { tools, pool } = deps;
+  const { tools } = deps;
   const { fps, signal } = options;
   const source = clip.source;
   if (source.kind === 'audio') {
@@ -41,7 +39,7 @@ export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest,
     throwIfAborted(signal);
     // A transcript covers the whole recording, not a span of it: a trimmed clip is aligned from its sound alone.
     const transcript = audioPath === source.path ? source.transcript : undefined;
-    const speech = await analyzeSpeech({ tools, pool }, { audio, transcript, fps }, { signal });
+    const speech = await analyzeSpeech({ audio, transcript, fps }, { signal });
     return { startSec: clip.startSec, audioPath, durationSec: audio.durationSec, speech };
   }
   const voice = await synthesizeSpeech(source.text, { voice: source.voice });
@@ -50,7 +48,7 @@ export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest,
   await writeWavFile(audioPath, voice.audio);
   // Analysis runs on 16 kHz mono; the synthesiser speaks at its own rate, so read the file back the standard way.
   const audio = await decodeAudio(tools, audioPath, { signal });
-  const speech = await analyzeSpeech({ tools, pool }, { audio, ttsTimeline: voice.timeline, fps }, { signal });
+  const speech = await analyzeSpeech({ audio, ttsTimeline: voice.timeline, fps }, { signal });
   return { startSec: clip.startSec, audioPath, durationSec: audio.durationSec, speech };
 }
 

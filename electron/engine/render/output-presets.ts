@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 
-/** Output sizes a render can target (DESIGN.md §1 "Export"). */
+/** Output sizes a render can target: the built-in presets and the user's own. */
 export const OUTPUT_PRESET_NAMES = ['reel', 'square', 'landscape', 'source'] as const;
 export type OutputPresetName = (typeof OUTPUT_PRESET_NAMES)[number];
 

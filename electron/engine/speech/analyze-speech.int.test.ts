@@ -23,7 +23,7 @@ describe('analyzeSpeech', () => {
   it('with the TTS timeline closes the lips at every b/p/m frame and reports source tts', async () => {
     for (const voice of ['en-us', 'es']) {
       const { audio, timeline } = await synthesizeSpeech(voice === 'es' ? 'Mi mamá compró una bomba y papas para Pablo.' : 'Bob bought a big pumpkin pie for my mom.', { voice });
-      const result = await analyzeSpeech({ tools }, { audio, ttsTimeline: timeline, fps: 30 }, {});
+      const result = await analyzeSpeech({ audio, ttsTimeline: timeline, fps: 30 }, {});
       expect(result.timeline.source).toBe('tts');
       // Speech stretches come from the synthesiser's own pauses: they start at the first phoneme and end at the last.
       const spoken = timeline.phonemes.filter((p) => p.phoneme !== '_');
@@ -49,7 +49,7 @@ describe('analyzeSpeech', () => {
 
   it.skipIf(!hasSharedMedia).each(CLIPS)('gives a real voice (%s) a non-trivial viseme track from the sound alone', async (clip) => {
     const audio = await decodeAudio(tools, join(AUDIO, clip));
-    const result = await analyzeSpeech({ tools }, { audio, fps: 25 }, {});
+    const result = await analyzeSpeech({ audio, fps: 25 }, {});
     expect(result.timeline.source).toBe('audio-only');
     const speechSec = result.vad.reduce((s, v) => s + v.end - v.start, 0);
     expect(speechSec).toBeGreaterThan(3);
@@ -61,7 +61,7 @@ describe('analyzeSpeech', () => {
     if (!clip.includes('noisy')) expect(result.curves.lipPress.filter((v) => v >= 0.8).length).toBeGreaterThan(5);
     const open = result.curves.jawOpen.filter((v) => v >= 0.4).length;
     expect(open / result.curves.frameCount).toBeGreaterThan(0.05);
-    // The jaw follows the loudness envelope without trailing it (DESIGN.md §6: lag 0 ± 1 frame, strong peak).
+    // The jaw follows the loudness envelope without trailing it (the quality goal: lag 0 ± 1 frame, a strong peak).
     const { lag, correlation } = envelopeLagFrames(result.curves.jawOpen, result.loudness);
     expect(Math.abs(lag), `lag ${lag} (r ${correlation.toFixed(2)})`).toBeLessThanOrEqual(1);
     // Under loud music the loudness envelope is partly the music's, which the jaw rightly does not follow. A
@@ -76,7 +76,7 @@ describe('analyzeSpeech', () => {
   it.skipIf(!hasSharedMedia)('aligns a transcript when given one', async () => {
     const audio = await decodeAudio(tools, join(AUDIO, 'en_ljspeech_LJ001-0001.wav'));
     const transcript = readFileSync(join(AUDIO, 'en_ljspeech_LJ001-0001.txt'), 'utf8');
-    const result = await analyzeSpeech({ tools }, { audio, transcript, fps: 30 }, {});
+    const result = await analyzeSpeech({ audio, transcript, fps: 30 }, {});
     expect(result.timeline.source).toBe('alignment');
     expect(result.timeline.words.length).toBeGreaterThan(15);
     expect(result.visemes.length).toBeGreaterThan(50);
@@ -86,7 +86,7 @@ describe('analyzeSpeech', () => {
     const audio = await decodeAudio(tools, SAMPLE_VOICE);
     const abort = new AbortController();
     abort.abort();
-    await expect(analyzeSpeech({ tools }, { audio, fps: 30 }, { signal: abort.signal })).rejects.toBeInstanceOf(CancelledError);
-    await expect(analyzeSpeech({ tools }, { audio, fps: 0 }, {})).rejects.toThrow(/fps/);
+    await expect(analyzeSpeech({ audio, fps: 30 }, { signal: abort.signal })).rejects.toBeInstanceOf(CancelledError);
+    await expect(analyzeSpeech({ audio, fps: 0 }, {})).rejects.toThrow(/fps/);
   });
 });

@@ -1,6 +1,4 @@
 import { EngineError, InputError, throwIfAborted } from '../errors.js';
-import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import type { SessionPool } from '../models/index.js';
 import type { RunOptions } from '../progress.js';
 import { alignTranscript } from './align-transcript.js';
 import { computeFrameFeatures, type FrameFeatures } from './audio-features.js';
@@ -36,15 +34,11 @@ const CLEAN_ROOM_DB = 30;
 const NOISE_PERCENTILE = 0.1;
 
 /**
- * The speech stage (DESIGN.md §4): VAD, a phoneme timeline by the best route available (TTS events, else
+ * The speech stage: VAD, a phoneme timeline by the best route available (TTS events, else
  * transcript alignment with audio-only fill-in where words aligned poorly, else the audio-only estimate), the
  * viseme track, loudness and articulation curves at `fps`.
  */
-export async function analyzeSpeech(
-  _deps: { tools?: FfmpegTools; pool?: SessionPool },
-  input: AnalyzeSpeechInput,
-  { signal, onProgress }: RunOptions = {},
-): Promise<SpeechAnalysis> {
+export async function analyzeSpeech(input: AnalyzeSpeechInput, { signal, onProgress }: RunOptions = {}): Promise<SpeechAnalysis> {
   if (!(input.fps > 0 && input.fps <= MAX_FPS)) throw new InputError('BAD_ARGUMENT', `fps must be between 0 and ${MAX_FPS}, got ${input.fps}.`);
   if (!(input.audio.samples.length > 0)) throw new InputError('BAD_AUDIO', 'The audio holds no samples.');
   const report = (phase: string, ratio: number) => onProgress?.({ phase, ratio });

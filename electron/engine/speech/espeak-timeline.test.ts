@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EspeakEvent } from './espeak-module.js';
-import { buildTimelineFromEvents, normalizeIpa } from './espeak-timeline.js';
+import { buildTimelineFromEvents, stripStressMarks } from './espeak-timeline.js';
 
 const word = (text_position: number, word_length: number, audio_position: number): EspeakEvent => ({ type: 'word', text_position, word_length, audio_position });
 const phone = (id: string, audio_position: number): EspeakEvent => ({ type: 'phoneme', text_position: 0, word_length: 0, audio_position, id });
@@ -58,10 +58,10 @@ describe('buildTimelineFromEvents', () => {
   });
 });
 
-describe('normalizeIpa', () => {
+describe('stripStressMarks', () => {
   it('drops stress and syllable marks but keeps length and diacritics', () => {
-    expect(normalizeIpa('ˈɑː')).toBe('ɑː');
-    expect(normalizeIpa('ˌɔ̃')).toBe('ɔ̃');
-    expect(normalizeIpa('s.')).toBe('s');
+    expect(stripStressMarks('ˈɑː')).toBe('ɑː');
+    expect(stripStressMarks('ˌɔ̃')).toBe('ɔ̃');
+    expect(stripStressMarks('s.')).toBe('s');
   });
 });

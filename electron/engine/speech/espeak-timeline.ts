@@ -43,7 +43,7 @@ export function buildTimelineFromEvents(input: { text: string; events: EspeakEve
     const start = event.audio_position / 1000;
     if (id.startsWith('(')) continue; // a language switch marker such as "(en)", not a sound
     if (phonemes.length === 0 && start > 0) push({ start: 0, phoneme: PAUSE });
-    const symbol = normalizeIpa(id);
+    const symbol = stripStressMarks(id);
     if (symbol === '') {
       push({ start, phoneme: PAUSE });
       continue;
@@ -71,7 +71,7 @@ export function buildTimelineFromEvents(input: { text: string; events: EspeakEve
 }
 
 /** Drops stress and syllable-break marks, which are about the syllable rather than the sound. */
-export function normalizeIpa(ipa: string): string {
+export function stripStressMarks(ipa: string): string {
   return ipa.replaceAll(PRIMARY_STRESS, '').replaceAll(SECONDARY_STRESS, '').replaceAll('.', '').trim();
 }
 

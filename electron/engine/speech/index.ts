@@ -8,7 +8,7 @@ export { computeSpeechProbabilities, defaultVadModelPath, detectSpeech, SILERO_V
 export { createSpeechSegmenter, DEFAULT_SEGMENTER_OPTIONS, type SpeechSegmenterOptions } from './speech-segmenter.js';
 export { synthesizeSpeech, PITCH_RANGE, RATE_RANGE_WPM, type SynthesizedSpeech, type SynthesizeOptions } from './espeak-synth.js';
 export { DEFAULT_VOICE, listVoices, resolveVoice, type VoiceInfo } from './espeak-voices.js';
-export { buildTimelineFromEvents, normalizeIpa, PAUSE } from './espeak-timeline.js';
+export { buildTimelineFromEvents, stripStressMarks, PAUSE } from './espeak-timeline.js';
 export { computeFrameFeatures, type FrameFeatures, type FrameFeatureOptions } from './audio-features.js';
 export { resamplePcm } from './resample-pcm.js';
 export { VISEMES, phonemeToViseme, phonemeToVisemes, phonemesToVisemeSegments, mergeVisemes, isVowelViseme, type Viseme } from './visemes.js';

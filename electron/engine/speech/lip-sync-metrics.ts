@@ -51,7 +51,7 @@ export const ratio = (hit: number, total: number) => (total ? hit / total : 1);
 
 /**
  * The lag (in frames) at which the mouth opening best matches the loudness envelope, searched over ±maxLag;
- * positive means the mouth trails the sound. DESIGN.md §6 asks for 0 ± 1.
+ * positive means the mouth trails the sound. The quality goal is 0 ± 1.
  */
 export function envelopeLagFrames(jawOpen: number[], loudness: number[], maxLag = 6): { lag: number; correlation: number } {
   const n = Math.min(jawOpen.length, loudness.length);

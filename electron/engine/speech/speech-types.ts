@@ -36,7 +36,7 @@ export interface TimedPhoneme {
   confidence?: number;
 }
 
-/** Which route produced a phoneme timeline (DESIGN.md §4 "Speech analysis"). */
+/** Which route produced a phoneme timeline. */
 export type TimelineSource = 'tts' | 'alignment' | 'audio-only';
 
 export interface PhonemeTimeline {

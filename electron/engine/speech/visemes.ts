@@ -49,7 +49,7 @@ const SYMBOLS_LONGEST_FIRST = Object.keys(TABLE).sort((a, b) => b.length - a.len
 const STRIP = /[ˈˌːˑ͜͡‿.ˀʰʱʲʷˠˤ˞ⁿˡ˥˦˧˨˩0-9ʼ'`^~-]/gu;
 
 /** Removes everything but the base phoneme letters (combining diacritics such as nasalisation, syllabic, dental, voiceless). */
-export function normaliseIpa(ipa: string): string {
+export function basePhonemeLetters(ipa: string): string {
   // The cedilla stays: ç (palatal fricative) is its own phoneme, not a c.
   return ipa.normalize('NFD').replace(/(?!\u0327)\p{M}/gu, '').normalize('NFC').replace(STRIP, '').trim();
 }
@@ -61,7 +61,7 @@ export function normaliseIpa(ipa: string): string {
  */
 export function phonemeToVisemes(ipa: string): Viseme[] {
   if (ipa === '_' || ipa.trim() === '') return ['sil'];
-  const s = normaliseIpa(ipa);
+  const s = basePhonemeLetters(ipa);
   const out: Viseme[] = [];
   let i = 0;
   while (i < s.length) {

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.MOUTHPIECE_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-/** Debian's Chromium, headless, offline, with a fresh profile (DESIGN.md §3 "Browser tests"). */
+/** Debian's Chromium, headless, offline, with a fresh profile. */
 export async function launchChromium({ width = 1440, height = 900, locale }: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'mouthpiece-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

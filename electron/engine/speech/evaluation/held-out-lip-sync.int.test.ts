@@ -23,7 +23,7 @@ describe('audio-only lip sync on held-out voices (eSpeak corpus, exact phoneme t
     const scores: ClipScore[] = [];
     for (const [index, item] of items.entries()) {
       const clip = await generateCorpusClip(tools, item, index);
-      scores.push(scoreClip(clip, (await analyzeSpeech({ tools }, { audio: clip.audio, fps: 30 })).curves));
+      scores.push(scoreClip(clip, (await analyzeSpeech({ audio: clip.audio, fps: 30 })).curves));
     }
     const [all, ...groups] = summariseByGroup(scores);
     console.log(
