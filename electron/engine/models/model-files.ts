@@ -21,7 +21,8 @@ interface ManifestModel {
 
 const verified = new Map<string, string>();
 
-async function sha256OfFile(path: string): Promise<string> {
+/** SHA-256 of a model file, streamed. */
+export async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -3,12 +3,11 @@
  * (e.g. silero VAD). Each one is pinned in code by its SHA-256 and the file is checked before it is
  * loaded, exactly as the manifest models are: a missing or altered file is refused, never run.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { prepareOrtEnvironment } from './ort-environment.js';
 import { EngineError } from '../errors.js';
+import { sha256OfFile } from './model-files.js';
 
 export interface PinnedModel {
   /** For messages, e.g. "silero VAD v4". */
@@ -26,9 +25,7 @@ export async function verifyPinnedModel(model: PinnedModel): Promise<void> {
   } catch {
     throw new EngineError('MODEL_MISSING', `The ${model.label} model file ${model.path} is missing; reinstall Mouthpiece's packages (npm ci).`);
   }
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(model.path)) hash.update(chunk as Buffer);
-  const actual = hash.digest('hex');
+  const actual = await sha256OfFile(model.path);
   if (actual !== model.sha256) {
     throw new EngineError(
       'MODEL_CORRUPT',
