@@ -3,6 +3,7 @@ import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
 import type { BatchCounts, JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { RenderBackend } from '../engine/jobs/render-backend.js';
 import type { FfmpegTools } from '../engine/media/index.js';
+import { DEFAULT_FARM_WINDOW } from '../engine/library/batch-queries.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
 import { defaultRenderConcurrency, readRenderSettings } from './render-settings';
@@ -258,7 +259,8 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
       const { farm: _onFarm, ...spec } = job.spec;
       return (await farm.get()).runner({ ...job, spec }, runOptions);
     };
-    const created = jobs.createRenderQueue({ library: opened, runner, concurrency, onJobState: options.onJobState });
+    // Farm items have a lane of their own, as wide as `batch --farm`'s default window: this computer's slots stay its own.
+    const created = jobs.createRenderQueue({ library: opened, runner, concurrency, farmWindow: DEFAULT_FARM_WINDOW, onJobState: options.onJobState });
     created.start();
     return created;
   });
