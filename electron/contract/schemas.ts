@@ -181,7 +181,10 @@ export const requestSchemas = {
    * The render farm batches may use ("Render on farm"); null forgets it. `mediaAddress` is where the farm's workers
    * reach this computer (HOST or HOST:PORT on the LAN); without it, 127.0.0.1 (workers on this computer only).
    */
-  'render.setFarm': z.strictObject({ farmUrl: farmUrlSchema.nullable(), mediaAddress: farmMediaAddressSchema.nullable().optional() }),
+  'render.setFarm': z
+    .strictObject({ farmUrl: farmUrlSchema.nullable(), mediaAddress: farmMediaAddressSchema.nullable().optional(), caPath: absolutePathSchema.nullable().optional() })
+    // As the CLI's --farm-ca: a private certificate authority is for a farm reached over TLS.
+    .refine(({ farmUrl, caPath }) => !caPath || (farmUrl !== null && farmUrl.startsWith('rediss:')), { path: ['caPath'], message: 'goes with a rediss:// (TLS) farm URL' }),
   'presets.list': noPayload,
   'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
   'presets.delete': z.strictObject({ presetId: libraryIdSchema }),

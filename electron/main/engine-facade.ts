@@ -190,7 +190,7 @@ export interface EngineFacadeOptions {
   createRunner?: (engine: { tools: FfmpegTools; pool: SessionPool }) => RenderRunner;
   onJobState?: (state: RenderJobState) => void;
   /** Connects to the render farm at `farmUrl` (items queued with `farm: true`); without it, this host has no farm. */
-  openFarm?: (input: { farmUrl: string; mediaAddress?: string; libraryDir: string }) => Promise<RenderBackend>;
+  openFarm?: (input: { farmUrl: string; mediaAddress?: string; caPath?: string; libraryDir: string }) => Promise<RenderBackend>;
 }
 
 /** The engine as the handlers see it: nothing is loaded or opened until first used. */
@@ -243,9 +243,9 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     const { openFarm } = options;
     if (!openFarm) throw new StudioFailure('UNSUPPORTED', 'This host of Mouthpiece cannot render on a farm.');
     const { libraryDir } = await library.get();
-    const { farmUrl, farmMediaAddress } = await readRenderSettings(libraryDir);
+    const { farmUrl, farmMediaAddress, farmCaPath } = await readRenderSettings(libraryDir);
     if (!farmUrl) throw new StudioFailure('BAD_INPUT', 'No render farm is set: give its Redis URL in the render settings, or render on this computer.');
-    return openFarm({ farmUrl, mediaAddress: farmMediaAddress, libraryDir });
+    return openFarm({ farmUrl, mediaAddress: farmMediaAddress, caPath: farmCaPath, libraryDir });
   });
 
   const queue = lazy(async (): Promise<RenderQueue> => {
