@@ -132,6 +132,8 @@ export interface StudioLibrary extends RenderQueueLibrary {
   finishBatch(input: { batchId: number }): boolean;
   /** Exact counts by status of a batch's renders (no row limit), with the mean finished time. */
   summarizeRenders(input: { batchId: number }): BatchCounts;
+  /** When the batch's latest done or failed items ended (ms since the epoch), newest first: its measured pace. */
+  listRecentRenderEnds(input: { batchId: number; limit: number }): number[];
   reopenBatch(input: { batchId: number }): void;
   listExportPresets(): LibraryExportPreset[];
   /** Validates (InputError BAD_ARGUMENT), then inserts, or replaces the preset with that name (any case). */

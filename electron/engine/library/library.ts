@@ -78,6 +78,8 @@ export interface Library {
   findNextQueuedRender(input: { batchId: number | null; lane?: RenderLane; exceptIds?: number[] }): RenderEntry | null;
   /** Exact counts by status of every render in a scope (as `listRenders`' `batchId`), with the mean finished time. */
   summarizeRenders(input?: { batchId?: number | null }): renders.RenderSummary;
+  /** When the batch's last `limit` done or failed items ended (ms since the epoch), newest first. */
+  listRecentRenderEnds(input: { batchId: number; limit: number }): number[];
   getRender(input: { renderId: number }): RenderEntry | null;
   deleteRender(input: { renderId: number }): void;
 
@@ -197,6 +199,7 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     listRenders: (filter = {}) => renders.listRenders({ db, ...filter }),
     findNextQueuedRender: ({ batchId, lane, exceptIds }) => renders.findNextQueuedRender({ db, batchId, lane, exceptIds }),
     summarizeRenders: ({ batchId } = {}) => renders.summarizeRenders({ db, batchId }),
+    listRecentRenderEnds: ({ batchId, limit }) => renders.listRecentRenderEnds({ db, batchId, limit }),
     getRender: ({ renderId }) => renders.getRender({ db, renderId }),
     deleteRender: ({ renderId }) => renders.deleteRender({ db, renderId }),
 

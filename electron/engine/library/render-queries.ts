@@ -118,6 +118,15 @@ export function nextQueuedRenderSql({ batchId, lane }: { batchId: number | null;
              AND id NOT IN (SELECT value FROM json_each(:except)) ORDER BY ${order} LIMIT 1`;
 }
 
+/** When a batch's last `limit` items that ended done or failed ended (ms since the epoch), newest first. */
+export function listRecentRenderEnds({ db, batchId, limit }: { db: Database; batchId: number; limit: number }): number[] {
+  // Served by renders_ended_by_batch (schema v5), whose condition is this one word for word.
+  const rows = db
+    .prepare(`SELECT finished_at FROM renders WHERE batch_id = ? AND status IN ('done', 'failed') AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`)
+    .all(batchId, Math.max(1, Math.floor(limit))) as { finished_at: string }[];
+  return rows.map((row) => Date.parse(row.finished_at));
+}
+
 export interface RenderSummary {
   total: number;
   queued: number;
