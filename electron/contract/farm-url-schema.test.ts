@@ -42,6 +42,12 @@ describe('render.setFarm', () => {
     }
   });
 
+  it('takes a farm flag on a single export, a boolean only', () => {
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1, farm: true })).toMatchObject({ ok: true, request: { farm: true } });
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1 })).toMatchObject({ ok: true });
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1, farm: 'yes' }).ok).toBe(false);
+  });
+
   it('refuses a farm flag that is not a boolean on a batch', () => {
     const result = validateRequest(channelOf('batch.plan'), { name: 'B', faces: [{ faceId: 1, subject: 0 }], scriptIds: [1], voice: 'en-us', preset: 'reel', captions: 'none', label: false, farm: 'yes' });
     expect(result.ok).toBe(false);

@@ -167,6 +167,8 @@ export const requestSchemas = {
     preset: z.enum(exportPresets).optional(),
     /** Where the MP4 goes; chosen with `render.chooseOutput`. Defaults to the renders folder. */
     outputPath: absolutePathSchema.refine((value) => value.toLowerCase().endsWith('.mp4'), 'must end in .mp4').optional(),
+    /** Render it on the render farm set in the render settings instead of on this computer. */
+    farm: z.boolean().optional(),
   }),
   'render.list': noPayload,
   'render.cancel': renderRef,

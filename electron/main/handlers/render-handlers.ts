@@ -81,8 +81,11 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
   }
 
   return {
-    'render.enqueue': async ({ projectId, preset, outputPath }) => {
+    'render.enqueue': async ({ projectId, preset, outputPath, farm }) => {
       const { library, project } = await requireProject(engine, projectId);
+      if (farm && !(await readRenderSettings(library.libraryDir)).farmUrl) {
+        throw new StudioFailure('BAD_INPUT', 'Exporting on the farm needs a render farm: set its Redis URL (redis://HOST:6379) in the render settings first.');
+      }
       const { document, name } = toProjectView(project);
       if (outputPath !== undefined) await checkOutputFolder(path.dirname(outputPath), { libraryDir: library.libraryDir, rendersDir: deps.rendersDir() });
       // A preset asked for by name is that built-in preset, not the project's custom one.
@@ -93,7 +96,8 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
         preset: preset ?? document.export.preset,
         outputPath: outputPath ?? defaultRenderPath(deps.rendersDir(), name),
       });
-      return view((await engine.renderQueue()).enqueue({ projectId, spec }));
+      // `farm` sends it to the farm's lane and the farm (engine-facade's runner); without it, it renders here.
+      return view((await engine.renderQueue()).enqueue({ projectId, spec: farm ? { ...spec, farm: true } : spec }));
     },
 
     'render.list': async () => (await engine.renderQueue()).list().map(view),
