@@ -59,7 +59,7 @@ export async function startFarmCoordinator(options: FarmCoordinatorOptions): Pro
   const sessionKey = coordinatorKey(identity.farmId, session);
   const queue = new Queue<FarmJobData, FarmJobResult>(FARM_QUEUE_NAME, { connection: connection.options });
   queue.on('error', () => {
-    // Redis going away is waited out by each job's polling; the error event must have a listener.
+    // Redis going away is waited out by each job's reads; the error event must have a listener.
   });
   let media: MediaServer | undefined;
   let watch: FarmJobWatch | undefined;
