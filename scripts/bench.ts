@@ -13,10 +13,11 @@ import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
 import { dubBench } from './bench/dub-bench.js';
 import { farmBench } from './bench/farm-bench.js';
+import { farmFollowBench } from './bench/farm-follow-bench.js';
 import { provenanceBench } from './bench/provenance-bench.js';
 import { previewBench } from './bench/preview-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, dubBench, farmBench, previewBench, provenanceBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, dubBench, farmBench, farmFollowBench, previewBench, provenanceBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);

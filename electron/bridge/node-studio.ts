@@ -69,7 +69,7 @@ export function createNodeStudio(input: NodeStudioInput): NodeStudio {
       createRunner: lazyRunner,
       onJobState: (state) => input.emit('job-state', toRenderJobView(state, input.renderUrl)),
       // Farm workers refuse a coordinator of another version: this is the package's, as `mouthpiece worker` has.
-      openFarm: ({ farmUrl, mediaAddress, libraryDir: dir }) => openStudioFarm({ farmUrl, mediaAddress, libraryDir: dir, version: packageVersion() }),
+      openFarm: ({ farmUrl, mediaAddress, caPath, libraryDir: dir }) => openStudioFarm({ farmUrl, mediaAddress, caPath, libraryDir: dir, version: packageVersion() }),
     },
   );
   const handlers = createStudioHandlers({

@@ -30,6 +30,24 @@ describe('render.setFarm', () => {
     for (const bad of ['', '192.168.1.20 7700', 7700, 'x'.repeat(301)]) expect(withAddress(bad).ok, String(bad)).toBe(false);
   });
 
+  it('takes a CA certificate path for a rediss:// farm only, absolute, and null for none (as --farm-ca)', () => {
+    const withCa = (farmUrl: string | null, caPath: unknown) => validateRequest(channelOf('render.setFarm'), { farmUrl, caPath });
+    expect(withCa('rediss://farm.lan:6380', '/etc/mouthpiece/farm-ca.pem')).toMatchObject({ ok: true, request: { caPath: '/etc/mouthpiece/farm-ca.pem' } });
+    expect(withCa('rediss://farm.lan:6380', 'C:\\farm\\ca.pem')).toMatchObject({ ok: true });
+    expect(withCa('redis://farm.lan:6379', null)).toMatchObject({ ok: true, request: { caPath: null } });
+    for (const [farmUrl, caPath] of [['rediss://farm.lan:6380', 'ca.pem'], ['rediss://farm.lan:6380', ''], ['rediss://farm.lan:6380', 42], ['redis://farm.lan:6379', '/etc/ca.pem'], [null, '/etc/ca.pem']] as const) {
+      const result = withCa(farmUrl, caPath);
+      expect(result.ok, `${farmUrl} ${String(caPath)}`).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('caPath') });
+    }
+  });
+
+  it('takes a farm flag on a single export, a boolean only', () => {
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1, farm: true })).toMatchObject({ ok: true, request: { farm: true } });
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1 })).toMatchObject({ ok: true });
+    expect(validateRequest(channelOf('render.enqueue'), { projectId: 1, farm: 'yes' }).ok).toBe(false);
+  });
+
   it('refuses a farm flag that is not a boolean on a batch', () => {
     const result = validateRequest(channelOf('batch.plan'), { name: 'B', faces: [{ faceId: 1, subject: 0 }], scriptIds: [1], voice: 'en-us', preset: 'reel', captions: 'none', label: false, farm: 'yes' });
     expect(result.ok).toBe(false);

@@ -167,6 +167,8 @@ export const requestSchemas = {
     preset: z.enum(exportPresets).optional(),
     /** Where the MP4 goes; chosen with `render.chooseOutput`. Defaults to the renders folder. */
     outputPath: absolutePathSchema.refine((value) => value.toLowerCase().endsWith('.mp4'), 'must end in .mp4').optional(),
+    /** Render it on the render farm set in the render settings instead of on this computer. */
+    farm: z.boolean().optional(),
   }),
   'render.list': noPayload,
   'render.cancel': renderRef,
@@ -181,7 +183,10 @@ export const requestSchemas = {
    * The render farm batches may use ("Render on farm"); null forgets it. `mediaAddress` is where the farm's workers
    * reach this computer (HOST or HOST:PORT on the LAN); without it, 127.0.0.1 (workers on this computer only).
    */
-  'render.setFarm': z.strictObject({ farmUrl: farmUrlSchema.nullable(), mediaAddress: farmMediaAddressSchema.nullable().optional() }),
+  'render.setFarm': z
+    .strictObject({ farmUrl: farmUrlSchema.nullable(), mediaAddress: farmMediaAddressSchema.nullable().optional(), caPath: absolutePathSchema.nullable().optional() })
+    // As the CLI's --farm-ca: a private certificate authority is for a farm reached over TLS.
+    .refine(({ farmUrl, caPath }) => !caPath || (farmUrl !== null && farmUrl.startsWith('rediss:')), { path: ['caPath'], message: 'goes with a rediss:// (TLS) farm URL' }),
   'presets.list': noPayload,
   'presets.save': z.strictObject({ name: presetNameSchema, settings: customPresetSettingsSchema }),
   'presets.delete': z.strictObject({ presetId: libraryIdSchema }),

@@ -277,6 +277,8 @@ export interface RenderSettingsView {
   farmUrl: string | null;
   /** Where the farm's workers reach this computer's media (HOST or HOST:PORT); null: 127.0.0.1, this computer only. */
   farmMediaAddress: string | null;
+  /** The CA certificate (PEM file) a rediss:// farm's certificate is checked against, as the CLI's --farm-ca; null: the system's. */
+  farmCaPath: string | null;
 }
 
 /** A built-in export preset (`id` null, `key` its name) or a custom one saved in the library. */

@@ -3,6 +3,7 @@ import type { FaceAnalysis, FaceSubject } from '../engine/face/face-types';
 import type { BatchCounts, JobPreview, RenderJobState, RenderQueue, RenderQueueDeps, RenderQueueLibrary, RenderRunner } from '../engine/jobs/index.js';
 import type { RenderBackend } from '../engine/jobs/render-backend.js';
 import type { FfmpegTools } from '../engine/media/index.js';
+import { DEFAULT_FARM_WINDOW } from '../engine/library/batch-queries.js';
 import type { SessionPool } from '../engine/models/session-pool.js';
 import type { RunOptions } from '../engine/progress';
 import { defaultRenderConcurrency, readRenderSettings } from './render-settings';
@@ -131,6 +132,8 @@ export interface StudioLibrary extends RenderQueueLibrary {
   finishBatch(input: { batchId: number }): boolean;
   /** Exact counts by status of a batch's renders (no row limit), with the mean finished time. */
   summarizeRenders(input: { batchId: number }): BatchCounts;
+  /** When the batch's latest done or failed items ended (ms since the epoch), newest first: its measured pace. */
+  listRecentRenderEnds(input: { batchId: number; limit: number }): number[];
   reopenBatch(input: { batchId: number }): void;
   listExportPresets(): LibraryExportPreset[];
   /** Validates (InputError BAD_ARGUMENT), then inserts, or replaces the preset with that name (any case). */
@@ -189,7 +192,7 @@ export interface EngineFacadeOptions {
   createRunner?: (engine: { tools: FfmpegTools; pool: SessionPool }) => RenderRunner;
   onJobState?: (state: RenderJobState) => void;
   /** Connects to the render farm at `farmUrl` (items queued with `farm: true`); without it, this host has no farm. */
-  openFarm?: (input: { farmUrl: string; mediaAddress?: string; libraryDir: string }) => Promise<RenderBackend>;
+  openFarm?: (input: { farmUrl: string; mediaAddress?: string; caPath?: string; libraryDir: string }) => Promise<RenderBackend>;
 }
 
 /** The engine as the handlers see it: nothing is loaded or opened until first used. */
@@ -242,9 +245,9 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
     const { openFarm } = options;
     if (!openFarm) throw new StudioFailure('UNSUPPORTED', 'This host of Mouthpiece cannot render on a farm.');
     const { libraryDir } = await library.get();
-    const { farmUrl, farmMediaAddress } = await readRenderSettings(libraryDir);
+    const { farmUrl, farmMediaAddress, farmCaPath } = await readRenderSettings(libraryDir);
     if (!farmUrl) throw new StudioFailure('BAD_INPUT', 'No render farm is set: give its Redis URL in the render settings, or render on this computer.');
-    return openFarm({ farmUrl, mediaAddress: farmMediaAddress, libraryDir });
+    return openFarm({ farmUrl, mediaAddress: farmMediaAddress, caPath: farmCaPath, libraryDir });
   });
 
   const queue = lazy(async (): Promise<RenderQueue> => {
@@ -258,7 +261,8 @@ export function createEngineFacade(config: EngineFacadeConfig, loaders: EngineMo
       const { farm: _onFarm, ...spec } = job.spec;
       return (await farm.get()).runner({ ...job, spec }, runOptions);
     };
-    const created = jobs.createRenderQueue({ library: opened, runner, concurrency, onJobState: options.onJobState });
+    // Farm items have a lane of their own, as wide as `batch --farm`'s default window: this computer's slots stay its own.
+    const created = jobs.createRenderQueue({ library: opened, runner, concurrency, farmWindow: DEFAULT_FARM_WINDOW, onJobState: options.onJobState });
     created.start();
     return created;
   });

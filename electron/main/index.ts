@@ -84,7 +84,7 @@ function startStudio(): void {
           libraryDir: paths.library,
         }),
       onJobState: (state) => emit('job-state', toRenderJobView(state, renderUrl)),
-      openFarm: ({ farmUrl, mediaAddress, libraryDir }) => openStudioFarm({ farmUrl, mediaAddress, libraryDir, version: app.getVersion() }),
+      openFarm: ({ farmUrl, mediaAddress, caPath, libraryDir }) => openStudioFarm({ farmUrl, mediaAddress, caPath, libraryDir, version: app.getVersion() }),
     },
   );
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { farmMediaAddressSchema, farmUrlSchema, MAX_PARALLEL_RENDERS } from '../contract/schemas';
+import { absolutePathSchema, farmMediaAddressSchema, farmUrlSchema, MAX_PARALLEL_RENDERS } from '../contract/schemas';
 import { defaultBatchConcurrency } from '../engine/batch/default-concurrency.js';
 import { writeFileAtomic } from '../engine/media/atomic-file.js';
 
@@ -19,6 +19,8 @@ const storedSettingsSchema = z.object({
   farmUrl: farmUrlSchema.optional(),
   /** Where farm workers reach this computer's media server (HOST or HOST:PORT); unset: 127.0.0.1. */
   farmMediaAddress: farmMediaAddressSchema.optional(),
+  /** A private certificate authority (PEM file) for a rediss:// farm, as the CLI's --farm-ca; unset: the system's. */
+  farmCaPath: absolutePathSchema.optional(),
 });
 export type StoredRenderSettings = z.infer<typeof storedSettingsSchema>;
 

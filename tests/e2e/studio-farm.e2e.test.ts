@@ -12,8 +12,8 @@ import { hasChromium } from './support/chromium';
 import { openStudioWithFace, type StudioSession } from './support/studio-session';
 
 /*
- * "Render on farm" in the real React studio over the bridge: the checkbox waits for a farm, the farm's URL is typed in
- * the render queue and shown back without its password, and a batch queued with the box ticked is rendered by a real
+ * "Render on farm" in the real React studio over the bridge: the checkboxes (batch, single export) wait for a farm,
+ * the farm's URL is typed in the render queue and shown back without its password, and a batch queued with the box ticked is rendered by a real
  * `mouthpiece worker` on a real redis-server. Bundled sample face only: no corpus.
  */
 const rigDir = mkdtempSync(path.join(tmpdir(), 'mouthpiece-farm-e2e-'));
@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium || !hasRedisServer)('Render on farm in Chromium ove
   });
 
   it('waits for a farm, keeps its password off the page, and renders a ticked batch on the farm', async () => {
+    // No farm yet: a single export has no "on farm" choice.
+    expect(await page.getByTestId('export-on-farm').count()).toBe(0);
     await page.getByTestId('batch-button').click();
     const builder = page.getByTestId('batch-builder');
     expect(await builder.getByTestId('batch-farm').isDisabled()).toBe(true);
@@ -48,6 +50,10 @@ describe.skipIf(!hasChromium || !hasRedisServer)('Render on farm in Chromium ove
     await queue.getByTestId('farm-save').click();
     await expect.poll(() => queue.getByTestId('farm-setting').textContent(), { timeout: 10_000 }).toContain(`redis://:***@127.0.0.1:${port}`);
     expect(await page.content()).not.toContain(password);
+    // With a farm, a single export may go there too.
+    await page.getByTestId('export-on-farm').check();
+    await expect.poll(() => page.getByTestId('render-button').textContent()).toBe('Export on farm');
+    await page.getByTestId('export-on-farm').uncheck();
 
     const worker = rig.track(startFarmWorkerProcess({ url: `redis://127.0.0.1:${port}`, cacheDir: path.join(rigDir, 'cache'), env: { MOUTHPIECE_REDIS_PASSWORD: password, MOUTHPIECE_LIBRARY: path.join(rigDir, 'worker-library') } }));
     await worker.waitForLine(/taking render jobs/);

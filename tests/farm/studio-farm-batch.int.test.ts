@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeStudio } from '../../electron/bridge/node-studio.js';
 import type { StudioEventName, StudioMethod } from '../../electron/contract/channels.js';
-import type { BatchView, RenderSettingsView, StudioResult } from '../../electron/contract/types.js';
+import { createEmptyProjectDocument } from '../../electron/contract/project-document.js';
+import type { BatchView, RenderJobView, RenderSettingsView, StudioResult } from '../../electron/contract/types.js';
 import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { dispatchStudioRequest } from '../../electron/main/dispatch-studio-request.js';
 import { openTestStudio } from '../../electron/main/handlers/test-studio.js';
@@ -15,8 +16,8 @@ import { SAMPLE_FACE } from '../helpers/shared-media.js';
 
 /*
  * "Render on farm" from the studio's API (schema, handler, the real engine): a 2-row batch queued with farm: true is
- * rendered by a real `mouthpiece worker` on a real redis-server, lands in the batch's folder, and is signed by the
- * studio library's identity. Runs on the bundled sample face: no corpus.
+ * rendered by a real `mouthpiece worker` on a real redis-server (both rows at once, beside one local slot), lands in
+ * the batch's folder, and is signed by the studio library's identity; then one export from the editor, on the farm. Runs on the bundled sample face: no corpus.
  */
 const dir = mkdtempSync(join(tmpdir(), 'mouthpiece-studio-farm-'));
 const rig = useFarmRig(dir, { queue: true });
@@ -62,8 +63,12 @@ describe.skipIf(!hasRedisServer)('the studio rendering a batch on the farm', () 
     const worker = rig.track(startFarmWorkerProcess({ url: `redis://127.0.0.1:${rig.redis.port}`, cacheDir: join(dir, 'cache'), env: { MOUTHPIECE_REDIS_PASSWORD: password, MOUTHPIECE_LIBRARY: join(dir, 'worker-library') } }));
     await worker.waitForLine(/taking render jobs/);
 
+    // One render at a time on this computer: the farm's lane does not take those slots, both rows go to the farm at once.
+    await call('render.setConcurrency', { concurrency: 1 });
     const created = await call<BatchView>('batch.create', { request });
     expect(created.counts.total).toBe(2);
+    const started = await call<{ batchId: number | null; status: string }[]>('render.list');
+    expect(started.filter((job) => job.batchId === created.id && job.status === 'running')).toHaveLength(2);
     let batch = created;
     while (batch.counts.done + batch.counts.failed + batch.counts.cancelled < 2) {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -87,5 +92,29 @@ describe.skipIf(!hasRedisServer)('the studio rendering a batch on the farm', () 
       expect(verdict.credentials.signer?.thisInstallation).toBe(true);
       expect(verdict.watermark.found).toBe(true);
     }
+
+    // One export from the editor, "on farm": the same lane and the same worker.
+    const document = createEmptyProjectDocument();
+    const project = await call<{ id: number }>('projects.create', {
+      name: 'Solo',
+      document: {
+        ...document,
+        stage: { faceId: face.id, mediaKind: 'photo' },
+        tracks: [{ subject: 0, clips: [{ id: 'c1', kind: 'script', start: 0, text: 'Just me.', voice: 'en-us', duration: 1 }] }],
+        export: { ...document.export, customPresetId: tiny.id },
+      },
+    });
+    const solo = join(outDir, 'Solo.mp4');
+    let single = await call<RenderJobView>('render.enqueue', { projectId: project.id, outputPath: solo, farm: true });
+    expect(single.onFarm).toBe(true);
+    while (single.status === 'queued' || single.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      single = (await call<RenderJobView[]>('render.list')).find((job) => job.id === single.id) as RenderJobView;
+    }
+    expect(single).toMatchObject({ status: 'done', onFarm: true, error: null });
+    expect(await rig.queue.getJobCounts('completed')).toMatchObject({ completed: 3 });
+    const soloVerdict = await runCli(['verify', solo, '--library', libraryDir, '--json']);
+    expect(soloVerdict.code, soloVerdict.stderr).toBe(0);
+    expect(JSON.parse(soloVerdict.stdout)).toMatchObject({ credentials: { status: 'valid', signer: { thisInstallation: true } }, watermark: { found: true } });
   }, 600_000);
 });

@@ -107,6 +107,23 @@ describe('a batch longer than any page of rows', () => {
     expect(completed.batch.finishedAt).not.toBeNull();
   }, 120_000);
 
+  it('on a farm, times the batch by its measured pace: unknown before two items ended, then known, whatever the window', async () => {
+    const manifest = await writeCsvManifest(6);
+    // Items end one after another, at least 0.3 s apart, though all six are in the window at once.
+    const runner: RenderRunner = async ({ spec }) => {
+      const index = Number(path.basename((spec as BatchItemSpec).outputPath, '.mp4').slice(1));
+      await new Promise((resolve) => setTimeout(resolve, 300 * index));
+      return { outPath: (spec as BatchItemSpec).outputPath };
+    };
+    const updates: BatchProgress[] = [];
+    await runManifestBatch({ library, runner, manifestPath: manifest, outDir, concurrency: 256, etaFromThroughput: true, presets: ['square'], onUpdate: ({ batch }) => updates.push(batch) });
+    const ended = (batch: BatchProgress) => batch.done + batch.failed + batch.cancelled;
+    const working = updates.filter((batch) => batch.queued + batch.running > 0);
+    expect(working.filter((batch) => ended(batch) < 2).map((batch) => batch.etaMs)).toEqual(working.filter((batch) => ended(batch) < 2).map(() => null));
+    expect(working.some((batch) => ended(batch) >= 2 && typeof batch.etaMs === 'number' && batch.etaMs > 0)).toBe(true);
+    expect(updates.at(-1)).toMatchObject({ done: 6, etaMs: 0 });
+  }, 60_000);
+
   it('the studio queue lists, counts and claims past 500 rows: 700 renders and an app batch of 600', () => {
     const first = library.createRender({ spec: { n: 0 } });
     for (let i = 1; i < 700; i += 1) library.createRender({ spec: { n: i } });

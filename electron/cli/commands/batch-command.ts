@@ -91,6 +91,8 @@ export async function runBatchCommand(argv: string[], ctx: CommandContext): Prom
       manifestPath: positionals[0],
       outDir: values.out as string,
       concurrency,
+      // On a farm the window says how many jobs wait there, not how fast its workers go: the time left is measured.
+      etaFromThroughput: Boolean(values.farm),
       existing,
       nameTemplate: values['name-template'],
       presets: [...OUTPUT_PRESET_NAMES, ...custom.map((entry) => entry.name)],

@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import {
-  batchItemSpecSchema, createRenderQueue, estimateBatchProgress, estimateBatchProgressFromCounts, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner,
+  batchItemSpecSchema, createRenderQueue, estimateBatchProgress, estimateBatchProgressFromCounts, measureEndedPerSec, THROUGHPUT_SPAN, type BatchItemSpec, type BatchProgress, type RenderJobState, type RenderRunner,
 } from '../jobs/index.js';
 import type { BatchEntry, Library, RenderEntry } from '../library/index.js';
 import { captionFilePaths } from '../render/caption-overlay.js';
@@ -26,6 +26,11 @@ export interface RunManifestBatchInput {
   outDir: string;
   /** Renders at once. */
   concurrency: number;
+  /**
+   * Time left from the pace items have been ending, not from `concurrency` (on a farm, `concurrency` is the window:
+   * how many jobs wait on the farm, not how many its workers draw at once).
+   */
+  etaFromThroughput?: boolean;
   existing?: ExistingOutputPolicy;
   /** Output name template; see output-names.ts. */
   nameTemplate?: string;
@@ -123,7 +128,11 @@ export async function runManifestBatch(input: RunManifestBatchInput): Promise<Ma
     const toResult = (state: RenderJobState): BatchItemResult => itemResult(state, positions);
     // Counts kept from the items' changes: a progress tick never reads every row of the batch.
     const tally = createBatchTally(() => library.listRenders({ batchId }));
-    const progressOf = (state: RenderJobState) => estimateBatchProgressFromCounts(tally.record(state), tally.running(), input.concurrency);
+    const pace = input.etaFromThroughput ? createPaceReader(() => library.listRecentRenderEnds({ batchId, limit: THROUGHPUT_SPAN })) : null;
+    const progressOf = (state: RenderJobState) => {
+      const nowMs = Date.now();
+      return estimateBatchProgressFromCounts(tally.record(state), tally.running(), input.concurrency, nowMs, pace?.(nowMs));
+    };
     const queue = createRenderQueue({
       library,
       runner: input.runner,
@@ -239,4 +248,17 @@ const exists = (file: string) => access(file).then(
 function emptyBatch(outDir: string, manifestPath: string): BatchEntry {
   const now = new Date().toISOString();
   return { id: 0, name: path.basename(manifestPath), sourceKey: null, outDir, concurrency: 1, createdAt: now, finishedAt: now, counts: { total: 0, queued: 0, running: 0, done: 0, failed: 0, cancelled: 0 } };
+}
+
+/** The batch's pace (measureEndedPerSec), read from the library at most once a second: ticks come by the hundred. */
+function createPaceReader(readEnds: () => number[]): (nowMs: number) => number | null {
+  let readAtMs = -Infinity;
+  let ends: number[] = [];
+  return (nowMs) => {
+    if (nowMs - readAtMs >= 1000) {
+      ends = readEnds();
+      readAtMs = nowMs;
+    }
+    return measureEndedPerSec(ends, nowMs);
+  };
 }

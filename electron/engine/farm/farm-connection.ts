@@ -41,7 +41,7 @@ export function parseFarmUrl(url: string, { tlsCaPath, password: fallbackPasswor
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   let tls: { servername: string; ca?: Buffer } | undefined;
   if (parsed.protocol === 'rediss:') {
-    tls = { servername: host, ...(tlsCaPath ? { ca: readTlsCa(tlsCaPath) } : {}) };
+    tls = { servername: host, ...(tlsCaPath ? { ca: readFarmCa(tlsCaPath) } : {}) };
   } else if (tlsCaPath) {
     throw new InputError('BAD_ARGUMENT', '--farm-ca is for TLS: use a rediss:// URL with it.');
   }
@@ -52,13 +52,24 @@ export function parseFarmUrl(url: string, { tlsCaPath, password: fallbackPasswor
   };
 }
 
-function readTlsCa(caPath: string): Buffer {
+/**
+ * The farm's CA certificate(s), checked as PEM: a DER file or a key given by mistake would otherwise surface only as
+ * "cannot reach Redis". `what` names the setting in the one-line error (the CLI's --farm-ca, the studio's field).
+ */
+export function readFarmCa(caPath: string, what = '--farm-ca'): Buffer {
+  let bytes: Buffer;
   try {
-    return readFileSync(caPath);
+    bytes = readFileSync(caPath);
   } catch {
-    throw new InputError('FILE_NOT_FOUND', `${caPath}: cannot read this CA certificate (--farm-ca).`, caPath);
+    throw new InputError('FILE_NOT_FOUND', `${caPath}: cannot read this CA certificate (${what}).`, caPath);
   }
+  if (!PEM_CERTIFICATE.test(bytes.toString('latin1'))) {
+    throw new InputError('BAD_ARGUMENT', `${caPath} is not a PEM certificate (${what}): it must hold "-----BEGIN CERTIFICATE-----" … "-----END CERTIFICATE-----".`, caPath);
+  }
+  return bytes;
 }
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** `redis://user:secret@host` → `redis://user:***@host`, anywhere in a text. */
 export function redactUrlText(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderEntry } from '../library/library-types.js';
-import { estimateBatchProgress } from './batch-progress.js';
+import { estimateBatchProgress, estimateBatchProgressFromCounts, measureEndedPerSec } from './batch-progress.js';
 import type { RenderJobState } from './render-queue.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00.000Z');
@@ -48,5 +48,30 @@ describe('estimateBatchProgress', () => {
     expect(estimateBatchProgress([job('running', { progress: 0.01, startedAt: secondsAgo(1) })], 1, NOW).etaMs).toBeNull();
     expect(estimateBatchProgress([job('done', { durationMs: 1 }), job('failed')], 1, NOW)).toMatchObject({ etaMs: 0, ratio: 1 });
     expect(estimateBatchProgress([], 1, NOW)).toMatchObject({ total: 0, ratio: 1, etaMs: 0 });
+  });
+});
+
+describe('the time left of a farm batch, from its measured pace', () => {
+  it('measures items ended a second over the latest ends up to now, and knows nothing before two ended', () => {
+    expect(measureEndedPerSec([], NOW)).toBeNull();
+    expect(measureEndedPerSec([NOW - 5_000], NOW)).toBeNull();
+    // Ends 10 s apart, the last just now: 0.1 a second.
+    expect(measureEndedPerSec([NOW - 30_000, NOW - 20_000, NOW - 10_000, NOW], NOW)).toBeCloseTo(0.1, 6);
+    // Nothing ended for a while since: the pace drops as time passes.
+    expect(measureEndedPerSec([NOW - 60_000, NOW - 50_000, NOW - 40_000, NOW - 30_000], NOW)).toBeCloseTo(0.05, 6);
+  });
+
+  it('takes the work left at that pace, not shared among a 256-job window', () => {
+    // Three workers each ending a reel every 10 s (0.3 a second) behind a window of 256: 256 waiting on the farm,
+    // 744 still in the library, the 256 a tenth done on average.
+    const counts = { total: 1_030, queued: 744, running: 256, done: 30, failed: 0, cancelled: 0, meanDoneMs: 10_000 };
+    const running = Array.from({ length: 256 }, () => job('running', { progress: 0.1, startedAt: secondsAgo(1) }));
+    const measured = estimateBatchProgressFromCounts(counts, running, 256, NOW, 0.3);
+    expect(measured.etaMs).toBe(Math.round(((1_000 - 25.6) / 0.3) * 1000));
+    // What the window-based estimate says for the same batch: about 40 s, where the farm needs almost an hour.
+    expect(estimateBatchProgressFromCounts(counts, running, 256, NOW).etaMs).toBeLessThan(60_000);
+    // Before the pace is known, no guess; once nothing is left, none is needed.
+    expect(estimateBatchProgressFromCounts(counts, running, 256, NOW, null).etaMs).toBeNull();
+    expect(estimateBatchProgressFromCounts({ ...counts, queued: 0, running: 0, done: 1_030 }, [], 256, NOW, null).etaMs).toBe(0);
   });
 });

@@ -33,13 +33,25 @@ export function estimateBatchProgress(items: RenderJobState[], concurrency: numb
   return estimateBatchProgressFromCounts(counts, items.filter((item) => item.entry.status === 'running'), concurrency, nowMs);
 }
 
+/** Items ended a second, from when the latest ones ended (`endsMs`, any order): null before two have ended. */
+export function measureEndedPerSec(endsMs: readonly number[], nowMs = Date.now()): number | null {
+  if (endsMs.length < 2) return null;
+  const oldest = Math.min(...endsMs);
+  // Up to now, not to the last end: a farm that stopped delivering slows the estimate down as time passes.
+  return (endsMs.length - 1) / (Math.max(1, nowMs - oldest) / 1000);
+}
+
+/** How many of a batch's latest ends the pace is measured over: recent enough to follow a farm that grows or shrinks. */
+export const THROUGHPUT_SPAN = 32;
+
 /**
  * Progress and time left of a batch from its exact counts and its running items (a handful, however long the batch,
  * so a progress tick never reads every row). An item still queued is assumed to take as long as the finished ones
  * took on average (or, before any finished, as long as the running ones are heading for); the work left is shared
- * among the renders that run at once.
+ * among the renders that run at once. With `endedPerSec` (a farm batch: measureEndedPerSec), the time left is the
+ * work left at that measured pace instead, null until it is known.
  */
-export function estimateBatchProgressFromCounts(counts: BatchCounts, running: RenderJobState[], concurrency: number, nowMs = Date.now()): BatchProgress {
+export function estimateBatchProgressFromCounts(counts: BatchCounts, running: RenderJobState[], concurrency: number, nowMs = Date.now(), endedPerSec?: number | null): BatchProgress {
   const progressOfRunning = running.reduce((sum, item) => sum + item.entry.progress, 0);
   const ended = counts.done + counts.failed + counts.cancelled;
   const { total } = counts;
@@ -52,7 +64,11 @@ export function estimateBatchProgressFromCounts(counts: BatchCounts, running: Re
 
   let etaMs: number | null = null;
   if (counts.running + counts.queued === 0) etaMs = 0;
-  else if (typicalMs !== null) {
+  else if (endedPerSec !== undefined) {
+    // Measured: the work left at the pace items have been ending (a farm's window says nothing of its speed).
+    const itemsLeft = counts.running + counts.queued - progressOfRunning;
+    etaMs = endedPerSec === null || endedPerSec <= 0 ? null : Math.round((itemsLeft / endedPerSec) * 1000);
+  } else if (typicalMs !== null) {
     const leftOfRunning = running.reduce((sum, item) => sum + (item.etaMs ?? (1 - item.entry.progress) * typicalMs), 0);
     etaMs = Math.round((leftOfRunning + counts.queued * typicalMs) / Math.max(1, Math.min(concurrency, counts.running + counts.queued)));
   }

@@ -4,6 +4,6 @@ export {
   batchItemSpecSchema, CAPTION_CHOICES, isBatchItemSpec, renderJobSpecSchema, RENDER_PRESETS, studioRenderSpecSchema,
   type BatchItemSpec, type CaptionChoice, type RenderClipSpec, type RenderJob, type RenderJobSpec, type RenderPreset, type RenderRunner, type StudioRenderSpec,
 } from './render-job.js';
-export { estimateBatchProgress, estimateBatchProgressFromCounts, type BatchCounts, type BatchProgress } from './batch-progress.js';
+export { estimateBatchProgress, estimateBatchProgressFromCounts, measureEndedPerSec, THROUGHPUT_SPAN, type BatchCounts, type BatchProgress } from './batch-progress.js';
 export { createTalkingVideoRunner, toTalkingVideoRequest } from './talking-video-runner.js';
 export { createJobPreview, type JobPreview } from './job-preview.js';

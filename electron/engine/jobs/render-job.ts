@@ -39,6 +39,8 @@ const exportExtras = {
   label: z.boolean().optional(),
   /** A custom preset's settings, copied when the job was queued so later edits of the preset do not change it. */
   customPreset: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** Queued in the studio "on farm" (a batch or one export): the studio's runner sends it to the render farm (not part of what is drawn). */
+  farm: z.literal(true).optional(),
 };
 
 /** A render made in the studio from a project: every track and clip of its timeline. */
@@ -83,8 +85,6 @@ export const batchItemSpecSchema = z.object({
   captions: z.enum(CAPTION_CHOICES),
   /** The consent attestation found for the face when the batch was planned; it goes into the signed credentials. */
   consent: z.object({ statement: z.string().min(1).max(2000), source: z.enum(['cli', 'manifest', 'library', 'sample']) }).optional(),
-  /** Queued in the studio with "Render on farm": the studio's runner sends it to the render farm (not part of what is drawn). */
-  farm: z.literal(true).optional(),
   ...exportExtras,
 });
 

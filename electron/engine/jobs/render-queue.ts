@@ -1,4 +1,5 @@
 import type { Library } from '../library/index.js';
+import type { RenderLane } from '../library/index.js';
 import type { RenderEntry } from '../library/library-types.js';
 import { CancelledError, throwIfAborted } from '../errors.js';
 import { estimateEtaMs, type Progress } from '../progress.js';
@@ -32,6 +33,13 @@ export interface RenderQueueDeps {
   runner: RenderRunner;
   /** Renders at once; 1 by default. */
   concurrency?: number;
+  /**
+   * A second lane for the render farm: renders whose spec says `farm: true` run up to this many at once (the farm's
+   * window; its workers decide how many draw at a time) without taking any of the `concurrency` slots, which stay
+   * this computer's. Without it every render takes a slot, whatever runs it (a `batch --farm` run, whose
+   * concurrency is its window).
+   */
+  farmWindow?: number;
   /**
    * Which renders this queue runs: one batch's (a `mouthpiece batch` process), or by default every render that is not
    * part of a manifest batch (the studio's queue), so the two never take each other's jobs.
@@ -71,6 +79,7 @@ export interface RenderQueue {
 }
 
 interface Running {
+  lane: RenderLane | undefined;
   controller: AbortController;
   done: Promise<void>;
   etaMs: number | null;
@@ -78,9 +87,13 @@ interface Running {
 
 const SHUTDOWN = 'shutdown';
 
-export function createRenderQueue({ library, runner, concurrency: initialConcurrency = 1, batchId: scope, onJobState, progressIntervalMs = 200 }: RenderQueueDeps): RenderQueue {
+export function createRenderQueue({ library, runner, concurrency: initialConcurrency = 1, farmWindow, batchId: scope, onJobState, progressIntervalMs = 200 }: RenderQueueDeps): RenderQueue {
   assertConcurrency(initialConcurrency);
+  if (farmWindow !== undefined) assertConcurrency(farmWindow);
   let concurrency = initialConcurrency;
+  // One lane (every render) without a farm window; with one, the farm's and this computer's, each with its own limit.
+  const lanes: readonly (RenderLane | undefined)[] = farmWindow === undefined ? [undefined] : ['local', 'farm'];
+  const limitOf = (lane: RenderLane | undefined) => (lane === 'farm' ? (farmWindow ?? concurrency) : concurrency);
   const running = new Map<number, Running>();
   const listScoped = (filter: { status?: RenderEntry['status'] | RenderEntry['status'][]; limit?: number } = {}) =>
     library.listRenders({ ...filter, batchId: scope ?? null });
@@ -108,18 +121,21 @@ export function createRenderQueue({ library, runner, concurrency: initialConcurr
   };
 
   const pump = () => {
-    while (!paused && running.size < concurrency) {
-      // A batch runs in its order, the app's queue oldest first; one indexed lookup however many rows wait.
-      const next = library.findNextQueuedRender({ batchId: scope ?? null, exceptIds: [...running.keys()] });
-      if (!next) break;
-      run(next);
+    for (const lane of lanes) {
+      const inLane = () => [...running].filter(([, slot]) => slot.lane === lane).map(([id]) => id);
+      for (let ids = inLane(); !paused && ids.length < limitOf(lane); ids = inLane()) {
+        // A batch runs in its order, the app's queue oldest first; one indexed lookup however many rows wait.
+        const next = library.findNextQueuedRender({ batchId: scope ?? null, lane, exceptIds: ids });
+        if (!next) break;
+        run(next, lane);
+      }
     }
     settleIdle();
   };
 
-  const run = (entry: RenderEntry) => {
+  const run = (entry: RenderEntry, lane: RenderLane | undefined) => {
     const controller = new AbortController();
-    const slot: Running = { controller, done: Promise.resolve(), etaMs: null };
+    const slot: Running = { lane, controller, done: Promise.resolve(), etaMs: null };
     running.set(entry.id, slot);
     slot.done = execute(entry, slot).finally(() => {
       running.delete(entry.id);

@@ -7,5 +7,5 @@ export { openLibraryDatabase, type OpenLibraryDatabaseInput } from './database.j
 export { applyMigrations, libraryMigrations, readSchemaVersion, type Migration } from './migrations.js';
 export { hashFile, resolveMediaPath } from './media-store.js';
 export { repairLibrary } from './repair-library.js';
-export type { ListRendersFilter } from './render-queries.js';
+export type { ListRendersFilter, RenderLane } from './render-queries.js';
 export type * from './library-types.js';

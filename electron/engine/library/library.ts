@@ -14,6 +14,7 @@ import type {
 import * as projects from './project-queries.js';
 import { reanalyzeFace } from './reanalyze-face.js';
 import * as renders from './render-queries.js';
+import type { RenderLane } from './render-queries.js';
 import { repairLibrary } from './repair-library.js';
 import { formatJsonColumn, formatNowIso } from './row-helpers.js';
 import * as scripts from './script-queries.js';
@@ -74,9 +75,11 @@ export interface Library {
   requeueRender(input: { renderId: number }): boolean;
   listRenders(filter?: renders.ListRendersFilter): RenderEntry[];
   /** The queued render a queue of this scope runs next (a batch's lowest position, else the oldest), or null. */
-  findNextQueuedRender(input: { batchId: number | null; exceptIds?: number[] }): RenderEntry | null;
+  findNextQueuedRender(input: { batchId: number | null; lane?: RenderLane; exceptIds?: number[] }): RenderEntry | null;
   /** Exact counts by status of every render in a scope (as `listRenders`' `batchId`), with the mean finished time. */
   summarizeRenders(input?: { batchId?: number | null }): renders.RenderSummary;
+  /** When the batch's last `limit` done or failed items ended (ms since the epoch), newest first. */
+  listRecentRenderEnds(input: { batchId: number; limit: number }): number[];
   getRender(input: { renderId: number }): RenderEntry | null;
   deleteRender(input: { renderId: number }): void;
 
@@ -194,8 +197,9 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     finishRender: (input) => renders.finishRender({ db, ...input, nowMs: Date.now() }),
     requeueRender: ({ renderId }) => renders.requeueRender({ db, renderId }),
     listRenders: (filter = {}) => renders.listRenders({ db, ...filter }),
-    findNextQueuedRender: ({ batchId, exceptIds }) => renders.findNextQueuedRender({ db, batchId, exceptIds }),
+    findNextQueuedRender: ({ batchId, lane, exceptIds }) => renders.findNextQueuedRender({ db, batchId, lane, exceptIds }),
     summarizeRenders: ({ batchId } = {}) => renders.summarizeRenders({ db, batchId }),
+    listRecentRenderEnds: ({ batchId, limit }) => renders.listRecentRenderEnds({ db, batchId, limit }),
     getRender: ({ renderId }) => renders.getRender({ db, renderId }),
     deleteRender: ({ renderId }) => renders.deleteRender({ db, renderId }),
 

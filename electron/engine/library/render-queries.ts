@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import type { JsonValue, RenderEntry, RenderStatus } from './library-types.js';
+import { FARM_LANE_SQL } from './schema-v5.js';
 import { assertEntryId, createMissingEntryError, formatJsonColumn, parseJsonColumn } from './row-helpers.js';
 
 /*
@@ -94,20 +95,36 @@ export function listRenders({ db, status, projectId, batchId, limit }: { db: Dat
   return rows.map(mapRenderRow);
 }
 
+/** Which of the studio queue's lanes a render waits in: the render farm's (`farm: true` in its spec) or this computer's. */
+export type RenderLane = 'farm' | 'local';
+
 /**
- * The queued render to run next in this scope, skipping `exceptIds` (ones the caller is already starting): a batch's
- * lowest position, the app queue's oldest render. One indexed lookup (schema v3), however long the queue.
+ * The queued render to run next in this scope (and lane, if given), skipping `exceptIds` (ones the caller is already
+ * starting): a batch's lowest position, the app queue's oldest render. One indexed lookup (schema v3, v5), however
+ * long the queue and however many rows wait in the other lane.
  */
-export function findNextQueuedRender({ db, batchId, exceptIds = [] }: { db: Database; batchId: number | null; exceptIds?: number[] }): RenderEntry | null {
-  // A batch runs by position (the index renders_queued_by_batch), the app queue by age (renders_queued_by_age).
-  const order = batchId === null ? 'id' : 'batch_position, id';
-  const row = db
-    .prepare(
-      `SELECT * FROM renders WHERE status = 'queued' AND ${scopeSql(batchId)}
-          AND id NOT IN (SELECT value FROM json_each(:except)) ORDER BY ${order} LIMIT 1`,
-    )
-    .get({ ...scopeParams(batchId), except: JSON.stringify(exceptIds) }) as RenderRow | undefined;
+export function findNextQueuedRender({ db, batchId, lane, exceptIds = [] }: { db: Database; batchId: number | null; lane?: RenderLane; exceptIds?: number[] }): RenderEntry | null {
+  const row = db.prepare(nextQueuedRenderSql({ batchId, lane })).get({ ...scopeParams(batchId), except: JSON.stringify(exceptIds) }) as RenderRow | undefined;
   return row ? mapRenderRow(row) : null;
+}
+
+/** The claim's statement (exported so a test can ask SQLite for its plan). */
+export function nextQueuedRenderSql({ batchId, lane }: { batchId: number | null; lane?: RenderLane }): string {
+  // A batch runs by position (the index renders_queued_by_batch), the app queue by age (renders_queued_by_age, or
+  // renders_queued_by_lane when a lane is asked for).
+  const order = batchId === null ? 'id' : 'batch_position, id';
+  const laneSql = lane === undefined ? '' : `AND ${FARM_LANE_SQL} = ${lane === 'farm' ? 1 : 0}`;
+  return `SELECT * FROM renders WHERE status = 'queued' ${laneSql} AND ${scopeSql(batchId)}
+             AND id NOT IN (SELECT value FROM json_each(:except)) ORDER BY ${order} LIMIT 1`;
+}
+
+/** When a batch's last `limit` items that ended done or failed ended (ms since the epoch), newest first. */
+export function listRecentRenderEnds({ db, batchId, limit }: { db: Database; batchId: number; limit: number }): number[] {
+  // Served by renders_ended_by_batch (schema v5), whose condition is this one word for word.
+  const rows = db
+    .prepare(`SELECT finished_at FROM renders WHERE batch_id = ? AND status IN ('done', 'failed') AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT ?`)
+    .all(batchId, Math.max(1, Math.floor(limit))) as { finished_at: string }[];
+  return rows.map((row) => Date.parse(row.finished_at));
 }
 
 export interface RenderSummary {

@@ -209,7 +209,7 @@ describe.skipIf(!hasSharedMedia)('export presets', () => {
 
 describe.skipIf(!hasSharedMedia)('render settings', () => {
   it('starts at what fits the machine, and keeps the parallel renders the user set across restarts', async () => {
-    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4, farmUrl: null, farmMediaAddress: null });
+    expect(await studio.handlers['render.getSettings'](undefined)).toEqual({ concurrency: defaultRenderConcurrency(), defaultConcurrency: defaultRenderConcurrency(), maxConcurrency: 4, farmUrl: null, farmMediaAddress: null, farmCaPath: null });
     expect(await studio.handlers['render.setConcurrency']({ concurrency: 3 })).toMatchObject({ concurrency: 3 });
     // Setting one setting keeps the other; the farm's password is never shown back.
     expect(await studio.handlers['render.setFarm']({ farmUrl: 'redis://:s3cret-pass@farm.lan:6379' })).toMatchObject({ concurrency: 3, farmUrl: 'redis://:***@farm.lan:6379' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { nextFreeName } from '../../contract/batch-names';
 import type { StudioHandlers } from '../../contract/studio-api';
 import type { BatchView } from '../../contract/types';
-import { estimateBatchProgressFromCounts, type BatchCounts } from '../../engine/jobs/batch-progress.js';
+import { estimateBatchProgressFromCounts, measureEndedPerSec, THROUGHPUT_SPAN, type BatchCounts } from '../../engine/jobs/batch-progress.js';
 import type { RenderJobState, RenderQueue } from '../../engine/jobs/index.js';
 import type { LibraryBatch, StudioLibrary } from '../engine-facade';
 import { readRenderSettings } from '../render-settings';
@@ -20,8 +20,8 @@ type BatchHandlers = Pick<StudioHandlers, 'batch.chooseFolder' | 'batch.plan' | 
 const NAMES_SHOWN = 5;
 
 /** `counts`: exact, from the library; `running`: the batch's running items (their progress and time left). */
-export function toBatchView(batch: LibraryBatch, counts: BatchCounts, running: RenderJobState[], concurrency: number): BatchView {
-  const progress = estimateBatchProgressFromCounts(counts, running, concurrency);
+export function toBatchView(batch: LibraryBatch, counts: BatchCounts, running: RenderJobState[], concurrency: number, endedPerSec?: number | null): BatchView {
+  const progress = estimateBatchProgressFromCounts(counts, running, concurrency, Date.now(), endedPerSec);
   return {
     id: batch.id,
     name: batch.name,
@@ -66,7 +66,10 @@ export function createBatchHandlers(deps: StudioHandlerDeps): BatchHandlers {
       batch = library.getBatch({ batchId }) ?? batch;
     }
     const running = queue.list({ status: 'running' }).filter((state) => state.entry.batchId === batchId);
-    return toBatchView(batch, library.summarizeRenders({ batchId }), running, queue.concurrency);
+    // A batch on the farm runs in the farm's lane, as wide as its window: its time left is its measured pace.
+    const onFarm = running.some((state) => (state.entry.spec as { farm?: unknown } | null)?.farm === true);
+    const endedPerSec = onFarm ? measureEndedPerSec(library.listRecentRenderEnds({ batchId, limit: THROUGHPUT_SPAN })) : undefined;
+    return toBatchView(batch, library.summarizeRenders({ batchId }), running, queue.concurrency, endedPerSec);
   };
 
   const announce = (queue: RenderQueue, batchId: number) => {

@@ -4,7 +4,7 @@ import { MAX_PARALLEL_RENDERS } from '../../contract/schemas';
 import type { StudioHandlers } from '../../contract/studio-api';
 import type { RenderJobView, RenderSettingsView } from '../../contract/types';
 import type { RenderJobState } from '../../engine/jobs/index.js';
-import { redactUrlText } from '../../engine/farm/farm-connection.js';
+import { readFarmCa, redactUrlText } from '../../engine/farm/farm-connection.js';
 import { parseMediaAddress } from '../../engine/farm/media-address.js';
 import { defaultRenderConcurrency, readRenderSettings, updateRenderSettings } from '../render-settings';
 import { StudioFailure } from '../studio-errors';
@@ -21,7 +21,7 @@ type RenderHandlers = Pick<
 
 const PRESETS = new Set(['reel', 'square', 'landscape', 'source']);
 
-function renderSettingsView({ concurrency, farmUrl, farmMediaAddress }: { concurrency: number; farmUrl?: string; farmMediaAddress?: string }): RenderSettingsView {
+function renderSettingsView({ concurrency, farmUrl, farmMediaAddress, farmCaPath }: { concurrency: number; farmUrl?: string; farmMediaAddress?: string; farmCaPath?: string }): RenderSettingsView {
   // The stored URL may hold the Redis password: the page is shown it hidden.
   return {
     concurrency,
@@ -29,6 +29,7 @@ function renderSettingsView({ concurrency, farmUrl, farmMediaAddress }: { concur
     maxConcurrency: MAX_PARALLEL_RENDERS,
     farmUrl: farmUrl === undefined ? null : redactUrlText(farmUrl),
     farmMediaAddress: farmMediaAddress ?? null,
+    farmCaPath: farmCaPath ?? null,
   };
 }
 
@@ -80,8 +81,11 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
   }
 
   return {
-    'render.enqueue': async ({ projectId, preset, outputPath }) => {
+    'render.enqueue': async ({ projectId, preset, outputPath, farm }) => {
       const { library, project } = await requireProject(engine, projectId);
+      if (farm && !(await readRenderSettings(library.libraryDir)).farmUrl) {
+        throw new StudioFailure('BAD_INPUT', 'Exporting on the farm needs a render farm: set its Redis URL (redis://HOST:6379) in the render settings first.');
+      }
       const { document, name } = toProjectView(project);
       if (outputPath !== undefined) await checkOutputFolder(path.dirname(outputPath), { libraryDir: library.libraryDir, rendersDir: deps.rendersDir() });
       // A preset asked for by name is that built-in preset, not the project's custom one.
@@ -92,7 +96,8 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
         preset: preset ?? document.export.preset,
         outputPath: outputPath ?? defaultRenderPath(deps.rendersDir(), name),
       });
-      return view((await engine.renderQueue()).enqueue({ projectId, spec }));
+      // `farm` sends it to the farm's lane and the farm (engine-facade's runner); without it, it renders here.
+      return view((await engine.renderQueue()).enqueue({ projectId, spec: farm ? { ...spec, farm: true } : spec }));
     },
 
     'render.list': async () => (await engine.renderQueue()).list().map(view),
@@ -112,11 +117,16 @@ export function createRenderHandlers(deps: StudioHandlerDeps): RenderHandlers {
       return renderSettingsView({ ...stored, concurrency });
     },
 
-    'render.setFarm': async ({ farmUrl, mediaAddress }) => {
+    'render.setFarm': async ({ farmUrl, mediaAddress, caPath }) => {
       const library = await engine.library();
-      // Refused here, before it is stored, in the words the CLI uses for --media-address.
+      // Refused here, before it is stored, in the words the CLI uses for --media-address and --farm-ca.
       if (mediaAddress) parseMediaAddress(mediaAddress, 'The address workers reach this computer at');
-      const stored = await updateRenderSettings(library.libraryDir, { farmUrl: farmUrl ?? undefined, farmMediaAddress: (farmUrl && mediaAddress) || undefined });
+      if (caPath) readFarmCa(caPath, "the farm's CA certificate");
+      const stored = await updateRenderSettings(library.libraryDir, {
+        farmUrl: farmUrl ?? undefined,
+        farmMediaAddress: (farmUrl && mediaAddress) || undefined,
+        farmCaPath: (farmUrl && caPath) || undefined,
+      });
       // The next farm item connects with the new URL.
       await engine.farmChanged();
       return renderSettingsView({ ...stored, concurrency: (await engine.renderQueue()).concurrency });

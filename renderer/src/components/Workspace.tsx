@@ -28,6 +28,7 @@ export function Workspace() {
   const [rendering, setRendering] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [buildingBatch, setBuildingBatch] = useState(false);
+  const [exportOnFarm, setExportOnFarm] = useState(false);
   const batchOpened = useRef(false);
   if (buildingBatch) batchOpened.current = true;
   const onPlaybackError = useCallback((message: string) => setProblem(`Playback: ${message}`), []);
@@ -80,13 +81,14 @@ export function Workspace() {
         setProblem('The project must be saved before it can be exported; see the message next to its name.');
         return;
       }
-      const result = await studio.render.enqueue({ projectId });
+      // "On farm" counts only while a farm is set (forgotten since: the export renders here).
+      const result = await studio.render.enqueue({ projectId, ...(exportOnFarm && queue.settings?.farmUrl ? { farm: true } : {}) });
       if (result.ok) queue.added(result.value);
       else setProblem(`The export could not be queued: ${result.error.message}`);
     } finally {
       setRendering(false);
     }
-  }, [studio, store, flushSave, queue]);
+  }, [studio, store, flushSave, queue, exportOnFarm]);
 
   useEffect(
     () =>
@@ -102,7 +104,14 @@ export function Workspace() {
 
   return (
     <div className="workspace">
-      <TopBar renderBlocker={renderBlocker} rendering={rendering} onRender={() => void render()} onBatch={() => setBuildingBatch(true)} onRetrySave={() => void flushSave()} />
+      <TopBar
+        renderBlocker={renderBlocker}
+        rendering={rendering}
+        onRender={() => void render()}
+        onBatch={() => setBuildingBatch(true)}
+        onRetrySave={() => void flushSave()}
+        farm={{ available: Boolean(queue.settings?.farmUrl), onFarm: exportOnFarm, setOnFarm: setExportOnFarm }}
+      />
       {problem && (
         <div className="workspace-problem">
           <ErrorMessage title={problem} actions={<button type="button" className="button small" onClick={() => setProblem(null)}>Dismiss</button>} />

@@ -10,22 +10,27 @@ export function FarmSetting({ queue }: { queue: RenderJobs }) {
   const [editing, setEditing] = useState(false);
   const [url, setUrl] = useState('');
   const [mediaAddress, setMediaAddress] = useState('');
+  const [caPath, setCaPath] = useState('');
   const { settings } = queue;
   if (!settings) return null;
   const save = (farmUrl: string | null) => {
-    queue.setFarm(farmUrl, mediaAddress.trim());
+    // A CA goes with TLS only (the contract refuses it with redis://).
+    queue.setFarm(farmUrl, mediaAddress.trim(), farmUrl?.startsWith('rediss:') ? caPath.trim() : '');
     setEditing(false);
     setUrl('');
   };
   const startEditing = () => {
     setMediaAddress(settings.farmMediaAddress ?? '');
+    setCaPath(settings.farmCaPath ?? '');
     setEditing(true);
   };
   if (!editing) {
     return (
       <span className="queue-farm" data-testid="farm-setting">
         <span className="field-hint">
-          {settings.farmUrl ? `Farm: ${settings.farmUrl} · media at ${settings.farmMediaAddress ?? '127.0.0.1 (workers on this computer)'}` : 'No render farm'}
+          {settings.farmUrl
+            ? `Farm: ${settings.farmUrl} · media at ${settings.farmMediaAddress ?? '127.0.0.1 (workers on this computer)'}${settings.farmCaPath ? ` · CA ${settings.farmCaPath}` : ''}`
+            : 'No render farm'}
         </span>
         <button type="button" className="button small" data-testid="farm-edit" onClick={startEditing}>
           {settings.farmUrl ? 'Change' : 'Set farm…'}
@@ -58,6 +63,16 @@ export function FarmSetting({ queue }: { queue: RenderJobs }) {
         title="Workers fetch each job's picture and voice from this computer: its LAN address (HOST or HOST:PORT). Empty: 127.0.0.1, for workers on this computer only."
         onChange={(event) => setMediaAddress(event.target.value)}
       />
+      {url.trim().startsWith('rediss:') && (
+        <input
+          data-testid="farm-ca"
+          aria-label="CA certificate of the farm's Redis (PEM file)"
+          value={caPath}
+          placeholder="private CA certificate, e.g. /etc/mouthpiece/farm-ca.pem"
+          title="For a rediss:// farm whose certificate is signed by a private authority: the absolute path of its CA certificate (PEM), as the CLI's --farm-ca. Empty: the system's authorities."
+          onChange={(event) => setCaPath(event.target.value)}
+        />
+      )}
       <button type="submit" className="button small" data-testid="farm-save" disabled={!url.trim()}>
         Save
       </button>

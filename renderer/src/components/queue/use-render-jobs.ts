@@ -77,7 +77,8 @@ export function useRenderJobs() {
     cancelBatch: (batchId: number) => void act(() => studio.batch.cancel({ batchId }), upsertBatch),
     retryBatch: (batchId: number) => void act(() => studio.batch.retryFailed({ batchId }), upsertBatch),
     setConcurrency: (concurrency: number) => void act(() => studio.render.setConcurrency({ concurrency }), setSettings),
-    setFarm: (farmUrl: string | null, mediaAddress?: string) => void act(() => studio.render.setFarm({ farmUrl, mediaAddress: mediaAddress || null }), setSettings),
+    setFarm: (farmUrl: string | null, mediaAddress?: string, caPath?: string) =>
+      void act(() => studio.render.setFarm({ farmUrl, mediaAddress: mediaAddress || null, caPath: caPath || null }), setSettings),
   };
 }
 

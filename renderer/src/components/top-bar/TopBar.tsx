@@ -1,5 +1,5 @@
 import { useEditor, useEditorActions } from '../../store/editor-store';
-import { RenderButton } from './RenderButton';
+import { RenderButton, type FarmChoice } from './RenderButton';
 import { SaveIndicator } from './SaveIndicator';
 import { VerifyVideo } from '../verify/VerifyVideo';
 
@@ -9,10 +9,11 @@ interface TopBarProps {
   onRender(): void;
   onBatch(): void;
   onRetrySave(): void;
+  farm: FarmChoice;
 }
 
 /** Project name, save state, undo/redo, checking a video, and export. */
-export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySave }: TopBarProps) {
+export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySave, farm }: TopBarProps) {
   const name = useEditor((state) => state.projectName);
   const undoLabel = useEditor((state) => state.history.past.at(-1)?.label ?? null);
   const redoLabel = useEditor((state) => state.history.future[0]?.label ?? null);
@@ -50,7 +51,7 @@ export function TopBar({ renderBlocker, rendering, onRender, onBatch, onRetrySav
         </button>
       </div>
       <VerifyVideo />
-      <RenderButton blocker={renderBlocker} busy={rendering} onRender={onRender} onBatch={onBatch} />
+      <RenderButton blocker={renderBlocker} busy={rendering} onRender={onRender} onBatch={onBatch} farm={farm} />
     </header>
   );
 }
