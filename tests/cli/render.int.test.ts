@@ -107,6 +107,32 @@ describe('mouthpiece render', () => {
       { index: 2, speaking: true },
     ]);
   });
+
+  it.skipIf(!hasSharedMedia)('follows the speaker in a reel of the Apollo 11 crew: a shot per astronaut, switching in the pause', async () => {
+    const scene = join(dir, 'reel-scene.json');
+    writeFileSync(
+      scene,
+      JSON.stringify({
+        face: media('images/group3_apollo11_crew_nasa.png'),
+        preset: 'reel',
+        fps: 10,
+        tracks: [
+          { subject: 0, clips: [{ start: 0, audio: 'voice-2.5s.wav' }] },
+          { subject: 1, clips: [{ start: 3.4, audio: 'voice-2.5s.wav' }] },
+        ],
+      }),
+    );
+    const out = join(dir, 'reel-scene.mp4');
+    const { summary } = await render(['--scene', scene, '-o', out]);
+    expectPlayableMp4(out, { width: 1080, height: 1920 }, 10, summary.durationSec);
+    const shots = summary.shots as { subject: number; startSec: number; endSec: number; crop: { x: number; width: number } }[];
+    expect(shots.map((shot) => shot.subject)).toEqual([0, 1]);
+    expect(shots[1].startSec).toBeGreaterThan(2.5);
+    expect(shots[1].startSec).toBeLessThan(3.4);
+    // Subject 0 sits left of subject 1 in the photo: the second shot is further right, and both inside the photo.
+    expect(shots[1].crop.x).toBeGreaterThan(shots[0].crop.x);
+    for (const shot of shots) expect(shot.crop.x + shot.crop.width).toBeLessThanOrEqual(600);
+  });
 });
 
 describe.concurrent('mouthpiece render: bad input exits 2 with one line naming the file', () => {

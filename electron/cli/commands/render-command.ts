@@ -45,7 +45,8 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
                       or the face is the bundled sample); it goes into the video's signed credentials
   --library DIR       the library whose consent records and signing identity are used (default: the app's own)
   --scene FILE        JSON scene: {face, preset?, fps?, seed?, tracks:[{subject, clips:[{start, audio|say, voice?, text?}]}]};
-                      "face" and "audio" may be "${SAMPLE_KEYWORD}" too
+                      "face" and "audio" may be "${SAMPLE_KEYWORD}" too. In a reel or square of a wide picture
+                      whose speakers would be small (or padded) in one crop, the framing follows whoever speaks
   -o, --out FILE      output .mp4 (written atomically: nothing is left on failure or Ctrl-C); an existing
                       file is refused unless --overwrite, and an input is never written over
   --overwrite         replace the output (and its captions files) if they exist
@@ -189,6 +190,7 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
     preset: result.preset,
     subjects: result.subjects,
     crop: result.crop,
+    shots: result.shots,
     captions: result.captions ? { srt: result.captions.srtPath, vtt: result.captions.vttPath, words: result.captions.words.length } : undefined,
     loudness: result.loudness ? { inputLufs: result.loudness.input.integratedLufs, outputLufs: result.loudness.output.integratedLufs, truePeakDbtp: result.loudness.output.truePeakDbtp } : undefined,
     notices: result.notices,
@@ -198,6 +200,7 @@ export async function runRenderCommand(argv: string[], ctx: CommandContext): Pro
   const who = result.subjects.map((s) => `${s.index} (${s.speaking ? 'speaking' : 'listening'})`).join(', ');
   ctx.out(
     `${result.outPath}: ${result.width}×${result.height}, ${result.fps} fps, ${result.durationSec.toFixed(2)} s (${result.frames} frames), subjects ${who}; ` +
+      (result.shots ? `framing follows the speaker in ${result.shots.length} shots (${result.shots.map((s) => `${s.subject} from ${s.startSec.toFixed(1)} s`).join(', ')}); ` : '') +
       `rendered in ${(result.elapsedMs / 1000).toFixed(1)} s (${((result.frames / result.elapsedMs) * 1000).toFixed(0)} frames/s)`,
   );
 }

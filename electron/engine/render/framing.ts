@@ -42,9 +42,9 @@ const MAX_COMFORTABLE_UPSCALE = 4;
  * Chooses the crop for `preset` around `faces` (the speaking subjects). The crop always contains every face
  * with a little room, and the full head room when the photo allows; it centres the faces horizontally,
  * puts their eyes on the preset's eye line, and stays inside the photo whenever the photo is large enough
- * (a tighter shot beats a padded one); otherwise it reaches out and is padded.
+ * (a tighter shot beats a padded one); otherwise it reaches out and is padded. `cropHeight` fixes the crop's size.
  */
-export function frameSubjects(input: { imageWidth: number; imageHeight: number; faces: FramedFace[]; preset: OutputPreset }): Framing {
+export function frameSubjects(input: { imageWidth: number; imageHeight: number; faces: FramedFace[]; preset: OutputPreset; cropHeight?: number }): Framing {
   const { imageWidth: W, imageHeight: H, faces, preset } = input;
   if (!preset.size) return frameWholePicture(W, H);
   const output = preset.size;
@@ -63,7 +63,8 @@ export function frameSubjects(input: { imageWidth: number; imageHeight: number; 
   // When padding cannot be avoided anyway, take the full head room (up to the photo's height) rather than a cramped face.
   const roomHeight = Math.min(H, Math.max(room.height, room.width / aspect));
   const chosen = neededHeight > fitHeight ? Math.max(neededHeight, roomHeight) : Math.max(neededHeight, Math.min(wantedHeight, fitHeight));
-  const height = Math.max(2, Math.round(chosen));
+  // A given height (the shots of a speaker-following plan share one size) overrides the choice.
+  const height = Math.max(2, Math.round(input.cropHeight ?? chosen));
   const width = Math.max(2, Math.round(height * aspect));
 
   // Keep the full head room in the crop where it fits, the tight room always.

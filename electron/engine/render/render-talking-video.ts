@@ -24,6 +24,9 @@ import { buildFramingFilter } from './framing-filter.js';
 import { frameSubjects, type Rect } from './framing.js';
 import { OUTPUT_PRESETS } from './output-presets.js';
 import { prepareScene, synthesiseScene, type SceneParts } from './prepare-scene.js';
+import { lowestSpeakerInShot, planShots, shotsFraming } from './scene-shots.js';
+import { cropFramesToShots, shotFrameSize } from './shot-frames.js';
+import type { Shot } from './speaker-shots.js';
 import { describeFace } from './render-source.js';
 import { createPhaseProgress, FOOTAGE_PHASES, PHOTO_PHASES } from './phase-progress.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
@@ -58,8 +61,10 @@ export interface TalkingVideoResult {
   preset: string;
   /** Every subject in frame: speakers and listeners. */
   subjects: { index: number; speaking: boolean }[];
-  /** The part of the photo shown, in its pixels (may reach outside it where the video is padded). */
+  /** The part of the photo shown, in its pixels (may reach outside it where the video is padded); the first shot's when there are several. */
   crop: Rect;
+  /** When the framing follows the speakers: each shot, whom it frames, its crop and its time (seconds). */
+  shots?: Shot[];
   /** The captions files written beside the video, and the words they show (seconds in the video). */
   captions?: { srtPath: string; vttPath: string; words: { text: string; start: number; end: number }[] };
   /** The soundtrack's loudness before and after normalisation (absent when it was left as it was). */
@@ -97,7 +102,8 @@ export async function renderTalkingVideo(
     const scene = await withFootageFps(deps.tools, request);
     const prepared = await prepareScene(parts, scene, { signal, onProgress: (phase, ratio) => progress(phase, ratio) });
     const { analysis, speakers, clips } = prepared;
-    const framing = frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
+    const shots = planShots(prepared, toOutputPreset(exportPreset));
+    const framing = shots ? shotsFraming(shots) : frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
     if (framing.scale > UPSCALE_NOTICE_ABOVE) {
       notice(
         `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
@@ -112,9 +118,10 @@ export async function renderTalkingVideo(
     const loudness = await normaliseSoundtrack(deps.tools, withOriginal, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
     const soundtrack = loudness?.outPath ?? withOriginal;
     throwIfAborted(signal);
-    const faces = { boxes: speakers.map((s) => describeFace(s).box), framing };
+    const faces = shots ? lowestSpeakerInShot(shots, speakers) : { boxes: speakers.map((s) => describeFace(s).box), framing };
     const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice, faces });
-    const framingFilter = buildFramingFilter(framing, synthesiser);
+    const frameSize = shots ? shotFrameSize(shots, synthesiser) : { width: synthesiser.width, height: synthesiser.height };
+    const framingFilter = buildFramingFilter(framing, frameSize);
     // Captions are drawn on the finished picture; without a framing graph, the frames are scaled to it first.
     const toOutput = framingFilter ?? `scale=${framing.output.width}:${framing.output.height}:flags=bicubic`;
     const videoFilter = overlay ? `${toOutput},${overlay.filter}` : framingFilter;
@@ -124,18 +131,19 @@ export async function renderTalkingVideo(
     const identity = await loadRenderIdentity(deps.libraryDir);
     const voice = disclosureVoiceOf(request.tracks.flatMap((t) => t.clips.map((c) => c.source.kind)));
     const isFootage = analysis.kind === 'video';
-    const mark = { key: identity.watermarkKey, output: framing.output, outputPxPerFramePx: framing.placement.width / synthesiser.width, frameOrigin: framing.placement };
+    const mark = { key: identity.watermarkKey, output: framing.output, outputPxPerFramePx: framing.placement.width / frameSize.width, frameOrigin: framing.placement };
+    const rendered = shots ? cropFramesToShots(synthesiser.frames({ signal }), { plan: shots, fps: scene.fps }) : synthesiser.frames({ signal });
     const encoded = await encodeVideo(
       {
         tools: deps.tools,
         outPath: request.outPath,
         width: framing.output.width,
         height: framing.output.height,
-        frameWidth: synthesiser.width,
-        frameHeight: synthesiser.height,
+        frameWidth: frameSize.width,
+        frameHeight: frameSize.height,
         videoFilter,
         fps: scene.fps,
-        frames: watermarkFrames(synthesiser.frames({ signal }), mark),
+        frames: watermarkFrames(rendered, mark),
         frameCount,
         audioPath: soundtrack,
         preset: encode.preset,
@@ -165,6 +173,7 @@ export async function renderTalkingVideo(
       preset: request.preset,
       subjects: subjects.map((s) => ({ index: s.index, speaking: speakingIndices.has(s.index) })),
       crop: framing.crop,
+      shots: shots?.shots.map((shot) => ({ ...shot, startSec: round3(shot.startSec), endSec: round3(shot.endSec) })),
       captions: captionFiles && overlay?.track ? { ...captionFiles, words: overlay.track.words } : undefined,
       loudness: loudness ? { input: loudness.input, output: loudness.output } : undefined,
       notices,
@@ -175,6 +184,8 @@ export async function renderTalkingVideo(
     await removeTempFolder(tempDir);
   }
 }
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Every file the request reads: the face, each recording, and the scene file it came from. */
 function requestInputs(request: TalkingVideoRequest): string[] {

@@ -6,7 +6,7 @@ import { useEditor, useEditorActions } from '../../store/editor-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { PRESET_LABELS } from '../inspector/ExportSection';
 import { ConsentPrompt } from './ConsentPrompt';
-import { captionTextAt, computeExportFrame } from './export-frame';
+import { captionTextAt, computeExportFrame, planExportShots, shotFraming, shotKeyAt } from './export-frame';
 import { ExportFrameOverlay } from './ExportFrameOverlay';
 import { EmptyStage } from './EmptyStage';
 import { StageDropNotice } from './StageDropNotice';
@@ -45,10 +45,18 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const fitted = fitInside(box, pictureSize);
   const exportSettings = useEditor((state) => state.doc.export);
   const speakers = useMemo(() => tracks.filter((track) => track.clips.length > 0).map((track) => track.subject), [tracks]);
-  const framing = useMemo(
+  const wholeFraming = useMemo(
     () => (view?.status === 'done' ? computeExportFrame({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, speakers, preset: exportSettings.preset }) : null),
     [view, pictureSize.width, pictureSize.height, speakers, exportSettings.preset],
   );
+  const shots = useMemo(
+    () => (view?.status === 'done' ? planExportShots({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, tracks, preset: exportSettings.preset }) : null),
+    [view, pictureSize.width, pictureSize.height, tracks, exportSettings.preset],
+  );
+  // A string, so that the stage redraws when the shot moves, not on every tick of the playhead.
+  const shotKey = useEditor((state) => (shots ? shotKeyAt(shots, state.playheadSec) : ''));
+  const framing = useMemo(() => (shots && shotKey ? shotFraming(shots, shotKey) : wholeFraming), [shots, shotKey, wholeFraming]);
+  const shotSubject = shots && shotKey ? Number(shotKey.split(',')[2]) : undefined;
   const scripts = listing?.scripts;
   const captionText = useEditor((state) =>
     state.doc.export.captions.enabled ? captionTextAt(state.doc, state.playheadSec, (id) => scripts?.find((script) => script.id === id)?.preview, state.doc.export.captions.style) : null,
@@ -106,7 +114,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
               <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
             )}
             {framing && exportSettings.customPresetId === undefined && (
-              <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />
+              <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} shotSubject={shotSubject} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />
             )}
             {view?.status === 'done' && (
               <SubjectOverlay displayWidth={fitted.width} width={pictureSize.width} height={pictureSize.height} subjects={view.subjects} selected={selected} speaking={speaking} talking={talking} names={face.subjectNames} onSelect={actions.selectSubject} />

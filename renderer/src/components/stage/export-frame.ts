@@ -1,8 +1,9 @@
-import { clipEndSec, type CaptionStyle, type ExportPreset, type ProjectDocument } from '../../../../electron/contract/project-document';
+import { clipEndSec, type CaptionStyle, type Clip, type ExportPreset, type ProjectDocument } from '../../../../electron/contract/project-document';
 import type { FaceSubjectView } from '../../../../electron/contract/types';
 import { captionGeometry } from '../../../../electron/engine/captions/caption-geometry';
 import { frameSubjects, type FramedFace, type Framing } from '../../../../electron/engine/render/framing';
 import { OUTPUT_PRESETS } from '../../../../electron/engine/render/output-presets';
+import { cropAt, planSpeakerShots, type ShotPlan } from '../../../../electron/engine/render/speaker-shots';
 
 /** The facemesh eye corners the engine's framing puts on the preset's eye line. */
 const EYE_CORNERS = [33, 133, 263, 362];
@@ -24,6 +25,35 @@ export function computeExportFrame(input: { width: number; height: number; subje
   if (input.preset === 'source' || input.width <= 0 || input.height <= 0) return null;
   const faces = input.subjects.filter((subject) => input.speakers.includes(subject.index) && subject.landmarks.length > 362).map(describeFramedFace);
   return frameSubjects({ imageWidth: input.width, imageHeight: input.height, faces, preset: OUTPUT_PRESETS[input.preset] });
+}
+
+/**
+ * The shots the export will cut between when its framing follows the speakers (the engine's own planner, on the
+ * timeline's clip times), or null when one crop serves: then `computeExportFrame` is the frame throughout.
+ */
+export function planExportShots(input: { width: number; height: number; subjects: readonly FaceSubjectView[]; tracks: readonly { subject: number; clips: readonly Clip[] }[]; preset: ExportPreset }): ShotPlan | null {
+  if (input.preset === 'source' || input.width <= 0 || input.height <= 0) return null;
+  const faces = new Map(input.subjects.filter((subject) => subject.landmarks.length > 362).map((subject) => [subject.index, describeFramedFace(subject)]));
+  const speakers = input.tracks
+    .filter((track) => track.clips.length > 0 && faces.has(track.subject))
+    .map((track) => ({ subject: track.subject, face: faces.get(track.subject)!, spans: track.clips.map((clip) => ({ startSec: clip.start, endSec: clipEndSec(clip) })) }));
+  const durationSec = Math.max(0, ...input.tracks.flatMap((track) => track.clips.map(clipEndSec)));
+  return planSpeakerShots({ imageWidth: input.width, imageHeight: input.height, preset: OUTPUT_PRESETS[input.preset], speakers, durationSec, faces: [...faces.values()].map((face) => face.box) });
+}
+
+/** The crop at `atSec` and whom its shot frames, as "x,y,subject" (the key the stage redraws on). */
+export function shotKeyAt(plan: ShotPlan, atSec: number): string {
+  const crop = cropAt(plan, atSec);
+  const shot = plan.shots.find((item) => atSec < item.endSec) ?? plan.shots[plan.shots.length - 1];
+  return `${crop.x},${crop.y},${shot.subject}`;
+}
+
+/** The framing of the shot `key` (from `shotKeyAt`) names: the plan's crop size and scale at that place. */
+export function shotFraming(plan: ShotPlan, key: string): Framing {
+  const [x, y] = key.split(',').map(Number);
+  const { width, height } = plan.shots[0].crop;
+  const crop = { x, y, width, height };
+  return { output: plan.output, crop, view: crop, scale: plan.scale, placement: { x: 0, y: 0, ...plan.output }, padded: false };
 }
 
 /** Where the export burns a caption of `style`, mapped back into picture pixels (font size and vertical centre). */
