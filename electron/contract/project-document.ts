@@ -80,6 +80,13 @@ export const subjectSettingsSchema = z.strictObject({
 export const exportPresets = ['reel', 'square', 'landscape', 'source'] as const;
 export const captionStyles = ['clean', 'reel'] as const;
 
+export const footageSettingsSchema = z.strictObject({
+  /** Keep the clip's whole length when the voice is shorter; otherwise the video ends with the voice. */
+  keepClipLength: z.boolean(),
+  /** Keep the clip's own sound, ducked under the new voice; otherwise the new voice replaces it. */
+  keepOriginalAudio: z.boolean(),
+});
+
 export const exportSettingsSchema = z.strictObject({
   /** reel 1080×1920, square 1080×1080, landscape 1920×1080, source = the stage's own size. */
   preset: z.enum(exportPresets),
@@ -88,6 +95,8 @@ export const exportSettingsSchema = z.strictObject({
   label: z.boolean().optional(),
   /** A custom export preset of the library (`presets.list`); when set it decides size, frame rate and quality. */
   customPresetId: libraryId.optional(),
+  /** How a video face is dubbed; ignored for a photo. Absent: as if both were false. */
+  footage: footageSettingsSchema.optional(),
 });
 
 export const projectDocumentSchema = z
@@ -119,6 +128,7 @@ export type SubjectSettings = z.infer<typeof subjectSettingsSchema>;
 export type ExportPreset = (typeof exportPresets)[number];
 export type CaptionStyle = (typeof captionStyles)[number];
 export type ExportSettings = z.infer<typeof exportSettingsSchema>;
+export type FootageSettings = z.infer<typeof footageSettingsSchema>;
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 
 export const DEFAULT_SUBJECT_SETTINGS: SubjectSettings = { expressiveness: 1, headMotion: 1, blinkRate: 17 };
