@@ -5,7 +5,7 @@ export const NO_FOOTAGE_SETTINGS: FootageSettings = { keepClipLength: false, kee
 /** A video face's dub: how long the video runs and whether the clip's own sound stays under the new voice. */
 export function FootageSettingsFields({ settings, onChange }: { settings: FootageSettings; onChange(footage: FootageSettings): void }) {
   return (
-    <fieldset className="field footage-settings" data-testid="footage-settings">
+    <fieldset className="footage-settings" data-testid="footage-settings">
       <legend>Dubbed clip</legend>
       <label className="toggle">
         <input type="checkbox" data-testid="keep-clip-length" checked={settings.keepClipLength} onChange={(event) => onChange({ ...settings, keepClipLength: event.target.checked })} />
