@@ -26,6 +26,8 @@ export const stageSchema = z.strictObject({
   /** Library face entry shown on the stage; null until the user picks one. */
   faceId: libraryId.nullable(),
   mediaKind: z.enum(['photo', 'video']).nullable(),
+  /** A video face's length, so the timeline can run to the clip's end when the dub keeps it whole. */
+  durationSec: seconds.positive().optional(),
 });
 
 /** A span of a recorded voice (library audio entry) placed on a track. Its length on the timeline is trimEnd − trimStart. */
@@ -148,6 +150,16 @@ export function createEmptyProjectDocument(): ProjectDocument {
 /** Where a clip ends on the timeline. Script clips without an estimate count as one second. */
 export function clipEndSec(clip: Clip): number {
   return clip.start + clipLengthSec(clip);
+}
+
+/**
+ * Where the project ends: its last clip, or a video face's own end when its dub keeps the clip's full length (the
+ * export runs that long, so the timeline does too).
+ */
+export function projectEndSec(doc: ProjectDocument): number {
+  const clipsEnd = doc.tracks.reduce((end, track) => track.clips.reduce((trackEnd, clip) => Math.max(trackEnd, clipEndSec(clip)), end), 0);
+  const keepsClip = doc.stage.mediaKind === 'video' && doc.export.footage?.keepClipLength === true && clipsEnd > 0;
+  return keepsClip ? Math.max(clipsEnd, doc.stage.durationSec ?? 0) : clipsEnd;
 }
 
 export function clipLengthSec(clip: Clip): number {

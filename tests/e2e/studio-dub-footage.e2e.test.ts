@@ -164,6 +164,9 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     await page.getByTestId('keep-clip-length').check();
     await page.getByTestId('keep-original-audio').check();
     await expect.poll(async () => (await api<{ document: { export: { footage?: unknown } } }>('app.getLastProject')).document.export.footage, { timeout: 10_000 }).toEqual({ keepClipLength: true, keepOriginalAudio: true });
+    // The timeline now runs to the clip's end, as the export will.
+    const clipSec = (await probeMedia(session.tools, CLIP)).durationSec!;
+    await expect.poll(async () => Number(await page.getByLabel('Playhead').getAttribute('max'))).toBeCloseTo(clipSec, 1);
     await page.getByTestId('render-button').click();
     await expect.poll(() => page.getByTestId('queue-job').count()).toBe(2);
     const status = page.getByTestId('queue-job').first().getByTestId('queue-job-status');
