@@ -87,6 +87,19 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
       });
     await expect.poll(drawn, { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('stage').getByTestId('error-message').count()).toBe(0);
+    // The speaker's track shows the clip's own sound from the clip's start, as long as the clip (read by the engine).
+    const clipSec = (await probeMedia(session.tools, CLIP)).durationSec!;
+    const lane = page.getByTestId('track-0').getByTestId('reference-lane');
+    await expect.poll(() => lane.count(), { timeout: 30_000 }).toBe(1);
+    const laneBox = (await lane.boundingBox())!;
+    const pxPerSec = Number((await page.locator('.zoom-readout').textContent())!.replace(/[^\d.]/g, ''));
+    expect(Math.abs(laneBox.width / pxPerSec - clipSec)).toBeLessThan(0.1);
+    const { faceId } = (await api<{ document: { stage: { faceId: number } } }>('app.getLastProject')).document.stage;
+    const sound = await api<{ peaksPerSec: number; peaks: number[] }>('face.getSound', { faceId });
+    expect(Math.abs(sound.peaks.length / sound.peaksPerSec - clipSec)).toBeLessThan(0.1);
+    // GRID: silence, the sentence, silence.
+    expect(Math.max(...sound.peaks)).toBeGreaterThan(0.1);
+    expect(Math.max(...sound.peaks.slice(0, 5))).toBeLessThan(Math.max(...sound.peaks) / 4);
     await session.shot('dub-stage-with-clip');
   }, 180_000);
 
