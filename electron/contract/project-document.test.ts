@@ -41,8 +41,17 @@ describe('projectDocumentSchema', () => {
     ['subject key not a number', (doc) => ({ ...doc, subjects: { first: { expressiveness: 1, headMotion: 1, blinkRate: 10 } } })],
     ['unknown preset', (doc) => ({ ...doc, export: { preset: '4k', captions: { enabled: false, style: 'clean' } } })],
     ['extra key', (doc) => ({ ...doc, name: 'sneaky' })],
+    ['footage settings not yes/no', (doc) => ({ ...doc, export: { ...doc.export, footage: { keepClipLength: 'yes', keepOriginalAudio: false } } })],
+    ['footage settings half given', (doc) => ({ ...doc, export: { ...doc.export, footage: { keepClipLength: true } } })],
+    ['an unknown footage setting', (doc) => ({ ...doc, export: { ...doc.export, footage: { keepClipLength: true, keepOriginalAudio: false, loop: true } } })],
   ])('rejects %s', (_label, mutate) => {
     expect(projectDocumentSchema.safeParse(mutate(sampleDocument())).success).toBe(false);
+  });
+
+  it('keeps a video face\'s dub settings (clip length, original sound) through a round trip', () => {
+    const doc = sampleDocument();
+    const dub = { ...doc, stage: { faceId: 3, mediaKind: 'video' as const }, export: { ...doc.export, footage: { keepClipLength: true, keepOriginalAudio: true } } };
+    expect(projectDocumentSchema.parse(JSON.parse(JSON.stringify(dub)))).toEqual(dub);
   });
 
   it('measures clip ends on the timeline', () => {

@@ -26,6 +26,8 @@ export const stageSchema = z.strictObject({
   /** Library face entry shown on the stage; null until the user picks one. */
   faceId: libraryId.nullable(),
   mediaKind: z.enum(['photo', 'video']).nullable(),
+  /** A video face's length, so the timeline can run to the clip's end when the dub keeps it whole. */
+  durationSec: seconds.positive().optional(),
 });
 
 /** A span of a recorded voice (library audio entry) placed on a track. Its length on the timeline is trimEnd − trimStart. */
@@ -80,6 +82,13 @@ export const subjectSettingsSchema = z.strictObject({
 export const exportPresets = ['reel', 'square', 'landscape', 'source'] as const;
 export const captionStyles = ['clean', 'reel'] as const;
 
+export const footageSettingsSchema = z.strictObject({
+  /** Keep the clip's whole length when the voice is shorter; otherwise the video ends with the voice. */
+  keepClipLength: z.boolean(),
+  /** Keep the clip's own sound, ducked under the new voice; otherwise the new voice replaces it. */
+  keepOriginalAudio: z.boolean(),
+});
+
 export const exportSettingsSchema = z.strictObject({
   /** reel 1080×1920, square 1080×1080, landscape 1920×1080, source = the stage's own size. */
   preset: z.enum(exportPresets),
@@ -88,6 +97,8 @@ export const exportSettingsSchema = z.strictObject({
   label: z.boolean().optional(),
   /** A custom export preset of the library (`presets.list`); when set it decides size, frame rate and quality. */
   customPresetId: libraryId.optional(),
+  /** How a video face is dubbed; ignored for a photo. Absent: as if both were false. */
+  footage: footageSettingsSchema.optional(),
 });
 
 export const projectDocumentSchema = z
@@ -119,6 +130,7 @@ export type SubjectSettings = z.infer<typeof subjectSettingsSchema>;
 export type ExportPreset = (typeof exportPresets)[number];
 export type CaptionStyle = (typeof captionStyles)[number];
 export type ExportSettings = z.infer<typeof exportSettingsSchema>;
+export type FootageSettings = z.infer<typeof footageSettingsSchema>;
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 
 export const DEFAULT_SUBJECT_SETTINGS: SubjectSettings = { expressiveness: 1, headMotion: 1, blinkRate: 17 };
@@ -138,6 +150,16 @@ export function createEmptyProjectDocument(): ProjectDocument {
 /** Where a clip ends on the timeline. Script clips without an estimate count as one second. */
 export function clipEndSec(clip: Clip): number {
   return clip.start + clipLengthSec(clip);
+}
+
+/**
+ * Where the project ends: its last clip, or a video face's own end when its dub keeps the clip's full length (the
+ * export runs that long, so the timeline does too).
+ */
+export function projectEndSec(doc: ProjectDocument): number {
+  const clipsEnd = doc.tracks.reduce((end, track) => track.clips.reduce((trackEnd, clip) => Math.max(trackEnd, clipEndSec(clip)), end), 0);
+  const keepsClip = doc.stage.mediaKind === 'video' && doc.export.footage?.keepClipLength === true && clipsEnd > 0;
+  return keepsClip ? Math.max(clipsEnd, doc.stage.durationSec ?? 0) : clipsEnd;
 }
 
 export function clipLengthSec(clip: Clip): number {

@@ -3,7 +3,7 @@ import type { StudioMethod } from './channels';
 import { DEFAULT_NAME_TEMPLATE } from './batch-names';
 import { exportPresets, projectDocumentSchema, SUBJECT_NAME_MAX_CHARS } from './project-document';
 import type {
-  AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
+  AppInfo, BatchPlanView, BatchView, BuiltinVoiceView, ExportPresetView, FaceAnalysisView, FaceSoundView, FaceSummary, ImportFileResult, ImportResponse, LibraryChangedEvent,
   LibraryListing, MenuEvent, ProgressEvent, PreviewFrameView, ProjectSummary, ProjectView, RenderJobView, RenderSettingsView, ScriptSummary,
   SearchHitView, VideoVerdictView, VoicePreviewView, VoiceSummary,
 } from './types';
@@ -138,6 +138,10 @@ export const requestSchemas = {
   'face.getAnalysis': z.strictObject({
     faceId: libraryIdSchema,
   }),
+  /** A video face's own sound as loudness peaks, for the reference lane under the dubbed subject's clips. */
+  'face.getSound': z.strictObject({
+    faceId: libraryIdSchema,
+  }),
   /** Names a person in the picture ("Anna") wherever the studio shows them; an empty name goes back to "Subject N". */
   'face.setSubjectName': z.strictObject({
     faceId: libraryIdSchema,
@@ -230,6 +234,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'library.setConsent': FaceSummary;
   'library.importSample': ImportFileResult;
   'face.getAnalysis': FaceAnalysisView;
+  'face.getSound': FaceSoundView;
   'face.setSubjectName': FaceSummary;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;

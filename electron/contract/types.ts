@@ -155,6 +155,14 @@ export interface FaceSubjectView {
 /** `pending`: not analysed yet; `done`: subjects found; `no_face`: analysed, nothing found; `failed`: see `error`. */
 export type FaceAnalysisStatus = 'pending' | 'done' | 'no_face' | 'failed';
 
+/** A video face's own sound, as loudness peaks in time (what the reference lane under a dub draws). */
+export interface FaceSoundView {
+  /** Peaks per second of the clip. */
+  peaksPerSec: number;
+  /** Each the largest |sample| in its slice, 0–1; empty when the clip has no sound. */
+  peaks: number[];
+}
+
 export interface FaceAnalysisView {
   faceId: number;
   status: FaceAnalysisStatus;

@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium || !hasMedia)('the stage shows the export', () => {
     await expect.poll(() => page.getByTestId('export-frame').count()).toBe(0);
     await page.getByTestId('preset-select').selectOption('reel');
     await expect.poll(() => page.getByTestId('export-frame').count()).toBe(1);
+    // A photo has no clip to keep whole or sound to keep: the dub settings are for a video face only.
+    expect(await page.getByTestId('footage-settings').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
     expect(session.consoleErrors).toEqual([]);
     expect(session.failedRequests).toEqual([]);

@@ -5,7 +5,7 @@ import { OUTPUT_PRESET_NAMES, parseOutputPreset, type OutputPresetName } from '.
 import { renderTalkingVideo } from '../../engine/render/render-talking-video.js';
 import { loadSceneFile, type Scene } from '../../engine/render/scene.js';
 import { isSampleKeyword, SAMPLE_KEYWORD, type SampleMedia } from '../../engine/samples/index.js';
-import { DEFAULT_FPS, DEFAULT_SEED, type ClipSource, type TalkingVideoRequest } from '../../engine/render/talking-video-request.js';
+import { DEFAULT_FPS, DEFAULT_ORIGINAL_AUDIO_DB, DEFAULT_SEED, type ClipSource, type TalkingVideoRequest } from '../../engine/render/talking-video-request.js';
 import { sweepStalePartials } from '../../engine/media/atomic-file.js';
 import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import { captionFilePaths } from '../../engine/render/caption-overlay.js';
@@ -77,9 +77,6 @@ const OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** How far under the new voice the clip's own sound stays with --keep-original-audio. */
-const DEFAULT_ORIGINAL_AUDIO_DB = -18;
 
 type RenderValues = ReturnType<typeof parseRenderArgs>['values'];
 

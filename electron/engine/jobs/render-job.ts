@@ -63,6 +63,8 @@ export const studioRenderSpecSchema = z.object({
   tracks: z.array(z.object({ subject: z.number().int().min(0), clips: z.array(z.discriminatedUnion('kind', [audioClipSpec, scriptClipSpec])) })),
   subjects: z.record(z.string(), z.object({ expressiveness: z.number(), headMotion: z.number(), blinkRate: z.number() })),
   captions: z.object({ enabled: z.boolean(), style: z.string() }),
+  /** For a video face: keep the clip's whole length, and its own sound at this gain (dB) under the new voice. */
+  footage: z.object({ keepClipLength: z.boolean().optional(), originalAudioDb: z.number().min(-60).max(0).optional() }).optional(),
   ...exportExtras,
 });
 

@@ -29,6 +29,15 @@ describe('toTalkingVideoRequest', () => {
     expect(request.styles).toEqual({ 1: { expressiveness: 2, headMotion: 0, blinkRate: 30 } });
   });
 
+  it('dubs a video face at the clip\'s own frame rate with the project\'s length and sound rules; a photo has none', () => {
+    const clip = { ...spec, face: { ...spec.face, path: '/media/clip.mp4', kind: 'video' as const }, footage: { keepClipLength: true, originalAudioDb: -18 } };
+    expect(toTalkingVideoRequest(clip).footage).toEqual({ matchClipFps: true, keepClipLength: true, originalAudioDb: -18 });
+    expect(toTalkingVideoRequest({ ...clip, footage: undefined }).footage).toEqual({ matchClipFps: true });
+    // A custom preset's frame rate wins over the clip's.
+    expect(toTalkingVideoRequest({ ...clip, customPreset: { name: 'Web', width: 640, height: 360, fps: 24, crf: 23, x264Preset: 'veryfast', audioBitrateKbps: 128, framing: 'landscape' } }).footage?.matchClipFps).toBe(false);
+    expect(toTalkingVideoRequest(spec).footage).toBeUndefined();
+  });
+
   it('refuses a face without recorded consent, with the NO_CONSENT code', () => {
     for (const consent of [false, undefined]) {
       expect(() => toTalkingVideoRequest({ ...spec, face: { ...spec.face, consent } })).toThrow(expect.objectContaining({ name: 'InputError', code: 'NO_CONSENT' }));

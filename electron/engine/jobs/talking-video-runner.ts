@@ -54,6 +54,8 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
     })),
     styles: Object.fromEntries(Object.entries(spec.subjects).map(([subject, style]) => [Number(subject), style])),
     export: exportOptions(spec.captions.enabled ? spec.captions.style : 'none', spec.label),
+    // Footage keeps its own frame rate unless a custom preset sets one, as `mouthpiece render` does without --fps.
+    footage: spec.face.kind === 'video' ? { matchClipFps: !spec.customPreset, ...spec.footage } : undefined,
   };
 }
 
@@ -71,6 +73,8 @@ function batchItemRequest(spec: BatchItemSpec): TalkingVideoRequest {
     tracks: [{ subject: spec.face.subject, clips: [{ startSec: 0, source: spec.source }] }],
     consent: spec.consent,
     export: exportOptions(spec.captions, spec.label),
+    // A video face (only a video: a photo has no frame rate of its own) keeps its frame rate unless the row or a custom preset sets one.
+    footage: { matchClipFps: spec.fps === undefined && !spec.customPreset },
   };
 }
 

@@ -81,7 +81,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
 
   return {
     async frame(scene, { timeSec, maxSide }, options = {}) {
-      const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, maxSide]);
+      const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, scene.footage ?? {}, maxSide]);
       const previewed = await scenes.getOrCreate(key, () => previewScene(scene, maxSide, options.signal));
       const index = Math.min(previewed.frameCount - 1, Math.max(0, Math.round(timeSec * previewed.fps)));
       const drawn = await previewed.synthesiser.frameAt(index, options);

@@ -70,4 +70,6 @@ export interface TalkingVideoRequest {
 }
 
 export const DEFAULT_FPS = 30;
+/** How far under the new voice a video face's own sound stays when it is kept (dB). */
+export const DEFAULT_ORIGINAL_AUDIO_DB = -18;
 export const DEFAULT_SEED = 1;

@@ -7,12 +7,13 @@ import { toFaceAnalysisView, toFaceSummary, toImportFileResult, toScriptSummary,
 import { StudioFailure, toStudioError } from '../studio-errors';
 import type { StudioHandlerDeps } from './handler-deps';
 import { previewBuiltinVoice } from './builtin-voices';
+import { readSoundPeaks } from './face-sound';
 import { checkImportPath } from './import-path-check';
 import type { SampleCatalog } from './sample-handlers';
 
 type LibraryHandlers = Pick<
   StudioHandlers,
-  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'face.setSubjectName' | 'voices.list' | 'voices.preview' | 'voices.setTranscript'
+  'library.list' | 'library.search' | 'library.import' | 'library.importFromDialog' | 'library.rename' | 'library.delete' | 'library.setConsent' | 'face.getAnalysis' | 'face.getSound' | 'face.setSubjectName' | 'voices.list' | 'voices.preview' | 'voices.setTranscript'
 >;
 
 /** Faces, voices and scripts: listing, importing, naming, deleting, consent, and a face's analysis. */
@@ -94,6 +95,11 @@ export function createLibraryHandlers(deps: StudioHandlerDeps, samples?: SampleC
     },
 
     'face.getAnalysis': async ({ faceId }) => toFaceAnalysisView((await requireFace(faceId)).face),
+    'face.getSound': async ({ faceId }) => {
+      const { face } = await requireFace(faceId);
+      if (face.kind !== 'video') throw new StudioFailure('BAD_INPUT', `"${face.name}" is a photo: it has no sound of its own.`);
+      return readSoundPeaks(await engine.tools(), face.mediaPath);
+    },
     'face.setSubjectName': async ({ faceId, subject, name }) => {
       const { library } = await requireFace(faceId);
       const face = library.setSubjectName({ faceId, subject, name });

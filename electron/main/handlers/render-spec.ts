@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { clipEndSec, type ExportPreset, type ProjectDocument } from '../../contract/project-document';
+import { clipEndSec, type ExportPreset, type FootageSettings, type ProjectDocument } from '../../contract/project-document';
+import { DEFAULT_ORIGINAL_AUDIO_DB } from '../../engine/render/talking-video-request.js';
 import type { StudioRenderSpec } from '../../engine/jobs/index.js';
 import type { StudioLibrary } from '../engine-facade';
 import { StudioFailure } from '../studio-errors';
@@ -58,10 +59,12 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
     });
   if (tracks.length === 0 && !allowSilence) throw new StudioFailure('BAD_INPUT', "Put a recording or a script on a subject's track before rendering.");
 
-  const durationSec = tracks.length === 0 ? SILENT_SCENE_SEC : Math.max(
+  const voiceSec = tracks.length === 0 ? SILENT_SCENE_SEC : Math.max(
     ...tracks.flatMap((track) => track.clips.map((clip) => (clip.kind === 'audio' ? clip.start + clip.trimEnd - clip.trimStart : clip.start + clip.durationSec))),
     ...document.tracks.flatMap((track) => track.clips.map(clipEndSec)),
   );
+  const durationSec = face.kind === 'video' && document.export.footage?.keepClipLength && face.durationSec ? Math.max(voiceSec, face.durationSec) : voiceSec;
+  const footage = face.kind === 'video' ? footageSpec(document.export.footage) : undefined;
   const custom = document.export.customPresetId === undefined ? null : resolveCustomPreset(library, document.export.customPresetId);
   return {
     version: 1,
@@ -75,8 +78,15 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
     subjects: document.subjects,
     captions: document.export.captions,
     label: document.export.label ?? false,
+    ...(footage ? { footage } : {}),
     ...(custom ? { customPreset: custom.settings } : {}),
   };
+}
+
+/** The dub's length and sound rules for a video face, as the render request takes them. */
+function footageSpec(settings: FootageSettings | undefined): StudioRenderSpec['footage'] {
+  if (!settings) return undefined;
+  return { keepClipLength: settings.keepClipLength, ...(settings.keepOriginalAudio ? { originalAudioDb: DEFAULT_ORIGINAL_AUDIO_DB } : {}) };
 }
 
 /** `<rendersDir>/<title> <yyyy-mm-dd hh.mm.ss>.mp4`, with characters no file system likes replaced. */

@@ -48,4 +48,15 @@ describe('playback schedule', () => {
     expect(timelineEndSec(doc)).toBe(7.5);
     expect(timelineEndSec(createEmptyProjectDocument())).toBe(0);
   });
+
+  it('runs to a video face\'s end when its dub keeps the clip\'s full length, and only then', () => {
+    const clip = { ...doc, stage: { faceId: 1, mediaKind: 'video' as const, durationSec: 12 } };
+    const keep = { keepClipLength: true, keepOriginalAudio: false };
+    expect(timelineEndSec(clip)).toBe(7.5);
+    expect(timelineEndSec({ ...clip, export: { ...clip.export, footage: keep } })).toBe(12);
+    // A voice longer than the clip still sets the end; a photo has no length of its own; nothing said, nothing to play.
+    expect(timelineEndSec({ ...clip, stage: { ...clip.stage, durationSec: 3 }, export: { ...clip.export, footage: keep } })).toBe(7.5);
+    expect(timelineEndSec({ ...clip, stage: { ...clip.stage, mediaKind: 'photo' }, export: { ...clip.export, footage: keep } })).toBe(7.5);
+    expect(timelineEndSec({ ...clip, tracks: [], export: { ...clip.export, footage: keep } })).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../../../electron/contract/project-document';
-import { clipEndSec, clipLengthSec } from '../../../electron/contract/project-document';
+import { clipEndSec, clipLengthSec, projectEndSec } from '../../../electron/contract/project-document';
 
 /** Where a clip's sound comes from: a library recording, or a built-in voice saying a typed line or a library script. */
 export type AudioSource = { kind: 'recording'; voiceId: number } | { kind: 'speech'; voice: string; text?: string; scriptId?: number };
@@ -42,5 +42,5 @@ export function subjectsSpeakingAt(doc: ProjectDocument, atSec: number): number[
 
 /** Where the timeline ends: the end of its last clip. */
 export function timelineEndSec(doc: ProjectDocument): number {
-  return doc.tracks.reduce((end, track) => track.clips.reduce((trackEnd, clip) => Math.max(trackEnd, clipEndSec(clip)), end), 0);
+  return projectEndSec(doc);
 }

@@ -35,6 +35,13 @@ describe('renderBlockerFor', () => {
     expect(renderBlockerFor(ready, listing({ subjectCount: 2, subjectNames: { 2: 'Bea' } }))).toBe('Bea is not in this picture: move or delete its clips');
   });
 
+  it('dubs a clip for one speaker only, and says "clip" for a video without a face', () => {
+    const clip = { ...ready, stage: { faceId: 1, mediaKind: 'video' as const } };
+    expect(renderBlockerFor(clip, listing({ kind: 'video' }))).toBe('A clip is dubbed for one speaker: Subject 0 and Subject 2 both have lines; keep one');
+    expect(renderBlockerFor({ ...clip, tracks: [clip.tracks[1]] }, listing({ kind: 'video' }))).toBeNull();
+    expect(renderBlockerFor(clip, listing({ kind: 'video', subjectCount: 0 }))).toBe('No face found in this clip');
+  });
+
   it('notices clips whose recording or script was deleted', () => {
     expect(renderBlockerFor(ready, { ...listing(), voices: [] })).toMatch(/Subject 0's track uses a recording that was deleted/);
     expect(renderBlockerFor(ready, { ...listing(), scripts: [] })).toMatch(/Subject 2's track uses a script that was deleted/);

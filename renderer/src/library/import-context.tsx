@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImportResponse, StudioError, StudioResult } from '../../../electron/contract/types';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
-import { SetStageCommand } from '../timeline/commands';
+import { SetStageCommand, stageOf } from '../timeline/commands';
 import { pairTranscripts, transcriptFor } from './transcript-pairs';
 
 export interface ImportApi {
@@ -40,7 +40,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const summary = listing.ok ? listing.value.faces.find((entry) => entry.id === face.id) : undefined;
       const doc = store.getState().doc;
       if (doc.stage.faceId !== null) return;
-      actions.execute(new SetStageCommand(doc.stage, { faceId: face.id, mediaKind: summary?.kind ?? 'photo' }));
+      actions.execute(new SetStageCommand(doc.stage, summary ? stageOf(summary) : { faceId: face.id, mediaKind: 'photo' }));
     },
     [studio, store, actions],
   );

@@ -4,6 +4,7 @@ import { useEditor, useEditorActions, useStudioContext } from '../../store/edito
 import { SetExportSettingsCommand, setExportSettings } from '../../timeline/commands';
 import { describePreset, presetChoiceOf, useExportPresets } from '../batch/use-export-presets';
 import { CustomPresetForm } from './CustomPresetForm';
+import { FootageSettingsFields, NO_FOOTAGE_SETTINGS } from './FootageSettingsFields';
 
 export const PRESET_LABELS: Record<ExportPreset, string> = {
   reel: 'Reel · 1080×1920',
@@ -15,6 +16,7 @@ export const PRESET_LABELS: Record<ExportPreset, string> = {
 /** Output format (built-in or custom presets), captions and the visible AI label. */
 export function ExportSection() {
   const settings = useEditor((state) => state.doc.export);
+  const dubbing = useEditor((state) => state.doc.stage.mediaKind === 'video');
   const { store, studio } = useStudioContext();
   const actions = useEditorActions();
   const { presets, reload } = useExportPresets();
@@ -97,6 +99,7 @@ export function ExportSection() {
         <input type="checkbox" data-testid="label-toggle" checked={settings.label ?? false} onChange={(event) => change({ label: event.target.checked })} />
         <span>Show an “AI-generated” label</span>
       </label>
+      {dubbing && <FootageSettingsFields settings={settings.footage ?? NO_FOOTAGE_SETTINGS} onChange={(footage) => change({ footage })} />}
       <span className="field-hint">
         {custom ? `${custom.name}: ${describePreset(custom)}. ` : ''}
         {settings.preset === 'reel' && !custom ? 'Vertical video for Reels, TikTok and Shorts. ' : ''}

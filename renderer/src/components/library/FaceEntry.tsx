@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FaceSummary } from '../../../../electron/contract/types';
 import { describeSubjects, formatDuration } from '../../library-format';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
-import { SetStageCommand } from '../../timeline/commands';
+import { SetStageCommand, stageOf } from '../../timeline/commands';
 import { writeLibraryDrag } from '../../timeline/library-drag';
 import { LibraryEntry } from './LibraryEntry';
 
@@ -15,7 +15,7 @@ export function FaceEntry({ face, onError }: { face: FaceSummary; onError(messag
   const putOnStage = () => {
     const doc = store.getState().doc;
     if (doc.stage.faceId === face.id) return;
-    actions.execute(new SetStageCommand(doc.stage, { faceId: face.id, mediaKind: face.kind }));
+    actions.execute(new SetStageCommand(doc.stage, stageOf(face)));
     actions.selectSubject(0);
   };
 

@@ -62,9 +62,10 @@ export function StagePanel({ booting }: { booting: boolean }) {
     state.doc.export.captions.enabled ? captionTextAt(state.doc, state.playheadSec, (id) => scripts?.find((script) => script.id === id)?.preview, state.doc.export.captions.style) : null,
   );
 
+  const noun = face?.kind === 'video' ? 'clip' : 'photo';
   const tryAnotherPhoto = (
     <button type="button" className="button primary" onClick={chooseFiles}>
-      Try another photo
+      Try another {noun}
     </button>
   );
   let overlay: ReactNode = null;
@@ -80,14 +81,14 @@ export function StagePanel({ booting }: { booting: boolean }) {
     );
   } else if (view?.status === 'no_face') {
     overlay = (
-      <ErrorMessage title="No face found in this photo" actions={tryAnotherPhoto}>
+      <ErrorMessage title={`No face found in this ${noun}`} actions={tryAnotherPhoto}>
         Mouthpiece needs a clearly visible face, ideally facing the camera and not too small. Pick another face in the library or
-        import a different photo.
+        import a different {noun}.
       </ErrorMessage>
     );
   } else if (view?.status === 'failed') {
     overlay = (
-      <ErrorMessage title="This photo could not be analysed" actions={tryAnotherPhoto}>
+      <ErrorMessage title={`This ${noun} could not be analysed`} actions={tryAnotherPhoto}>
         {view.error ?? 'The face detector failed on this picture.'}
       </ErrorMessage>
     );
@@ -111,7 +112,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
         ) : (
           <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
-              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
+              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} stillUrl={face.thumbnailUrl} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} onError={onPictureError} />
             )}
             {framing && exportSettings.customPresetId === undefined && (
               <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} shotSubject={shotSubject} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />

@@ -5,6 +5,8 @@ import { useEditor } from '../../store/editor-store';
 interface StagePictureProps {
   mediaUrl: string;
   kind: FaceKind;
+  /** A still of the clip (the library thumbnail), drawn when the browser cannot decode the video itself (MPEG-1, say). */
+  stillUrl?: string | null;
   width: number;
   height: number;
   /** A rendered preview frame for the playhead, drawn over the picture when the engine offers one. */
@@ -27,7 +29,7 @@ function seekVideo(video: HTMLVideoElement, seconds: number): void {
  * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
  * the picture's own resolution; CSS scales it to fit.
  */
-export function StagePicture({ mediaUrl, kind, width, height, frameUrl, onError }: StagePictureProps) {
+export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl, onError }: StagePictureProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
   const frameShown = useRef(false);
@@ -43,12 +45,15 @@ export function StagePicture({ mediaUrl, kind, width, height, frameUrl, onError 
   useEffect(() => {
     let cancelled = false;
     const fail = (message: string) => !cancelled && onError(message);
-    if (kind === 'photo') {
+    const loadImage = (url: string, failure: string) => {
       const image = new Image();
       image.decoding = 'async';
       image.onload = () => !cancelled && ((base.current = image), drawBase());
-      image.onerror = () => fail('The photo could not be loaded from the library.');
-      image.src = mediaUrl;
+      image.onerror = () => fail(failure);
+      image.src = url;
+    };
+    if (kind === 'photo') {
+      loadImage(mediaUrl, 'The photo could not be loaded from the library.');
     } else {
       const video = document.createElement('video');
       video.muted = true;
@@ -59,7 +64,9 @@ export function StagePicture({ mediaUrl, kind, width, height, frameUrl, onError 
         drawBase();
         seekVideo(video, latestPlayhead.current);
       };
-      video.onerror = () => fail('The video could not be loaded from the library.');
+      // Chromium plays only some containers and codecs; the engine reads them all, so the clip is still usable: the
+      // stage shows its still until the engine's preview frames take over.
+      video.onerror = () => (stillUrl && !cancelled ? loadImage(stillUrl, 'The video could not be loaded from the library.') : fail('The video could not be loaded from the library.'));
       video.src = mediaUrl;
     }
     return () => {
@@ -67,7 +74,7 @@ export function StagePicture({ mediaUrl, kind, width, height, frameUrl, onError 
       base.current = null;
     };
     // drawBase reads refs only; the picture is reloaded when what it shows changes.
-  }, [mediaUrl, kind, width, height, onError]);
+  }, [mediaUrl, kind, stillUrl, width, height, onError]);
 
   // A video stage follows the playhead; while a seek is under way the next one waits for it.
   useEffect(() => {

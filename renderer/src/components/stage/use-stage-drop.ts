@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import type { FaceSummary } from '../../../../electron/contract/types';
 import { useEditorActions, useStudioContext } from '../../store/editor-store';
-import { SetStageCommand } from '../../timeline/commands';
+import { SetStageCommand, stageOf } from '../../timeline/commands';
 import { carriesLibraryEntry, readLibraryDrag } from '../../timeline/library-drag';
 import { kindOfDroppedFile } from '../common/file-kind';
 
@@ -22,11 +22,11 @@ export function useStageDrop() {
   const [dragging, setDragging] = useState(false);
   const accepts = (event: DragEvent) => carriesLibraryEntry(event.dataTransfer) || carriesFiles(event);
 
-  const putOnStage = (face: Pick<FaceSummary, 'id' | 'kind'>) => {
+  const putOnStage = (face: Pick<FaceSummary, 'id' | 'kind' | 'durationSec'>) => {
     const doc = store.getState().doc;
     setNotice(null);
     if (doc.stage.faceId === face.id) return;
-    actions.execute(new SetStageCommand(doc.stage, { faceId: face.id, mediaKind: face.kind }));
+    actions.execute(new SetStageCommand(doc.stage, stageOf(face)));
     actions.selectSubject(0);
   };
 

@@ -2,6 +2,7 @@ import type { Track } from '../../../../electron/contract/project-document';
 import { useEditor, useEditorActions, useStudioContext } from '../../store/editor-store';
 import { describeSubject, describeSubjectRank, subjectName, type SubjectNames } from '../../subject-label';
 import { ClipView } from './ClipView';
+import { dubbedSubject, ReferenceLane } from './ReferenceLane';
 import { useTrackDrop } from './use-track-drop';
 
 interface TrackRowProps {
@@ -21,6 +22,8 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, names
   const actions = useEditorActions();
   const { store } = useStudioContext();
   const { dropping, handlers } = useTrackDrop(subject, onError);
+  // A clip on the stage shows its own sound on the track of the subject it is dubbed for.
+  const referenceFaceId = useEditor((state) => (state.doc.stage.mediaKind === 'video' && dubbedSubject(state.doc.tracks, state.doc.selectedSubject) === subject ? state.doc.stage.faceId : null));
 
   return (
     <div className={`track${selected ? ' selected' : ''}${missing ? ' missing' : ''}`} data-testid={`track-${subject}`} style={{ height: rowHeightPx }}>
@@ -41,6 +44,7 @@ export function TrackRow({ subject, track, subjects, rowHeightPx, missing, names
           actions.setPlayhead((event.clientX - event.currentTarget.getBoundingClientRect().left) / store.getState().pxPerSec);
         }}
       >
+        {referenceFaceId !== null && <ReferenceLane faceId={referenceFaceId} heightPx={rowHeightPx} />}
         {track?.clips.map((clip) => <ClipView key={clip.id} clip={clip} subjects={subjects} rowHeightPx={rowHeightPx} />)}
         {!track?.clips.length && <span className="lane-hint">Drag a recording or a script here (from the library or your desktop)</span>}
       </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmptyProjectDocument, projectDocumentSchema, type AudioClip, type ProjectDocument } from '../../../../electron/contract/project-document';
 import { addClip, deleteClip, moveClip, splitClip, trimClip, updateScriptClip } from './clip-commands';
 import { HISTORY_LIMIT, canRedo, canUndo, emptyHistory, executeCommand, redo, undo, type Edited } from './history';
-import { setExportSettings, setSubjectSettings } from './settings-commands';
+import { setExportSettings, setSubjectSettings, stageOf } from './settings-commands';
 import { findClip } from './track-edits';
 
 const audio = (id: string, start: number, trimStart = 0, trimEnd = 2, duration = 4): AudioClip => ({ id, start, kind: 'audio', voiceId: 1, trimStart, trimEnd, duration });
@@ -175,5 +175,14 @@ describe('script clip edits', () => {
     expect(findClip(edited.doc, 's')?.clip).toMatchObject({ text: 'Hello there', voice: 'en-gb' });
     expect(undo(undo(edited)).doc).toEqual(before);
     expect(updateScriptClip(projectWith([0, audio('a', 0)]), 'a', { text: 'x' })).toBeNull();
+  });
+});
+
+describe('stageOf', () => {
+  it('keeps a video face\'s length on the stage (a valid document), and none for a photo', () => {
+    const video = stageOf({ id: 4, kind: 'video', durationSec: 3.04 });
+    expect(video).toEqual({ faceId: 4, mediaKind: 'video', durationSec: 3.04 });
+    expect(projectDocumentSchema.safeParse({ ...createEmptyProjectDocument(), stage: video }).success).toBe(true);
+    expect(stageOf({ id: 5, kind: 'photo', durationSec: null })).toEqual({ faceId: 5, mediaKind: 'photo' });
   });
 });

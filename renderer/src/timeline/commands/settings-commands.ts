@@ -5,6 +5,7 @@ import {
   type StageSettings,
   type SubjectSettings,
 } from '../../../../electron/contract/project-document';
+import type { FaceSummary } from '../../../../electron/contract/types';
 import type { EditCommand } from './edit-command';
 
 /** Changes one subject's performance settings (a slider drag merges into one step). */
@@ -64,6 +65,11 @@ export class SetExportSettingsCommand extends ReplaceSectionCommand<'export'> {
 
 export function setExportSettings(doc: ProjectDocument, change: Partial<ExportSettings>): SetExportSettingsCommand {
   return new SetExportSettingsCommand(doc.export, { ...doc.export, ...change });
+}
+
+/** What the stage holds for a library face: its id and kind, and a video's length. */
+export function stageOf(face: Pick<FaceSummary, 'id' | 'kind' | 'durationSec'>): StageSettings {
+  return { faceId: face.id, mediaKind: face.kind, ...(face.kind === 'video' && face.durationSec ? { durationSec: face.durationSec } : {}) };
 }
 
 /** Puts another face on the stage. Clips stay; the selection goes back to the largest subject. */
