@@ -3,7 +3,8 @@
  * separate buffer. This runs on every frame of every render, so it works on whole 32-bit pixels without branches: the
  * word is split into two pairs of 16-bit lanes (red and blue, green and alpha), each channel lifted by 256 plus its
  * step so nothing borrows across lanes, and the clamp read off bits 8 and 9 of each lane (below 256 → 0, 512 and up →
- * 255). Same bytes as the per-channel sum, at about half its cost.
+ * 255). Same bytes as the per-channel sum. (As a loop over module-level arrays this is about twice as fast as the
+ * per-channel version; with the arrays passed in, as here, V8 makes it about as fast: measured, see docs/provenance.md.)
  */
 
 /** The mark of one frame size, per pixel: the words added to its (red, blue) and (green, alpha) lanes. */
