@@ -14,7 +14,8 @@ const run = promisify(execFile);
 /*
  * Every video that enters the studio is checked beside its import: a Mouthpiece render dropped on the library is
  * imported and the verdict panel tells the creator it is AI-generated; a re-encoded copy dropped on the stage says the
- * same from the watermark alone; a real camera clip is imported with no panel at all.
+ * same from the watermark alone, and so does a video picked with the import dialog; a real camera clip is imported with
+ * no panel at all.
  */
 
 let session: StudioSession;
@@ -69,12 +70,21 @@ describe.skipIf(!hasChromium)('videos checked as they are imported, in Chromium 
     await panel().getByRole('button', { name: 'Close' }).click();
   });
 
+  it('checks a video picked with the import dialog too', async () => {
+    await page.getByTestId('import-input').setInputFiles(rendered);
+    await expect.poll(() => panel().getAttribute('data-summary'), { timeout: 120_000 }).toBe('signed');
+    expect(await panel().getAttribute('data-imported')).toBe('true');
+    await panel().getByRole('button', { name: 'Close' }).click();
+    expect(await panel().count()).toBe(0);
+  });
+
   it.skipIf(!hasSharedMedia)('imports a real camera clip with no verdict panel', async () => {
     const clip = sharedMedia('video/obama_weekly_address_dramatically_worse.mp4');
+    const before = await faces().count();
     const answered = checkAnswered(path.basename(clip));
     await dropFiles(page.getByTestId('drop-zone'), [clip]);
     await answered;
-    await expect.poll(() => faces().count(), { timeout: 120_000 }).toBe(3);
+    await expect.poll(() => faces().count(), { timeout: 120_000 }).toBe(before + 1);
     expect(await panel().count()).toBe(0);
   });
 
