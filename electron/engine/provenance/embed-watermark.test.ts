@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { addMark, collectMarkSteps, createMarkDeltas } from './embed-watermark.js';
+import { addMark, addMarkInRect, createMarkWords } from './add-mark.js';
+import { createMarkDeltas, watermarkFrames, type MarkableFrame } from './embed-watermark.js';
+
+/** The reference: each step added to red, green and blue one by one, clamped; alpha kept. */
+function markedByChannel(rgba: Uint8Array, deltas: Int8Array): Uint8Array {
+  const out = Uint8Array.from(rgba);
+  for (let p = 0; p < deltas.length; p++) for (let c = 0; c < 3; c++) out[p * 4 + c] = Math.min(255, Math.max(0, rgba[p * 4 + c] + deltas[p]));
+  return out;
+}
+
+/** Index of the first byte where a and b differ, −1 when they are equal (toEqual on megabytes is slow). */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+/** Deterministic bytes with every value, extremes included, in every channel. */
+function noise(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
 
 describe('addMark', () => {
   it('adds each step to red, green and blue, clamps at 0 and 255, keeps alpha, as the per-channel sum would', () => {
@@ -12,10 +38,22 @@ describe('addMark', () => {
       deltas[p] = (p % 5) - 2;
     }
     const into = new Uint8Array(rgba.length);
-    addMark(rgba, collectMarkSteps(deltas), into);
-    for (let p = 0; p < pixels; p++) {
-      for (let c = 0; c < 3; c++) expect(into[p * 4 + c]).toBe(Math.min(255, Math.max(0, rgba[p * 4 + c] + deltas[p])));
-      expect(into[p * 4 + 3]).toBe(rgba[p * 4 + 3]);
+    addMark(rgba, createMarkWords(deltas), into);
+    expect(into).toEqual(markedByChannel(rgba, deltas));
+  });
+
+  it('gives the per-channel bytes on random pictures, mostly dark, bright and mid-grey alike', () => {
+    const pixels = 200_000;
+    const deltas = Int8Array.from(noise(pixels, 7), (b) => (b % 5) - 2);
+    for (const [seed, squash] of [
+      [1, (b: number) => b],
+      [2, (b: number) => b >> 5], // near black
+      [3, (b: number) => 255 - (b >> 5)], // near white
+    ] as const) {
+      const rgba = Uint8Array.from(noise(pixels * 4, seed), squash);
+      const into = new Uint8Array(rgba.length);
+      addMark(rgba, createMarkWords(deltas), into);
+      expect(firstDifference(into, markedByChannel(rgba, deltas))).toBe(-1);
     }
   });
 
@@ -24,8 +62,25 @@ describe('addMark', () => {
     const rgba = backing.subarray(1);
     rgba.set([10, 20, 30, 255, 254, 1, 128, 255, 0, 0, 0, 0]);
     const into = new Uint8Array(12);
-    addMark(rgba, collectMarkSteps(Int8Array.from([1, 2, -1])), into);
+    addMark(rgba, createMarkWords(Int8Array.from([1, 2, -1])), into);
     expect([...into]).toEqual([11, 21, 31, 255, 255, 3, 130, 255, 0, 0, 0, 0]);
+  });
+
+  it('marks inside a rectangle only, leaving the rest of the buffer as it was', () => {
+    const width = 40;
+    const height = 30;
+    const rgba = noise(width * height * 4, 5);
+    const deltas = Int8Array.from(noise(width * height, 6), (b) => (b % 5) - 2);
+    const into = new Uint8Array(rgba.length).fill(77);
+    addMarkInRect(rgba, createMarkWords(deltas), into, width, { x0: 5, y0: 3, x1: 12.5, y1: 40 });
+    const full = markedByChannel(rgba, deltas);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        const inside = x >= 5 && x < 13 && y >= 3;
+        expect([...into.subarray(i, i + 4)]).toEqual(inside ? [...full.subarray(i, i + 4)] : [77, 77, 77, 77]);
+      }
+    }
   });
 
   it('changes the picture by about 1 level RMS (PSNR ≈ 47 dB) and averages to nothing', () => {
@@ -40,5 +95,33 @@ describe('addMark', () => {
     const rms = Math.sqrt(sumSq / deltas.length);
     expect(20 * Math.log10(255 / rms)).toBeGreaterThan(45);
     expect(Math.abs(sum / deltas.length)).toBeLessThan(0.05);
+  });
+});
+
+describe('watermarkFrames', () => {
+  it('marks only what each frame says it redrew, and gives the same frames as marking every pixel', async () => {
+    const width = 64;
+    const height = 48;
+    const placement = { key: new Uint8Array(32).fill(9), output: { width: 128, height: 96 }, outputPxPerFramePx: 2 };
+    const deltas = createMarkDeltas(placement, { width, height });
+    // One buffer redrawn in place, a face-sized square changing each frame, as the photo warp does.
+    const rect = { x0: 20, y0: 10, x1: 44, y1: 38 };
+    const buffer: MarkableFrame = { width, height, data: noise(width * height * 4, 11), redrawn: [rect] };
+    const expected: Uint8Array[] = [];
+    async function* frames() {
+      for (let f = 0; f < 4; f++) {
+        const fresh = noise(width * height * 4, 100 + f);
+        for (let y = rect.y0; y < rect.y1; y++) buffer.data.set(fresh.subarray((y * width + rect.x0) * 4, (y * width + rect.x1) * 4), (y * width + rect.x0) * 4);
+        expected.push(markedByChannel(buffer.data, deltas));
+        yield buffer;
+      }
+    }
+    let count = 0;
+    for await (const marked of watermarkFrames(frames(), placement)) {
+      expect(firstDifference(marked.data, expected[count])).toBe(-1);
+      expect(marked.data).not.toBe(buffer.data);
+      count += 1;
+    }
+    expect(count).toBe(4);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Adds the invisible mark to rendered RGBA frames on their way to the encoder. The change of every pixel is worked out
- * once per frame size (the pixels that change and their luma steps) and then added to red, green and blue alike, so the
- * luma moves by that step and the colour does not: a copy of the frame plus one pass over the changed pixels.
+ * once per frame size (each pixel's luma step) and then added to red, green and blue alike, so the luma moves by that
+ * step and the colour does not (add-mark.ts), in one pass over the frame, or over the parts a renderer redrew.
  */
 import type { RgbaImage } from '../media/rgba-image.js';
+import { addMark, addMarkInRect, createMarkWords, type MarkRect, type MarkWords } from './add-mark.js';
 import { cellSizePx, createMarkLattice, MARK_AMPLITUDE, sampleMark } from './watermark-pattern.js';
 
 export interface WatermarkPlacement {
@@ -35,52 +36,28 @@ export function createMarkDeltas(placement: WatermarkPlacement, frameSize: { wid
   return deltas;
 }
 
+/** A frame that may say where it differs from the frame before it (see FrameSynthesiser.frames). */
+export type MarkableFrame = RgbaImage & { readonly redrawn?: readonly MarkRect[] };
+
 /**
  * The frames with the mark added, into one reused buffer (the encoder takes each frame before asking for the next).
- * The source frames are not changed: a renderer may keep drawing into its own buffer.
+ * The source frames are not changed: a renderer may keep drawing into its own buffer. A frame that lists the parts it
+ * `redrawn` since the frame before (same size) has only those marked again: the rest of the marked buffer still holds
+ * the previous frame's marked pixels, which are the same.
  */
-export async function* watermarkFrames(frames: AsyncIterable<RgbaImage> | Iterable<RgbaImage>, placement: WatermarkPlacement): AsyncGenerator<RgbaImage> {
-  let mark: MarkSteps | undefined;
+export async function* watermarkFrames(frames: AsyncIterable<MarkableFrame> | Iterable<MarkableFrame>, placement: WatermarkPlacement): AsyncGenerator<RgbaImage> {
+  let mark: MarkWords | undefined;
   let out: RgbaImage | undefined;
   for await (const frame of frames) {
-    if (!out || out.width !== frame.width || out.height !== frame.height) {
-      mark = collectMarkSteps(createMarkDeltas(placement, frame));
+    if (!out || !mark || out.width !== frame.width || out.height !== frame.height) {
+      mark = createMarkWords(createMarkDeltas(placement, frame));
       out = { width: frame.width, height: frame.height, data: new Uint8Array(frame.data.length) };
+      addMark(frame.data, mark, out.data);
+    } else if (frame.redrawn) {
+      for (const rect of frame.redrawn) addMarkInRect(frame.data, mark, out.data, frame.width, rect);
+    } else {
+      addMark(frame.data, mark, out.data);
     }
-    addMark(frame.data, mark!, out.data);
     yield out;
-  }
-}
-
-/** The pixels the mark changes (byte offsets of their red) and by how much: about half the pixels round to no change. */
-export interface MarkSteps {
-  offsets: Uint32Array;
-  steps: Int8Array;
-}
-
-export function collectMarkSteps(deltas: Int8Array): MarkSteps {
-  let count = 0;
-  for (const d of deltas) if (d !== 0) count += 1;
-  const offsets = new Uint32Array(count);
-  const steps = new Int8Array(count);
-  for (let p = 0, k = 0; p < deltas.length; p++) {
-    if (deltas[p] === 0) continue;
-    offsets[k] = p * 4;
-    steps[k++] = deltas[p];
-  }
-  return { offsets, steps };
-}
-
-/** `into` = `rgba` with the steps added to red, green and blue (clamped to 0..255): a copy, then only the changed pixels. */
-export function addMark(rgba: Uint8Array, mark: MarkSteps, into: Uint8Array): void {
-  into.set(rgba);
-  const clamped = new Uint8ClampedArray(into.buffer, into.byteOffset, into.length);
-  const { offsets, steps } = mark;
-  for (let k = 0; k < offsets.length; k++) {
-    const i = offsets[k];
-    const d = steps[k];
-    clamped[i] += d;
-    clamped[i + 1] += d;
-    clamped[i + 2] += d;
   }
 }

@@ -44,6 +44,11 @@ export interface RenderTalkingVideoDeps {
   pool: SessionPool;
   /** The library whose installation identity signs and watermarks the export (see provenance/stamp-export.ts). */
   libraryDir?: string;
+  /**
+   * Bench only (`npm run bench provenance`, to measure what the watermark costs): frames go to the encoder unmarked.
+   * The tags and signed credentials are written as always. Nothing a user reaches (CLI, studio, batch) sets it.
+   */
+  benchWithoutWatermark?: boolean;
 }
 
 export interface RenderTalkingVideoOptions extends RunOptions {
@@ -143,7 +148,7 @@ export async function renderTalkingVideo(
         frameHeight: frameSize.height,
         videoFilter,
         fps: scene.fps,
-        frames: watermarkFrames(rendered, mark),
+        frames: deps.benchWithoutWatermark ? rendered : watermarkFrames(rendered, mark),
         frameCount,
         audioPath: soundtrack,
         preset: encode.preset,

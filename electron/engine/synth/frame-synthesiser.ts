@@ -46,15 +46,19 @@ export interface SynthesisScene {
   fps: number;
 }
 
+/** A frame, and where it may differ from the one before it (pixels x0..x1−1, y0..y1−1); everywhere when absent. */
+export type RedrawnFrame = RgbaImage & { readonly redrawn?: readonly { x0: number; y0: number; x1: number; y1: number }[] };
+
 export interface FrameSynthesiser {
   readonly kind: SynthesiserKind;
   readonly width: number;
   readonly height: number;
   /**
    * Every frame in order. A frame's buffer may be reused as soon as the next one is asked for, so a synthesiser holds
-   * a bounded number of frames whatever the length.
+   * a bounded number of frames whatever the length. A frame may list the rectangles it `redrawn`: outside them it is
+   * bit-identical to the frame before it (the watermark then marks only those again).
    */
-  frames(options?: { signal?: AbortSignal }): AsyncIterable<RgbaImage> | Iterable<RgbaImage>;
+  frames(options?: { signal?: AbortSignal }): AsyncIterable<RedrawnFrame> | Iterable<RedrawnFrame>;
   /** One frame (0-based, clamped to the scene), for preview scrubbing; the buffer is valid until the next call. */
   frameAt(index: number, options?: { signal?: AbortSignal }): Promise<RgbaImage>;
   /** Releases decoders and buffers; idempotent. */

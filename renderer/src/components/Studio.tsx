@@ -3,6 +3,7 @@ import type { StudioApi } from '../../../electron/contract/studio-api';
 import { ImportProvider } from '../library/import-context';
 import { LibraryProvider } from '../library/library-context';
 import { createStudioContextValue, StudioContext } from '../store/editor-store';
+import { VerifyProvider } from './verify/verify-context';
 import { Workspace } from './Workspace';
 
 /** The editor, wired to the app's API: one editor store and one library for the whole page. */
@@ -11,9 +12,11 @@ export function Studio({ studio }: { studio: StudioApi }) {
   return (
     <StudioContext.Provider value={context}>
       <LibraryProvider>
-        <ImportProvider>
-          <Workspace />
-        </ImportProvider>
+        <VerifyProvider>
+          <ImportProvider>
+            <Workspace />
+          </ImportProvider>
+        </VerifyProvider>
       </LibraryProvider>
     </StudioContext.Provider>
   );

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { ImportResponse, StudioError, StudioResult } from '../../../electron/contract/types';
 import { useEditorActions, useStudioContext } from '../store/editor-store';
 import { SetStageCommand, stageOf } from '../timeline/commands';
+import { useVerify } from '../components/verify/verify-context';
 import { pairTranscripts, transcriptFor } from './transcript-pairs';
 
 export interface ImportApi {
@@ -20,11 +21,13 @@ const ACCEPT = 'image/*,video/*,audio/*,.txt,.md,.csv';
 
 /**
  * Imports into the library from drops and the file picker (one hidden file input for the whole editor). When the
- * stage is still empty, the first imported face goes onto it, so dropping a photo is all it takes to start.
+ * stage is still empty, the first imported face goes onto it, so dropping a photo is all it takes to start. Videos are
+ * checked for Mouthpiece's disclosure beside the import (useVerify).
  */
 export function ImportProvider({ children }: { children: ReactNode }) {
   const { studio, store } = useStudioContext();
   const actions = useEditorActions();
+  const { checkImported } = useVerify();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportResponse | null>(null);
@@ -51,6 +54,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       setError(null);
       setBusy(true);
       const { imports, transcripts } = pairTranscripts(files);
+      checkImported(imports);
       void studio
         .importFiles(imports)
         .then(async (result) => {
@@ -65,7 +69,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         })
         .finally(() => setBusy(false));
     },
-    [studio, finish],
+    [studio, finish, checkImported],
   );
 
   const dismiss = useCallback(() => {

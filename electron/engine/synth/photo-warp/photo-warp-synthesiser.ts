@@ -5,7 +5,7 @@
 import type { SubjectFrameParams, SubjectPerformance } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import type { FrameSynthesiser, StillSceneSource, SynthesisScene } from '../frame-synthesiser.js';
-import { createFaceRigs, type FaceRig } from './face-rig.js';
+import { createFaceRigs, type FaceRig, type PixelRect } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 
 /** Each rig's performance frames, in the rigs' order (none for a rig without a performance). */
@@ -28,9 +28,10 @@ export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: Sti
   const { image, subjects } = scene.source;
   const rigs = createFaceRigs(image, subjects);
   const tracks = rigTracks(rigs, scene.performances);
-  const out = createFrameBuffer(image);
+  // renderFrame writes nothing outside the rigs' regions: what the watermark has to mark again each frame.
+  const out = Object.assign(createFrameBuffer(image), { redrawn: rigs.map((rig) => rig.region) });
   const params: SubjectFrameParams[] = new Array(rigs.length);
-  const draw = (index: number): RgbaImage => {
+  const draw = (index: number): RgbaImage & { redrawn: PixelRect[] } => {
     renderFrame(image, rigs, paramsAt(tracks, index, params), out);
     return out;
   };

@@ -4,6 +4,7 @@ import { useEditorActions, useStudioContext } from '../../store/editor-store';
 import { SetStageCommand, stageOf } from '../../timeline/commands';
 import { carriesLibraryEntry, readLibraryDrag } from '../../timeline/library-drag';
 import { kindOfDroppedFile } from '../common/file-kind';
+import { useVerify } from '../verify/verify-context';
 
 /** What the stage says after a drop: why it was refused, or which picture would replace the one on it. */
 export type StageDropNotice = { kind: 'refused'; message: string } | { kind: 'replace'; face: FaceSummary } | null;
@@ -18,6 +19,7 @@ const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).
 export function useStageDrop() {
   const { studio, store } = useStudioContext();
   const actions = useEditorActions();
+  const { checkImported } = useVerify();
   const [notice, setNotice] = useState<StageDropNotice>(null);
   const [dragging, setDragging] = useState(false);
   const accepts = (event: DragEvent) => carriesLibraryEntry(event.dataTransfer) || carriesFiles(event);
@@ -31,6 +33,7 @@ export function useStageDrop() {
   };
 
   const importPicture = async (file: File) => {
+    checkImported([file]);
     const imported = await studio.importFiles([file]);
     if (!imported.ok) return setNotice({ kind: 'refused', message: imported.error.message });
     const [result] = imported.value.results;

@@ -1,31 +1,23 @@
-import { useCallback, useRef, useState } from 'react';
-import type { StudioError, VideoVerdictView } from '../../../../electron/contract/types';
-import { useStudioContext } from '../../store/editor-store';
+import { useCallback, useRef } from 'react';
 import { useFileDrop } from '../common/use-file-drop';
-import { VERIFY_ACCEPT, verdictDetails, verdictTitle } from './video-verdict';
-
-type VerifyState = { kind: 'idle' } | { kind: 'checking'; name: string } | { kind: 'done'; view: VideoVerdictView } | { kind: 'failed'; name: string; error: StudioError };
+import { useVerify, type VerifyState } from './verify-context';
+import { importNotice, VERIFY_ACCEPT, verdictDetails, verdictTitle } from './video-verdict';
 
 /**
- * "Check a video…": the same verdict as `mouthpiece verify` for a video the user picks or drops on the button (a
- * video dropped elsewhere becomes footage for a face). The answer shows in a panel under the top bar.
+ * "Check a video…": the same verdict as `mouthpiece verify` for a video the user picks or drops on the button. A video
+ * dropped elsewhere becomes footage for a face and is checked as it is imported (see verify-context). The answer shows
+ * in a panel under the top bar.
  */
 export function VerifyVideo() {
-  const { studio } = useStudioContext();
+  const { state, check: checkFile, close } = useVerify();
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<VerifyState>({ kind: 'idle' });
-
   const check = useCallback(
     (files: readonly File[]) => {
-      const file = files[0];
-      if (!file) return;
-      setState({ kind: 'checking', name: file.name });
-      void studio.verifyFile(file).then((result) => setState(result.ok ? { kind: 'done', view: result.value } : { kind: 'failed', name: file.name, error: result.error }));
+      if (files[0]) checkFile(files[0]);
     },
-    [studio],
+    [checkFile],
   );
   const { dragging, handlers } = useFileDrop(check);
-  const close = () => setState({ kind: 'idle' });
 
   return (
     <>
@@ -61,7 +53,14 @@ export function VerifyVideo() {
 function VerdictPanel({ state, onClose }: { state: Exclude<VerifyState, { kind: 'idle' }>; onClose(): void }) {
   const tone = state.kind === 'done' ? state.view.summary : state.kind === 'failed' ? 'tampered' : 'none';
   return (
-    <section className={`verdict-panel verdict-${tone}`} role="status" aria-live="polite" data-testid="verdict-panel" data-summary={state.kind === 'done' ? state.view.summary : state.kind}>
+    <section
+      className={`verdict-panel verdict-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-testid="verdict-panel"
+      data-summary={state.kind === 'done' ? state.view.summary : state.kind}
+      data-imported={state.kind === 'done' && state.imported ? 'true' : undefined}
+    >
       {state.kind === 'checking' && <strong>Checking {state.name}…</strong>}
       {state.kind === 'failed' && (
         <>
@@ -71,6 +70,11 @@ function VerdictPanel({ state, onClose }: { state: Exclude<VerifyState, { kind: 
       )}
       {state.kind === 'done' && (
         <>
+          {state.imported && (
+            <p className="verdict-import" data-testid="verdict-import">
+              {importNotice(state.view)}
+            </p>
+          )}
           <strong data-testid="verdict-title">{verdictTitle(state.view)}</strong>
           <p className="verdict-line" data-testid="verdict-line">
             {state.view.name}: {state.view.verdict}

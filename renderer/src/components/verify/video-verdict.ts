@@ -3,6 +3,20 @@ import type { VideoVerdictView } from '../../../../electron/contract/types';
 /** Files the check takes: the videos Mouthpiece writes and what platforms hand back. */
 export const VERIFY_ACCEPT = '.mp4,.m4v,.mov,.webm,video/mp4,video/quicktime,video/webm';
 
+const VIDEO_EXTENSION = /\.(mp4|m4v|mov|mkv|webm|avi|mpe?g)$/i;
+
+/** A file the library would import as a video (footage for a face): by its type or, without one, its extension. */
+export function isVideoFile(file: Pick<File, 'name' | 'type'>): boolean {
+  return file.type.startsWith('video/') || VIDEO_EXTENSION.test(file.name);
+}
+
+/** The first line of the panel when a video being imported turned out to be Mouthpiece's own. */
+export function importNotice(view: VideoVerdictView): string {
+  return view.summary === 'tampered'
+    ? `${view.name} carries Mouthpiece credentials that no longer match it: it was made with Mouthpiece (AI-generated) and changed since. Whatever you make from it is AI-generated.`
+    : `This video was made with Mouthpiece (AI-generated), not filmed: whatever you make from ${view.name} is AI-generated too.`;
+}
+
 /** The headline of a verdict, in the colour of its summary (green, amber, red, grey). */
 export function verdictTitle(view: VideoVerdictView): string {
   switch (view.summary) {
