@@ -31,6 +31,8 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --subject N         which face speaks: the studio's "Subject N", 0 = largest (default 0); the others listen
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
   --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
+  --mouth-from CLIP   (photo face) a few seconds of video of the same person talking to the camera: the teeth,
+                      tongue and inside of the mouth are taken from it instead of being painted
   --keep-clip-length  (video face) keep the whole clip when the voice is shorter; by default the video ends
                       with the voice. A voice longer than the clip plays the footage on forward and back.
   --keep-original-audio  (video face) keep the clip's own sound under the new voice (18 dB lower, or
@@ -69,6 +71,7 @@ const OPTIONS = {
   consent: { type: 'string' },
   library: { type: 'string' },
   'keep-clip-length': { type: 'boolean' },
+  'mouth-from': { type: 'string' },
   'keep-original-audio': { type: 'boolean' },
   'original-audio-db': { type: 'string' },
   out: { type: 'string', short: 'o' },
@@ -153,6 +156,7 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
       keepClipLength: values['keep-clip-length'] ?? false,
       originalAudioDb: values['keep-original-audio'] ? (duckDb ?? DEFAULT_ORIGINAL_AUDIO_DB) : undefined,
     },
+    mouthFrom: values['mouth-from'],
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     overwrite: values.overwrite ?? false,
