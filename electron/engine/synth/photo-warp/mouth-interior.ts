@@ -186,7 +186,9 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
 
 const personalRgb: Rgb = [0, 0, 0];
 
+/** `data` is not clamped: a value past 255 would wrap round to a dark one, so the colour is kept within range. */
 function blend(data: Uint8Array, o: number, rgb: Rgb, alpha: number): void {
+  for (let c = 0; c < 3; c++) rgb[c] = rgb[c] < 0 ? 0 : rgb[c] > 255 ? 255 : rgb[c];
   data[o] = data[o] + (rgb[0] - data[o]) * alpha + 0.5;
   data[o + 1] = data[o + 1] + (rgb[1] - data[o + 1]) * alpha + 0.5;
   data[o + 2] = data[o + 2] + (rgb[2] - data[o + 2]) * alpha + 0.5;

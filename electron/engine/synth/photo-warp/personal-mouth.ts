@@ -29,7 +29,7 @@ const MIN_OPENING_SHARE = 0.4;
 const MAX_GAIN = 1.6;
 
 /** The clip frame (or null: painted) each of `frames` shows in `rig`'s mouth. */
-export function planPersonalMouths(bank: MouthBank, rig: FaceRig, frames: readonly SubjectFrameParams[]): (PersonalMouthFrame | null)[] {
+export function planPersonalMouths(bank: MouthBank, photo: RgbaImage, rig: FaceRig, frames: readonly SubjectFrameParams[]): (PersonalMouthFrame | null)[] {
   const entries = bank.entries;
   if (entries.length === 0 || frames.length === 0) return frames.map(() => null);
   const stats = bank.stats();
@@ -37,7 +37,7 @@ export function planPersonalMouths(bank: MouthBank, rig: FaceRig, frames: readon
   const clipYaw = yaws[yaws.length >> 1];
   const targets = frames.map((f) => targetShapeOf(f, stats));
   const choices = chooseMouths(entries, targets, frames.map((f) => clipYaw + f.yaw));
-  const gain = colourGain(rig.colours.lip, entries);
+  const gain = colourGain(photo, rig, entries);
   const prepared = new Map<number, PersonalMouthFrame | null>();
   return choices.map((choice, t) => {
     const entry = entries[choice.entry];
@@ -66,26 +66,36 @@ function prepareEntry(entry: MouthBankEntry, rig: FaceRig, gain: Rgb): PersonalM
   return { crop: entry.crop, lens, gain };
 }
 
-/** The photo's lip colour over the clip's (lip body above and below the opening, over the whole bank). */
-function colourGain(photoLip: Rgb, entries: readonly MouthBankEntry[]): Rgb {
-  const sum = [0, 0, 0];
-  let count = 0;
-  const step = Math.max(1, Math.floor(entries.length / 40));
-  for (let e = 0; e < entries.length; e += step) {
-    const entry = entries[e];
-    for (const [outer, inner] of [
-      [0, 13],
-      [17, 14],
-    ]) {
-      const x = ((entry.landmarks[3 * outer] + entry.landmarks[3 * inner]) / 2) * entry.scale - entry.cropX;
-      const y = ((entry.landmarks[3 * outer + 1] + entry.landmarks[3 * inner + 1]) / 2) * entry.scale - entry.cropY;
-      const rgb = sampleCrop(entry.crop, x, y);
-      for (let c = 0; c < 3; c++) sum[c] += rgb[c];
-      count++;
-    }
+/** Points on the lip body (between an outer and an inner lip landmark), where photo and clip are compared. */
+const LIP_BODY_PAIRS = [
+  [0, 13],
+  [37, 82],
+  [267, 312],
+  [17, 14],
+  [84, 87],
+  [314, 317],
+];
+
+/** Mean colour at the lip-body points; `points` are x, y, z triples mapped into `image` by `scale` and `offset`. */
+function lipColour(image: RgbaImage, points: ArrayLike<number>, scale: number, offsetX: number, offsetY: number, into: number[]): void {
+  for (const [outer, inner] of LIP_BODY_PAIRS) {
+    const x = ((points[3 * outer] + points[3 * inner]) / 2) * scale - offsetX;
+    const y = ((points[3 * outer + 1] + points[3 * inner + 1]) / 2) * scale - offsetY;
+    const rgb = sampleCrop(image, x, y);
+    for (let c = 0; c < 3; c++) into[c] += rgb[c] / LIP_BODY_PAIRS.length;
   }
+}
+
+/** The photo's lip colour over the clip's, measured at the same points of the lips (over a spread of the bank). */
+function colourGain(photo: RgbaImage, rig: FaceRig, entries: readonly MouthBankEntry[]): Rgb {
+  const photoLip = [0, 0, 0];
+  lipColour(photo, rig.source, 1, 0, 0, photoLip);
+  const clipLip = [0, 0, 0];
+  const step = Math.max(1, Math.floor(entries.length / 40));
+  let count = 0;
+  for (let e = 0; e < entries.length; e += step, count++) lipColour(entries[e].crop, entries[e].landmarks, entries[e].scale, entries[e].cropX, entries[e].cropY, clipLip);
   const clamp = (v: number) => Math.min(MAX_GAIN, Math.max(1 / MAX_GAIN, v));
-  return [0, 1, 2].map((c) => clamp(photoLip[c] / Math.max(1, sum[c] / count))) as Rgb;
+  return [0, 1, 2].map((c) => clamp(photoLip[c] / Math.max(1, clipLip[c] / count))) as Rgb;
 }
 
 const scratchRgb: Rgb = [0, 0, 0];
@@ -119,6 +129,14 @@ export function personalInteriorAt(mouth: PersonalMouthFrame, s: number, depth: 
   const t = lines[0] + depth * (lines[1] - lines[0]);
   const along = s * lens.halfWidth;
   sampleCrop(mouth.crop, lens.originX + along * lens.axisX - t * lens.axisY, lens.originY + along * lens.axisY + t * lens.axisX, into);
-  for (let c = 0; c < 3; c++) into[c] *= mouth.gain[c];
+  for (let c = 0; c < 3; c++) into[c] = tint(into[c], mouth.gain[c]);
   return into;
+}
+
+/**
+ * A brightening gain rolls off towards white (255 stays 255), so lit teeth keep their shading instead of clipping
+ * flat; a darkening one is a plain factor.
+ */
+function tint(value: number, gain: number): number {
+  return gain <= 1 ? value * gain : (gain * value) / (1 + ((gain - 1) * value) / 255);
 }

@@ -32,7 +32,7 @@ export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: Sti
   const out = createFrameBuffer(image);
   const params: SubjectFrameParams[] = new Array(rigs.length);
   const personal = scene.source.mouth;
-  const plans = rigs.map((rig, r) => (personal && rig.subjectIndex === personal.subjectIndex ? planPersonalMouths(personal.bank, rig, tracks[r]) : null));
+  const plans = rigs.map((rig, r) => (personal && rig.subjectIndex === personal.subjectIndex ? planPersonalMouths(personal.bank, image, rig, tracks[r]) : null));
   const mouths: (PersonalMouthFrame | null)[] = new Array(rigs.length).fill(null);
   const draw = (index: number): RgbaImage => {
     for (let r = 0; r < rigs.length; r++) {
