@@ -40,6 +40,12 @@ describe('render --mouth-from', () => {
     expect(existsSync(join(dir, 'out.mp4'))).toBe(false);
   }, 300_000);
 
+  it('refuses a missing clip in one line, exit 2', async () => {
+    const result = await render(join(dir, 'missing.mp4'));
+    expect(result.code).toBe(2);
+    expect(errorLines(result.stderr)).toEqual([expect.stringMatching(/--mouth-from .*missing\.mp4: no such file/)]);
+  });
+
   it('refuses a photo in one line, exit 2', async () => {
     const result = await render(SAMPLE_FACE);
     expect(result.code).toBe(2);

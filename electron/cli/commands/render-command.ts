@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
@@ -145,6 +146,9 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
   const finalPreset = preset ?? scene?.preset ?? 'reel';
   const duckDb = parseNumber(values['original-audio-db'], 'original-audio-db', (n) => n <= 0 && n >= -60, 'between -60 and 0 (dB)');
   if (duckDb !== undefined && !values['keep-original-audio']) bad('--original-audio-db needs --keep-original-audio.');
+  const mouthFrom = values['mouth-from'];
+  // checked before the voice is analysed, not after
+  if (mouthFrom !== undefined && !existsSync(mouthFrom)) throw new InputError('FILE_NOT_FOUND', `--mouth-from ${mouthFrom}: no such file.`, mouthFrom);
   return {
     facePath,
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
@@ -156,7 +160,7 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
       keepClipLength: values['keep-clip-length'] ?? false,
       originalAudioDb: values['keep-original-audio'] ? (duckDb ?? DEFAULT_ORIGINAL_AUDIO_DB) : undefined,
     },
-    mouthFrom: values['mouth-from'],
+    mouthFrom,
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     overwrite: values.overwrite ?? false,
