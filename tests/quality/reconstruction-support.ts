@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect } from 'vitest';
-import type { Point3 } from '../../electron/engine/face/face-types.js';
+import type { Point2, Point3 } from '../../electron/engine/face/face-types.js';
+import { LIPS_INNER } from '../../electron/engine/face/mesh-regions.js';
+import { pointInPolygon } from '../../electron/engine/face/subject-masks.js';
 import { probeMedia, runFfmpeg, type FfmpegTools, type VideoFrame } from '../../electron/engine/media/index.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { laggedCorrelation } from '../../electron/engine/quality/lip-sync.js';
@@ -31,6 +33,8 @@ export interface Reconstruction {
   mouthSsim: number;
   /** The same with the render's mouth cut out at its own landmarks and scaled to the real box (head motion aside). */
   alignedMouthSsim: number;
+  /** Mean RGB distance of the teeth colour (teethColourOf) of render and real, over frames where both mouths are open. */
+  teethColourDistance: number;
   transcript: boolean;
   renderPath: string;
 }
@@ -86,6 +90,28 @@ function mouthBox(landmarks: Point3[], frame: VideoFrame): Box {
 }
 
 /** Luma of `box`, resampled (bilinear) to `size` when given. */
+/** Inner-lip gap (over face height) above which a mouth counts as open enough to show its interior. */
+const OPEN_LIP_GAP = 0.03;
+
+/** Mean colour of the brightest quarter of the pixels inside the inner lips: the teeth where they show. */
+export function teethColourOf(frame: VideoFrame, landmarks: Point3[]): [number, number, number] | null {
+  const polygon: Point2[] = LIPS_INNER.map((i) => [landmarks[i][0], landmarks[i][1]]);
+  const xs = polygon.map((p) => p[0]);
+  const ys = polygon.map((p) => p[1]);
+  const pixels: [number, number, number, number][] = [];
+  for (let y = Math.floor(Math.min(...ys)); y <= Math.ceil(Math.max(...ys)); y++) {
+    for (let x = Math.floor(Math.min(...xs)); x <= Math.ceil(Math.max(...xs)); x++) {
+      if (x < 0 || y < 0 || x >= frame.width || y >= frame.height || !pointInPolygon([x, y], polygon)) continue;
+      const o = (y * frame.width + x) * 4;
+      pixels.push([lumaAt(frame.data, o), frame.data[o], frame.data[o + 1], frame.data[o + 2]]);
+    }
+  }
+  if (pixels.length < 20) return null;
+  pixels.sort((a, b) => b[0] - a[0]);
+  const top = pixels.slice(0, Math.ceil(pixels.length / 4));
+  return [1, 2, 3].map((c) => top.reduce((s, p) => s + p[c], 0) / top.length) as [number, number, number];
+}
+
 function cropLuma(frame: VideoFrame, box: Box, size: { width: number; height: number } = box): LumaPlane {
   const data = new Float32Array(size.width * size.height);
   const at = (x: number, y: number) => lumaAt(frame.data, (Math.min(frame.height - 1, Math.max(0, y)) * frame.width + Math.min(frame.width - 1, Math.max(0, x))) * 4);
@@ -108,10 +134,12 @@ function cropLuma(frame: VideoFrame, box: Box, size: { width: number; height: nu
 /** Measures a render against the real clip it reconstructs. */
 export async function compareWithReal(deps: { tools: FfmpegTools; pool: SessionPool }, prepared: PreparedClip, renderPath: string): Promise<Reconstruction> {
   const realMouths: ({ box: Box; luma: LumaPlane } | null)[] = [];
+  const realTeeth: ([number, number, number] | null)[] = [];
   const real = await measureVideo(deps, prepared.clipPath, {
     maxSide: MEASURE_MAX_SIDE,
     visitors: [
-      (frame, _, landmarks) => {
+      (frame, measure, landmarks) => {
+        realTeeth.push(landmarks && (measure.lipGap ?? 0) >= OPEN_LIP_GAP ? teethColourOf(frame, landmarks) : null);
         const box = landmarks ? mouthBox(landmarks, frame) : null;
         realMouths.push(box ? { box, luma: cropLuma(frame, box) } : null);
       },
@@ -119,12 +147,16 @@ export async function compareWithReal(deps: { tools: FfmpegTools; pool: SessionP
   });
   const scores: number[] = [];
   const aligned: number[] = [];
+  const teethDistances: number[] = [];
   // the render may be larger than the clip (the source preset has a minimum size): measured at the clip's size
   const rendered = await measureVideo(deps, renderPath, {
     maxSide: Math.max(real.width, real.height),
     visitors: [
-      (frame, _, landmarks) => {
+      (frame, measure, landmarks) => {
         const mouth = realMouths[frame.index];
+        const realTooth = realTeeth[frame.index];
+        const teeth = realTooth && landmarks && (measure.lipGap ?? 0) >= OPEN_LIP_GAP ? teethColourOf(frame, landmarks) : null;
+        if (realTooth && teeth) teethDistances.push(Math.hypot(realTooth[0] - teeth[0], realTooth[1] - teeth[1], realTooth[2] - teeth[2]));
         expect(frame.width, 'render and clip compared at one size').toBe(real.width);
         if (!mouth) return;
         scores.push(meanSsim(mouth.luma, cropLuma(frame, mouth.box)));
@@ -149,6 +181,7 @@ export async function compareWithReal(deps: { tools: FfmpegTools; pool: SessionP
     bestLagFrames,
     mouthSsim: mean(scores),
     alignedMouthSsim: mean(aligned),
+    teethColourDistance: mean(teethDistances),
     transcript: prepared.transcript !== null,
     renderPath,
   };
@@ -159,6 +192,6 @@ const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + 
 export function describeReconstruction(r: Reconstruction, label: string): string {
   return (
     `${r.name} ${label}: lip-gap correlation ${r.lipGapCorrelation.toFixed(2)} (best ${r.bestLagCorrelation.toFixed(2)} at lag ${r.bestLagFrames}), ` +
-    `mouth SSIM ${r.mouthSsim.toFixed(3)} (aligned ${r.alignedMouthSsim.toFixed(3)}) over ${r.frames} frames${r.transcript ? ', with transcript' : ''}`
+    `mouth SSIM ${r.mouthSsim.toFixed(3)} (aligned ${r.alignedMouthSsim.toFixed(3)}), teeth colour off the real by ${r.teethColourDistance.toFixed(1)} over ${r.frames} frames${r.transcript ? ', with transcript' : ''}`
   );
 }
