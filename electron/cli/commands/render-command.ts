@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../engine/errors.js';
@@ -31,6 +32,8 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --subject N         which face speaks: the studio's "Subject N", 0 = largest (default 0); the others listen
   --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
   --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
+  --mouth-from CLIP   (photo face) a few seconds of video of the same person talking to the camera: the teeth,
+                      tongue and inside of the mouth are taken from it instead of being painted
   --keep-clip-length  (video face) keep the whole clip when the voice is shorter; by default the video ends
                       with the voice. A voice longer than the clip plays the footage on forward and back.
   --keep-original-audio  (video face) keep the clip's own sound under the new voice (18 dB lower, or
@@ -70,6 +73,7 @@ const OPTIONS = {
   consent: { type: 'string' },
   library: { type: 'string' },
   'keep-clip-length': { type: 'boolean' },
+  'mouth-from': { type: 'string' },
   'keep-original-audio': { type: 'boolean' },
   'original-audio-db': { type: 'string' },
   out: { type: 'string', short: 'o' },
@@ -140,6 +144,9 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
   const finalPreset = preset ?? scene?.preset ?? 'reel';
   const duckDb = parseNumber(values['original-audio-db'], 'original-audio-db', (n) => n <= 0 && n >= -60, 'between -60 and 0 (dB)');
   if (duckDb !== undefined && !values['keep-original-audio']) bad('--original-audio-db needs --keep-original-audio.');
+  const mouthFrom = values['mouth-from'];
+  // checked before the voice is analysed, not after
+  if (mouthFrom !== undefined && !existsSync(mouthFrom)) throw new InputError('FILE_NOT_FOUND', `--mouth-from ${mouthFrom}: no such file.`, mouthFrom);
   return {
     facePath,
     tracks: scene?.tracks ?? [{ subject: subject ?? 0, clips: [{ startSec: 0, source: source! }] }],
@@ -151,6 +158,7 @@ export async function buildRenderRequest(values: RenderValues, sources: RenderRe
       keepClipLength: values['keep-clip-length'] ?? false,
       originalAudioDb: values['keep-original-audio'] ? (duckDb ?? DEFAULT_ORIGINAL_AUDIO_DB) : undefined,
     },
+    mouthFrom,
     seed: seed ?? scene?.seed ?? DEFAULT_SEED,
     outPath: values.out,
     overwrite: values.overwrite ?? false,

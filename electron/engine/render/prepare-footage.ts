@@ -5,12 +5,12 @@
  */
 import { InputError, throwIfAborted } from '../errors.js';
 import type { FileAnalysis } from '../face/analyze-file.js';
-import { FADE_FRAMES, trackVideoSubject, yawOf, type VideoTrack } from '../face/track-video.js';
+import { FADE_FRAMES, type VideoTrack } from '../face/track-video.js';
 import { probeMedia, type FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { FootageSceneSource } from '../synth/frame-synthesiser.js';
-import { createMouthBank } from '../synth/mouth-bank/mouth-bank.js';
 import { sourceFrameOrder } from '../synth/footage-dub/frame-order.js';
+import { trackMouthBank } from './track-mouth-bank.js';
 
 /** A subject tracked in less than this share of the clip cannot be dubbed credibly. */
 export const MIN_TRACKED_SHARE = 0.5;
@@ -39,22 +39,10 @@ export async function prepareFootage(
   const clipFps = info.fps ?? 25;
   const width = info.width ?? analysis.width;
   const height = info.height ?? analysis.height;
-  const expectedFrames = Math.max(1, Math.round((info.durationSec ?? 1) * clipFps));
-  const bank = createMouthBank();
-  const track = await trackVideoSubject(
-    deps,
-    analysis.path,
-    { fps: clipFps, width, height },
-    {
-      subject: subjectIndex,
-      signal,
-      expectedFrames,
-      onProgress: (p) => options.onProgress?.(p.ratio),
-      onFrame: (frame, tracked, scale) => {
-        if (tracked.landmarks && !tracked.skip && !tracked.cut) bank.add({ frameIndex: tracked.index, image: frame, landmarks: tracked.landmarks, scale: 1 / scale, yawRad: yawOf(tracked.landmarks) });
-      },
-    },
-  );
+  const { track, bank } = await trackMouthBank(deps, { path: analysis.path, width, height, fps: clipFps, durationSec: info.durationSec ?? 1 }, subjectIndex, {
+    signal,
+    onProgress: options.onProgress,
+  });
   throwIfAborted(signal);
   assertTrackable(analysis.path, track, subjectIndex);
   return { source: { kind: 'footage', tools: deps.tools, path: analysis.path, clipFps, track, bank }, clipFrames: track.frames.length, clipDurationSec: track.frames.length / clipFps };

@@ -13,6 +13,7 @@ import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
 import { prepareTrackClips, type PrepareClip, type PreparedClip } from './clip-speech.js';
 import type { Framing, Rect } from './framing.js';
 import { orderFootage, prepareFootage } from './prepare-footage.js';
+import { prepareMouthReference } from './track-mouth-bank.js';
 import { describeFace, prepareRenderSource } from './render-source.js';
 import { generateScenePerformances, sceneFrameCount } from './scene-performance.js';
 import type { TalkingVideoRequest } from './talking-video-request.js';
@@ -21,7 +22,7 @@ import type { TalkingVideoRequest } from './talking-video-request.js';
 export const MIN_FACE_HEIGHT_PX = 32;
 
 /** What a scene is, whether it is exported or previewed: a render request without an output file or preset. */
-export type SceneRequest = Pick<TalkingVideoRequest, 'facePath' | 'tracks' | 'styles' | 'fps' | 'seed' | 'origin' | 'footage'>;
+export type SceneRequest = Pick<TalkingVideoRequest, 'facePath' | 'tracks' | 'styles' | 'fps' | 'seed' | 'origin' | 'footage' | 'mouthFrom'>;
 
 /** How the scene's parts are made (the preview passes caching versions). */
 export interface SceneParts {
@@ -82,7 +83,8 @@ export async function synthesiseScene(
   const { frameCount, durationSec } = prepared;
   const source = prepareRenderSource({ analysis, framing: view });
   const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips, frameCount });
-  const synthesiser = createFrameSynthesiser({ source: { kind: 'still', image: source.image, subjects: source.subjects }, performances, frameCount, fps: scene.fps });
+  const mouth = scene.mouthFrom ? { subjectIndex: scene.tracks[0].subject, bank: await prepareMouthReference(deps, scene.mouthFrom, { signal: options.signal, onProgress: options.onTrackProgress }) } : undefined;
+  const synthesiser = createFrameSynthesiser({ source: { kind: 'still', image: source.image, subjects: source.subjects, mouth }, performances, frameCount, fps: scene.fps });
   return { synthesiser, subjects: source.subjects, frameCount, durationSec };
 }
 
@@ -94,6 +96,9 @@ async function synthesiseFootage(
   options: { signal?: AbortSignal; onTrackProgress?: (ratio: number) => void },
 ): Promise<SynthesisedScene> {
   const { analysis, clips } = prepared;
+  if (scene.mouthFrom) {
+    throw new InputError('BAD_ARGUMENT', `--mouth-from is for a photo face; footage (${scene.facePath}) keeps the mouth of its own frames.`, scene.mouthFrom);
+  }
   if (scene.tracks.length !== 1) {
     throw new InputError('BAD_ARGUMENT', `${scene.facePath}: dubbing footage takes one speaking subject; this scene has ${scene.tracks.length}.`, scene.facePath);
   }

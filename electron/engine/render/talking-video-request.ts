@@ -67,6 +67,8 @@ export interface TalkingVideoRequest {
   consent?: ConsentAttestation;
   /** Only for a video face. */
   footage?: FootageOptions;
+  /** Only for a photo face: a short clip of the speaking person talking; their own mouth interior is taken from it. */
+  mouthFrom?: string;
 }
 
 export const DEFAULT_FPS = 30;

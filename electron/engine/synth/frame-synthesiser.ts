@@ -20,6 +20,8 @@ export interface StillSceneSource {
   image: RgbaImage;
   /** Subjects in view, in `image` pixels (their `index` as in the analysis). */
   subjects: FaceSubject[];
+  /** A clip of the speaking subject talking, banked: their own mouth interior instead of a painted one. */
+  mouth?: { subjectIndex: number; bank: MouthBank };
 }
 
 /** Footage of a person: every frame is the clip's own, with the tracked subject's mouth re-synthesised. */

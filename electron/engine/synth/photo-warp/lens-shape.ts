@@ -94,3 +94,34 @@ export function lensLinesAt(lens: Lens, s: number, into: Float64Array): void {
   into[0] = lens.top[i] + (lens.top[i + 1] - lens.top[i]) * t;
   into[1] = lens.bottom[i] + (lens.bottom[i + 1] - lens.bottom[i]) * t;
 }
+
+/**
+ * Refills a lens line's bins with a cubic through its landmarks (tangents from the neighbours on each side) instead of
+ * straight segments, so the opening is a curve, not a polygon whose corners step at the output size.
+ */
+export function fillLensCurve(lens: Lens, dest: Float64Array, line: number[], bins: Float64Array, ss: Float64Array, ts: Float64Array): void {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const rx = dest[2 * line[i]] - lens.originX;
+    const ry = dest[2 * line[i] + 1] - lens.originY;
+    ss[i] = (rx * lens.axisX + ry * lens.axisY) / lens.halfWidth;
+    ts[i] = -rx * lens.axisY + ry * lens.axisX;
+  }
+  const tangent = (i: number) => {
+    const a = Math.max(0, i - 1);
+    const b = Math.min(n - 1, i + 1);
+    return ss[b] > ss[a] ? (ts[b] - ts[a]) / (ss[b] - ss[a]) : 0;
+  };
+  let k = 0;
+  for (let bin = 0; bin < LENS_BINS; bin++) {
+    const s = (bin / (LENS_BINS - 1)) * 2 - 1;
+    while (k < n - 2 && s > ss[k + 1]) k++;
+    const h = ss[k + 1] - ss[k];
+    if (s < ss[0] || s > ss[n - 1] || h <= 1e-9) continue;
+    const u = (s - ss[k]) / h;
+    const u2 = u * u;
+    const u3 = u2 * u;
+    bins[bin] =
+      (2 * u3 - 3 * u2 + 1) * ts[k] + (u3 - 2 * u2 + u) * h * tangent(k) + (-2 * u3 + 3 * u2) * ts[k + 1] + (u3 - u2) * h * tangent(k + 1);
+  }
+}

@@ -2,7 +2,9 @@ import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
-import { createLens, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
+import { personalInteriorAt, type PersonalMouthFrame } from './personal-mouth.js';
+import type { Rgb } from './rig-colours.js';
+import { createLens, fillLensCurve, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
 /** Tallest visible upper-teeth band, in face heights. */
 const TEETH_MAX = 0.05;
@@ -36,37 +38,6 @@ function scratchFor(rig: FaceRig): MouthScratch {
   return s;
 }
 
-/**
- * Refills a lens line's bins with a cubic through its landmarks (tangents from the neighbours on each side) instead of
- * straight segments, so the opening is a curve, not a polygon whose corners step at the output size.
- */
-function fillCurve(lens: Lens, dest: Float64Array, line: number[], bins: Float64Array, ss: Float64Array, ts: Float64Array): void {
-  const n = line.length;
-  for (let i = 0; i < n; i++) {
-    const rx = dest[2 * line[i]] - lens.originX;
-    const ry = dest[2 * line[i] + 1] - lens.originY;
-    ss[i] = (rx * lens.axisX + ry * lens.axisY) / lens.halfWidth;
-    ts[i] = -rx * lens.axisY + ry * lens.axisX;
-  }
-  const tangent = (i: number) => {
-    const a = Math.max(0, i - 1);
-    const b = Math.min(n - 1, i + 1);
-    return ss[b] > ss[a] ? (ts[b] - ts[a]) / (ss[b] - ss[a]) : 0;
-  };
-  let k = 0;
-  for (let bin = 0; bin < LENS_BINS; bin++) {
-    const s = (bin / (LENS_BINS - 1)) * 2 - 1;
-    while (k < n - 2 && s > ss[k + 1]) k++;
-    const h = ss[k + 1] - ss[k];
-    if (s < ss[0] || s > ss[n - 1] || h <= 1e-9) continue;
-    const u = (s - ss[k]) / h;
-    const u2 = u * u;
-    const u3 = u2 * u;
-    bins[bin] =
-      (2 * u3 - 3 * u2 + 1) * ts[k] + (u3 - 2 * u2 + u) * h * tangent(k) + (-2 * u3 + 3 * u2) * ts[k + 1] + (u3 - u2) * h * tangent(k + 1);
-  }
-}
-
 /** d(line)/d(along), dimensionless, of the upper and lower line at s; writes into `into[0..1]`. */
 function lensSlopesAt(lens: Lens, s: number, into: Float64Array): void {
   const f = Math.min(LENS_BINS - 1.000001, Math.max(0, ((s + 1) / 2) * (LENS_BINS - 1)));
@@ -89,13 +60,14 @@ function grainAt(x: number, y: number): number {
  * Paints the inside of the mouth between the warped inner lip lines: dark cavity shaded with depth, upper teeth
  * (with gaps between them), lower teeth when the jaw is wide, and the tongue. Anti-aliased where it meets the lips.
  * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
+ * With `personal`, the interior is the person's own, taken from a clip (personal-mouth.ts), not painted.
  */
-export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage): void {
+export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage, personal: PersonalMouthFrame | null = null): void {
   const { lens, lines, slopes, edgesS, ss, ts } = scratchFor(rig);
   const { dest } = rig.scratch;
   measureLens(lens, dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
-  fillCurve(lens, dest, rig.mouth.upper.indices, lens.top, ss, ts);
-  fillCurve(lens, dest, rig.mouth.lower.indices, lens.bottom, ss, ts);
+  fillLensCurve(lens, dest, rig.mouth.upper.indices, lens.top, ss, ts);
+  fillLensCurve(lens, dest, rig.mouth.lower.indices, lens.bottom, ss, ts);
   lensLinesAt(lens, 0, lines);
   const gapMid = lines[1] - lines[0];
   if (gapMid < 0.3) return;
@@ -138,6 +110,10 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       if (cover <= 0) continue;
       const gap = Math.max(bottom - top, 1e-3);
       const depth = clamp((t - top) / gap, 0, 1);
+      if (personal) {
+        blend(data, (y * out.width + x) * 4, personalInteriorAt(personal, s, depth, personalRgb), cover * opacity);
+        continue;
+      }
       const s2 = s * s;
 
       // cavity: darkest under the upper teeth and towards the corners
@@ -200,11 +176,20 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       r += grain;
       g += grain;
       b += grain;
-      const alpha = cover * opacity;
-      const o = (y * out.width + x) * 4;
-      data[o] = data[o] + (r - data[o]) * alpha + 0.5;
-      data[o + 1] = data[o + 1] + (g - data[o + 1]) * alpha + 0.5;
-      data[o + 2] = data[o + 2] + (b - data[o + 2]) * alpha + 0.5;
+      personalRgb[0] = r;
+      personalRgb[1] = g;
+      personalRgb[2] = b;
+      blend(data, (y * out.width + x) * 4, personalRgb, cover * opacity);
     }
   }
+}
+
+const personalRgb: Rgb = [0, 0, 0];
+
+/** `data` is not clamped: a value past 255 would wrap round to a dark one, so the colour is kept within range. */
+function blend(data: Uint8Array, o: number, rgb: Rgb, alpha: number): void {
+  for (let c = 0; c < 3; c++) rgb[c] = rgb[c] < 0 ? 0 : rgb[c] > 255 ? 255 : rgb[c];
+  data[o] = data[o] + (rgb[0] - data[o]) * alpha + 0.5;
+  data[o + 1] = data[o + 1] + (rgb[1] - data[o + 1]) * alpha + 0.5;
+  data[o + 2] = data[o + 2] + (rgb[2] - data[o + 2]) * alpha + 0.5;
 }

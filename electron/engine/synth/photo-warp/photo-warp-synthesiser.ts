@@ -6,6 +6,7 @@ import type { SubjectFrameParams, SubjectPerformance } from '../../animate/perfo
 import type { RgbaImage } from '../../media/rgba-image.js';
 import type { FrameSynthesiser, StillSceneSource, SynthesisScene } from '../frame-synthesiser.js';
 import { createFaceRigs, type FaceRig, type PixelRect } from './face-rig.js';
+import { planPersonalMouths, type PersonalMouthFrame } from './personal-mouth.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 
 /** Each rig's performance frames, in the rigs' order (none for a rig without a performance). */
@@ -31,8 +32,15 @@ export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: Sti
   // renderFrame writes nothing outside the rigs' regions: what the watermark has to mark again each frame.
   const out = Object.assign(createFrameBuffer(image), { redrawn: rigs.map((rig) => rig.region) });
   const params: SubjectFrameParams[] = new Array(rigs.length);
+  const personal = scene.source.mouth;
+  const plans = rigs.map((rig, r) => (personal && rig.subjectIndex === personal.subjectIndex ? planPersonalMouths(personal.bank, image, rig, tracks[r]) : null));
+  const mouths: (PersonalMouthFrame | null)[] = new Array(rigs.length).fill(null);
   const draw = (index: number): RgbaImage & { redrawn: PixelRect[] } => {
-    renderFrame(image, rigs, paramsAt(tracks, index, params), out);
+    for (let r = 0; r < rigs.length; r++) {
+      const plan = plans[r];
+      mouths[r] = plan ? (plan[Math.min(index, plan.length - 1)] ?? null) : null;
+    }
+    renderFrame(image, rigs, paramsAt(tracks, index, params), out, mouths);
     return out;
   };
   return {

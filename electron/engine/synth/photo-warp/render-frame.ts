@@ -4,6 +4,7 @@ import { deformRig } from './deform-mesh.js';
 import { drawGaze } from './eye-gaze.js';
 import type { FaceRig, PixelRect } from './face-rig.js';
 import { drawMouthInterior } from './mouth-interior.js';
+import type { PersonalMouthFrame } from './personal-mouth.js';
 import { pixelWords, warpTriangle, type PixelWords } from './triangle-warp.js';
 
 /** A frame buffer for `renderFrame`: a copy of the photo, reused for every frame. */
@@ -18,9 +19,9 @@ export function createFrameBuffer(source: RgbaImage): RgbaImage {
  * Contract: on entry `out` must equal `source` outside the rigs' regions (make it once with `createFrameBuffer`, then
  * pass it back each frame; its data must start on a 4-byte boundary). Each rig's region rectangle is first restored from `source`, then redrawn; pixels outside
  * every region are never written, so they stay bit-identical to the photo. Rigs made with `otherSubjects` keep out of
- * each other's faces. No allocations per frame.
+ * each other's faces. No allocations per frame. `mouths[i]`, when given, is rig i's own mouth interior for this frame.
  */
-export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectFrameParams[], out: RgbaImage): void {
+export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectFrameParams[], out: RgbaImage, mouths?: readonly (PersonalMouthFrame | null)[]): void {
   if (out.width !== source.width || out.height !== source.height) {
     throw new Error(`renderFrame: out is ${out.width}×${out.height}, source is ${source.width}×${source.height}.`);
   }
@@ -32,7 +33,7 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
     const rig = rigs[i];
     deformRig(rig, params[i]);
     warpMovedTriangles(rig, sourceWords, outWords, params[i].yaw !== 0 || params[i].pitch !== 0);
-    drawMouthInterior(rig, params[i], out);
+    drawMouthInterior(rig, params[i], out, mouths?.[i] ?? null);
     drawGaze(rig, params[i], out);
   }
 }
