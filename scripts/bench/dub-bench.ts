@@ -40,7 +40,7 @@ async function timePlain(tools: FfmpegTools, clip: string, voice: string, outPat
 function peakRssOfCliDub(clip: string, voice: string, outPath: string): Promise<{ kib: number; wallMs: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'render', '--face', clip, '--audio', voice, '--preset', 'source', '-o', outPath, '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'render', '--face', clip, '--consent', 'Bench fixture: public-domain footage.', '--audio', voice, '--preset', 'source', '-o', outPath, '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
