@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { FfmpegTools } from '../../electron/engine/media/index.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
-import { expectGoodDub, joinClips, measureDub, type DubDeps } from './dub-measures.js';
+import { joinClips } from '../helpers/join-clips.js';
+import { expectGoodDub, measureDub, type DubDeps } from './dub-measures.js';
 import { hasSharedMedia, media, openEngine } from './quality-support.js';
 
 const GRID_A = media('video/grid_brbk7n.mpg');

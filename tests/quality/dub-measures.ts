@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { readVideoFrames, runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index.js';
+import { readVideoFrames, type FfmpegTools } from '../../electron/engine/media/index.js';
 import type { RgbaImage } from '../../electron/engine/media/rgba-image.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { ENVELOPE_SAMPLE_RATE_HZ, decodeMonoPcm, frameEnvelope } from '../../electron/engine/quality/audio-envelope.js';
@@ -28,15 +28,6 @@ export async function dubWithCli(deps: DubDeps, input: { face: string; voice: st
   const result = await runCli(args, { timeoutMs: 1_500_000 });
   expect(result.code, result.stderr).toBe(0);
   return out;
-}
-
-/** Clips played one after the other (a shot cut at each join), re-encoded to one MP4 with their sound. */
-export async function joinClips(tools: FfmpegTools, clips: string[], outPath: string): Promise<string> {
-  const inputs = clips.flatMap((c) => ['-i', c]);
-  const streams = clips.map((_, i) => `[${i}:v][${i}:a]`).join('');
-  const filter = `${streams}concat=n=${clips.length}:v=1:a=1[v][a]`;
-  await runFfmpeg({ tools, args: ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', outPath] });
-  return outPath;
 }
 
 export async function envelopeOf(tools: FfmpegTools, file: string, measured: VideoMeasurement): Promise<number[]> {
