@@ -7,7 +7,7 @@
  *                      (NAME-SHAPE-zoom.png: the same enlarged with whole pixels when the crop is small);
  *   NAME-sequence.png  eight consecutive frames around the widest one, dub above original (flicker, seams in motion).
  * Prints the picked frames' gap (over face height) and inner-lip width (over eye distance).
- *   npx tsx scripts/measure-dub-look.ts [--out DIR] [case …]   (cases: grid, grid-say, obama)
+ *   npx tsx scripts/measure-dub-look.ts [--out DIR] [case …]   (cases: grid, grid-say, obama, obama-joined-say)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,12 +19,18 @@ import { createRgbaImage, readVideoFrames, resolveFfmpegTools, writePng, type Ff
 import { SessionPool } from '../electron/engine/models/session-pool.js';
 import { measureVideo } from '../electron/engine/quality/measure-video.js';
 import { cropAndShrink } from '../electron/engine/render/area-downscale.js';
+import { joinClips } from '../tests/helpers/join-clips.js';
 import { ROOT, sharedMedia } from '../tests/helpers/shared-media.js';
 
-const CASES: Record<string, { face: string; voice: string[] }> = {
+const CASES: Record<string, { face: string | string[]; voice: string[] }> = {
   grid: { face: sharedMedia('video/grid_brbk7n.mpg'), voice: ['--audio', sharedMedia('video/grid_lbax4n.mpg')] },
   'grid-say': { face: sharedMedia('video/grid_brbk7n.mpg'), voice: ['--say', 'Put the red cup on the table, now.'] },
   obama: { face: sharedMedia('video/obama_weekly_address_challenges.mp4'), voice: ['--audio', sharedMedia('video/obama_weekly_address_progress.mp4')] },
+  // Two addresses joined: a shot cut at 2.5 s.
+  'obama-joined-say': {
+    face: [sharedMedia('video/obama_weekly_address_dramatically_worse.mp4'), sharedMedia('video/obama_weekly_address_past_years.mp4')],
+    voice: ['--say', 'We will keep working together, because our families deserve better than this.'],
+  },
 };
 const SHEET_FRAMES = 8;
 const SHEET_THUMB_WIDTH_PX = 320;
@@ -48,7 +54,8 @@ try {
     const spec = CASES[name];
     if (!spec) throw new Error(`unknown case ${name}; have ${Object.keys(CASES).join(', ')}`);
     const dubPath = join(outDir, `${name}-dub.mp4`);
-    await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', spec.face, '--consent', 'Public-domain footage (look check).', ...spec.voice, '--preset', 'source', '--keep-loudness', '--overwrite', '-o', dubPath], { maxBuffer: 64 << 20 });
+    const face = typeof spec.face === 'string' ? spec.face : await joinClips(tools, spec.face, join(outDir, `${name}-source.mp4`));
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'mouthpiece.cjs'), 'render', '--face', face, '--consent', 'Public-domain footage (look check).', ...spec.voice, '--preset', 'source', '--keep-loudness', '--overwrite', '-o', dubPath], { maxBuffer: 64 << 20 });
     const rows: Row[] = [];
     const measured = await measureVideo({ tools, pool }, dubPath, {
       visitors: [(_, m, l) => void (l && m.lipGap !== null && rows.push({ index: m.index, gap: m.lipGap, width: dist(l[78], l[308]) / dist(l[33], l[263]), landmarks: l }))],
@@ -59,7 +66,7 @@ try {
     const sequence = Array.from({ length: SEQUENCE_FRAMES }, (_, i) => Math.min(measured.frames.length - SEQUENCE_FRAMES, Math.max(0, wide - SEQUENCE_FRAMES / 2)) + i);
     const sheet = Array.from({ length: SHEET_FRAMES }, (_, i) => Math.round((i * (measured.frames.length - 1)) / (SHEET_FRAMES - 1)));
     const byIndex = new Map(rows.map((r) => [r.index, r]));
-    const shots = await collect(tools, { dubPath, facePath: spec.face, crops: new Map([...Object.values(picks), ...sequence.map((i) => byIndex.get(i)).filter((r): r is Row => !!r)].map((r) => [r.index, mouthBox(r.landmarks)])), thumbs: new Set(sheet) });
+    const shots = await collect(tools, { dubPath, facePath: face, crops: new Map([...Object.values(picks), ...sequence.map((i) => byIndex.get(i)).filter((r): r is Row => !!r)].map((r) => [r.index, mouthBox(r.landmarks)])), thumbs: new Set(sheet) });
     await writePng(tools, grid([sheet.map((i) => shots.dubThumbs.get(i)), sheet.map((i) => shots.originalThumbs.get(i))]), join(outDir, `${name}-sheet.png`), { overwrite: true });
     for (const [shape, row] of Object.entries(picks)) {
       const pair = grid([[shots.originalCrops.get(row.index), shots.dubCrops.get(row.index)]]);

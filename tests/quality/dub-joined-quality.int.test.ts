@@ -42,8 +42,8 @@ describe.skipIf(!hasSharedMedia)('dubbing joined clips (a shot cut in the middle
   }, 900_000);
 
   it('two GRID sentences (6 s) dubbed with a typed line in the built-in voice', async () => {
-    const face = await joinClips(tools, [GRID_A, GRID_B], join(dir, 'grid-ab-say.mp4'));
-    const unrelated = await joinClips(tools, [GRID_B, GRID_A], join(dir, 'grid-ba-say.mp4'));
+    const face = await joinClips(tools, [GRID_A, GRID_B], join(dir, 'grid-ab-for-say.mp4'));
+    const unrelated = await joinClips(tools, [GRID_B, GRID_A], join(dir, 'grid-ba-for-say.mp4'));
     const voice = ['--say', 'Set the blue box by the window, then place two green cups on the white table again.', '--voice', 'en-us'];
     const figures = await measureDub(deps(), { label: 'GRID brbk7n+lbax4n dubbed with a typed line (en-us)', face, voice, name: 'grid-ab-say', unrelatedAudio: unrelated, analysisMaxSide: 360 });
     expectGoodDub(figures);

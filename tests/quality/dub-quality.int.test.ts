@@ -41,7 +41,7 @@ describe.skipIf(!hasSharedMedia)('dubbing real footage, measured on the output',
   }, 900_000);
 
   it('GRID dubbed with a typed line in the built-in voice: the mouth follows the line, not the old recording', async () => {
-    const voice = ['--say', 'Put the red cup on the table now.', '--voice', 'en-us'];
+    const voice = ['--say', 'Set the blue box by the window, then place two cups on it.', '--voice', 'en-us'];
     const figures = await measureDub(deps(), { label: 'GRID brbk7n dubbed with a typed line (en-us)', face: GRID, voice, name: 'grid-say', unrelatedAudio: GRID_OTHER, analysisMaxSide: 360 });
     expectGoodDub(figures);
   }, 900_000);
