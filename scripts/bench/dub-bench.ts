@@ -52,6 +52,27 @@ function peakRssOfCliDub(clip: string, voice: string, outPath: string): Promise<
   });
 }
 
+/** Wall time spent in each progress phase (analyse, speech, track, loudness, render = synthesis + encode). */
+function phaseClock(startMs: number) {
+  const spent = new Map<string, number>();
+  let current = '';
+  let since = startMs;
+  const close = () => current && spent.set(current, (spent.get(current) ?? 0) + performance.now() - since);
+  return {
+    enter(phase: string) {
+      if (phase === current) return;
+      close();
+      current = phase;
+      since = performance.now();
+    },
+    summary() {
+      close();
+      current = '';
+      return [...spent].map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ');
+    },
+  };
+}
+
 export const dubBench: BenchSection = {
   name: 'dub',
   async run() {
@@ -66,14 +87,16 @@ export const dubBench: BenchSection = {
         await makeClip(tools, clip, DUB_BENCH_SEC, height);
         const plainMs = await timePlain(tools, clip, voice, join(dir, `plain-${height}.mp4`));
         const t0 = performance.now();
+        const phases = phaseClock(t0);
         const result = await renderTalkingVideo(
           { tools, pool },
           { facePath: clip, tracks: [{ subject: 0, clips: [{ startSec: 0, source: { kind: 'audio', path: voice } }] }], preset: 'source', fps: 29.97, seed: 1, outPath: join(dir, `dub-${height}.mp4`), footage: { matchClipFps: true } },
+          { onProgress: (p) => phases.enter(p.phase) },
         );
         const dubMs = performance.now() - t0;
         console.log(
           `dub            ${DUB_BENCH_SEC} s ${result.width}x${result.height}@${result.fps.toFixed(2)}: dub ${(dubMs / 1000).toFixed(1)} s (${(result.frames / (dubMs / 1000)).toFixed(1)} frames/s), ` +
-            `plain decode + encode ${(plainMs / 1000).toFixed(1)} s, ratio ${(dubMs / plainMs).toFixed(2)}× (goal ≤ 2×)`,
+            `plain decode + encode ${(plainMs / 1000).toFixed(1)} s, ratio ${(dubMs / plainMs).toFixed(2)}× (goal ≤ 2×); phases ${phases.summary()}`,
         );
       }
       const short = join(dir, 'short.mp4');
