@@ -11,6 +11,7 @@ import { measureFaceFrame, toFaceFrame, type FaceFrame2d, type FlatLandmarks } f
 import type { PixelRect } from '../photo-warp/face-rig.js';
 import { pixelWords, warpTriangle } from '../photo-warp/triangle-warp.js';
 import { mouthCentre, RING_OUT, type DubMesh } from './dub-mesh.js';
+import { drawFeatherMask } from './feather-mask.js';
 
 /** The mask's top edge, below the eye line (eye-distance units): under the nose, above the upper lip. */
 const MASK_TOP_V = 0.66;
@@ -150,42 +151,7 @@ function drawMask(mesh: DubMesh, landmarks: FlatLandmarks, current: FaceFrame2d,
   const jaw = mesh.ringOf.map((k, r) => [dest[2 * k] - rect.x0 + (ring[r][0] - dest[2 * k] + rect.x0) * pull, dest[2 * k + 1] - rect.y0 + (ring[r][1] - dest[2 * k + 1] + rect.y0) * pull] as [number, number]);
   outline.push([topRight[0] - rect.x0, topRight[1] - rect.y0], ...jaw, [topLeft[0] - rect.x0, topLeft[1] - rect.y0]);
   void landmarks;
-  const featherPx = FEATHER * current.unitPx;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const inside = insidePolygon(x + 0.5, y + 0.5, outline);
-      if (!inside) {
-        alpha[y * width + x] = 0;
-        continue;
-      }
-      const distance = distanceToOutline(x + 0.5, y + 0.5, outline);
-      const t = Math.min(1, distance / featherPx);
-      alpha[y * width + x] = t * t * (3 - 2 * t);
-    }
-  }
-}
-
-function insidePolygon(x: number, y: number, polygon: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i];
-    const [xj, yj] = polygon[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function distanceToOutline(x: number, y: number, polygon: [number, number][]): number {
-  let best = Infinity;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [ax, ay] = polygon[j];
-    const [bx, by] = polygon[i];
-    const dx = bx - ax;
-    const dy = by - ay;
-    const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / Math.max(1e-9, dx * dx + dy * dy)));
-    best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
-  }
-  return best;
+  drawFeatherMask({ outline, featherPx: FEATHER * current.unitPx, alpha, width, height });
 }
 
 /** Per-channel gains that bring the patch's feather band to the frame's own colour there, eased over frames. */

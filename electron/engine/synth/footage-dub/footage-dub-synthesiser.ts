@@ -30,7 +30,7 @@ export function createFootageDubSynthesiser(scene: SynthesisScene & { source: Fo
     const landmarks = track.frames[order[t]]?.landmarks;
     return landmarks ? yawOf(landmarks) : 0;
   });
-  const choices: MouthChoice[] = chooseMouths(entries, targets, yaw);
+  const choices: MouthChoice[] = chooseMouths(entries, targets, yaw, shotsOf(track.frames, order));
   const compositor = createMouthCompositor(createDubMesh(referenceEntry(entries, stats.restOpening, stats.wideOpening).landmarks));
   const full = createRgbaImage(track.width, track.height);
   const out = createRgbaImage(view.width, view.height);
@@ -67,6 +67,14 @@ export function createFootageDubSynthesiser(scene: SynthesisScene & { source: Fo
     },
     close: async () => {},
   };
+}
+
+/** The shot of each clip frame (a count of the cuts up to it) and of the clip frame under each output frame. */
+function shotsOf(frames: readonly ({ cut?: boolean } | undefined)[], order: ArrayLike<number>) {
+  const shot: number[] = [];
+  frames.forEach((f, i) => (shot[i] = (i > 0 ? shot[i - 1] : 0) + (f?.cut ? 1 : 0)));
+  const shotOf = (clipFrame: number) => shot[Math.min(shot.length - 1, Math.max(0, clipFrame))] ?? 0;
+  return { shotOf, frameShots: Array.from(order, shotOf) };
 }
 
 /** An entry with the mouth half open: its lips are apart, so the mesh triangulated on it separates them. */

@@ -47,4 +47,14 @@ describe('choosing banked mouths', () => {
     const [choice] = chooseMouths([entry(0, 0.01), entry(1, 0.1)], [{ opening: 0.25, width: 0.9, teeth: 0 }], [0]);
     expect(choice.openingShortfall).toBeCloseTo(0.15);
   });
+
+  it('takes mouths from the shot being drawn onto (another shot is a last resort), not the nearest shape across a cut', () => {
+    const twoShots = [entry(0, 0.01), entry(1, 0.1), entry(10, 0.01), entry(11, 0.15)];
+    const shotOf = (clipFrame: number) => (clipFrame >= 10 ? 1 : 0);
+    const wanted = [0.15, 0.15, 0.15, 0.15].map((opening) => ({ opening, width: 0.9, teeth: 0 }));
+    const choices = chooseMouths(twoShots, wanted, [0, 0, 0, 0], { shotOf, frameShots: [0, 0, 1, 1] });
+    expect(choices.map((c) => shotOf(twoShots[c.entry].frameIndex))).toEqual([0, 0, 1, 1]);
+    const [alone] = chooseMouths([entry(10, 0.15)], [wanted[0]], [0], { shotOf, frameShots: [0] });
+    expect(alone.entry).toBe(0);
+  });
 });

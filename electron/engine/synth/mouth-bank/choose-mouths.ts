@@ -42,6 +42,11 @@ const SWITCH_COST = 0.35;
 const HOLD_COST = 0.1;
 /** Cost of the opening changing between consecutive output frames (keeps the texture from flickering between near ties). */
 const JUMP_WEIGHT = 0.1;
+/**
+ * Cost of a mouth banked in another shot than the frame it is drawn onto: another shot's light, colour and skin do not
+ * match (a lower face from a dim set pasted into a bright one shows as a grey patch), so it is a last resort.
+ */
+const OTHER_SHOT_COST = 100;
 
 export interface MouthChoice {
   entry: number;
@@ -49,8 +54,12 @@ export interface MouthChoice {
   openingShortfall: number;
 }
 
-/** One bank entry per output frame. `yawRad[t]` is the head yaw of the frame it is drawn onto. */
-export function chooseMouths(entries: readonly MouthBankEntry[], targets: TargetShape[], yawRad: number[]): MouthChoice[] {
+/**
+ * One bank entry per output frame. `yawRad[t]` is the head yaw of the frame it is drawn onto; `shotOf`, when given,
+ * the shot (between cuts) of a clip frame, and `frameShots[t]` that of the frame output frame t is drawn onto.
+ */
+export function chooseMouths(entries: readonly MouthBankEntry[], targets: TargetShape[], yawRad: number[], shots?: { shotOf: (clipFrame: number) => number; frameShots: number[] }): MouthChoice[] {
+  const entryShots = shots ? entries.map((e) => shots.shotOf(e.frameIndex)) : undefined;
   const choices: MouthChoice[] = [];
   let previous = -1;
   for (let t = 0; t < targets.length; t++) {
@@ -61,6 +70,7 @@ export function chooseMouths(entries: readonly MouthBankEntry[], targets: Target
       const { shape, yawRad: entryYaw, frameIndex } = entries[e];
       let cost = ((shape.opening - target.opening) / OPENING_SCALE) ** 2 + ((shape.width - target.width) / WIDTH_SCALE) ** 2 + ((entryYaw - yawRad[t]) / YAW_SCALE_RAD) ** 2;
       cost += TEETH_WEIGHT * Math.abs(shape.teeth - target.teeth);
+      if (entryShots && shots && entryShots[e] !== shots.frameShots[t]) cost += OTHER_SHOT_COST;
       if (previous >= 0) {
         const last = entries[previous];
         if (e === previous) cost += HOLD_COST;
