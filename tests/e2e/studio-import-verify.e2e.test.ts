@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedMedia, sharedMedia } from '../helpers/shared-media';
-import { renderSampleVideo } from '../helpers/render-sample-video';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
-import { openStudioSession, type StudioSession } from './support/studio-session';
-
-const run = promisify(execFile);
+import type { StudioSession } from './support/studio-session';
+import { useVerifySession } from './support/verify-session';
 
 /*
  * Every video that enters the studio is checked beside its import: a Mouthpiece render dropped on the library is
@@ -34,19 +30,8 @@ async function checkAnswered(name: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('videos checked as they are imported, in Chromium over the bridge', () => {
-  beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-import-verify-e2e-');
-    page = session.page;
-    rendered = path.join(session.dir, 'sample-render.mp4');
-    reencoded = path.join(session.dir, 'sample-reupload.mp4');
-    await renderSampleVideo({ outPath: rendered, libraryDir: path.join(session.dir, 'library') });
-    await run(session.tools.ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-i', rendered, '-c:v', 'libx264', '-crf', '28', '-preset', 'veryfast', '-c:a', 'copy', reencoded]);
-    await page.goto(session.bridge.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const verify = useVerifySession('mouthpiece-import-verify-e2e-');
+  beforeAll(() => void ({ session, page, rendered, reencoded } = verify()));
 
   it('imports a Mouthpiece render dropped on the library and says it is AI-generated', async () => {
     await expect.poll(() => page.getByTestId('drop-zone').isVisible(), { timeout: 20_000 }).toBe(true);

@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSampleVideo } from '../helpers/render-sample-video';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
-import { openStudioSession, type StudioSession } from './support/studio-session';
-
-const run = promisify(execFile);
+import type { StudioSession } from './support/studio-session';
+import { useVerifySession } from './support/verify-session';
 
 /*
  * "Check a video…" in a real Chromium over the bridge: a render of this studio's library dropped on the button
@@ -23,19 +18,8 @@ let reencoded: string;
 const panel = () => page.getByTestId('verdict-panel');
 
 describe.skipIf(!hasChromium)('checking a video in Chromium over the bridge', () => {
-  beforeAll(async () => {
-    session = await openStudioSession('mouthpiece-verify-e2e-');
-    page = session.page;
-    rendered = path.join(session.dir, 'sample-render.mp4');
-    reencoded = path.join(session.dir, 'sample-reupload.mp4');
-    await renderSampleVideo({ outPath: rendered, libraryDir: path.join(session.dir, 'library') });
-    await run(session.tools.ffmpegPath, ['-hide_banner', '-loglevel', 'error', '-i', rendered, '-c:v', 'libx264', '-crf', '28', '-preset', 'veryfast', '-c:a', 'copy', reencoded]);
-    await page.goto(session.bridge.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const verify = useVerifySession('mouthpiece-verify-e2e-');
+  beforeAll(() => void ({ session, page, rendered, reencoded } = verify()));
 
   it('shows a render dropped on "Check a video…" as made here, credentials valid and watermark found', async () => {
     await expect.poll(() => page.getByTestId('verify-video').isVisible(), { timeout: 20_000 }).toBe(true);

@@ -3,8 +3,10 @@
  * left of the old mouth (correlation with the original sound against unrelated sound), and SSIM outside the lower
  * face against the source frames.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readVideoFrames, type FfmpegTools } from '../../electron/engine/media/index.js';
 import type { RgbaImage } from '../../electron/engine/media/rgba-image.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
@@ -14,11 +16,29 @@ import { measureVideo, seriesOf, type VideoMeasurement } from '../../electron/en
 import { lumaOf, meanSsim } from '../../electron/engine/quality/ssim.js';
 import type { Point3 } from '../../electron/engine/face/face-types.js';
 import { runCli } from '../helpers/run-cli.js';
+import { openEngine } from './quality-support.js';
 
 export interface DubDeps {
   tools: FfmpegTools;
   pool: SessionPool;
   dir: string;
+}
+
+/** The engine and a temporary folder for one test file, opened before its tests and released after them. */
+export function useDubEngine(tempPrefix: string): () => DubDeps {
+  let deps: DubDeps | undefined;
+  beforeAll(async () => {
+    deps = { ...(await openEngine()), dir: mkdtempSync(join(tmpdir(), tempPrefix)) };
+  });
+  afterAll(async () => {
+    if (!deps) return;
+    rmSync(deps.dir, { recursive: true, force: true });
+    await deps.pool.release();
+  });
+  return () => {
+    if (!deps) throw new Error('the dub engine is opened before the tests');
+    return deps;
+  };
 }
 
 /** Dubs `face` through the CLI (preset source, loudness kept); `voice` is `['--audio', file]` or `['--say', text]`. */

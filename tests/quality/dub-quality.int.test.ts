@@ -4,35 +4,18 @@
  * new voice, what is left of the old mouth, how untouched the rest of the picture is, and how well the dub
  * reconstructs the real mouth. Longer clips made by joining these: dub-joined-quality.int.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FfmpegTools } from '../../electron/engine/media/index.js';
-import type { SessionPool } from '../../electron/engine/models/session-pool.js';
+import { describe, expect, it } from 'vitest';
 import { laggedCorrelation } from '../../electron/engine/quality/lip-sync.js';
 import { measureVideo } from '../../electron/engine/quality/measure-video.js';
-import { dubWithCli, expectGoodDub, lipGapOf, measureDub, type DubDeps } from './dub-measures.js';
-import { hasSharedMedia, media, OBAMA_VIDEO, openEngine } from './quality-support.js';
+import { dubWithCli, expectGoodDub, lipGapOf, measureDub, useDubEngine } from './dub-measures.js';
+import { hasSharedMedia, media, OBAMA_VIDEO } from './quality-support.js';
 
 const GRID = media('video/grid_brbk7n.mpg');
 const GRID_OTHER = media('video/grid_lbax4n.mpg');
 const OBAMA = media(OBAMA_VIDEO);
 const OBAMA_OTHER = media('video/obama_weekly_address_progress.mp4');
 
-let tools: FfmpegTools;
-let pool: SessionPool;
-let dir: string;
-const deps = (): DubDeps => ({ tools, pool, dir });
-
-beforeAll(async () => {
-  ({ tools, pool } = await openEngine());
-  dir = mkdtempSync(join(tmpdir(), 'mouthpiece-dub-quality-'));
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await pool.release();
-});
+const deps = useDubEngine('mouthpiece-dub-quality-');
 
 describe.skipIf(!hasSharedMedia)('dubbing real footage, measured on the output', () => {
   it('GRID dubbed with another speaker: the mouth follows the new voice, not the old one, and the rest stays', async () => {
@@ -47,9 +30,9 @@ describe.skipIf(!hasSharedMedia)('dubbing real footage, measured on the output',
   }, 900_000);
 
   it('GRID dubbed with its own sound reconstructs its own mouth (inner-lip gap per frame correlates)', async () => {
-    const original = await measureVideo({ tools, pool }, GRID);
+    const original = await measureVideo(deps(), GRID);
     const out = await dubWithCli(deps(), { face: GRID, voice: ['--audio', GRID], name: 'grid-self' });
-    const dubbed = await measureVideo({ tools, pool }, out, { maxSide: 360 });
+    const dubbed = await measureVideo(deps(), out, { maxSide: 360 });
     const n = Math.min(original.frames.length, dubbed.frames.length);
     const correlation = laggedCorrelation(lipGapOf(dubbed).slice(0, n), lipGapOf(original).slice(0, n), 0);
     console.info(`GRID brbk7n dubbed with its own sound: inner-lip gap correlation with the original ${correlation.toFixed(2)} over ${n} frames`);
