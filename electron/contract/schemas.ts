@@ -214,6 +214,8 @@ export const requestSchemas = {
     timeSec: z.number().finite().min(0).max(6 * 3600),
     /** Longest side of the frame in pixels (never more than the picture's own); 360 unless told. */
     maxSide: z.number().int().min(64).max(1920).optional(),
+    /** `still` (lossless PNG, unless told) for a paused stage; `playback`, a JPEG a tenth the size, while playing. */
+    quality: z.enum(['still', 'playback']).optional(),
   }),
   /** A video the user dropped or picked (its path on this computer; the bridge verifies uploads itself). */
   'video.verify': z.strictObject({ path: absolutePathSchema }),

@@ -236,7 +236,7 @@ export type RenderJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancel
  * down, with every subject's performance at `timeSec`.
  */
 export interface PreviewFrameView {
-  /** `data:image/png;base64,…`: nothing is written to the library or the disk. */
+  /** `data:image/png;base64,…` (a still) or `data:image/jpeg;base64,…` (playback): nothing is written to disk. */
   url: string;
   width: number;
   height: number;

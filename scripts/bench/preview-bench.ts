@@ -1,13 +1,17 @@
 /**
- * Preview figures measured in Chromium, as the studio page gets them: frames a second of the engine's preview at
- * 540×960 (each frame fetched over the bridge, decoded and drawn on a canvas, one after another), and the time to the
- * first animated frame after an edit of the line (the scene is prepared again: speech, performance, rig).
+ * Preview figures measured in Chromium, as the studio page gets them:
+ * - playback in the studio itself: Play pressed on a 540×960 portrait, the frames the stage draws in 4 s of sound,
+ *   and how far each drawn frame's time is from the sound's playhead at that moment;
+ * - one frame after another over the bridge (fetch, decode, draw; no overlap), as JPEG (playback) and PNG (still);
+ * - the time to the first animated frame after an edit of the line (the scene is prepared again).
  */
 import path from 'node:path';
 import { createEmptyProjectDocument, type ProjectDocument } from '../../electron/contract/project-document.js';
 import type { ImportResponse, ProjectView } from '../../electron/contract/types.js';
 import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter.js';
 import { openStudioSession } from '../../tests/e2e/support/studio-session.js';
+import type { Page } from 'playwright-core';
+import { PREVIEW_FRAME_MARK } from '../../renderer/src/components/stage/preview-frame-mark.js';
 import { MEDIA, median, type BenchSection } from './bench-support.js';
 
 const FRAMES = 60;
@@ -33,15 +37,15 @@ export const previewBench: BenchSection = {
       await session.page.goto(session.bridge.url);
 
       // Runs in the page: fetch each frame over the bridge, decode it and draw it, as the stage does.
-      const timeFrames = (args: { token: string; projectId: number; times: number[]; maxSide?: number }) =>
-        session.page.evaluate(async ({ token, projectId, times, maxSide = 960 }) => {
+      const timeFrames = (args: { token: string; projectId: number; times: number[]; maxSide?: number; quality?: 'still' | 'playback' }) =>
+        session.page.evaluate(async ({ token, projectId, times, maxSide = 960, quality = 'still' }) => {
           const canvas = document.createElement('canvas');
           const context = canvas.getContext('2d')!;
           const perFrameMs: number[] = [];
           let size = '';
           for (const timeSec of times) {
             const started = performance.now();
-            const response = await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': token }, body: JSON.stringify({ method: 'preview.frame', payload: { projectId, timeSec, maxSide } }) });
+            const response = await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': token }, body: JSON.stringify({ method: 'preview.frame', payload: { projectId, timeSec, maxSide, quality } }) });
             const result = (await response.json()) as { ok: boolean; value: { url: string; width: number; height: number }; error?: { message: string } };
             if (!result.ok) throw new Error(result.error?.message);
             // As the stage does: an <img> (the page's CSP lets images, not fetches, read data: URLs).
@@ -59,14 +63,12 @@ export const previewBench: BenchSection = {
 
       const token = session.bridge.token;
       await timeFrames({ token, projectId: project.id, times: [0] }); // prepares the scene once
-      const playback = await timeFrames({ token, projectId: project.id, times: Array.from({ length: FRAMES }, (_, i) => (i + 1) / 25) });
-      const totalMs = playback.perFrameMs.reduce((sum, ms) => sum + ms, 0);
-      console.log(`preview        ${playback.size}: ${((FRAMES * 1000) / totalMs).toFixed(1)} fps over ${FRAMES} frames (median ${median(playback.perFrameMs).toFixed(0)} ms a frame, fetch + decode + draw in Chromium)`);
-
-      // The size the studio asks for today (360 px on the long side).
-      const small = await timeFrames({ token, projectId: project.id, times: Array.from({ length: FRAMES }, (_, i) => (i + 1) / 25), maxSide: 360 });
-      const smallMs = small.perFrameMs.reduce((sum, ms) => sum + ms, 0);
-      console.log(`preview        ${small.size}: ${((FRAMES * 1000) / smallMs).toFixed(1)} fps over ${FRAMES} frames (the studio's current preview size)`);
+      await playInStudio(session.page);
+      for (const quality of ['playback', 'still'] as const) {
+        const run = await timeFrames({ token, projectId: project.id, times: Array.from({ length: FRAMES }, (_, i) => (i + 1) / 25), quality });
+        const totalMs = run.perFrameMs.reduce((sum, ms) => sum + ms, 0);
+        console.log(`preview        ${run.size} ${quality === 'playback' ? 'JPEG' : 'PNG'}, one after another: ${((FRAMES * 1000) / totalMs).toFixed(1)} fps over ${FRAMES} frames (median ${median(run.perFrameMs).toFixed(0)} ms a frame: fetch + decode + draw)`);
+      }
 
       const firstFrameMs: number[] = [];
       for (let edit = 1; edit <= EDITS; edit += 1) {
@@ -80,3 +82,32 @@ export const previewBench: BenchSection = {
     }
   },
 };
+
+const PLAY_SEC = 4;
+
+/** Presses Play in the studio and reads the stage's own marks (one per drawn frame) for `PLAY_SEC` of sound. */
+async function playInStudio(page: Page): Promise<void> {
+  await page.getByTestId('preview-canvas').waitFor();
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PREVIEW_FRAME_MARK, { timeout: 60_000 });
+  await page.evaluate(() => performance.clearMarks());
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(PLAY_SEC * 1000);
+  const marks = await page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => ({ at: entry.startTime, ...((entry as PerformanceMark).detail as { frameSec: number; playheadSec: number }) })), PREVIEW_FRAME_MARK);
+  await page.getByTestId('play').click();
+  const playing = marks.filter((mark) => mark.playheadSec > 0.05);
+  if (playing.length < 2) {
+    console.log(`preview        studio playback: ${playing.length} frames drawn in ${PLAY_SEC} s (the sound did not start?)`);
+    return;
+  }
+  const spanSec = (playing[playing.length - 1].at - playing[0].at) / 1000;
+  const offsetsMs = playing.map((mark) => (mark.frameSec - mark.playheadSec) * 1000);
+  const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
+  console.log(
+    `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
+  );
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}

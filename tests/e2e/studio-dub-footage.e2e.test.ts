@@ -134,9 +134,11 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     };
     // Until the engine's frame arrives the stage shows the clip's library still, softer than any decoded frame.
     await expect.poll(async () => (await compare()).outside, { timeout: 240_000, interval: 1_000 }).toBeLessThan(1.5);
+    // A first look comes as JPEG; the exact frame (PNG) follows while the playhead rests.
+    await expect.poll(() => page.getByTestId('preview-canvas').getAttribute('data-preview-frame'), { timeout: 30_000 }).toBe('exact');
     const seen = await compare();
-    // What the stage shows is the engine's preview of the project at the playhead (asked for on its 12 fps grid).
-    const engineFrame = await api<{ url: string }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * 12) / 12 });
+    // What the stage shows is the engine's preview of the project at the playhead (asked for on its 25 fps grid).
+    const engineFrame = await api<{ url: string }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * 25) / 25, maxSide: 960 });
     const pngPath = path.join(session.dir, 'engine-frame.png');
     await writeFile(pngPath, Buffer.from(engineFrame.url.slice(engineFrame.url.indexOf(',') + 1), 'base64'));
     const { image } = await decodeImage(session.tools, pngPath);

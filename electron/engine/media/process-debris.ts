@@ -23,6 +23,11 @@ export function trackChildProcess(child: ChildProcess): void {
   child.once('exit', () => children.delete(child));
 }
 
+/** How many started children have not exited yet. */
+export function liveChildProcessCount(): number {
+  return children.size;
+}
+
 /** Kills every tracked child at once and removes every tracked temporary; safe to call in an 'exit' handler. */
 export function removeProcessDebrisSync(): void {
   for (const child of children) killProcessGroup(child, 'SIGKILL');

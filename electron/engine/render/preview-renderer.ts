@@ -1,14 +1,14 @@
 /**
  * Preview frames drawn by the export's own engine: the same scene preparation (`prepareScene`) and frame synthesiser
- * as `renderTalkingVideo`, over the whole picture at a reduced size, one frame at a time, as an in-memory PNG. Each
+ * as `renderTalkingVideo`, over the whole picture at a reduced size, one frame at a time, in memory. Each
  * part is kept (the face per file, each clip per source and fps, the last few scenes whole), so scrubbing costs one
- * synthesised frame and one PNG; a changed scene rebuilds only what changed.
+ * synthesised frame; a changed scene rebuilds only what changed. The caller chooses how to send it (PNG for a still,
+ * JPEG during playback).
  */
 import { rm } from 'node:fs/promises';
 import { analyzeFile, type FileAnalysis } from '../face/analyze-file.js';
 import { createTempFolder } from '../media/atomic-file.js';
-import { encodePng } from '../media/encode-png.js';
-import type { FfmpegTools } from '../media/index.js';
+import type { FfmpegTools, RgbaImage } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
 import { cropAndShrink } from './area-downscale.js';
@@ -19,8 +19,7 @@ import { prepareScene, synthesiseScene, type SceneParts, type SceneRequest } fro
 export type PreviewScene = SceneRequest;
 
 export interface PreviewFrame {
-  /** The frame as PNG (RGB). */
-  png: Buffer;
+  image: RgbaImage;
   width: number;
   height: number;
   /** The time of the frame drawn (the request's time on the scene's frame grid, within the scene). */
@@ -87,8 +86,9 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
       const drawn = await previewed.synthesiser.frameAt(index, options);
       // a photo is drawn at the preview's size already; footage comes at the clip's
       const shrink = Math.min(1, maxSide / Math.max(drawn.width, drawn.height));
-      const out = shrink < 1 ? cropAndShrink(drawn, { x: 0, y: 0, width: drawn.width, height: drawn.height }, Math.max(1, Math.round(drawn.width * shrink)), Math.max(1, Math.round(drawn.height * shrink))) : drawn;
-      return { png: encodePng(out), width: out.width, height: out.height, timeSec: index / previewed.fps, durationSec: previewed.durationSec };
+      // (a copy either way: the synthesiser draws its next frame into the same buffer)
+      const out = shrink < 1 ? cropAndShrink(drawn, { x: 0, y: 0, width: drawn.width, height: drawn.height }, Math.max(1, Math.round(drawn.width * shrink)), Math.max(1, Math.round(drawn.height * shrink))) : { width: drawn.width, height: drawn.height, data: drawn.data.slice(0, drawn.width * drawn.height * 4) };
+      return { image: out, width: out.width, height: out.height, timeSec: index / previewed.fps, durationSec: previewed.durationSec };
     },
     async close() {
       faces.clear();

@@ -34,6 +34,23 @@ export function describeFace(subject: FaceSubject): FramedFace {
  * view into its pixels. The analysed picture is the photo itself unless that is over 4096 px a side.
  */
 export function prepareRenderSource(input: { analysis: FileAnalysis; framing: Pick<Framing, 'view' | 'scale'> }): RenderSource {
+  // The same analysis seen the same way gives the same source: a preview rebuilt after an edit of the line, or the
+  // shots of one export, reuse it (and with it the rigs built on it) instead of shrinking the photo again.
+  const key = JSON.stringify([input.framing.view, input.framing.scale]);
+  const known = sourcesByAnalysis.get(input.analysis) ?? new Map<string, RenderSource>();
+  sourcesByAnalysis.set(input.analysis, known);
+  const found = known.get(key);
+  if (found) return found;
+  const source = cutRenderSource(input);
+  known.set(key, source);
+  if (known.size > SOURCES_KEPT_PER_ANALYSIS) known.delete(known.keys().next().value as string);
+  return source;
+}
+
+const sourcesByAnalysis = new WeakMap<FileAnalysis, Map<string, RenderSource>>();
+const SOURCES_KEPT_PER_ANALYSIS = 8;
+
+function cutRenderSource(input: { analysis: FileAnalysis; framing: Pick<Framing, 'view' | 'scale'> }): RenderSource {
   const { analysis, framing } = input;
   const picture = analysis.image;
   const pictureScale = analysis.analysisScale;

@@ -3,6 +3,7 @@
  * under the lips, eyelids and gaze — one rig per subject, built once, deformed per frame.
  */
 import type { SubjectFrameParams, SubjectPerformance } from '../../animate/performance-types.js';
+import type { FaceSubject } from '../../face/face-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import type { FrameSynthesiser, StillSceneSource, SynthesisScene } from '../frame-synthesiser.js';
 import { createFaceRigs, type FaceRig, type PixelRect } from './face-rig.js';
@@ -22,12 +23,25 @@ export function paramsAt(tracks: SubjectFrameParams[][], frame: number, into: Su
 }
 
 /**
+ * Rigs depend only on the picture and its subjects, so scenes over the same source (a preview rebuilt after each edit)
+ * share them. Sharing is safe: drawing is synchronous, and each frame rewrites the rigs' scratch buffers before use.
+ */
+const rigsBySource = new WeakMap<RgbaImage, WeakMap<FaceSubject[], FaceRig[]>>();
+function rigsFor(image: RgbaImage, subjects: FaceSubject[]): FaceRig[] {
+  const bySubjects = rigsBySource.get(image) ?? new WeakMap<FaceSubject[], FaceRig[]>();
+  rigsBySource.set(image, bySubjects);
+  const rigs = bySubjects.get(subjects) ?? createFaceRigs(image, subjects);
+  bySubjects.set(subjects, rigs);
+  return rigs;
+}
+
+/**
  * Frames drawn one at a time into one reused buffer: the encoder takes each frame before asking for the next, so a
  * render never holds more than one frame. Drawing is synchronous, so `frameAt` calls cannot interleave.
  */
 export function createPhotoWarpSynthesiser(scene: SynthesisScene & { source: StillSceneSource }): FrameSynthesiser {
   const { image, subjects } = scene.source;
-  const rigs = createFaceRigs(image, subjects);
+  const rigs = rigsFor(image, subjects);
   const tracks = rigTracks(rigs, scene.performances);
   // renderFrame writes nothing outside the rigs' regions: what the watermark has to mark again each frame.
   const out = Object.assign(createFrameBuffer(image), { redrawn: rigs.map((rig) => rig.region) });

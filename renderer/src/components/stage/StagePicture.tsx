@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FaceKind } from '../../../../electron/contract/types';
 import { useEditor } from '../../store/editor-store';
+import { PREVIEW_FRAME_MARK } from './preview-frame-mark';
 
 interface StagePictureProps {
   mediaUrl: string;
@@ -11,6 +12,8 @@ interface StagePictureProps {
   height: number;
   /** A rendered preview frame for the playhead, drawn over the picture when the engine offers one. */
   frameUrl: string | null;
+  /** The time `frameUrl` shows. */
+  frameTimeSec?: number | null;
   onError(message: string): void;
 }
 
@@ -29,7 +32,7 @@ function seekVideo(video: HTMLVideoElement, seconds: number): void {
  * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
  * the picture's own resolution; CSS scales it to fit.
  */
-export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl, onError }: StagePictureProps) {
+export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl, frameTimeSec = null, onError }: StagePictureProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
   const frameShown = useRef(false);
@@ -86,6 +89,7 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl
     if (!context) return;
     if (!frameUrl) {
       frameShown.current = false;
+      delete context.canvas.dataset.previewFrame;
       drawBase();
       return;
     }
@@ -95,11 +99,16 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl
       if (cancelled) return;
       frameShown.current = true;
       context.drawImage(frame, 0, 0, width, height);
+      // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
+      context.canvas.dataset.previewFrame = frameUrl.startsWith('data:image/png') ? 'exact' : 'quick';
+      // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
+      performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: frameTimeSec, playheadSec: latestPlayhead.current } });
     };
     frame.src = frameUrl;
     return () => {
       cancelled = true;
     };
+    // frameTimeSec arrives with frameUrl
   }, [frameUrl, width, height]);
 
   return <canvas ref={canvas} data-testid="preview-canvas" className="stage-canvas" width={width} height={height} aria-label="Stage preview" role="img" />;

@@ -1,44 +1,78 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StudioError } from '../../../../electron/contract/types';
-import { useEditor, useStudioApi } from '../../store/editor-store';
+import { useEditor, useStudioContext } from '../../store/editor-store';
+import { createPreviewFeed, type PreviewFeed } from './preview-feed';
 
-/** Preview frames are asked for at this rate while the playhead moves. */
-const PREVIEW_FPS = 12;
+/** Preview frames are asked for on this grid (the engine snaps to the export's own frame grid). */
+const PREVIEW_FPS = 25;
+/** The stage's preview size: 540×960 for a portrait, as a phone shows a reel. */
+export const PREVIEW_MAX_SIDE = 960;
 
 export interface PreviewFrame {
   /** The rendered frame at the playhead; null without a saved project or when the frame was refused. */
   url: string | null;
+  /** The time the frame shows, for keeping picture and sound together. */
+  timeSec: number | null;
   /** Why the last frame was refused (NO_CONSENT, …), so the stage can say so instead of freezing silently. */
   refusal: StudioError | null;
 }
 
+interface ShownFrame extends PreviewFrame {
+  faceId: number | null;
+}
+
 /**
- * The rendered preview frame at the playhead. `consentGiven` is watched so that ticking consent brings the face to
- * life at once (consent lives in the library, not in the project, so no save follows it).
+ * The rendered preview frame at the playhead, fed by `createPreviewFeed` (one still at a time when paused, frames
+ * ahead of the playhead while playing). `consentGiven` is watched so that ticking consent brings the face to life at
+ * once (consent lives in the library, not in the project, so no save follows it).
  */
 export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
-  const studio = useStudioApi();
+  const { studio, store } = useStudioContext();
   const projectId = useEditor((state) => state.projectId);
   const revision = useEditor((state) => state.savedRevision);
-  const frameIndex = useEditor((state) => Math.round(state.playheadSec * PREVIEW_FPS));
   const faceId = useEditor((state) => state.doc.stage.faceId);
   // Which picture the frame was rendered from: a frame of the previous face must not stay over a newly chosen one
   // while the project is still being saved.
-  const [frame, setFrame] = useState<{ url: string | null; refusal: StudioError | null; faceId: number | null } | null>(null);
+  const [frame, setFrame] = useState<ShownFrame | null>(null);
+  const feed = useRef<PreviewFeed | null>(null);
+  const faceIdNow = useRef(faceId);
+  faceIdNow.current = faceId;
 
   useEffect(() => {
-    if (projectId === null) return setFrame(null);
-    let cancelled = false;
-    const requestedFaceId = faceId;
-    void studio.preview.frame({ projectId, timeSec: frameIndex / PREVIEW_FPS }).then((result) => {
-      if (cancelled) return;
-      setFrame(result.ok ? { url: result.value.url, refusal: null, faceId: requestedFaceId } : { url: null, refusal: result.error, faceId: requestedFaceId });
+    if (projectId === null) {
+      setFrame(null);
+      return;
+    }
+    let closed = false;
+    const current = createPreviewFeed({
+      fps: PREVIEW_FPS,
+      fetchFrame: async (request) => ({ faceId: faceIdNow.current, result: await studio.preview.frame({ projectId, timeSec: request.timeSec, maxSide: PREVIEW_MAX_SIDE, quality: request.quality }) }),
+      onResult: ({ faceId: requestedFaceId, result }) => {
+        if (closed) return;
+        setFrame(result.ok ? { url: result.value.url, timeSec: result.value.timeSec, refusal: null, faceId: requestedFaceId } : { url: null, timeSec: null, refusal: result.error, faceId: requestedFaceId });
+      },
     });
-    return () => {
-      cancelled = true;
+    feed.current = current;
+    const follow = () => {
+      const { playheadSec, playing } = store.getState();
+      current.update(playheadSec, playing);
     };
-    // faceId is read, not watched: the saved revision that follows a stage change asks for the new frame.
-  }, [studio, projectId, revision, frameIndex, consentGiven]);
+    follow();
+    const unsubscribe = store.subscribe(follow);
+    return () => {
+      closed = true;
+      unsubscribe();
+      if (feed.current === current) feed.current = null;
+    };
+  }, [studio, store, projectId]);
 
-  return frame && frame.faceId === faceId ? { url: frame.url, refusal: frame.refusal } : { url: null, refusal: null };
+  // A saved edit or consent changes what every frame shows.
+  const shownFor = useRef({ revision, consentGiven });
+  useEffect(() => {
+    if (shownFor.current.revision === revision && shownFor.current.consentGiven === consentGiven) return;
+    shownFor.current = { revision, consentGiven };
+    feed.current?.invalidate();
+  }, [revision, consentGiven]);
+
+  return frame && frame.faceId === faceId ? { url: frame.url, timeSec: frame.timeSec, refusal: frame.refusal } : { url: null, timeSec: null, refusal: null };
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createPreviewFeed, type FeedRequest } from './preview-feed';
+
+/** A fake engine whose answers the test releases one by one, on a clock the test moves. */
+function harness(fps = 25) {
+  let clockMs = 0;
+  const open: { request: FeedRequest; answer: () => void }[] = [];
+  const shown: FeedRequest[] = [];
+  const feed = createPreviewFeed<FeedRequest>({
+    fps,
+    now: () => clockMs,
+    fetchFrame: (request) => new Promise((resolve) => open.push({ request, answer: () => resolve(request) })),
+    onResult: (result) => shown.push(result),
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const answerOldest = async (afterMs = 40) => {
+    clockMs += afterMs;
+    open.shift()?.answer();
+    await settle();
+  };
+  return { feed, open, shown, answerOldest, settle };
+}
+
+describe('createPreviewFeed', () => {
+  it('paused: one request at a time, the newest playhead next, quick first and exact once it rests', async () => {
+    const { feed, open, shown, answerOldest } = harness();
+    feed.update(0.2, false);
+    feed.update(0.4, false);
+    feed.update(0.6, false);
+    expect(open.map((o) => o.request)).toEqual([{ timeSec: 0.2, quality: 'playback' }]);
+    await answerOldest();
+    expect(open.map((o) => o.request)).toEqual([{ timeSec: 0.6, quality: 'playback' }]);
+    await answerOldest();
+    expect(open.map((o) => o.request)).toEqual([{ timeSec: 0.6, quality: 'still' }]);
+    await answerOldest();
+    expect(shown).toEqual([
+      { timeSec: 0.2, quality: 'playback' },
+      { timeSec: 0.6, quality: 'playback' },
+      { timeSec: 0.6, quality: 'still' },
+    ]);
+    feed.update(0.6, false);
+    expect(open).toHaveLength(0);
+    // scrubbing back is shown too
+    feed.update(0.2, false);
+    await answerOldest();
+    expect(shown.at(-1)).toEqual({ timeSec: 0.2, quality: 'playback' });
+  });
+
+  it('playing: two requests in flight, ahead of the playhead, each frame once and never backwards', async () => {
+    const { feed, open, shown, answerOldest } = harness();
+    feed.update(1, true);
+    expect(open.map((o) => o.request.quality)).toEqual(['playback', 'playback']);
+    const asked = new Set<number>();
+    for (let step = 0; step < 50; step += 1) {
+      feed.update(1 + step * 0.04, true);
+      for (const { request } of open) asked.add(Math.round(request.timeSec * 25));
+      await answerOldest(40);
+    }
+    const times = shown.map((r) => r.timeSec);
+    expect(times.length).toBeGreaterThan(40);
+    expect(times.every((t, i) => i === 0 || t > times[i - 1])).toBe(true);
+    // asked ahead of the playhead: the last frame asked for is at or past where the playhead got to
+    expect(Math.max(...asked) / 25).toBeGreaterThanOrEqual(1 + 49 * 0.04);
+    expect(open.length).toBeLessThanOrEqual(2);
+  });
+
+  it('an edit drops the frames already asked for and asks again', async () => {
+    const { feed, open, shown, answerOldest } = harness();
+    feed.update(0.48, false);
+    feed.invalidate();
+    expect(open).toHaveLength(2);
+    await answerOldest();
+    expect(shown).toHaveLength(0);
+    await answerOldest();
+    expect(shown.map((r) => r.timeSec)).toEqual([0.48]);
+    await answerOldest();
+    expect(shown).toEqual([
+      { timeSec: 0.48, quality: 'playback' },
+      { timeSec: 0.48, quality: 'still' },
+    ]);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Which preview frames to ask the engine for, and when. Paused, only the frame at the playhead matters: one request
+ * at a time, the newest playhead wins, first as a quick JPEG and then, once the playhead rests, as exact pixels (PNG).
+ * Playing, frames are asked for ahead of the playhead by the measured round
+ * trip, with two in flight so the engine draws the next frame while the page decodes this one; a frame that comes
+ * back older than one already shown is dropped, so the picture never steps backwards.
+ */
+export type PreviewQuality = 'still' | 'playback';
+
+export interface FeedRequest {
+  timeSec: number;
+  quality: PreviewQuality;
+}
+
+export interface PreviewFeedOptions<Result> {
+  fetchFrame(request: FeedRequest): Promise<Result>;
+  /** A frame to show (or a refusal); `request` says which time it was asked for. */
+  onResult(result: Result, request: FeedRequest): void;
+  /** The grid frames are asked for on while playing. */
+  fps: number;
+  /** Requests open at once while playing. */
+  maxInFlight?: number;
+  now?: () => number;
+}
+
+export interface PreviewFeed {
+  /** The playhead moved, or playback started or stopped. */
+  update(playheadSec: number, playing: boolean): void;
+  /** What the frames show changed (an edit, consent): frames already asked for are dropped and asked for again. */
+  invalidate(): void;
+}
+
+/** Frames are asked for at most this far ahead of the playhead, whatever the round trip seems to be. */
+const MAX_LEAD_SEC = 0.5;
+/** Weight of the newest round trip in the running estimate. */
+const LATENCY_WEIGHT = 0.25;
+
+export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlight = 2, now = () => performance.now() }: PreviewFeedOptions<Result>): PreviewFeed {
+  let playheadSec = 0;
+  let playing = false;
+  let generation = 0;
+  let inFlight = 0;
+  let latencySec = 1 / fps;
+  /** The last frame index asked for while playing, and the newest shown. */
+  let lastAskedIndex = -1;
+  let shownIndex = -1;
+  /** Paused: the frame index on screen or asked for (quick, then exact). */
+  let quickIndex: number | null = null;
+  let exactIndex: number | null = null;
+
+  const ask = (index: number, quality: PreviewQuality) => {
+    const inOrder = playing;
+    const request = { timeSec: index / fps, quality };
+    const askedIn = generation;
+    const started = now();
+    inFlight += 1;
+    void fetchFrame(request)
+      .then((result) => {
+        if (askedIn !== generation) return;
+        latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
+        if (inOrder) {
+          if (index <= shownIndex) return;
+          shownIndex = index;
+        }
+        onResult(result, request);
+      })
+      .finally(() => {
+        if (askedIn === generation) inFlight -= 1;
+        pump();
+      });
+  };
+
+  const pump = () => {
+    if (playing) {
+      const leadSec = Math.min(MAX_LEAD_SEC, latencySec);
+      while (inFlight < maxInFlight) {
+        const target = Math.round((playheadSec + leadSec) * fps);
+        const index = Math.max(target, lastAskedIndex + 1);
+        // never further ahead than the lead allows: wait for the playhead instead
+        if (index > target + 1) return;
+        lastAskedIndex = index;
+        ask(index, 'playback');
+      }
+      return;
+    }
+    if (inFlight > 0) return; // asked again when the open request comes back
+    const index = Math.round(playheadSec * fps);
+    if (index !== quickIndex) {
+      quickIndex = index;
+      ask(index, 'playback');
+    } else if (index !== exactIndex) {
+      exactIndex = index;
+      ask(index, 'still');
+    }
+  };
+
+  return {
+    update(nextPlayheadSec, nextPlaying) {
+      if (nextPlaying && !playing) {
+        lastAskedIndex = Math.round(nextPlayheadSec * fps) - 1;
+        shownIndex = -1;
+      }
+      if (!nextPlaying && playing) quickIndex = exactIndex = null;
+      playheadSec = nextPlayheadSec;
+      playing = nextPlaying;
+      pump();
+    },
+    invalidate() {
+      generation += 1;
+      inFlight = 0;
+      quickIndex = exactIndex = null;
+      lastAskedIndex = Math.round(playheadSec * fps) - 1;
+      shownIndex = -1;
+      pump();
+    },
+  };
+}
