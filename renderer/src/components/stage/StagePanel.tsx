@@ -17,6 +17,7 @@ import { SubjectOverlay } from './SubjectOverlay';
 import { useFaceAnalysis } from './use-face-analysis';
 import { fitInside, useElementSize } from './use-element-size';
 import { usePreviewFrame } from './use-preview-frame';
+import { useSpokenLengths } from './use-spoken-lengths';
 
 /** The picture being animated, its subjects to pick the speaker from, and the transport under it. */
 export function StagePanel({ booting }: { booting: boolean }) {
@@ -49,9 +50,10 @@ export function StagePanel({ booting }: { booting: boolean }) {
     () => (view?.status === 'done' ? computeExportFrame({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, speakers, preset: exportSettings.preset }) : null),
     [view, pictureSize.width, pictureSize.height, speakers, exportSettings.preset],
   );
+  const spokenSec = useSpokenLengths(tracks);
   const shots = useMemo(
-    () => (view?.status === 'done' ? planExportShots({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, tracks, preset: exportSettings.preset }) : null),
-    [view, pictureSize.width, pictureSize.height, tracks, exportSettings.preset],
+    () => (view?.status === 'done' ? planExportShots({ width: pictureSize.width, height: pictureSize.height, subjects: view.subjects, tracks, preset: exportSettings.preset, spokenSec }) : null),
+    [view, pictureSize.width, pictureSize.height, tracks, exportSettings.preset, spokenSec],
   );
   // A string, so that the stage redraws when the shot moves, not on every tick of the playhead.
   const shotKey = useEditor((state) => (shots ? shotKeyAt(shots, state.playheadSec) : ''));

@@ -45,4 +45,18 @@ describe('planExportShots', () => {
     ];
     expect(planExportShots({ width: 600, height: 471, subjects: SUBJECTS, tracks: two, preset: 'source' })).toBeNull();
   });
+
+  it('times its shots on the typed lines’ real lengths once they are voiced, not on the word-count estimate', () => {
+    // Estimated 1.2 s, really 3.2 s: the estimate's eased move at 2.65 s would swing away from a face still talking;
+    // with the real length the pause is too short to move in, so the shot cuts in it.
+    const tracks = [
+      { subject: 0, clips: [line(0, 1.2)] },
+      { subject: 1, clips: [line(3.4, 2.5)] },
+    ];
+    const estimated = planExportShots({ width: 600, height: 471, subjects: SUBJECTS, tracks, preset: 'reel' })!;
+    const spoken = planExportShots({ width: 600, height: 471, subjects: SUBJECTS, tracks, preset: 'reel', spokenSec: new Map([['c0', 3.2]]) })!;
+    expect(estimated.changes[0].startSec).toBeLessThan(3.2);
+    expect(spoken.changes[0].startSec).toBeGreaterThanOrEqual(3.2);
+    expect(spoken.changes[0].endSec).toBeLessThanOrEqual(3.4);
+  });
 });

@@ -31,13 +31,22 @@ export function computeExportFrame(input: { width: number; height: number; subje
  * The shots the export will cut between when its framing follows the speakers (the engine's own planner, on the
  * timeline's clip times), or null when one crop serves: then `computeExportFrame` is the frame throughout.
  */
-export function planExportShots(input: { width: number; height: number; subjects: readonly FaceSubjectView[]; tracks: readonly { subject: number; clips: readonly Clip[] }[]; preset: ExportPreset }): ShotPlan | null {
+export function planExportShots(input: {
+  width: number;
+  height: number;
+  subjects: readonly FaceSubjectView[];
+  tracks: readonly { subject: number; clips: readonly Clip[] }[];
+  preset: ExportPreset;
+  /** Typed lines' real lengths once voiced, by clip id (their timeline length is an estimate until then). */
+  spokenSec?: ReadonlyMap<string, number>;
+}): ShotPlan | null {
   if (input.preset === 'source' || input.width <= 0 || input.height <= 0) return null;
   const faces = new Map(input.subjects.filter((subject) => subject.landmarks.length > 362).map((subject) => [subject.index, describeFramedFace(subject)]));
+  const endSec = (clip: Clip) => (clip.kind === 'script' && input.spokenSec?.has(clip.id) ? clip.start + input.spokenSec.get(clip.id)! : clipEndSec(clip));
   const speakers = input.tracks
     .filter((track) => track.clips.length > 0 && faces.has(track.subject))
-    .map((track) => ({ subject: track.subject, face: faces.get(track.subject)!, spans: track.clips.map((clip) => ({ startSec: clip.start, endSec: clipEndSec(clip) })) }));
-  const durationSec = Math.max(0, ...input.tracks.flatMap((track) => track.clips.map(clipEndSec)));
+    .map((track) => ({ subject: track.subject, face: faces.get(track.subject)!, spans: track.clips.map((clip) => ({ startSec: clip.start, endSec: endSec(clip) })) }));
+  const durationSec = Math.max(0, ...input.tracks.flatMap((track) => track.clips.map(endSec)));
   return planSpeakerShots({ imageWidth: input.width, imageHeight: input.height, preset: OUTPUT_PRESETS[input.preset], speakers, durationSec, faces: [...faces.values()].map((face) => face.box) });
 }
 
