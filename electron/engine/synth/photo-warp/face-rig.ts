@@ -1,6 +1,8 @@
+import { NEUTRAL_FRAME } from '../../animate/performance-types.js';
 import type { FaceSubject, Point2 } from '../../face/face-types.js';
 import { CHIN, FACE_OVAL } from '../../face/mesh-regions.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
+import { deformRig } from './deform-mesh.js';
 import { triangulate } from './delaunay.js';
 import { measureFaceFrame, toLocal, type FaceFrame } from './face-frame.js';
 import { sampleRigColours, type RigColours } from './rig-colours.js';
@@ -146,7 +148,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const chinV = vs[CHIN];
 
   const region = boundingRect(rings.outer, source.width, source.height);
-  return {
+  const rig: FaceRig = {
     subjectIndex: subject.index,
     width: source.width,
     height: source.height,
@@ -179,6 +181,31 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
       depth: new Float64Array(triangles.list.length / 3),
     },
   };
+  triangulateOpen(rig, LANDMARKS);
+  return rig;
+}
+
+/** The jaw opening at which the mesh is triangulated: enough to part any closed mouth by several pixels. */
+const TRIANGULATE_AT_JAW = 0.5;
+
+/**
+ * Re-triangulates the rig as its mesh stands with the jaw open. Triangulated as the photo stands, a closed or nearly
+ * closed mouth's inner lip lines are a sliver (or cross each other: the landmarks are noisy), and its triangles zigzag
+ * between the upper and the lower lip instead of having the inner lip lines as edges; pressing or parting the lips then
+ * shears each of them differently, a sawtooth seam. With the jaw open the opening is a wide lens whose triangles are
+ * either lip or bridge, and the warp stays continuous along each lip.
+ */
+function triangulateOpen(rig: FaceRig, landmarks: number): void {
+  deformRig(rig, { ...NEUTRAL_FRAME, jawOpen: TRIANGULATE_AT_JAW });
+  const n = rig.vertexCount;
+  const open = Float64Array.from(rig.source);
+  for (let k = 0; k < n; k++) [open[3 * k], open[3 * k + 1]] = [rig.scratch.dest[2 * k], rig.scratch.dest[2 * k + 1]];
+  const triangles = orderUnderlayFirst(triangulateDistinct(open, n), rig.weights);
+  rig.triangles = triangles.list;
+  rig.underlayCount = triangles.underlay;
+  rig.poseDepth = smoothDepth(rig.source, triangles.list, landmarks, POSE_DEPTH_SMOOTHING);
+  rig.scratch.order = Uint32Array.from({ length: triangles.list.length / 3 }, (_, i) => i);
+  rig.scratch.depth = new Float64Array(triangles.list.length / 3);
 }
 
 /** One rig per subject of a scene, each kept clear of the others (createFaceRig leaves the subject itself out). */

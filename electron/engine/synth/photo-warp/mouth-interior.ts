@@ -4,6 +4,7 @@ import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 import { personalInteriorAt, type PersonalMouthFrame } from './personal-mouth.js';
 import type { Rgb } from './rig-colours.js';
+import { tongueBodyAt, tongueGesture, tongueTipAt, type TongueGesture } from './tongue-shape.js';
 import { createLens, fillLensCurve, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
 /** Tallest visible upper-teeth band, in face heights. */
@@ -78,13 +79,12 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
 
   const { colours } = rig;
   const teeth = clamp(params.teethShow, 0, 1);
-  const tongue = clamp(params.tongueShow, 0, 1);
   // pursed lips hide the teeth
   const pursed = 1 - 0.6 * clamp(params.lipRound, 0, 1);
   const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth) * pursed;
   const upperTeethShare = 0.55 + 0.3 * teeth;
   const lowerTeethH = Math.min(0.2 * gapMid, 0.022 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth) * pursed;
-  const tongueH = gapMid * (0.3 + 0.4 * tongue);
+  const gesture = tongueGesture(params.tongueShow, gapMid, gestureScratch);
   const halfW = lens.halfWidth;
   const lineInk = 0.32 * Math.min(1, halfW / 25);
   const toothHalfPx = 0.09 * halfW;
@@ -122,17 +122,12 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       let g = colours.cavity[1] * cavityShade;
       let b = colours.cavity[2] * cavityShade;
 
-      // tongue: a dome rising from the floor of the mouth
-      const dome = tongueH * Math.max(0, 1 - (s / 0.72) ** 2);
-      if (dome > 0) {
-        const tongueTop = bottom - dome;
-        const a = clamp(t - tongueTop + 0.5, 0, 1);
-        if (a > 0) {
-          const shade = (0.7 + 0.3 * (1 - Math.abs(s) / 0.72)) * (1 - 0.3 * clamp((t - tongueTop) / Math.max(dome, 1), 0, 1));
-          r += (colours.tongue[0] * shade - r) * a;
-          g += (colours.tongue[1] * shade - g) * a;
-          b += (colours.tongue[2] * shade - b) * a;
-        }
+      // tongue: a dome on the floor of the mouth, its blade raised towards the upper teeth for t d n l
+      tongueBodyAt(gesture, s, t, top, bottom, halfW, tongueAt);
+      if (tongueAt[0] > 0) {
+        r += (colours.tongue[0] * tongueAt[1] - r) * tongueAt[0];
+        g += (colours.tongue[1] * tongueAt[1] - g) * tongueAt[0];
+        b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];
       }
 
       let nearest = Infinity;
@@ -170,6 +165,16 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
         g += ((colours.enamel[1] + (colours.lip[1] - colours.enamel[1]) * gum) * shade - g) * a;
         b += ((colours.enamel[2] + (colours.lip[2] - colours.enamel[2]) * gum) * shade - b) * a;
       }
+      // th: the tip between the teeth, in front of the lower teeth and the upper teeth's biting edge
+      tipLines[0] = top;
+      tipLines[1] = edge;
+      tipLines[2] = bottom;
+      tongueTipAt(gesture, s, t, tipLines, halfW, tongueAt);
+      if (tongueAt[0] > 0) {
+        r += (colours.tongue[0] * tongueAt[1] - r) * tongueAt[0];
+        g += (colours.tongue[1] * tongueAt[1] - g) * tongueAt[0];
+        b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];
+      }
 
       // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks
       const grain = colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
@@ -185,6 +190,9 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
 }
 
 const personalRgb: Rgb = [0, 0, 0];
+const gestureScratch: TongueGesture = { floorPx: 0, raise: 0, between: 0 };
+const tongueAt = new Float64Array(2);
+const tipLines = new Float64Array(3);
 
 /** `data` is not clamped: a value past 255 would wrap round to a dark one, so the colour is kept within range. */
 function blend(data: Uint8Array, o: number, rgb: Rgb, alpha: number): void {

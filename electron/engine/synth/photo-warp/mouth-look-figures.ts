@@ -16,8 +16,11 @@ import { createFrameBuffer, renderFrame } from './render-frame.js';
 
 export const MOUTH_POSES: Record<string, Partial<SubjectFrameParams>> = {
   closed: {},
+  // m/b/p: lips closed harder than in the photo fold over each other (a sawtooth seam when drawn in whole pixels)
+  pressed: { lipPress: 1 },
   half: { jawOpen: 0.45, teethShow: 0.5 },
-  wide: { jawOpen: 1, teethShow: 1, tongueShow: 0.3 },
+  // the tongue as for "ah" (articulation.ts): from 0.3 on it lifts its blade as for l
+  wide: { jawOpen: 1, teethShow: 1, tongueShow: 0.15 },
   rounded: { jawOpen: 0.35, lipRound: 1 },
 };
 

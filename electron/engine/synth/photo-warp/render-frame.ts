@@ -4,6 +4,7 @@ import { deformRig } from './deform-mesh.js';
 import { drawGaze } from './eye-gaze.js';
 import type { FaceRig, PixelRect } from './face-rig.js';
 import { drawMouthInterior } from './mouth-interior.js';
+import { supersampleMouth } from './mouth-supersample.js';
 import type { PersonalMouthFrame } from './personal-mouth.js';
 import { pixelWords, warpTriangle, type PixelWords } from './triangle-warp.js';
 
@@ -33,6 +34,7 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
     const rig = rigs[i];
     deformRig(rig, params[i]);
     warpMovedTriangles(rig, sourceWords, outWords, params[i].yaw !== 0 || params[i].pitch !== 0);
+    supersampleMouth(rig, sourceWords, outWords);
     drawMouthInterior(rig, params[i], out, mouths?.[i] ?? null);
     drawGaze(rig, params[i], out);
   }

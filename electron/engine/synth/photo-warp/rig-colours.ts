@@ -19,6 +19,8 @@ export interface RigColours {
 
 /** Painted teeth sit this far below the photo's brightest eye whites (lit teeth in real portraits read 0.8–1.0). */
 const TEETH_TO_EYE_WHITES = 0.9;
+/** Eye whites measured darker than this share of the skin's luma are taken as unseen (portraits read 0.76–1.3). */
+const WHITES_TO_SKIN_AT_LEAST = 0.6;
 
 const SKIN_POINTS = [50, 280, 151, 195, 4];
 
@@ -79,7 +81,10 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   const cavity = lip.map((c, k) => c * [0.34, 0.24, 0.24][k] + 4) as Rgb;
   const tongue = lip.map((c, k) => (0.55 * c + 0.45 * [196, 96, 98][k]) * Math.min(1, light * 1.05) * 0.85) as Rgb;
   const whites = eyeWhiteLuma(image, [subject.masks.leftEye, subject.masks.rightEye]);
-  const toned = seen || whites === null ? enamel : toneTo(enamel, TEETH_TO_EYE_WHITES * whites);
+  // whites far darker than the skin are not whites: eyes too small, squinting or shaded to show any (a footballer in a
+  // group photo read 40 beside skin of 133, and toned his teeth black)
+  const trusted = whites !== null && whites >= WHITES_TO_SKIN_AT_LEAST * skinLuma ? whites : null;
+  const toned = seen || trusted === null ? enamel : toneTo(enamel, TEETH_TO_EYE_WHITES * trusted);
   const cheeks = [lm[50], lm[280]].map((p): Point2 => [p[0], p[1]]);
   return { skin, skinLuma, lip, enamel: toned, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx) };
 }
