@@ -85,14 +85,14 @@ export async function* computeSpeechProbabilities(
 }
 
 /**
- * A whole clip this long is cut into streams run side by side as one batch: the model's per-call overhead is most
- * of its cost at one 32 ms frame per call (a batch of 8 costs less than half as much per frame). Each stream
- * starts LEAD_IN_FRAMES (3 s) early so its recurrent state has taken in the sound before its own frames. The model
- * remembers long, so probabilities still differ from one long run's by 0.01–0.05 on average (as they would after a
- * different opening), but on two 2-minute mixes (4 languages, noisy speech) the segments came out identical.
- * Shorter clips and streamed input run as one stream.
+ * A whole clip of 64 s or more is cut into streams of at least MIN_STREAM_FRAMES (32 s) run side by side as one
+ * batch: the model's per-call overhead is most of its cost at one 32 ms frame per call (a batch of 4 or more costs
+ * less than half as much per frame). Each stream starts LEAD_IN_FRAMES (3 s) early so its recurrent state has taken
+ * in the sound before its own frames. The model remembers long, so probabilities still differ from one long run's by
+ * 0.01–0.05 on average (as they would after a different opening), but on two 2-minute mixes (4 languages, noisy
+ * speech) the segments came out identical. Shorter clips and streamed input run as one stream, as before.
  */
-const MIN_STREAM_FRAMES = 500;
+const MIN_STREAM_FRAMES = 1000;
 const MAX_STREAMS = 8;
 const LEAD_IN_FRAMES = 96;
 
