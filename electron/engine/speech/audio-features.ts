@@ -99,60 +99,22 @@ export function computeFrameFeatures(
     f2Hz: new Float32Array(frameCount),
   };
 
+  // The work of a frame is split into small functions: V8 optimises a function called thousands of times long
+  // before it would swap one long loop body for optimised code, and the features run once per clip, cold.
+  const windowed = new Float64Array(2);
   for (let i = 0; i < frameCount; i++) {
-    const first = i * hop - half;
-    let sumSq = 0;
-    let crossings = 0;
-    let previousSign = 0;
-    let before = first - 1 >= 0 && first - 1 < samples.length ? samples[first - 1] : 0;
-    for (let n = 0; n < win; n++) {
-      const at = first + n;
-      const x = at >= 0 && at < samples.length ? samples[at] : 0;
-      sumSq += x * x;
-      const sign = x > 0 ? 1 : x < 0 ? -1 : 0;
-      if (sign !== 0) {
-        if (previousSign !== 0 && sign !== previousSign) crossings++;
-        previousSign = sign;
-      }
-      frame[n] = (x - PRE_EMPHASIS * before) * hann[n];
-      before = x;
-    }
+    windowFrame(samples, i * hop - half, hann, frame, windowed);
     f.times[i] = i * f.hopSec;
-    const meanSq = sumSq / win;
+    const meanSq = windowed[0] / win;
     f.energyDb[i] = meanSq > 1e-10 ? 10 * Math.log10(meanSq) : SILENCE_DB;
-    f.zcr[i] = crossings / (win - 1);
+    f.zcr[i] = windowed[1] / (win - 1);
 
     // One complex FFT gives both the frame's spectrum and the LPC inverse envelope.
     const predictor = withFormants ? formants.predictor(frame, win) : undefined;
     fft.powerSpectraOfTwo(frame, predictor ?? noPredictor, power, inverseEnvelope);
-    let total = 0;
-    let weighted = 0;
-    let low = 0;
-    let high = 0;
-    for (let k = 0; k < bins; k++) {
-      total += power[k];
-      weighted += power[k] * k * binHz;
-      if (k < lowBins) low += power[k];
-      else if (k >= highFrom) high += power[k];
-    }
-    f.centroidHz[i] = total > 0 ? weighted / total : 0;
-    f.lowHighRatioDb[i] = 10 * Math.log10((low + LOG_FLOOR) / (high + LOG_FLOOR));
-
+    spectralShape(power, binHz, lowBins, highFrom, i, f);
     applyMelFilterbank(bank, power, mel);
-    const row = i * melBands;
-    let flux = 0;
-    for (let b = 0; b < melBands; b++) {
-      const v = Math.log(mel[b] + LOG_FLOOR);
-      f.logMel[row + b] = v;
-      if (i > 0) flux += Math.max(0, v - f.logMel[row - melBands + b]);
-    }
-    f.flux[i] = flux / melBands;
-    for (let c = 0; c < mfccCount; c++) {
-      let sum = 0;
-      const d = c * melBands;
-      for (let b = 0; b < melBands; b++) sum += dct[d + b] * f.logMel[row + b];
-      f.mfcc[i * mfccCount + c] = sum;
-    }
+    cepstrum(mel, dct, i, f);
 
     if (predictor) formants.formantsFromInverseEnvelope(inverseEnvelope, formantOut);
     else formantOut.fill(0);
@@ -161,6 +123,67 @@ export function computeFrameFeatures(
   }
   subtractColumnMeans(f.mfcc, frameCount, mfccCount);
   return f;
+}
+
+/**
+ * Pre-emphasised, Hann-windowed samples `first`.. of the clip (zeros outside it) into `frame`; `out` gets the raw
+ * window's sum of squares and zero crossings.
+ */
+function windowFrame(samples: Float32Array, first: number, hann: Float64Array, frame: Float64Array, out: Float64Array): void {
+  const win = hann.length;
+  let sumSq = 0;
+  let crossings = 0;
+  let previousSign = 0;
+  let before = first - 1 >= 0 && first - 1 < samples.length ? samples[first - 1] : 0;
+  for (let n = 0; n < win; n++) {
+    const at = first + n;
+    const x = at >= 0 && at < samples.length ? samples[at] : 0;
+    sumSq += x * x;
+    const sign = x > 0 ? 1 : x < 0 ? -1 : 0;
+    if (sign !== 0) {
+      if (previousSign !== 0 && sign !== previousSign) crossings++;
+      previousSign = sign;
+    }
+    frame[n] = (x - PRE_EMPHASIS * before) * hann[n];
+    before = x;
+  }
+  out[0] = sumSq;
+  out[1] = crossings;
+}
+
+/** Spectral centroid and low/high balance of frame `frame` from its power spectrum. */
+function spectralShape(power: Float64Array, binHz: number, lowBins: number, highFrom: number, frame: number, f: FrameFeatures): void {
+  let total = 0;
+  let weighted = 0;
+  let low = 0;
+  let high = 0;
+  for (let k = 0; k < power.length; k++) {
+    total += power[k];
+    weighted += power[k] * k * binHz;
+    if (k < lowBins) low += power[k];
+    else if (k >= highFrom) high += power[k];
+  }
+  f.centroidHz[frame] = total > 0 ? weighted / total : 0;
+  f.lowHighRatioDb[frame] = 10 * Math.log10((low + LOG_FLOOR) / (high + LOG_FLOOR));
+}
+
+/** Log mel energies, their flux from the previous frame and the MFCCs of frame `i`. */
+function cepstrum(mel: Float64Array, dct: Float64Array, i: number, f: FrameFeatures): void {
+  const { melBands, mfccCount, logMel } = f;
+  const row = i * melBands;
+  let flux = 0;
+  for (let b = 0; b < melBands; b++) {
+    const v = Math.log(mel[b] + LOG_FLOOR);
+    logMel[row + b] = v;
+    if (i > 0) flux += Math.max(0, v - logMel[row - melBands + b]);
+  }
+  f.flux[i] = flux / melBands;
+  for (let c = 0; c < mfccCount; c++) {
+    let sum = 0;
+    const d = c * melBands;
+    for (let b = 0; b < melBands; b++) sum += dct[d + b] * logMel[row + b];
+    f.mfcc[i * mfccCount + c] = sum;
+  }
 }
 
 /** Orthonormal DCT-II rows 0..count-1 over `size` inputs, row-major. */

@@ -11,6 +11,7 @@ export class Fft {
   /** Interleaved complex input and output of fft.js (re, im, re, im, …). */
   private readonly input: Float64Array;
   private readonly output: Float64Array;
+  private readonly realInput: Float64Array;
 
   constructor(size: number) {
     if (size < 4 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size must be a power of two ≥ 4 (got ${size})`);
@@ -18,6 +19,7 @@ export class Fft {
     this.fft = new FFT(size);
     this.input = new Float64Array(2 * size);
     this.output = new Float64Array(2 * size);
+    this.realInput = new Float64Array(size);
   }
 
   /**
@@ -36,6 +38,11 @@ export class Fft {
     const { input: z, output: y, size } = this;
     const na = Math.min(a.length, size);
     const nb = Math.min(b.length, size);
+    if (nb === 0) {
+      this.realPowerSpectrum(a, na, outA);
+      outB?.fill(0, 0, size / 2 + 1);
+      return;
+    }
     for (let i = 0; i < size; i++) {
       z[2 * i] = i < na ? a[i] : 0;
       z[2 * i + 1] = i < nb ? b[i] : 0;
@@ -58,6 +65,14 @@ export class Fft {
         outB[k] = br * br + bi * bi;
       }
     }
+  }
+
+  /** One real signal alone (no LPC envelope wanted): fft.js's real transform, about half a complex one. */
+  private realPowerSpectrum(a: ArrayLike<number>, na: number, out: Float64Array | Float32Array): void {
+    const { realInput: x, output: y, size } = this;
+    for (let i = 0; i < size; i++) x[i] = i < na ? a[i] : 0;
+    this.fft.realTransform(y, x);
+    for (let k = 0; k <= size / 2; k++) out[k] = y[2 * k] * y[2 * k] + y[2 * k + 1] * y[2 * k + 1];
   }
 }
 

@@ -69,7 +69,10 @@ export class LpcFormantEstimator {
 export function autocorrelate(frame: Float64Array, length: number, order: number, r: Float64Array): void {
   let lag = 0;
   for (; lag + 3 <= order; lag += 4) {
-    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (let n = lag + 3; n < length; n++) {
       const x = frame[n];
       s0 += x * frame[n - lag];
@@ -81,7 +84,10 @@ export function autocorrelate(frame: Float64Array, length: number, order: number
     for (let n = lag; n < Math.min(lag + 3, length); n++) s0 += frame[n] * frame[n - lag];
     for (let n = lag + 1; n < Math.min(lag + 3, length); n++) s1 += frame[n] * frame[n - lag - 1];
     for (let n = lag + 2; n < Math.min(lag + 3, length); n++) s2 += frame[n] * frame[n - lag - 2];
-    [r[lag], r[lag + 1], r[lag + 2], r[lag + 3]] = [s0, s1, s2, s3];
+    r[lag] = s0;
+    r[lag + 1] = s1;
+    r[lag + 2] = s2;
+    r[lag + 3] = s3;
   }
   for (; lag <= order; lag++) {
     let sum = 0;

@@ -71,6 +71,23 @@ describe('detectSpeech (silero VAD v4)', () => {
     expect(ratios.at(-1)).toBe(1);
   });
 
+  it('finds the same speech in a long clip run as parallel streams as in one stream', async () => {
+    const clip = await decodeAudio(tools, SAMPLE_VOICE);
+    const samples = new Float32Array(clip.samples.length * 8);
+    for (let i = 0; i < 8; i++) samples.set(clip.samples, i * clip.samples.length);
+    const audio = { sampleRate: clip.sampleRate, samples, durationSec: samples.length / clip.sampleRate };
+    const chunks = function* () {
+      for (let i = 0; i < samples.length; i += 16000) yield samples.subarray(i, i + 16000);
+    };
+    const batched = await detectSpeech(audio);
+    const oneStream = await detectSpeech(chunks());
+    expect(batched.length).toBe(oneStream.length);
+    for (const [i, s] of batched.entries()) {
+      expect(Math.abs(s.start - oneStream[i].start)).toBeLessThanOrEqual(0.07);
+      expect(Math.abs(s.end - oneStream[i].end)).toBeLessThanOrEqual(0.07);
+    }
+  });
+
   it('refuses audio at another sample rate', async () => {
     const audio = { sampleRate: 22050, samples: new Float32Array(22050), durationSec: 1 };
     await expect(detectSpeech(audio)).rejects.toBeInstanceOf(InputError);

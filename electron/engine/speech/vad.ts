@@ -50,6 +50,10 @@ export async function* computeSpeechProbabilities(
   const sr = new ort.Tensor('int64', BigInt64Array.of(BigInt(ANALYSIS_SAMPLE_RATE_HZ)), []);
   let h: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
   let c: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 64]);
+  if (isPcmAudio(source) && source.sampleRate === ANALYSIS_SAMPLE_RATE_HZ && streamCount(source.samples.length) > 1) {
+    yield* await batchedProbabilities({ ort, session, samples: source.samples, signal: options.signal });
+    return;
+  }
   const frame = new Float32Array(VAD_FRAME_SAMPLES);
   let fill = 0;
   const run = async (): Promise<number> => {
@@ -78,6 +82,58 @@ export async function* computeSpeechProbabilities(
     frame.fill(0, fill);
     yield await run();
   }
+}
+
+/**
+ * A whole clip of BATCHED_FROM_FRAMES (64 s) or more is cut into streams of at least MIN_STREAM_FRAMES (16 s) run side
+ * by side as one batch: the model's per-call overhead is most of its cost at one 32 ms frame per call (a batch of 8
+ * costs about half as much per frame). Each stream starts LEAD_IN_FRAMES (3 s) early so its recurrent state has taken
+ * in the sound before its own frames. The model remembers long, so probabilities still differ from one long run's by
+ * 0.01–0.05 on average (as they would after a different opening), but on two 2-minute mixes (4 languages, noisy
+ * speech) and a 3-minute one the segments came out identical. Shorter clips (the held-out corpus) and streamed input
+ * run as one stream, as before.
+ */
+const BATCHED_FROM_FRAMES = 2000;
+const MIN_STREAM_FRAMES = 500;
+const MAX_STREAMS = 8;
+const LEAD_IN_FRAMES = 96;
+
+const streamCount = (samples: number) => {
+  const frames = Math.ceil(samples / VAD_FRAME_SAMPLES);
+  return frames < BATCHED_FROM_FRAMES ? 1 : Math.min(MAX_STREAMS, Math.floor(frames / MIN_STREAM_FRAMES));
+};
+
+async function batchedProbabilities(input: { ort: typeof Ort; session: Ort.InferenceSession; samples: Float32Array; signal?: AbortSignal }): Promise<Float32Array> {
+  const { ort, session, samples } = input;
+  const frames = Math.ceil(samples.length / VAD_FRAME_SAMPLES);
+  const streams = streamCount(samples.length);
+  const own = Math.ceil(frames / streams);
+  // Stream k is fed frame `first[k] + step` at each step (silence before frame 0, as the single run's warm-up).
+  const first = Array.from({ length: streams }, (_, k) => (k === 0 ? -WARM_UP_FRAMES : k * own - LEAD_IN_FRAMES));
+  const steps = Math.max(...first.map((f, k) => Math.min(frames, (k + 1) * own) - f));
+  const sr = new ort.Tensor('int64', BigInt64Array.of(BigInt(ANALYSIS_SAMPLE_RATE_HZ)), []);
+  let h: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE * streams), [2, streams, 64]);
+  let c: Ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE * streams), [2, streams, 64]);
+  const out = new Float32Array(frames);
+  for (let step = 0; step < steps; step++) {
+    if (step % 64 === 0) throwIfAborted(input.signal);
+    const batch = new Float32Array(streams * VAD_FRAME_SAMPLES);
+    for (let k = 0; k < streams; k++) {
+      const frame = first[k] + step;
+      if (frame < 0 || frame >= frames) continue;
+      const from = frame * VAD_FRAME_SAMPLES;
+      batch.set(samples.subarray(from, Math.min(samples.length, from + VAD_FRAME_SAMPLES)), k * VAD_FRAME_SAMPLES);
+    }
+    const result = await session.run({ input: new ort.Tensor('float32', batch, [streams, VAD_FRAME_SAMPLES]), sr, h, c });
+    h = result.hn as Ort.Tensor;
+    c = result.cn as Ort.Tensor;
+    const probabilities = result.output.data as Float32Array;
+    for (let k = 0; k < streams; k++) {
+      const frame = first[k] + step;
+      if (frame >= Math.max(0, k * own) && frame < Math.min(frames, (k + 1) * own)) out[frame] = probabilities[k];
+    }
+  }
+  return out;
 }
 
 /**
