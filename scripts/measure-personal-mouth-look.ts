@@ -3,7 +3,10 @@
  * and the mouth of another Obama clip, then, over the frames whose mouth is open, the inner mouth's grain and edge
  * sharpness over those of the skin around the mouth, for the render and for the real clip (the photo's own camera).
  *
- *   npx tsx scripts/measure-personal-mouth-look.ts [--cli dist/cli-before/mouthpiece.mjs] [--pairs N]
+ * With --degrade the clip (so its first frame, the photo) is first softened and given grain, as an old print would be,
+ * while the mouth clip stays clean: the case the matching is for.
+ *
+ *   npx tsx scripts/measure-personal-mouth-look.ts [--cli dist/cli-before/mouthpiece.mjs] [--pairs N] [--degrade]
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import type { Point2, Point3 } from '../electron/engine/face/face-types.js';
 import { LIPS_INNER } from '../electron/engine/face/mesh-regions.js';
 import { pointInPolygon, pullTowards } from '../electron/engine/face/subject-masks.js';
+import { runFfmpeg } from '../electron/engine/media/index.js';
 import { lumaAt, type RgbaImage } from '../electron/engine/media/rgba-image.js';
 import { grainOf, quantile } from '../electron/engine/quality/mouth-look.js';
 import { edgeSharpnessOf } from '../electron/engine/quality/mouth-sharpness.js';
@@ -23,6 +27,7 @@ import { prepareClip } from '../tests/quality/reconstruction-support.js';
 const args = process.argv.slice(2);
 const cli = args.includes('--cli') ? args[args.indexOf('--cli') + 1] : 'bin/mouthpiece.cjs';
 const pairCount = args.includes('--pairs') ? Number(args[args.indexOf('--pairs') + 1]) : 5;
+const degrade = args.includes('--degrade');
 const OBAMA = readdirSync(media('video')).filter((f) => /^obama_.*\.mp4$/.test(f)).sort();
 const OPEN_LIP_GAP = 0.03;
 
@@ -70,6 +75,13 @@ try {
     const clipDir = join(dir, file);
     mkdirSync(clipDir);
     const clip = await prepareClip(deps.tools, media(`video/${file}`), clipDir);
+    if (degrade) {
+      const soft = join(clipDir, 'degraded.mp4');
+      const filter = 'gblur=sigma=1.3,noise=alls=14:allf=t+u';
+      await runFfmpeg({ tools: deps.tools, args: ['-y', '-i', clip.clipPath, '-vf', filter, '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-c:a', 'copy', soft] });
+      await runFfmpeg({ tools: deps.tools, args: ['-y', '-i', soft, '-frames:v', '1', clip.framePath] });
+      clip.clipPath = soft;
+    }
     const out = join(clipDir, 'personal.mp4');
     const text = clip.transcript ? ['--text', clip.transcript] : [];
     const run = spawnSync(process.execPath, [cli, 'render', '--face', clip.framePath, '--audio', clip.clipPath, ...text, '--consent', 'test fixture', '--preset', 'source', '--fps', String(clip.fps), '--keep-loudness', '-o', out, '--mouth-from', media(`video/${mouthFrom}`)], { encoding: 'utf8' });
