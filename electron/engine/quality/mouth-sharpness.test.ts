@@ -19,14 +19,14 @@ const bars = (period: number, softPx: number) => (x: number) => 60 + 120 / (1 + 
 
 describe('edgeSharpnessOf', () => {
   it('reads a blurred edge softer than a crisp one, whatever the contrast', () => {
-    const crisp = edgeSharpnessOf(paint(60, 30, bars(16, 0.1)), all);
-    const soft = edgeSharpnessOf(paint(60, 30, bars(16, 2)), all);
-    const faint = edgeSharpnessOf(paint(60, 30, (x) => 100 + (bars(16, 0.1)(x) - 120) / 6), all);
+    const crisp = edgeSharpnessOf(paint(120, 40, bars(40, 0.1)), all);
+    const soft = edgeSharpnessOf(paint(120, 40, bars(40, 2.5)), all);
+    const faint = edgeSharpnessOf(paint(120, 40, (x) => 100 + (bars(40, 0.1)(x) - 120) / 6), all);
     expect(soft).toBeLessThan(0.7 * crisp);
     expect(Math.abs(faint - crisp)).toBeLessThan(0.1 * crisp);
   });
 
-  it('reads grain as fine detail', () => {
+  it('reads heavy grain as some fine detail', () => {
     const noise = (x: number, y: number) => (((x * 7919 + y * 104729) % 97) / 97 - 0.5) * 24;
     const clean = edgeSharpnessOf(paint(60, 30, bars(16, 1)), all);
     const grainy = edgeSharpnessOf(paint(60, 30, (x, y) => bars(16, 1)(x) + noise(x, y)), all);

@@ -22,22 +22,22 @@ function boxMean(image: RgbaImage, x: number, y: number, r: number): number {
 }
 
 /**
- * Edge sharpness of the pixels `inside` accepts: all their fine detail (each pixel against its 3×3 mean) over all their
- * coarse detail (the 3×3 mean against the 7×7 mean). A crisp edge has much of both, the same edge blurred by a pixel or
- * two keeps its coarse detail and loses the fine, grain adds fine detail; flat areas add nothing to either, so what
- * the area shows (how many edges, how strong) cancels out.
+ * Edge sharpness of the pixels `inside` accepts: all their fine detail (the 3×3 mean against the 7×7 mean) over all
+ * their coarse detail (the 7×7 mean against the 15×15 mean). A crisp edge has much of both, the same edge blurred by
+ * a pixel or two keeps its coarse detail and loses the fine; flat areas add nothing to either, so what the area shows
+ * (how many edges, how strong) cancels out. Starting from 3×3 means keeps pixel grain (`grainOf`'s part) mostly out.
  */
 export function edgeSharpnessOf(image: RgbaImage, inside: (x: number, y: number) => boolean, box?: Box): number {
   let fine = 0;
   let coarse = 0;
   let count = 0;
   const b = box ?? { x0: 0, y0: 0, x1: image.width, y1: image.height };
-  for (let y = Math.max(3, Math.floor(b.y0)); y < Math.min(image.height - 3, Math.ceil(b.y1)); y++) {
-    for (let x = Math.max(3, Math.floor(b.x0)); x < Math.min(image.width - 3, Math.ceil(b.x1)); x++) {
+  for (let y = Math.max(7, Math.floor(b.y0)); y < Math.min(image.height - 7, Math.ceil(b.y1)); y++) {
+    for (let x = Math.max(7, Math.floor(b.x0)); x < Math.min(image.width - 7, Math.ceil(b.x1)); x++) {
       if (!inside(x, y)) continue;
-      const mean3 = boxMean(image, x, y, 1);
-      fine += Math.abs(lumaAt(image.data, (y * image.width + x) * 4) - mean3);
-      coarse += Math.abs(mean3 - boxMean(image, x, y, 3));
+      const mean7 = boxMean(image, x, y, 3);
+      fine += Math.abs(boxMean(image, x, y, 1) - mean7);
+      coarse += Math.abs(mean7 - boxMean(image, x, y, 7));
       count++;
     }
   }

@@ -18,9 +18,9 @@ export interface AreaLook {
 
 /** Median |luma − 3×3 mean| of white Gaussian noise of standard deviation 1 (0.6745 × √(1 + 1/8)). */
 const GRAIN_PER_SIGMA = 0.716;
-/** Bilinear sampling between pixels smooths added noise by about this much; added noise is raised to make up. */
-const SAMPLING_NOISE_LOSS = 1.25;
-const BLUR_SIGMAS = [0.35, 0.5, 0.7, 0.9, 1.2, 1.6, 2.1];
+/** The interior is sampled between pixels as the warped skin around it is, so added noise needs no making up. */
+const SAMPLING_NOISE_LOSS = 1;
+const BLUR_SIGMAS = [0.5, 0.8, 1.2, 1.6, 2.1, 2.8, 3.6];
 const SHARPEN_AMOUNTS = [0.25, 0.5, 0.8, 1.2, 1.8];
 /** Within this share of the photo's sharpness the clip frame is left as it is. */
 const SHARPNESS_TOLERANCE = 0.06;
