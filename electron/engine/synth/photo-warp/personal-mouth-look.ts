@@ -2,6 +2,8 @@
  * A personal mouth's clip frame brought to the photo's look before its interior is shown: at the photo's scale, as
  * sharp (blurred or sharpened) and as grainy (noise added) as the photo's own skin around the mouth. A clip is
  * usually crisper and cleaner, or softer, than a given photo; pasted as it is, its teeth read as another picture.
+ * NOT wired into personal-mouth.ts yet: on Obama reconstructions (scripts/measure-personal-mouth-look.ts, with and
+ * without --degrade) it moved the open mouth's grain and sharpness against the skin no closer to the real clip's.
  */
 import { pointInPolygon } from '../../face/subject-masks.js';
 import type { Point2 } from '../../face/face-types.js';

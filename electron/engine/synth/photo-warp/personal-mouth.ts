@@ -3,8 +3,7 @@
  * talking instead of painted. Each output frame gets the banked clip frame whose mouth shape best matches the wanted
  * articulation (choose-mouths, with its continuity cost); the interior between that frame's inner lips is mapped into
  * the photo's inner-lip opening along the mouth and across it, and tinted by the ratio of the photo's lip colour to
- * the clip's. The clip's frame is first brought to the photo's scale, sharpness and grain (personal-mouth-look). Where
- * the bank has no shape open enough, the frame keeps the painted interior.
+ * the clip's. Where the bank has no shape open enough, the frame keeps the painted interior.
  */
 import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
@@ -12,7 +11,6 @@ import { chooseMouths, targetShapeOf } from '../mouth-bank/choose-mouths.js';
 import type { MouthBank, MouthBankEntry } from '../mouth-bank/mouth-bank.js';
 import type { FaceRig } from './face-rig.js';
 import { createLens, fillLensCurve, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
-import { applyLookRecipe, findLookRecipe, rescale, skinLookAround, type AreaLook, type LookRecipe } from './personal-mouth-look.js';
 import type { Rgb } from './rig-colours.js';
 
 export interface PersonalMouthFrame {
@@ -40,36 +38,21 @@ export function planPersonalMouths(bank: MouthBank, photo: RgbaImage, rig: FaceR
   const targets = frames.map((f) => targetShapeOf(f, stats));
   const choices = chooseMouths(entries, targets, frames.map((f) => clipYaw + f.yaw));
   const gain = colourGain(photo, rig, entries);
-  const look = { photo: skinLookAround(photo, (i) => [rig.source[3 * i], rig.source[3 * i + 1]]), recipe: null as LookRecipe | null };
   const prepared = new Map<number, PersonalMouthFrame | null>();
   return choices.map((choice, t) => {
     const entry = entries[choice.entry];
     if (entry.shape.opening < MIN_OPENING_SHARE * targets[t].opening) return null;
-    if (!prepared.has(choice.entry)) prepared.set(choice.entry, prepareEntry(entry, rig, gain, look));
+    if (!prepared.has(choice.entry)) prepared.set(choice.entry, prepareEntry(entry, rig, gain));
     return prepared.get(choice.entry) ?? null;
   });
 }
 
-/** The clip's frames are brought to the photo's scale within these bounds (a tiny or huge clip face is not chased). */
-const MIN_RESCALE = 0.25;
-const MAX_RESCALE = 3;
-
-/**
- * The entry's crop at the photo's scale (its mouth as wide as the photo's), with the photo's sharpness and grain: the
- * recipe is found on the first entry prepared and kept, so every frame of the render gets the same treatment.
- */
-function prepareEntry(entry: MouthBankEntry, rig: FaceRig, gain: Rgb, look: { photo: AreaLook; recipe: LookRecipe | null }): PersonalMouthFrame | null {
-  const width = (points: ArrayLike<number>, stride: number) => Math.hypot(points[stride * 291] - points[stride * 61], points[stride * 291 + 1] - points[stride * 61 + 1]);
-  const factor = Math.min(MAX_RESCALE, Math.max(MIN_RESCALE, width(rig.source, 3) / Math.max(1, width(entry.landmarks, 3) * entry.scale)));
+function prepareEntry(entry: MouthBankEntry, rig: FaceRig, gain: Rgb): PersonalMouthFrame | null {
   const points = new Float64Array((entry.landmarks.length / 3) * 2);
   for (let i = 0; i < points.length / 2; i++) {
-    points[2 * i] = (entry.landmarks[3 * i] * entry.scale - entry.cropX + 0.5) * factor - 0.5;
-    points[2 * i + 1] = (entry.landmarks[3 * i + 1] * entry.scale - entry.cropY + 0.5) * factor - 0.5;
+    points[2 * i] = entry.landmarks[3 * i] * entry.scale - entry.cropX;
+    points[2 * i + 1] = entry.landmarks[3 * i + 1] * entry.scale - entry.cropY;
   }
-  const scaled = rescale(entry.crop, factor);
-  const pointOf = (i: number): [number, number] => [points[2 * i], points[2 * i + 1]];
-  look.recipe ??= findLookRecipe(scaled, pointOf, look.photo);
-  const crop = applyLookRecipe(scaled, look.recipe, entry.frameIndex + 1);
   const lens = createLens();
   const { upper, lower } = rig.mouth;
   measureLens(lens, points, upper.indices, lower.indices);
@@ -80,7 +63,7 @@ function prepareEntry(entry: MouthBankEntry, rig: FaceRig, gain: Rgb, look: { ph
   const lines = new Float64Array(2);
   lensLinesAt(lens, 0, lines);
   if (lines[1] - lines[0] < MIN_BANKED_GAP_PX) return null;
-  return { crop, lens, gain };
+  return { crop: entry.crop, lens, gain };
 }
 
 /** Points on the lip body (between an outer and an inner lip landmark), where photo and clip are compared. */
