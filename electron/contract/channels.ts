@@ -17,6 +17,7 @@ export const studioMethods = [
   'library.importSample',
   'face.getAnalysis',
   'face.setSubjectName',
+  'face.setMouthClip',
   'face.getSound',
   'voices.list',
   'voices.preview',

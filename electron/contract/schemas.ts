@@ -148,6 +148,11 @@ export const requestSchemas = {
     subject: z.number().int().min(0).max(31),
     name: z.string().max(SUBJECT_NAME_MAX_CHARS).refine((name) => !/[\p{Cc}]/u.test(name), 'must not contain control characters'),
   }),
+  /** A photo face's personal mouth: a library video face of the same person talking (`clipId`), or null to clear it. */
+  'face.setMouthClip': z.strictObject({
+    faceId: libraryIdSchema,
+    clipId: libraryIdSchema.nullable(),
+  }),
   'voices.list': noPayload,
   /**
    * A built-in voice (a `voices.list` name) saying `text`, a library script (`scriptId`), or a short sample: how a
@@ -238,6 +243,7 @@ export interface StudioResponses extends Record<StudioMethod, unknown> {
   'face.getAnalysis': FaceAnalysisView;
   'face.getSound': FaceSoundView;
   'face.setSubjectName': FaceSummary;
+  'face.setMouthClip': FaceSummary;
   'voices.list': BuiltinVoiceView[];
   'voices.preview': VoicePreviewView;
   'voices.setTranscript': VoiceSummary;

@@ -85,6 +85,8 @@ export interface FaceSummary {
   subjectCount: number | null;
   /** Names the user gave subjects ("Anna"), keyed by subject index ("0" = largest face); unnamed subjects are absent. */
   subjectNames: Record<string, string>;
+  /** A photo's personal mouth: the library video face of the same person talking whose lips, teeth and tongue renders show, or null. */
+  mouthClipId: number | null;
   /** ISO 8601. */
   addedAt: string;
 }
@@ -186,7 +188,7 @@ export interface ProgressEvent {
 }
 
 export interface LibraryChangedEvent {
-  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript' | 'subject-name';
+  reason: 'import' | 'consent' | 'analysis' | 'rename' | 'delete' | 'script' | 'project' | 'transcript' | 'subject-name' | 'mouth-clip';
 }
 
 /** Library entry kinds the user can rename, delete and search. */

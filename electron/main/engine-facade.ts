@@ -33,6 +33,8 @@ export interface LibraryFace {
   subjectCount: number;
   /** Names the user gave subjects, keyed by subject index. */
   subjectNames: Record<string, string>;
+  /** A photo's personal mouth: the video face of the same person talking, or null. */
+  mouthClipId: number | null;
   createdAt: string;
 }
 
@@ -112,6 +114,7 @@ export interface StudioLibrary extends RenderQueueLibrary {
   getFace(input: { faceId: number }): LibraryFaceDetail | null;
   setConsent(input: { faceId: number; consent: boolean }): LibraryFace;
   setSubjectName(input: { faceId: number; subject: number; name: string }): LibraryFace;
+  setMouthClip(input: { faceId: number; clipId: number | null }): LibraryFace;
   listVoices(): LibraryVoice[];
   getVoice(input: { voiceId: number }): LibraryVoice | null;
   setVoiceTranscript(input: { voiceId: number; transcript: string | null }): LibraryVoice;

@@ -20,6 +20,7 @@ export function toFaceSummary(face: LibraryFace, mediaUrl: MediaUrlOf, thumbnail
     consent: face.consent,
     subjectCount: face.analysisStatus === 'done' || face.analysisStatus === 'no_face' ? face.subjectCount : null,
     subjectNames: face.subjectNames,
+    mouthClipId: face.mouthClipId,
     addedAt: face.createdAt,
   };
 }

@@ -26,6 +26,7 @@ function face(overrides: Partial<LibraryFace> = {}): LibraryFace {
     analysisError: null,
     subjectCount: 1,
     subjectNames: {},
+    mouthClipId: null,
     createdAt: '2026-11-22T10:00:00.000Z',
     ...overrides,
   };
@@ -116,6 +117,7 @@ describe('studio handlers', () => {
         consent: false,
         subjectCount: 1,
         subjectNames: {},
+        mouthClipId: null,
         addedAt: '2026-11-22T10:00:00.000Z',
       },
     ]);

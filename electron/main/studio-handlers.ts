@@ -2,6 +2,7 @@ import type { StudioHandlers } from '../contract/studio-api';
 import type { StudioHandlerDeps } from './handlers/handler-deps';
 import { createBatchHandlers } from './handlers/batch-handlers';
 import { createLibraryHandlers } from './handlers/library-handlers';
+import { createMouthClipHandlers } from './handlers/mouth-clip-handlers';
 import { createPresetHandlers } from './handlers/preset-handlers';
 import { createPreviewHandlers } from './handlers/preview-handlers';
 import { createProjectHandlers } from './handlers/project-handlers';
@@ -21,6 +22,7 @@ export function createStudioHandlers(deps: StudioHandlerDeps): StudioHandlers {
   return {
     'app.getInfo': async () => ({ ...deps.describeApp(), engine: deps.engine.availability() }),
     ...createLibraryHandlers(deps, samples),
+    ...createMouthClipHandlers(deps),
     ...createSampleHandlers(deps, samples),
     ...createProjectHandlers(deps),
     ...createRenderHandlers(deps),

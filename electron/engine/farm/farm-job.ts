@@ -46,14 +46,16 @@ export function readMediaReference(value: string): string | null {
   return match ? match[1] : null;
 }
 
-/** The spec with every input media path passed through `map` (the face, and audio files); the output path is left. */
+/** The spec with every input media path passed through `map` (the face, its mouth clip, and audio files); the output path is left. */
 export function mapSpecMedia<T extends RenderJobSpec>(spec: T, map: (filePath: string) => string): T {
+  const mouth = spec.mouthFrom ? { mouthFrom: map(spec.mouthFrom) } : {};
   if (isBatchItemSpec(spec)) {
     const source = spec.source.kind === 'audio' ? { ...spec.source, path: map(spec.source.path) } : spec.source;
-    return { ...spec, face: { ...spec.face, path: map(spec.face.path) }, source } as T;
+    return { ...spec, face: { ...spec.face, path: map(spec.face.path) }, source, ...mouth } as T;
   }
   return {
     ...spec,
+    ...mouth,
     face: { ...spec.face, path: map(spec.face.path) },
     tracks: spec.tracks.map((track) => ({ ...track, clips: track.clips.map((clip) => (clip.kind === 'audio' ? { ...clip, path: map(clip.path) } : clip)) })),
   } as T;

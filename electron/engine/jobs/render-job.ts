@@ -41,6 +41,8 @@ const exportExtras = {
   customPreset: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   /** Queued in the studio "on farm" (a batch or one export): the studio's runner sends it to the render farm (not part of what is drawn). */
   farm: z.literal(true).optional(),
+  /** A photo face's personal mouth: a clip of the same person talking whose lips, teeth and tongue it shows (`--mouth-from`). */
+  mouthFrom: filePath.optional(),
 };
 
 /** A render made in the studio from a project: every track and clip of its timeline. */

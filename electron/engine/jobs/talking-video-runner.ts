@@ -56,6 +56,7 @@ function studioRequest(spec: StudioRenderSpec): TalkingVideoRequest {
     export: exportOptions(spec.captions.enabled ? spec.captions.style : 'none', spec.label),
     // Footage keeps its own frame rate unless a custom preset sets one, as `mouthpiece render` does without --fps.
     footage: spec.face.kind === 'video' ? { matchClipFps: !spec.customPreset, ...spec.footage } : undefined,
+    ...(spec.mouthFrom ? { mouthFrom: spec.mouthFrom } : {}),
   };
 }
 
@@ -75,6 +76,7 @@ function batchItemRequest(spec: BatchItemSpec): TalkingVideoRequest {
     export: exportOptions(spec.captions, spec.label),
     // A video face (only a video: a photo has no frame rate of its own) keeps its frame rate unless the row or a custom preset sets one.
     footage: { matchClipFps: spec.fps === undefined && !spec.customPreset },
+    ...(spec.mouthFrom ? { mouthFrom: spec.mouthFrom } : {}),
   };
 }
 

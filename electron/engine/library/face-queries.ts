@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { FaceSubject } from '../face/face-types.js';
 import type { AnalysisStatus, FaceDetail, FaceEntry, FaceKind } from './library-types.js';
+import { InputError } from '../errors.js';
 import { resolveMediaPath } from './media-store.js';
 import { assertEntryId, createMissingEntryError, formatNowIso, parseJsonColumn } from './row-helpers.js';
 
@@ -19,6 +20,7 @@ interface FaceRow {
   analysis_error: string | null;
   subject_count: number;
   subject_names: string;
+  mouth_clip_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -55,6 +57,7 @@ function mapFaceRow({ row, libraryDir }: { row: FaceRow; libraryDir: string }): 
     analysisError: row.analysis_error,
     subjectCount: row.subject_count,
     subjectNames: parseJsonColumn(row.subject_names) as Record<string, string>,
+    mouthClipId: row.mouth_clip_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -175,4 +178,23 @@ export function setFaceConsent({ db, faceId, consent, nowIso }: { db: Database; 
   assertEntryId({ kind: 'face', id: faceId });
   const result = db.prepare('UPDATE faces SET consent = ?, consent_at = ?, updated_at = ? WHERE id = ?').run(consent ? 1 : 0, nowIso, nowIso, faceId);
   if (result.changes === 0) throw createMissingEntryError({ kind: 'face', id: faceId });
+}
+
+/**
+ * Makes the video face `clipId` the personal mouth of the photo face `faceId` (null clears it). Only a photo takes
+ * one, and only a video can be one; whether the clip shows a talking face is the caller's check.
+ */
+export function setMouthClip({ db, faceId, clipId, nowIso }: { db: Database; faceId: number; clipId: number | null; nowIso: string }): void {
+  assertEntryId({ kind: 'face', id: faceId });
+  const kindOf = (id: number) => (db.prepare('SELECT kind FROM faces WHERE id = ?').get(id) as { kind: FaceKind } | undefined)?.kind;
+  const kind = kindOf(faceId);
+  if (!kind) throw createMissingEntryError({ kind: 'face', id: faceId });
+  if (kind !== 'image') throw new InputError('BAD_ARGUMENT', `Face ${faceId} is a video: only a photo takes its mouth from a clip.`);
+  if (clipId !== null) {
+    assertEntryId({ kind: 'face', id: clipId });
+    const clipKind = kindOf(clipId);
+    if (!clipKind) throw createMissingEntryError({ kind: 'face', id: clipId });
+    if (clipKind !== 'video') throw new InputError('BAD_ARGUMENT', `Face ${clipId} is a photo: the mouth comes from a video clip of the person talking.`);
+  }
+  db.prepare('UPDATE faces SET mouth_clip_id = ?, updated_at = ? WHERE id = ?').run(clipId, nowIso, faceId);
 }

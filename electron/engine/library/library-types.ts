@@ -51,6 +51,8 @@ export interface FaceEntry {
   subjectCount: number;
   /** Names the user gave subjects, keyed by subject index ("0" = largest); unnamed subjects are absent. */
   subjectNames: Record<string, string>;
+  /** A photo's personal mouth: the library video face of the same person talking, or null. */
+  mouthClipId: number | null;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
 }

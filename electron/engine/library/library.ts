@@ -43,6 +43,8 @@ export interface Library {
   setConsent(input: { faceId: number; consent: boolean }): FaceEntry;
   /** Names a subject of the face ("Anna"); an empty name clears it. */
   setSubjectName(input: { faceId: number; subject: number; name: string }): FaceEntry;
+  /** Makes a video face the photo face's personal mouth (`clipId` null clears it). */
+  setMouthClip(input: { faceId: number; clipId: number | null }): FaceEntry;
 
   listVoices(): VoiceEntry[];
   getVoice(input: { voiceId: number }): VoiceEntry | null;
@@ -149,6 +151,10 @@ export function openLibrary({ libraryDir, analyzeImage, analyzeVideo, probe }: O
     },
     setSubjectName: ({ faceId, subject, name }) => {
       faces.setSubjectName({ db, faceId, subject, name, nowIso: now() });
+      return requireEntry(faces.getFace({ ...dbAndDir, faceId }), 'The face');
+    },
+    setMouthClip: ({ faceId, clipId }) => {
+      faces.setMouthClip({ db, faceId, clipId, nowIso: now() });
       return requireEntry(faces.getFace({ ...dbAndDir, faceId }), 'The face');
     },
 

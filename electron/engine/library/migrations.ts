@@ -6,6 +6,7 @@ import { applySchemaV2 } from './schema-v2.js';
 import { applySchemaV3 } from './schema-v3.js';
 import { applySchemaV4 } from './schema-v4.js';
 import { applySchemaV5 } from './schema-v5.js';
+import { applySchemaV6 } from './schema-v6.js';
 
 /**
  * One step of the schema. `up` runs inside a transaction together with the `user_version` bump, so a step is
@@ -25,6 +26,7 @@ export const libraryMigrations: readonly Migration[] = [
   { version: 3, name: 'queue order indexes', up: applySchemaV3 },
   { version: 4, name: 'subject names', up: applySchemaV4 },
   { version: 5, name: 'render lanes index', up: applySchemaV5 },
+  { version: 6, name: 'mouth clips', up: applySchemaV6 },
 ];
 
 export function readSchemaVersion(db: Database): number {

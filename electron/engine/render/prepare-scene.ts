@@ -4,6 +4,7 @@
  * performance generated and the synthesiser for the face's kind made. Errors are worded once, here.
  */
 import { InputError } from '../errors.js';
+import type { MouthBank } from '../synth/mouth-bank/mouth-bank.js';
 import type { FileAnalysis } from '../face/analyze-file.js';
 import type { FaceSubject } from '../face/face-types.js';
 import { createFrameSynthesiser } from '../synth/create-frame-synthesiser.js';
@@ -67,6 +68,9 @@ export interface SynthesisedScene {
   lengthNote?: string;
 }
 
+/** The mouth bank of a clip of the person talking (the preview keeps these per clip; a render builds its one). */
+export type MouthBankOf = (clipPath: string, signal?: AbortSignal) => Promise<MouthBank>;
+
 /**
  * The prepared scene seen through `view` (analysis pixels, drawn at `scale` render pixels each), ready to draw: a
  * photo gets the warp engine; a video gets the footage dub, after one tracking pass over the clip.
@@ -76,14 +80,15 @@ export async function synthesiseScene(
   prepared: PreparedScene,
   scene: SceneRequest,
   view: Pick<Framing, 'view' | 'scale'>,
-  options: { signal?: AbortSignal; onTrackProgress?: (ratio: number) => void } = {},
+  options: { signal?: AbortSignal; onTrackProgress?: (ratio: number) => void; mouthBank?: MouthBankOf } = {},
 ): Promise<SynthesisedScene> {
   const { analysis, clips } = prepared;
   if (analysis.kind === 'video') return synthesiseFootage(deps, prepared, scene, view.view, options);
   const { frameCount, durationSec } = prepared;
   const source = prepareRenderSource({ analysis, framing: view });
   const performances = generateScenePerformances({ request: scene, analysis, subjects: source.subjects, clips, frameCount });
-  const mouth = scene.mouthFrom ? { subjectIndex: scene.tracks[0].subject, bank: await prepareMouthReference(deps, scene.mouthFrom, { signal: options.signal, onProgress: options.onTrackProgress }) } : undefined;
+  const bankOf: MouthBankOf = options.mouthBank ?? ((clipPath, signal) => prepareMouthReference(deps, clipPath, { signal, onProgress: options.onTrackProgress }));
+  const mouth = scene.mouthFrom ? { subjectIndex: scene.tracks[0]?.subject ?? 0, bank: await bankOf(scene.mouthFrom, options.signal) } : undefined;
   const synthesiser = createFrameSynthesiser({ source: { kind: 'still', image: source.image, subjects: source.subjects, mouth }, performances, frameCount, fps: scene.fps });
   return { synthesiser, subjects: source.subjects, frameCount, durationSec };
 }

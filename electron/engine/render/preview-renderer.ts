@@ -14,6 +14,8 @@ import type { FrameSynthesiser } from '../synth/frame-synthesiser.js';
 import { cropAndShrink } from './area-downscale.js';
 import { prepareClipSpeech, type PrepareClip, type PreparedClip } from './clip-speech.js';
 import { prepareScene, synthesiseScene, type SceneParts, type SceneRequest } from './prepare-scene.js';
+import { prepareMouthReference } from './track-mouth-bank.js';
+import type { MouthBank } from '../synth/mouth-bank/mouth-bank.js';
 
 /** What a preview shows: a render request without an output file or preset (the preview is the whole picture). */
 export type PreviewScene = SceneRequest;
@@ -45,10 +47,13 @@ interface PreviewedScene {
 const KEEP_SCENES = 3;
 const KEEP_FACES = 2;
 const KEEP_CLIPS = 64;
+const KEEP_MOUTH_BANKS = 2;
 
 export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionPool }): PreviewRenderer {
   const faces = createLru<Promise<FileAnalysis>>(KEEP_FACES);
   const clips = createLru<Promise<PreparedClip>>(KEEP_CLIPS);
+  // a personal mouth's clip is tracked once, not again whenever the timeline changes
+  const mouthBanks = createLru<Promise<MouthBank>>(KEEP_MOUTH_BANKS);
   const scenes = createLru<Promise<PreviewedScene>>(KEEP_SCENES, (scene) => void scene.then((s) => s.synthesiser.close()).catch(() => {}));
   let tempDir: Promise<string> | undefined;
   let clipNumber = 0;
@@ -74,13 +79,16 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     const prepared = await prepareScene(parts, scene, { signal });
     const { analysis } = prepared;
     const whole = { x: 0, y: 0, width: analysis.width, height: analysis.height };
-    const drawn = await synthesiseScene(deps, prepared, scene, { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) }, { signal });
+    const drawn = await synthesiseScene(deps, prepared, scene, { view: whole, scale: Math.min(1, maxSide / Math.max(analysis.width, analysis.height)) }, {
+      signal,
+      mouthBank: (clipPath, bankSignal) => mouthBanks.getOrCreate(clipPath, () => prepareMouthReference(deps, clipPath, { signal: bankSignal })),
+    });
     return { synthesiser: drawn.synthesiser, fps: scene.fps, frameCount: drawn.frameCount, durationSec: drawn.durationSec };
   };
 
   return {
     async frame(scene, { timeSec, maxSide }, options = {}) {
-      const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, scene.footage ?? {}, maxSide]);
+      const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, scene.footage ?? {}, scene.mouthFrom ?? null, maxSide]);
       const previewed = await scenes.getOrCreate(key, () => previewScene(scene, maxSide, options.signal));
       const index = Math.min(previewed.frameCount - 1, Math.max(0, Math.round(timeSec * previewed.fps)));
       const drawn = await previewed.synthesiser.frameAt(index, options);
@@ -93,6 +101,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     async close() {
       faces.clear();
       clips.clear();
+      mouthBanks.clear();
       scenes.clear();
       const dir = await tempDir?.catch(() => undefined);
       tempDir = undefined;

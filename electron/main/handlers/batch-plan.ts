@@ -5,6 +5,7 @@ import type { BatchPlanItemView, BatchPlanView, StudioErrorCode } from '../../co
 import { batchItemSpecSchema, type BatchItemSpec } from '../../engine/jobs/render-job.js';
 import type { StudioLibrary } from '../engine-facade';
 import { RENDER_FPS, resolveCustomPreset, type ResolvedCustomPreset } from './export-presets';
+import { mouthClipPath } from './render-spec';
 
 export type BatchRequest = ValidatedRequest<'batch.plan'>;
 
@@ -79,8 +80,9 @@ export function planBatch(library: StudioLibrary, request: BatchRequest, { rende
   const specs =
     problems.length > 0
       ? []
-      : pairs.map(({ face, subject, script }, index): BatchItemSpec =>
-          batchItemSpecSchema.parse({
+      : pairs.map(({ face, subject, script }, index): BatchItemSpec => {
+          const mouthFrom = mouthClipPath(library, face);
+          return batchItemSpecSchema.parse({
             version: 1,
             kind: 'batch-item',
             title: names[index].replace(/\.mp4$/i, ''),
@@ -93,7 +95,8 @@ export function planBatch(library: StudioLibrary, request: BatchRequest, { rende
             captions: request.captions,
             label: request.label,
             ...(custom ? { customPreset: custom.settings } : {}),
-          }),
-        );
+            ...(mouthFrom ? { mouthFrom } : {}),
+          });
+        });
   return { view: { outDir, items, problems: problems.map((problem) => problem.message) }, problems, specs };
 }

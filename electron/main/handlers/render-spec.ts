@@ -66,6 +66,7 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
   const durationSec = face.kind === 'video' && document.export.footage?.keepClipLength && face.durationSec ? Math.max(voiceSec, face.durationSec) : voiceSec;
   const footage = face.kind === 'video' ? footageSpec(document.export.footage) : undefined;
   const custom = document.export.customPresetId === undefined ? null : resolveCustomPreset(library, document.export.customPresetId);
+  const mouthFrom = mouthClipPath(library, face);
   return {
     version: 1,
     title,
@@ -80,7 +81,14 @@ export function buildRenderSpec(library: StudioLibrary, { document, title, prese
     label: document.export.label ?? false,
     ...(footage ? { footage } : {}),
     ...(custom ? { customPreset: custom.settings } : {}),
+    ...(mouthFrom ? { mouthFrom } : {}),
   };
+}
+
+/** The stored clip a photo face takes its mouth from (its library mouth clip), if it has one. */
+export function mouthClipPath(library: StudioLibrary, face: { kind: 'image' | 'video'; mouthClipId: number | null }): string | undefined {
+  if (face.kind !== 'image' || face.mouthClipId === null) return undefined;
+  return library.getFace({ faceId: face.mouthClipId })?.mediaPath;
 }
 
 /** The dub's length and sound rules for a video face, as the render request takes them. */

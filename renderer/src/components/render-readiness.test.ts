@@ -4,7 +4,7 @@ import type { FaceSummary, LibraryListing } from '../../../electron/contract/typ
 import { renderBlockerFor } from './render-readiness';
 
 const face = (change: Partial<FaceSummary> = {}): FaceSummary => ({
-  id: 1, name: 'Crew', kind: 'photo', mediaUrl: null, thumbnailUrl: null, width: 600, height: 400, durationSec: null, consent: true, subjectCount: 3, subjectNames: {}, addedAt: '', ...change,
+  id: 1, name: 'Crew', kind: 'photo', mediaUrl: null, thumbnailUrl: null, width: 600, height: 400, durationSec: null, consent: true, subjectCount: 3, subjectNames: {}, mouthClipId: null, addedAt: '', ...change,
 });
 const listing = (faceChange: Partial<FaceSummary> = {}): LibraryListing => ({
   faces: [face(faceChange)],

@@ -4,6 +4,7 @@ import { useEditor, useEditorActions, useStudioContext } from '../../store/edito
 import { useLibraryData } from '../../library/library-context';
 import { describeSubject, subjectName } from '../../subject-label';
 import { setSubjectSettings } from '../../timeline/commands';
+import { MouthClipField } from './MouthClipField';
 import { SliderField } from './SliderField';
 import { SubjectNameField } from './SubjectNameField';
 
@@ -39,6 +40,7 @@ export function SubjectSettingsSection() {
       </h3>
       <SubjectNameField face={face} subject={subject} onError={setNameError} />
       {nameError && <p className="queue-job-error" role="alert">{nameError}</p>}
+      {face.kind === 'photo' && <MouthClipField face={face} />}
       <SliderField label="Expressiveness" value={settings.expressiveness} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('expressiveness')} />
       <SliderField label="Head motion" value={settings.headMotion} min={0} max={2} step={0.05} format={(value) => `${describeLevel(value)} · ${value.toFixed(2)}`} onChange={change('headMotion')} />
       <SliderField
