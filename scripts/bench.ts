@@ -11,13 +11,13 @@ import { performanceBench } from './bench/performance-bench.js';
 import { warpBench } from './bench/warp-bench.js';
 import { renderBench } from './bench/render-bench.js';
 import { batchBench } from './bench/batch-bench.js';
-import { dubBench } from './bench/dub-bench.js';
+import { dubBench, dubLongBench } from './bench/dub-bench.js';
 import { farmBench } from './bench/farm-bench.js';
 import { farmFollowBench } from './bench/farm-follow-bench.js';
 import { provenanceBench } from './bench/provenance-bench.js';
 import { previewBench } from './bench/preview-bench.js';
 
-const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, dubBench, farmBench, farmFollowBench, previewBench, provenanceBench];
+const SECTIONS: BenchSection[] = [faceBench, speechBench, speechCliBench, performanceBench, warpBench, renderBench, batchBench, dubBench, dubLongBench, farmBench, farmFollowBench, previewBench, provenanceBench];
 
 async function main() {
   if (!existsSync(MEDIA)) throw new Error(`media folder not found: ${MEDIA} (set MOUTHPIECE_MEDIA)`);
@@ -27,7 +27,7 @@ async function main() {
   console.log(`Mouthpiece bench — node ${process.version}, ${process.arch}, media ${MEDIA}`);
   const rssBefore = process.memoryUsage().rss;
   for (const section of SECTIONS) {
-    if (wanted.length && !wanted.includes(section.name)) continue;
+    if (wanted.length ? !wanted.includes(section.name) : section.optIn) continue;
     await section.run();
   }
   const peakRssKb = process.resourceUsage().maxRSS;

@@ -19,4 +19,6 @@ export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 export interface BenchSection {
   name: string;
   run: () => Promise<void>;
+  /** Runs only when named (`npm run bench dub-long`): too long for the default run. */
+  optIn?: boolean;
 }

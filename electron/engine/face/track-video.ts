@@ -60,7 +60,7 @@ export interface TrackVideoOptions extends RunOptions {
   redetectEveryFrames?: number;
   /** Frame count expected, for progress. */
   expectedFrames?: number;
-  /** Sees each decoded frame (tracking size) with its tracked result, before the next is decoded. */
+  /** Sees each decoded frame (tracking size) with its tracked result, before the next is decoded (which reuses its buffer). */
   onFrame?: (frame: VideoFrame, tracked: TrackedFrame, scale: number) => void | Promise<void>;
 }
 
@@ -86,7 +86,7 @@ export async function trackVideoSubject(
   let thumb: Float32Array | null = null;
   let lastDetectFrame = -Infinity;
 
-  for await (const frame of readVideoFrames(deps.tools, videoPath, { fps: info.fps, maxSide: TRACK_MAX_SIDE_PX, signal })) {
+  for await (const frame of readVideoFrames(deps.tools, videoPath, { fps: info.fps, maxSide: TRACK_MAX_SIDE_PX, signal, reuseBuffer: true })) {
     throwIfAborted(signal);
     const scale = info.width / frame.width;
     const nextThumb = lumaThumbnail(frame);

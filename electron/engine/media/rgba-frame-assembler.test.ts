@@ -50,6 +50,22 @@ describe('createFrameAssembler', () => {
     expect(Array.from(frames[1])).toEqual(Array.from(stream.subarray(12)));
   });
 
+  it('frames: yields each frame as it completes, in one reused buffer, whatever the chunking', () => {
+    const assembler = createFrameAssembler({ frameBytes });
+    const stream = counting(frameBytes * 3 + 4);
+    const seen: number[][] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const [from, to] of [[0, 5], [5, 30], [30, 40]]) {
+      for (const frame of assembler.frames(stream.subarray(from, to))) {
+        seen.push(Array.from(frame));
+        buffers.add(frame.buffer);
+      }
+    }
+    expect(seen).toEqual([0, 1, 2].map((i) => Array.from(stream.subarray(i * frameBytes, (i + 1) * frameBytes))));
+    expect(buffers.size).toBe(1);
+    expect(assembler.pendingBytes).toBe(4);
+  });
+
   it('refuses a non-positive frame size', () => {
     expect(() => createFrameAssembler({ frameBytes: 0 })).toThrow(RangeError);
   });

@@ -38,6 +38,22 @@ describe('readVideoFrames', () => {
     expect(frames[0].data.buffer).not.toBe(frames[1].data.buffer);
   });
 
+  it.skipIf(!hasSharedMedia)('with reuseBuffer gives the same frames, all in one buffer', async () => {
+    const clip = media('video/grid_lbax4n.mpg');
+    const fresh: Uint8Array[] = [];
+    for await (const frame of readVideoFrames(tools, clip, { durationSec: 1 })) fresh.push(frame.data);
+    const buffers = new Set<ArrayBufferLike>();
+    let count = 0;
+    for await (const frame of readVideoFrames(tools, clip, { durationSec: 1, reuseBuffer: true })) {
+      expect(Buffer.compare(frame.data, fresh[count]), `frame ${count}`).toBe(0);
+      buffers.add(frame.data.buffer);
+      count += 1;
+    }
+    expect(count).toBe(fresh.length);
+    expect(count).toBeGreaterThan(20);
+    expect(buffers.size).toBe(1);
+  });
+
   it.skipIf(!hasSharedMedia)('resamples, downscales and cuts: 1 s at 10 fps of a 1280×720 clip is 10 frames of 320×180', async () => {
     const frames: VideoFrame[] = [];
     for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { fps: 10, maxSide: 320, durationSec: 1 })) {

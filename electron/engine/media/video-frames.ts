@@ -19,12 +19,15 @@ export interface ReadVideoFramesOptions {
   startSec?: number;
   durationSec?: number;
   signal?: AbortSignal;
+  /** Decode every frame into the same buffer (valid until the next frame is asked for) instead of a fresh one. */
+  reuseBuffer?: boolean;
 }
 
 /**
  * Streams the frames of a video (or the single frame of an image) as RGBA, upright (rotation applied).
  * Memory stays bounded: ffmpeg is only read while the consumer asks for the next frame, so a slow consumer
- * pauses the pipe and ffmpeg blocks. Breaking out of the loop stops ffmpeg. Each frame is a fresh buffer.
+ * pauses the pipe and ffmpeg blocks. Breaking out of the loop stops ffmpeg. Each frame is a fresh buffer, unless
+ * `reuseBuffer` is set.
  */
 export async function* readVideoFrames(tools: FfmpegTools, filePath: string, options: ReadVideoFramesOptions = {}): AsyncGenerator<VideoFrame> {
   const info = await probeMedia(tools, filePath, { signal: options.signal });
@@ -44,7 +47,7 @@ export async function* readVideoFrames(tools: FfmpegTools, filePath: string, opt
   });
   const frameRate = options.fps ?? info.fps ?? 25;
   let index = 0;
-  for await (const data of streamRgbaFrames({ tools, args, ...size, signal: options.signal })) {
+  for await (const data of streamRgbaFrames({ tools, args, ...size, signal: options.signal, reuseBuffer: options.reuseBuffer })) {
     yield { width: size.width, height: size.height, data, index, timeSec: startSec + index / frameRate };
     index += 1;
   }
@@ -62,6 +65,8 @@ export async function* streamRgbaFrames(input: {
   signal?: AbortSignal;
   /** ffmpeg's messages (at the level the args ask for), e.g. to notice a damaged file it decoded anyway. */
   onStderrLine?: (line: string) => void;
+  /** One buffer for every frame (see ReadVideoFramesOptions.reuseBuffer). */
+  reuseBuffer?: boolean;
 }): AsyncGenerator<Uint8Array> {
   const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream', onStderrLine: input.onStderrLine });
   const assembler = createFrameAssembler({ frameBytes: rgbaFrameBytes(input) });
@@ -69,7 +74,7 @@ export async function* streamRgbaFrames(input: {
   try {
     try {
       for await (const chunk of proc.stdout) {
-        for (const frame of assembler.push(chunk as Buffer)) yield frame;
+        yield* input.reuseBuffer ? assembler.frames(chunk as Buffer) : assembler.push(chunk as Buffer);
       }
     } catch (error) {
       await proc.completion; // a cancel or ffmpeg failure explains a broken pipe better than the pipe does

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMark, addMarkInRect, createMarkWords } from './add-mark.js';
 import { createMarkDeltas, watermarkFrames, type MarkableFrame } from './embed-watermark.js';
+import { createSimdMarker } from './mark-simd.js';
 
 /** The reference: each step added to red, green and blue one by one, clamped; alpha kept. */
 function markedByChannel(rgba: Uint8Array, deltas: Int8Array): Uint8Array {
@@ -123,5 +124,38 @@ describe('watermarkFrames', () => {
       count += 1;
     }
     expect(count).toBe(4);
+  });
+});
+
+describe('createSimdMarker', () => {
+  it('gives the per-channel bytes on random pictures, extremes included, for a pixel count that is not a multiple of 4', () => {
+    const pixels = 100_003;
+    const deltas = Int8Array.from(noise(pixels, 5), (b) => (b % 5) - 2);
+    const marker = createSimdMarker(deltas);
+    expect(marker, 'Node has WebAssembly SIMD').not.toBeNull();
+    for (const [seed, squash] of [
+      [1, (b: number) => b],
+      [2, (b: number) => b >> 5],
+      [3, (b: number) => 255 - (b >> 5)],
+    ] as const) {
+      const rgba = Uint8Array.from(noise(pixels * 4, seed), squash);
+      const marked = marker!.mark(rgba);
+      expect(marked.length).toBe(rgba.length);
+      expect(firstDifference(marked, markedByChannel(rgba, deltas))).toBe(-1);
+    }
+  });
+
+  it('marks whole footage frames that change everywhere, each as if marked on its own', async () => {
+    const width = 37;
+    const height = 21;
+    const placement = { key: new Uint8Array(32).fill(3), output: { width: 74, height: 42 }, outputPxPerFramePx: 2 };
+    const deltas = createMarkDeltas(placement, { width, height });
+    const inputs = [0, 1, 2].map((f) => noise(width * height * 4, 40 + f));
+    let count = 0;
+    for await (const marked of watermarkFrames(inputs.map((data) => ({ width, height, data })), placement)) {
+      expect(firstDifference(marked.data, markedByChannel(inputs[count], deltas))).toBe(-1);
+      count += 1;
+    }
+    expect(count).toBe(3);
   });
 });

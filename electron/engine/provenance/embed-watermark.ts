@@ -5,6 +5,7 @@
  */
 import type { RgbaImage } from '../media/rgba-image.js';
 import { addMark, addMarkInRect, createMarkWords, type MarkRect, type MarkWords } from './add-mark.js';
+import { createSimdMarker } from './mark-simd.js';
 import { cellSizePx, createMarkLattice, MARK_AMPLITUDE, sampleMark } from './watermark-pattern.js';
 
 export interface WatermarkPlacement {
@@ -46,18 +47,36 @@ export type MarkableFrame = RgbaImage & { readonly redrawn?: readonly MarkRect[]
  * the previous frame's marked pixels, which are the same.
  */
 export async function* watermarkFrames(frames: AsyncIterable<MarkableFrame> | Iterable<MarkableFrame>, placement: WatermarkPlacement): AsyncGenerator<RgbaImage> {
-  let mark: MarkWords | undefined;
-  let out: RgbaImage | undefined;
+  let marker: FrameMarker | undefined;
   for await (const frame of frames) {
-    if (!out || !mark || out.width !== frame.width || out.height !== frame.height) {
-      mark = createMarkWords(createMarkDeltas(placement, frame));
-      out = { width: frame.width, height: frame.height, data: new Uint8Array(frame.data.length) };
-      addMark(frame.data, mark, out.data);
+    if (!marker || marker.out.width !== frame.width || marker.out.height !== frame.height) {
+      marker = createFrameMarker(createMarkDeltas(placement, frame), frame);
+      marker.markWhole(frame.data);
     } else if (frame.redrawn) {
-      for (const rect of frame.redrawn) addMarkInRect(frame.data, mark, out.data, frame.width, rect);
+      for (const rect of frame.redrawn) marker.markRect(frame.data, rect);
     } else {
-      addMark(frame.data, mark, out.data);
+      marker.markWhole(frame.data);
     }
-    yield out;
+    yield marker.out;
   }
+}
+
+interface FrameMarker {
+  /** The marked frame, one buffer for every frame. */
+  out: RgbaImage;
+  markWhole(rgba: Uint8Array): void;
+  markRect(rgba: Uint8Array, rect: MarkRect): void;
+}
+
+/** Whole frames in WebAssembly SIMD where the runtime has it (mark-simd.ts), rectangles and the fallback in lanes. */
+function createFrameMarker(deltas: Int8Array, size: { width: number; height: number }): FrameMarker {
+  const simd = createSimdMarker(deltas);
+  let words: MarkWords | undefined;
+  const wordsOf = () => (words ??= createMarkWords(deltas));
+  const out: RgbaImage = { width: size.width, height: size.height, data: simd ? simd.out : new Uint8Array(deltas.length * 4) };
+  return {
+    out,
+    markWhole: (rgba) => (simd ? simd.mark(rgba) : addMark(rgba, wordsOf(), out.data)),
+    markRect: (rgba, rect) => addMarkInRect(rgba, wordsOf(), out.data, size.width, rect),
+  };
 }

@@ -99,6 +99,7 @@ export async function renderTalkingVideo(
 
   const tempDir = await createTempFolder('mouthpiece-render-', 'the render');
   let drawing: FrameSynthesiser | undefined;
+  let soundtrackAhead: Promise<unknown> | undefined;
   try {
     const parts: SceneParts = {
       analyse: (facePath, abort) => analyzeFile(deps, facePath, { signal: abort }),
@@ -114,14 +115,22 @@ export async function renderTalkingVideo(
         `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
       );
     }
+    const soundtrackOf = async (durationSec: number, onLoudness?: (ratio: number) => void) => {
+      const mixed = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
+      const withOriginal = analysis.kind === 'video' && scene.footage?.originalAudioDb !== undefined ? await duckUnderVoice(deps.tools, mixed, scene, durationSec, tempDir, notice, signal) : mixed;
+      const loudness = await normaliseSoundtrack(deps.tools, withOriginal, request, tempDir, { signal, onProgress: (p) => onLoudness?.(p.ratio) });
+      return { loudness, soundtrack: loudness?.outPath ?? withOriginal };
+    };
+    // A dub of the voice's length knows its duration before tracking: the soundtrack's ffmpeg passes run beside it.
+    const durationAhead = analysis.kind === 'video' && !scene.footage?.keepClipLength ? prepared.frameCount / scene.fps : undefined;
+    const ahead = durationAhead === undefined ? undefined : soundtrackOf(durationAhead);
+    soundtrackAhead = ahead?.catch(() => {}); // awaited below, or on the way out
     const drawn = await synthesiseScene(deps, prepared, scene, framing, { signal, onTrackProgress: (ratio) => progress('track', ratio) });
     const { synthesiser, subjects, frameCount, durationSec } = drawn;
     drawing = synthesiser;
     if (drawn.lengthNote) notice(drawn.lengthNote);
-    const mixed = await buildSoundtrack(deps.tools, clips.flat(), durationSec, tempDir, signal);
-    const withOriginal = analysis.kind === 'video' && scene.footage?.originalAudioDb !== undefined ? await duckUnderVoice(deps.tools, mixed, scene, durationSec, tempDir, notice, signal) : mixed;
-    const loudness = await normaliseSoundtrack(deps.tools, withOriginal, request, tempDir, { signal, onProgress: (p) => progress('loudness', p.ratio) });
-    const soundtrack = loudness?.outPath ?? withOriginal;
+    const { loudness, soundtrack } = await (ahead && durationAhead === durationSec ? ahead : soundtrackOf(durationSec, (ratio) => progress('loudness', ratio)));
+    progress('loudness', 1);
     throwIfAborted(signal);
     const faces = shots ? lowestSpeakerInShot(shots, speakers) : { boxes: speakers.map((s) => describeFace(s).box), framing };
     const overlay = await prepareCaptionOverlay({ request, clips, output: framing.output, durationSec, tempDir, notice, faces });
@@ -186,6 +195,7 @@ export async function renderTalkingVideo(
     };
   } finally {
     await drawing?.close();
+    await soundtrackAhead; // its ffmpeg writes into tempDir
     await removeTempFolder(tempDir);
   }
 }

@@ -33,7 +33,9 @@ export function createFootageDubSynthesiser(scene: SynthesisScene & { source: Fo
   const choices: MouthChoice[] = chooseMouths(entries, targets, yaw, shotsOf(track.frames, order));
   const compositor = createMouthCompositor(createDubMesh(referenceEntry(entries, stats.restOpening, stats.wideOpening).landmarks));
   const full = createRgbaImage(track.width, track.height);
-  const out = createRgbaImage(view.width, view.height);
+  const wholeFrame = view.x === 0 && view.y === 0 && view.width === track.width && view.height === track.height;
+  // the clip's own size (preset source): the frame drawn is the frame sent, no second copy
+  const out = wholeFrame ? full : createRgbaImage(view.width, view.height);
 
   const draw = (frame: RgbaImage, t: number): RgbaImage => {
     full.data.set(frame.data.subarray(0, full.data.length));
@@ -43,7 +45,7 @@ export function createFootageDubSynthesiser(scene: SynthesisScene & { source: Fo
       const choice = choices[t];
       compositor.compose(full, tracked.landmarks, entries[choice.entry], tracked.weight, Math.max(0, choice.openingShortfall));
     }
-    cropInto(full, view, out);
+    if (!wholeFrame) cropInto(full, view, out);
     return out;
   };
 
@@ -84,10 +86,6 @@ function referenceEntry(entries: readonly MouthBankEntry[], rest: number, wide: 
 }
 
 function cropInto(full: RgbaImage, view: FootageSceneSource['view'], out: RgbaImage): void {
-  if (view.x === 0 && view.y === 0 && view.width === full.width && view.height === full.height) {
-    out.data.set(full.data);
-    return;
-  }
   const rowBytes = view.width * 4;
   for (let row = 0; row < view.height; row++) {
     const from = ((view.y + row) * full.width + view.x) * 4;

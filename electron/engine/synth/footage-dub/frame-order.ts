@@ -46,14 +46,14 @@ export function splitRuns(order: ArrayLike<number>): { from: number; to: number;
  */
 export async function* readFramesInOrder(input: { tools: FfmpegTools; path: string; fps: number; order: ArrayLike<number>; signal?: AbortSignal }): AsyncGenerator<RgbaImage & { clipIndex: number }> {
   const { tools, path, fps, order, signal } = input;
-  const read = (first: number, count: number) => readVideoFrames(tools, path, { fps, startSec: Math.max(0, (first - 0.25) / fps), durationSec: count / fps, signal });
+  const read = (first: number, count: number, reuseBuffer: boolean) => readVideoFrames(tools, path, { fps, startSec: Math.max(0, (first - 0.25) / fps), durationSec: count / fps, signal, reuseBuffer });
   for (const run of splitRuns(order)) {
     if (run.forward) {
       const first = order[run.from];
       const last = order[run.to - 1];
       let t = run.from;
       let latest: VideoFrame | undefined;
-      for await (const frame of read(first, last - first + 1)) {
+      for await (const frame of read(first, last - first + 1, true)) {
         latest = frame;
         const clipIndex = first + frame.index;
         while (t < run.to && order[t] === clipIndex) yield { ...frame, clipIndex: order[t++] };
@@ -68,7 +68,7 @@ export async function* readFramesInOrder(input: { tools: FfmpegTools; path: stri
       const high = order[t];
       const low = order[chunkEnd - 1];
       const frames: VideoFrame[] = [];
-      for await (const frame of read(low, high - low + 1)) frames.push(frame);
+      for await (const frame of read(low, high - low + 1, false)) frames.push(frame);
       for (; t < chunkEnd; t++) {
         const frame = frames[Math.min(frames.length - 1, order[t] - low)];
         if (frame) yield { ...frame, clipIndex: order[t] };
