@@ -95,7 +95,8 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl
     }
     let cancelled = false;
     const frame = new Image();
-    frame.onload = () => {
+    // decode() lets the browser decode off the main thread, so drawing does not stall the playhead and the timeline
+    const show = () => {
       if (cancelled) return;
       frameShown.current = true;
       context.drawImage(frame, 0, 0, width, height);
@@ -105,6 +106,7 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl
       performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: frameTimeSec, playheadSec: latestPlayhead.current } });
     };
     frame.src = frameUrl;
+    frame.decode().then(show, () => undefined);
     return () => {
       cancelled = true;
     };
