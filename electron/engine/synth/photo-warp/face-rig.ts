@@ -209,6 +209,22 @@ function triangulateOpen(rig: FaceRig, landmarks: number): void {
 }
 
 /** One rig per subject of a scene, each kept clear of the others (createFaceRig leaves the subject itself out). */
+/**
+ * Each triangle in drawing order (the underlay — lip bridges, eye openings, lower lids — first, then `scratch.order`)
+ * that has a moved corner: one none of whose corners moved is the identity, which the restored photo already shows.
+ */
+export function forEachMovedTriangle(rig: FaceRig, visit: (a: number, b: number, c: number) => void): void {
+  const { triangles, underlayCount } = rig;
+  const { moved, order } = rig.scratch;
+  for (let i = 0; i < order.length; i++) {
+    const t = 3 * (i < underlayCount ? i : order[i]);
+    const a = triangles[t];
+    const b = triangles[t + 1];
+    const c = triangles[t + 2];
+    if (moved[a] || moved[b] || moved[c]) visit(a, b, c);
+  }
+}
+
 export function createFaceRigs(source: RgbaImage, subjects: FaceSubject[]): FaceRig[] {
   return subjects.map((s) => createFaceRig(source, s, { otherSubjects: subjects }));
 }

@@ -8,7 +8,7 @@
  * sharp as the photo, with no box of softer skin round the mouth.
  */
 import { LIPS_OUTER } from '../../face/mesh-regions.js';
-import type { FaceRig, PixelRect } from './face-rig.js';
+import { forEachMovedTriangle, type FaceRig, type PixelRect } from './face-rig.js';
 import { warpTriangle, type PixelWords } from './triangle-warp.js';
 
 /** Samples per pixel each way: 3 for a small mouth (enlarged most into the output), 2 for a large one (cheaper). */
@@ -91,19 +91,12 @@ export function supersampleMouth(rig: FaceRig, source: PixelWords, out: PixelWor
     dest[2 * k] = (d[2 * k] - box.x0) * sub + half;
     dest[2 * k + 1] = (d[2 * k + 1] - box.y0) * sub + half;
   }
-  const { triangles, underlayCount } = rig;
-  const { moved, order } = rig.scratch;
-  for (let i = 0; i < order.length; i++) {
-    const t = 3 * (i < underlayCount ? i : order[i]);
-    const a = triangles[t];
-    const b = triangles[t + 1];
-    const c = triangles[t + 2];
-    if (!moved[a] && !moved[b] && !moved[c]) continue;
+  forEachMovedTriangle(rig, (a, b, c) => {
     // triangles wholly outside the box draw nothing there
-    if (Math.max(dest[2 * a], dest[2 * b], dest[2 * c]) < 0 || Math.min(dest[2 * a], dest[2 * b], dest[2 * c]) >= W) continue;
-    if (Math.max(dest[2 * a + 1], dest[2 * b + 1], dest[2 * c + 1]) < 0 || Math.min(dest[2 * a + 1], dest[2 * b + 1], dest[2 * c + 1]) >= HS) continue;
+    if (Math.max(dest[2 * a], dest[2 * b], dest[2 * c]) < 0 || Math.min(dest[2 * a], dest[2 * b], dest[2 * c]) >= W) return;
+    if (Math.max(dest[2 * a + 1], dest[2 * b + 1], dest[2 * c + 1]) < 0 || Math.min(dest[2 * a + 1], dest[2 * b + 1], dest[2 * c + 1]) >= HS) return;
     warpTriangle(source, view, clip, dest, rig.scratch.texture, a, b, c);
-  }
+  });
   resolve(s, box, sub, out);
 }
 

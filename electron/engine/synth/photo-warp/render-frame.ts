@@ -2,7 +2,7 @@ import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { deformRig } from './deform-mesh.js';
 import { drawGaze } from './eye-gaze.js';
-import type { FaceRig, PixelRect } from './face-rig.js';
+import { forEachMovedTriangle, type FaceRig, type PixelRect } from './face-rig.js';
 import { drawMouthInterior } from './mouth-interior.js';
 import { supersampleMouth } from './mouth-supersample.js';
 import type { PersonalMouthFrame } from './personal-mouth.js';
@@ -41,19 +41,9 @@ export function renderFrame(source: RgbaImage, rigs: FaceRig[], params: SubjectF
 }
 
 function warpMovedTriangles(rig: FaceRig, source: PixelWords, out: PixelWords, turned: boolean): void {
-  const { triangles, underlayCount } = rig;
-  const { dest, moved, order } = rig.scratch;
+  const { dest, texture } = rig.scratch;
   if (turned) sortFarToNear(rig);
-  for (let i = 0; i < order.length; i++) {
-    // the underlay (lip bridges, eye openings, lower lids) always goes first
-    const t = 3 * (i < underlayCount ? i : order[i]);
-    const a = triangles[t];
-    const b = triangles[t + 1];
-    const c = triangles[t + 2];
-    // a triangle none of whose corners moved is the identity: the restored photo already shows it
-    if (!moved[a] && !moved[b] && !moved[c]) continue;
-    warpTriangle(source, out, rig.region, dest, rig.scratch.texture, a, b, c);
-  }
+  forEachMovedTriangle(rig, (a, b, c) => warpTriangle(source, out, rig.region, dest, texture, a, b, c));
 }
 
 /**
