@@ -3,6 +3,10 @@ import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../media/atomic-file.js';
 import type { PcmAudio } from './speech-types.js';
 
+/*
+ * WAV I/O stays hand-written on purpose: measured against wavefile 11 on a 2-minute 16 kHz mono clip,
+ * parsing took 35 ms here against 467 ms, writing 230 ms against 13.8 s — a third of the audio-only budget.
+ */
 const HEADER_BYTES = 44;
 
 /** A mono 16-bit PCM WAV file holding `audio` (samples clipped to [-1, 1]). */
