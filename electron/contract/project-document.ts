@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CAPTION_STYLES, type CaptionStyle } from '../engine/captions/caption-types';
+import { OUTPUT_PRESET_NAMES } from '../engine/render/output-presets';
 
 /**
  * A studio project as the renderer edits it and the library stores it: the stage (which face), the timeline (one track
@@ -79,8 +81,9 @@ export const subjectSettingsSchema = z.strictObject({
   blinkRate: z.number().finite().min(0).max(60),
 });
 
-export const exportPresets = ['reel', 'square', 'landscape', 'source'] as const;
-export const captionStyles = ['clean', 'reel'] as const;
+/** The built-in formats and caption looks are the engine's own lists; the studio only names them. */
+export const exportPresets = OUTPUT_PRESET_NAMES;
+export const captionStyles = CAPTION_STYLES;
 
 export const footageSettingsSchema = z.strictObject({
   /** Keep the clip's whole length when the voice is shorter; otherwise the video ends with the voice. */
@@ -128,7 +131,7 @@ export type Clip = z.infer<typeof clipSchema>;
 export type Track = z.infer<typeof trackSchema>;
 export type SubjectSettings = z.infer<typeof subjectSettingsSchema>;
 export type ExportPreset = (typeof exportPresets)[number];
-export type CaptionStyle = (typeof captionStyles)[number];
+export type { CaptionStyle };
 export type ExportSettings = z.infer<typeof exportSettingsSchema>;
 export type FootageSettings = z.infer<typeof footageSettingsSchema>;
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;

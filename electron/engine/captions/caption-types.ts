@@ -1,9 +1,8 @@
 import type { CaptionScript } from './caption-font-files.js';
 
 /** The two burned-in looks: a lower-third on a dark box, or big bold words with the current one highlighted. */
-export type CaptionStyle = 'clean' | 'reel';
-
-export const CAPTION_STYLES: readonly CaptionStyle[] = ['clean', 'reel'];
+export const CAPTION_STYLES = ['clean', 'reel'] as const;
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
 
 /** One displayed word (the script's own token, punctuation included) and when it is spoken, in seconds. */
 export interface CaptionWord {

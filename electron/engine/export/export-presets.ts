@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { X264_PRESETS, type X264Preset } from '../media/ffmpeg-args.js';
-import { OUTPUT_PRESETS, type OutputPreset } from '../render/output-presets.js';
+import { OUTPUT_PRESETS, type OutputPreset, type OutputPresetName } from '../render/output-presets.js';
 
-export type ExportFraming = 'reel' | 'square' | 'landscape' | 'source';
+export type ExportFraming = OutputPresetName;
 
 export interface ExportPreset {
   /** What the CLI, manifests and `{preset}` in output names use; unique, case-insensitive. */

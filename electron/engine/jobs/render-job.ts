@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Progress } from '../progress.js';
+import { OUTPUT_PRESET_NAMES } from '../render/output-presets.js';
 
 /*
  * What one render needs, resolved when it is queued: absolute paths of the stored media (the library's media store
@@ -7,8 +8,6 @@ import type { Progress } from '../progress.js';
  * persisted as the render row's `spec`, so a queue restored after a restart runs exactly what the user asked for.
  */
 
-export const RENDER_PRESETS = ['reel', 'square', 'landscape', 'source'] as const;
-export type RenderPreset = (typeof RENDER_PRESETS)[number];
 
 const seconds = z.number().finite().min(0).max(6 * 3600);
 const filePath = z.string().min(1).max(4096);
@@ -49,7 +48,7 @@ const exportExtras = {
 export const studioRenderSpecSchema = z.object({
   version: z.literal(1),
   title: z.string().min(1).max(200),
-  preset: z.enum(RENDER_PRESETS),
+  preset: z.enum(OUTPUT_PRESET_NAMES),
   fps: z.number().int().min(1).max(60),
   outputPath: filePath,
   face: z.object({

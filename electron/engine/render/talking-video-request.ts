@@ -1,5 +1,6 @@
 import type { PerformanceStyle } from '../animate/performance-spec.js';
 import type { ExportPreset } from '../export/export-presets.js';
+import type { CaptionStyle } from '../captions/caption-types.js';
 import type { OutputPresetName } from './output-presets.js';
 import type { ConsentAttestation } from '../provenance/content-credentials.js';
 
@@ -20,8 +21,6 @@ export interface TrackRequest {
   subject: number;
   clips: ClipRequest[];
 }
-
-export type CaptionStyle = 'clean' | 'reel';
 
 /** How the video is finished for publishing, beyond its size. */
 export interface ExportOptions {
