@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import type { ImportResponse, LibraryListing, StudioResult, VideoVerdictView } from '../contract/types';
 import { defaultModelPaths } from '../cli/package-paths';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
-import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../engine/media/test-support/media-fixtures.js';
 
 const PHOTO = media('images/group3_apollo11_crew_nasa.png');
 let dir: string;

@@ -12,7 +12,7 @@ import type { Progress } from '../engine/progress.js';
 import { loadInstallationIdentity, verifyContentCredentials } from '../engine/provenance/index.js';
 import { createForkedRunner } from './forked-runner.js';
 import { forkNodeWorker } from './node-worker-handle.js';
-import { hasSharedMedia, media } from '../engine/media/media-test-support.js';
+import { hasSharedMedia, media } from '../engine/media/test-support/media-fixtures.js';
 
 const entry = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 const spawn = () => forkNodeWorker(entry, { execArgv: ['--import', 'tsx'] });

@@ -1,5 +1,5 @@
 import { describePerformance, formatPerformanceSummary, generatePerformance } from '../../electron/engine/animate/index.js';
-import { handMadeSpeech } from '../../electron/engine/animate/testing/hand-made-speech.js';
+import { handMadeSpeech } from '../../electron/engine/animate/test-support/hand-made-speech.js';
 import { median, type BenchSection } from './bench-support.js';
 
 /** Speed of the performance generator on an hour of hand-made speech plus a listener (O(frames) expected). */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter.js';
 import { loadInstallationIdentity } from '../../electron/engine/provenance/installation-identity.js';
-import { getTools } from '../../electron/engine/media/media-test-support.js';
+import { getTools } from '../../electron/engine/media/test-support/media-fixtures.js';
 import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
 import { useFarmRig } from '../helpers/farm-rig.js';
 import { hasMedia, media, runCli } from '../helpers/run-cli.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
-import { getTools, makeWithFfmpeg } from '../../electron/engine/media/media-test-support.js';
+import { getTools, makeWithFfmpeg } from '../../electron/engine/media/test-support/media-fixtures.js';
 import { startCli, startFarmWorkerProcess } from '../helpers/farm-processes.js';
 import { useFarmRig } from '../helpers/farm-rig.js';
 import { hasMedia } from '../helpers/run-cli.js';

@@ -8,7 +8,7 @@ import { createEmptyProjectDocument } from '../../electron/contract/project-docu
 import type { BatchView, RenderJobView, RenderSettingsView, StudioResult } from '../../electron/contract/types.js';
 import { hasRedisServer } from '../../electron/engine/farm/test-support/test-redis.js';
 import { dispatchStudioRequest } from '../../electron/main/dispatch-studio-request.js';
-import { openTestStudio } from '../../electron/main/handlers/test-studio.js';
+import { openTestStudio } from '../../electron/main/handlers/test-support/test-studio.js';
 import { startFarmWorkerProcess } from '../helpers/farm-processes.js';
 import { useFarmRig } from '../helpers/farm-rig.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -7,7 +7,7 @@ import type { StudioMethod } from '../../electron/contract/channels.js';
 import type { RenderSettingsView, StudioResult } from '../../electron/contract/types.js';
 import { hasRedisServer, makeTestTlsFiles, startTestRedis, type TestRedis, type TestTlsFiles } from '../../electron/engine/farm/test-support/test-redis.js';
 import { dispatchStudioRequest } from '../../electron/main/dispatch-studio-request.js';
-import { openTestStudio } from '../../electron/main/handlers/test-studio.js';
+import { openTestStudio } from '../../electron/main/handlers/test-support/test-studio.js';
 import { readRenderSettings } from '../../electron/main/render-settings.js';
 import { openStudioFarm } from '../../electron/main/studio-farm.js';
 

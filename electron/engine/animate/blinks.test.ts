@@ -3,7 +3,7 @@ import { BLINK_EARLIEST_START_SEC, blinkClosure, blinkDurationSec, blinkHazard, 
 import { detectBlinkFrames } from './describe-performance.js';
 import { createRandom } from './seeded-random.js';
 import { extractSpeechCues } from './speech-cues.js';
-import { handMadeSpeech } from './testing/hand-made-speech.js';
+import { handMadeSpeech } from './test-support/hand-made-speech.js';
 
 const flat = (frameCount: number) => blinkHazard({ phrases: [], words: [], accents: [] }, 30, frameCount);
 

@@ -8,7 +8,7 @@ import type { PerformanceSpec } from './performance-spec.js';
 import type { SubjectPerformance } from './performance-types.js';
 import { spectralPeak } from './spectral-peak.js';
 import { extractSpeechCues } from './speech-cues.js';
-import { handMadeSpeech } from './testing/hand-made-speech.js';
+import { handMadeSpeech } from './test-support/hand-made-speech.js';
 
 const fps = 30;
 const DEG = Math.PI / 180;

@@ -9,7 +9,7 @@ import { synthesizeSpeech } from '../speech/espeak-synth.js';
 import { buildAssCaptions } from './ass-captions.js';
 import { captionFontsDir } from './caption-fonts-dir.js';
 import { captionSafeArea } from './caption-geometry.js';
-import { countColor, diffPixels, PORTRAIT, renderCaptionFrame } from './caption-test-support.js';
+import { countColor, diffPixels, PORTRAIT, renderCaptionFrame } from './test-support/caption-frames.js';
 import { buildCaptionTrack, type CaptionTrack } from './caption-track.js';
 import type { CaptionStyle } from './caption-types.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeVideo } from '../media/encode-video.js';
 import { runFfprobe } from '../media/ffmpeg-adapter.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, makeTempDir } from '../media/media-test-support.js';
+import { getTools, makeTempDir } from '../media/test-support/media-fixtures.js';
 import { AI_DISCLOSURE_LABEL, disclosureTags, IPTC_TRAINED_ALGORITHMIC_MEDIA } from './disclosure.js';
 
 describe('disclosure tags in a real MP4', () => {

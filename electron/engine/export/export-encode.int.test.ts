@@ -5,7 +5,7 @@ import { encodeVideo } from '../media/encode-video.js';
 import { runFfprobe } from '../media/ffmpeg-adapter.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
 import { measureLoudness } from '../media/measure-loudness.js';
-import { getTools, makeTempDir } from '../media/media-test-support.js';
+import { getTools, makeTempDir } from '../media/test-support/media-fixtures.js';
 import { normalizeLoudness } from '../media/normalize-loudness.js';
 import type { RgbaImage } from '../media/rgba-image.js';
 import { probeMedia } from '../media/probe-media.js';

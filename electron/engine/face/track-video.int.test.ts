@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../cli/package-paths.js';
 import { probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
-import { getTools, makeTempDir, media } from '../media/media-test-support.js';
+import { getTools, makeTempDir, media } from '../media/test-support/media-fixtures.js';
 import { SessionPool } from '../models/session-pool.js';
 import { trackVideoSubject, type VideoTrack } from './track-video.js';
 

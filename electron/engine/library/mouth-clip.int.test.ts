@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
-import { getTools, makeWithFfmpeg } from '../media/media-test-support.js';
+import { getTools, makeWithFfmpeg } from '../media/test-support/media-fixtures.js';
 import type { Library } from './library.js';
 import { libraryMigrations, readSchemaVersion } from './migrations.js';
 import BetterSqlite3 from 'better-sqlite3';

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { decodeImage, decodeVideoFrame } from './decode-image.js';
 import { runFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, hasSharedMedia, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff, measureRegionStdDev, media, readPixel } from './media-test-support.js';
+import { getTools, hasSharedMedia, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff, measureRegionStdDev, media, readPixel } from './test-support/media-fixtures.js';
 
 let tools: FfmpegTools;
 let dir: string;

@@ -7,7 +7,7 @@ import type { Progress } from '../progress.js';
 import { encodeVideo } from './encode-video.js';
 import { runFfprobe } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { drawMovingGradient, getTools, listDir, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff } from './media-test-support.js';
+import { drawMovingGradient, getTools, listDir, makeTempDir, makeWithFfmpeg, measureMeanAbsDiff } from './test-support/media-fixtures.js';
 import { SAMPLE_FACE, SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 
 import { probeMedia } from './probe-media.js';

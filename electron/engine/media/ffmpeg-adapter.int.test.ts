@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, EngineError } from '../errors.js';
 import { readStderrTail, readToolVersion, runFfmpeg, runFfprobe, startFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools } from './media-test-support.js';
+import { getTools } from './test-support/media-fixtures.js';
 import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 
 let tools: FfmpegTools;

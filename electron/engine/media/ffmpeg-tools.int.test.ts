@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors.js';
 import { resolveFfmpegTools } from './ffmpeg-tools.js';
-import { makeTempDir } from './media-test-support.js';
+import { makeTempDir } from './test-support/media-fixtures.js';
 
 const require = createRequire(import.meta.url);
 const bundledFfmpeg: string = require('@ffmpeg-installer/ffmpeg').path;

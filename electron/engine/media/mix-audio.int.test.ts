@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, listDir, makeTempDir, makeWithFfmpeg } from './media-test-support.js';
+import { getTools, listDir, makeTempDir, makeWithFfmpeg } from './test-support/media-fixtures.js';
 import { mixAudioClips } from './mix-audio.js';
 import { probeMedia } from './probe-media.js';
 

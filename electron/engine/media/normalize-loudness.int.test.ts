@@ -6,7 +6,7 @@ import { encodeVideo } from './encode-video.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import type { LoudnessMeasurement } from './loudness-args.js';
 import { measureLoudness } from './measure-loudness.js';
-import { getTools, hasSharedMedia, listDir, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, listDir, makeTempDir, makeWithFfmpeg, media } from './test-support/media-fixtures.js';
 import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 
 import { normalizeLoudness } from './normalize-loudness.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, hasSharedMedia, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, makePseudoRandomBytes, makeTempDir, makeWithFfmpeg, media } from './test-support/media-fixtures.js';
 import { SAMPLE_VOICE_TRANSCRIPT } from '../../../tests/helpers/shared-media.js';
 import { probeMedia } from './probe-media.js';
 

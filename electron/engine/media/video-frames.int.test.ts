@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../errors.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, hasSharedMedia, measureMeanAbsDiff, media } from './media-test-support.js';
+import { getTools, hasSharedMedia, measureMeanAbsDiff, media } from './test-support/media-fixtures.js';
 import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 import { readVideoFrames, type VideoFrame } from './video-frames.js';
 

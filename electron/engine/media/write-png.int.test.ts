@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { decodeImage } from './decode-image.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
-import { getTools, listDir, makeTempDir } from './media-test-support.js';
+import { getTools, listDir, makeTempDir } from './test-support/media-fixtures.js';
 import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
 import { probeMedia } from './probe-media.js';
 import { writePng } from './write-png.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVideoFrame, encodeVideo, probeMedia, type FfmpegTools, type RgbaImage } from '../media/index.js';
-import { getTools, makeTempDir } from '../media/media-test-support.js';
+import { getTools, makeTempDir } from '../media/test-support/media-fixtures.js';
 import { buildFramingFilter } from './framing-filter.js';
 import type { Framing } from './framing.js';
 

@@ -2,7 +2,7 @@ import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModelPaths } from '../../cli/package-paths.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
-import { media } from '../media/media-test-support.js';
+import { media } from '../media/test-support/media-fixtures.js';
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';
 
 const GRID = media('video/grid_brbk7n.mpg');

@@ -6,7 +6,7 @@ import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import { defaultModelPaths } from '../../cli/package-paths.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { runFfmpeg } from '../media/index.js';
-import { media } from '../media/media-test-support.js';
+import { media } from '../media/test-support/media-fixtures.js';
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';
 
 /* The studio's preview of a photo with a mouth clip draws that clip's mouth, as the export does. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, hasSharedMedia, media } from '../media/media-test-support.js';
+import { getTools, hasSharedMedia, media } from '../media/test-support/media-fixtures.js';
 import { alignTranscript } from './align-transcript.js';
 import { decodeAudio } from './decode-audio.js';
 import { detectSpeech } from './vad.js';

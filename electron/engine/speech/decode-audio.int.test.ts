@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import { getTools, hasSharedMedia, makeTempDir, makeWithFfmpeg, media } from '../media/media-test-support.js';
+import { getTools, hasSharedMedia, makeTempDir, makeWithFfmpeg, media } from '../media/test-support/media-fixtures.js';
 import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 import { decodeAudio, streamAudioPcm } from './decode-audio.js';
 import { readWavFile, writeWavFile } from './wav-file.js';

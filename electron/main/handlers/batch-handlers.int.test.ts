@@ -10,8 +10,8 @@ import type { ValidatedRequest } from '../../contract/studio-api';
 import { isBatchItemSpec, type RenderJobSpec } from '../../engine/jobs/render-job.js';
 import { defaultRenderConcurrency } from '../render-settings';
 import { toStudioError } from '../studio-errors';
-import { openTestStudio } from './test-studio';
-import { hasSharedMedia, media } from '../../engine/media/media-test-support.js';
+import { openTestStudio } from './test-support/test-studio';
+import { hasSharedMedia, media } from '../../engine/media/test-support/media-fixtures.js';
 
 /* Batches, presets and queue settings over the real engine: a real SQLite library, real face analysis, the real queue. */
 

@@ -9,8 +9,8 @@ import type { StudioEventName } from '../../contract/channels';
 import type { RenderJobView } from '../../contract/types';
 import { toStudioError } from '../studio-errors';
 import { resolveRenderOutput } from './render-handlers';
-import { openTestStudio } from './test-studio';
-import { hasSharedMedia, media } from '../../engine/media/media-test-support.js';
+import { openTestStudio } from './test-support/test-studio';
+import { hasSharedMedia, media } from '../../engine/media/test-support/media-fixtures.js';
 
 /* The handlers over the real engine: real SQLite library, real face analysis, real renders. */
 

@@ -6,12 +6,12 @@ import type { NodeStudio } from '../../bridge/node-studio';
 import { createEmptyProjectDocument } from '../../contract/project-document';
 import type { StudioEventName } from '../../contract/channels';
 import { toTalkingVideoRequest } from '../../engine/jobs/index.js';
-import { getTools, makeWithFfmpeg } from '../../engine/media/media-test-support.js';
+import { getTools, makeWithFfmpeg } from '../../engine/media/test-support/media-fixtures.js';
 import { SAMPLE_FACE, SAMPLE_VOICE } from '../../../tests/helpers/shared-media.js';
 import { toStudioError } from '../studio-errors';
 import { planBatch } from './batch-plan';
 import { buildRenderSpec } from './render-spec';
-import { openTestStudio } from './test-studio';
+import { openTestStudio } from './test-support/test-studio';
 
 /* A photo face's personal mouth over the real engine: real SQLite, real face analysis, clips made by ffmpeg. */
 

@@ -11,7 +11,7 @@ import { resolveFfmpegTools, type FfmpegTools } from '../../engine/media/ffmpeg-
 import { createRgbaImage } from '../../engine/media/rgba-image.js';
 import { listTopLevelBoxes } from '../../engine/provenance/mp4-boxes.js';
 import type { NodeStudio } from '../../bridge/node-studio';
-import { openTestStudio } from './test-studio';
+import { openTestStudio } from './test-support/test-studio';
 
 const run = promisify(execFile);
 

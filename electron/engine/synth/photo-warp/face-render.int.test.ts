@@ -11,7 +11,7 @@ import { hasSharedMedia, media } from '../../../../tests/helpers/run-cli.js';
 import { POSE_LIMITS_RAD } from './deform-mesh.js';
 import { createFaceRig, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
-import { closestSubject, eyeAperture, faceHeight, innerLipGap, irisOffset, luma, maxDifference, meanLumaAlong } from './render-test-support.js';
+import { closestSubject, eyeAperture, faceHeight, innerLipGap, irisOffset, luma, maxDifference, meanLumaAlong } from './test-support/face-measures.js';
 
 interface Photo {
   image: RgbaImage;

@@ -11,7 +11,7 @@ import { SessionPool } from '../../models/session-pool.js';
 import { hasSharedMedia, media } from '../../../../tests/helpers/run-cli.js';
 import { createFaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
-import { maxDifference } from './render-test-support.js';
+import { maxDifference } from './test-support/face-measures.js';
 
 let pool: SessionPool;
 let image: RgbaImage;

@@ -1,9 +1,9 @@
 /** Helpers shared by the caption tests (not part of the engine's API): frames with captions burned in, pixel measures. */
-import { runFfmpeg } from '../media/ffmpeg-adapter.js';
-import type { FfmpegTools } from '../media/ffmpeg-tools.js';
-import type { RgbaImage } from '../media/rgba-image.js';
-import { buildAssFilter } from './ass-filter.js';
-import { SAMPLE_FACE } from '../../../tests/helpers/shared-media.js';
+import { runFfmpeg } from '../../media/ffmpeg-adapter.js';
+import type { FfmpegTools } from '../../media/ffmpeg-tools.js';
+import type { RgbaImage } from '../../media/rgba-image.js';
+import { buildAssFilter } from '../ass-filter.js';
+import { SAMPLE_FACE } from '../../../../tests/helpers/shared-media.js';
 
 /** The background the captions are burned onto: the bundled sample portrait, so these tests run on any clone. */
 export const PORTRAIT = SAMPLE_FACE;

@@ -2,12 +2,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runFfmpeg } from './ffmpeg-adapter.js';
-import { resolveFfmpegTools, type FfmpegTools } from './ffmpeg-tools.js';
-import type { RgbaImage } from './rgba-image.js';
+import { runFfmpeg } from '../ffmpeg-adapter.js';
+import { resolveFfmpegTools, type FfmpegTools } from '../ffmpeg-tools.js';
+import type { RgbaImage } from '../rgba-image.js';
 
 /** The shared media corpus (tests/helpers/shared-media.ts: ../shared/media beside the checkout, or MOUTHPIECE_MEDIA). */
-export { SHARED_MEDIA_DIR, hasSharedMedia, sharedMedia as media } from '../../../tests/helpers/shared-media.js';
+export { SHARED_MEDIA_DIR, hasSharedMedia, sharedMedia as media } from '../../../../tests/helpers/shared-media.js';
 
 export function getTools(): Promise<FfmpegTools> {
   return resolveFfmpegTools();

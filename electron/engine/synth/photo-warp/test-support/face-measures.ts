@@ -1,5 +1,5 @@
-import type { FaceSubject, Point2 } from '../../face/face-types.js';
-import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
+import type { FaceSubject, Point2 } from '../../../face/face-types.js';
+import { lumaAt, type RgbaImage } from '../../../media/rgba-image.js';
 
 /** Test measures on rendered frames, taken from a fresh face analysis of the frame. */
 

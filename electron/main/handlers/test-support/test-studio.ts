@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { createNodeStudio, type NodeStudio } from '../../bridge/node-studio';
-import { defaultModelPaths } from '../../cli/package-paths';
-import type { StudioEventName } from '../../contract/channels';
+import { createNodeStudio, type NodeStudio } from '../../../bridge/node-studio';
+import { defaultModelPaths } from '../../../cli/package-paths';
+import type { StudioEventName } from '../../../contract/channels';
 
 /** The handlers over the real engine for integration tests: a library in `dir`, every event kept in `events`. */
 export function openTestStudio(dir: string, events: { event: StudioEventName; payload: unknown }[]): NodeStudio {
