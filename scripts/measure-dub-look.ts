@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { defaultModelPaths } from '../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../electron/engine/install-layout.js';
 import type { Point3 } from '../electron/engine/face/face-types.js';
 import { createRgbaImage, readVideoFrames, resolveFfmpegTools, writePng, type FfmpegTools, type RgbaImage } from '../electron/engine/media/index.js';
 import { SessionPool } from '../electron/engine/models/session-pool.js';

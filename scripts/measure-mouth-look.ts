@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { defaultModelPaths } from '../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../electron/engine/install-layout.js';
 import { analyzeImage } from '../electron/engine/face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools, writePng } from '../electron/engine/media/index.js';
 import { SessionPool } from '../electron/engine/models/session-pool.js';

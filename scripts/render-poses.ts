@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { defaultModelPaths } from '../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../electron/engine/install-layout.js';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../electron/engine/animate/performance-types.js';
 import { analyzeImage } from '../electron/engine/face/index.js';
 import { createRgbaImage, decodeImage, resolveFfmpegTools, writePng, type RgbaImage } from '../electron/engine/media/index.js';

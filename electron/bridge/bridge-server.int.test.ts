@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ImportResponse, LibraryListing, StudioResult, VideoVerdictView } from '../contract/types';
-import { defaultModelPaths } from '../cli/package-paths';
+import { defaultModelPaths } from '../engine/install-layout';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
 import { hasSharedMedia, media } from '../engine/media/test-support/media-fixtures.js';
 

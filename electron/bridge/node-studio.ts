@@ -12,7 +12,7 @@ import { StudioFailure } from '../main/studio-errors';
 import { createThumbnailStore, type ThumbnailStore } from '../main/handlers/thumbnails';
 import { listBuiltinVoices } from '../main/handlers/builtin-voices';
 import { openStudioFarm } from '../main/studio-farm';
-import { packageVersion } from '../cli/package-paths';
+import { packageVersion } from '../engine/install-layout';
 
 export interface NodeStudioInput {
   libraryDir: string;

@@ -2,7 +2,7 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { assertToolSetting } from '../engine/media/ffmpeg-tools.js';
 import { loadSampleMedia, type SampleMedia } from '../engine/samples/index.js';
 import { createProgressReporter } from './progress-reporter.js';
-import { defaultModelPaths, defaultSamplesDir } from './package-paths.js';
+import { defaultModelPaths, defaultSamplesDir } from '../engine/install-layout.js';
 
 /** A MOUTHPIECE_FFMPEG / MOUTHPIECE_FFPROBE that is set must work: the user asked for that binary, not another. */
 export async function checkToolSettings(env: NodeJS.ProcessEnv): Promise<void> {

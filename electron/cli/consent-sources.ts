@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EngineContext } from '../engine/engine-context.js';
 import { resolveConsent } from '../engine/provenance/consent.js';
 import type { ConsentAttestation } from '../engine/provenance/content-credentials.js';
-import { findPackageRoot } from './package-paths.js';
+import { findPackageRoot } from '../engine/install-layout.js';
 
 export async function resolveCliConsent(input: {
   engine: Pick<EngineContext, 'openLibrary'>;

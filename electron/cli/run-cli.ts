@@ -1,7 +1,7 @@
 import { throwIfAborted } from '../engine/errors.js';
 import { sweepStaleTempFolders } from '../engine/media/atomic-file.js';
 import { createCommandContext, type CommandContext } from './command-context.js';
-import { packageVersion } from './package-paths.js';
+import { packageVersion } from '../engine/install-layout.js';
 import { watchProcessLifecycle } from './process-lifecycle.js';
 import { reportError } from './report-error.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../cli/package-paths.js';
+import { defaultModelPaths } from '../engine/install-layout.js';
 import { CancelledError } from '../engine/errors.js';
 import type { StudioRenderSpec } from '../engine/jobs/render-job.js';
 import { probeMedia, resolveFfmpegTools, type FfmpegTools } from '../engine/media/index.js';

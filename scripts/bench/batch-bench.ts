@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { runManifestBatch } from '../../electron/engine/batch/index.js';
 import { createEngineContext } from '../../electron/engine/engine-context.js';
 import { createTalkingVideoRunner } from '../../electron/engine/jobs/index.js';

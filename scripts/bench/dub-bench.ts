@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { resolveFfmpegTools, runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index.js';
 import { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { encodeSettingsFor, resolveExportPreset } from '../../electron/engine/export/export-presets.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { analyzeImage } from '../../electron/engine/face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools } from '../../electron/engine/media/index.js';
 import { SessionPool } from '../../electron/engine/models/session-pool.js';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { MEDIA, median, percentile, type BenchSection } from './bench-support.js';
 
 async function benchFaceAnalysis(pool: SessionPool, label: string, file: string, runs: number) {

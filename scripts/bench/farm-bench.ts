@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { defaultModelPaths, packageVersion } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths, packageVersion } from '../../electron/engine/install-layout.js';
 import { runManifestBatch } from '../../electron/engine/batch/index.js';
 import { createEngineContext } from '../../electron/engine/engine-context.js';
 import { FARM_QUEUE_NAME, parseFarmUrl, startFarmCoordinator } from '../../electron/engine/farm/index.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker, type Job } from 'bullmq';
-import { packageVersion } from '../../electron/cli/package-paths.js';
+import { packageVersion } from '../../electron/engine/install-layout.js';
 import { FARM_QUEUE_NAME, parseFarmUrl, startFarmCoordinator } from '../../electron/engine/farm/index.js';
 import { hasRedisServer, startTestRedis } from '../../electron/engine/farm/test-support/test-redis.js';
 import type { BatchItemSpec } from '../../electron/engine/jobs/render-job.js';

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { decodeImage, encodeVideo, resolveFfmpegTools, runFfmpeg, type FfmpegTools, type RgbaImage } from '../../electron/engine/media/index.js';
 import { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { addMark, createMarkWords } from '../../electron/engine/provenance/add-mark.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../electron/engine/animate/performance-types.js';
 import { analyzeImage } from '../../electron/engine/face/analyze-image.js';
 import { createRgbaImage, decodeImage, resolveFfmpegTools, type RgbaImage } from '../../electron/engine/media/index.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { createEngineContext, type EngineContext } from '../../electron/engine/engine-context.js';
 import { runFfprobe } from '../../electron/engine/media/ffmpeg-adapter.js';
 import { measureLoudness } from '../../electron/engine/media/measure-loudness.js';

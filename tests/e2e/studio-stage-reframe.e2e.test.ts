@@ -8,7 +8,7 @@ import type { FaceAnalysisView, RenderJobView } from '../../electron/contract/ty
 import { analyzeImage } from '../../electron/engine/face/analyze-image';
 import { decodeVideoFrame } from '../../electron/engine/media/index';
 import { SessionPool } from '../../electron/engine/models/session-pool';
-import { defaultModelPaths } from '../../electron/cli/package-paths';
+import { defaultModelPaths } from '../../electron/engine/install-layout';
 import { hasMedia, media } from '../helpers/run-cli';
 import { hasChromium } from './support/chromium';
 import { openStudioWithFace, SHOTS, type StudioSession } from './support/studio-session';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { createEngineContext, type EngineContext } from '../../electron/engine/engine-context.js';
 import type { Library } from '../../electron/engine/library/index.js';
 import { hasSharedMedia, media } from '../helpers/run-cli.js';

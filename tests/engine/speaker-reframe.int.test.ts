@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { createEngineContext, type EngineContext } from '../../electron/engine/engine-context.js';
 import { analyzeImage } from '../../electron/engine/face/analyze-image.js';
 import { decodeImage, decodeVideoFrame, type RgbaImage } from '../../electron/engine/media/index.js';

@@ -1,7 +1,7 @@
 import { createEngineContext } from '../../electron/engine/engine-context.js';
 import { parseCustomExportPreset } from '../../electron/engine/export/export-presets.js';
 import { renderTalkingVideo } from '../../electron/engine/render/render-talking-video.js';
-import { defaultModelPaths } from '../../electron/cli/package-paths.js';
+import { defaultModelPaths } from '../../electron/engine/install-layout.js';
 import { SAMPLE_FACE, SAMPLE_VOICE } from './shared-media.js';
 
 /**

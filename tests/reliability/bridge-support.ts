@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultModelPaths } from '../../electron/cli/package-paths';
+import { defaultModelPaths } from '../../electron/engine/install-layout';
 import { startStudioBridge, type StudioBridge } from '../../electron/bridge/start-studio-bridge';
 import type { StudioResult } from '../../electron/contract/types';
 

@@ -8,7 +8,7 @@ import { openFarmBackend, FARM_BATCH_USAGE, type CommandBackend } from './farm-b
 import { DEFAULT_FARM_WINDOW, MAX_BATCH_CONCURRENCY, MAX_FARM_WINDOW } from '../../engine/library/batch-queries.js';
 import { OUTPUT_PRESET_NAMES } from '../../engine/render/output-presets.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir, defaultSamplesDir } from '../package-paths.js';
+import { defaultLibraryDir, defaultSamplesDir } from '../../engine/install-layout.js';
 
 export const BATCH_USAGE = `mouthpiece batch <manifest.csv|manifest.json> -o <dir> [options]
 

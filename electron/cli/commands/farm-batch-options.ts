@@ -1,6 +1,6 @@
 import { parseFarmUrl, parseMediaAddress, redactSecrets, REDIS_PASSWORD_ENV, startFarmCoordinator } from '../../engine/farm/index.js';
 import type { RenderBackend } from '../../engine/jobs/render-backend.js';
-import { packageVersion } from '../package-paths.js';
+import { packageVersion } from '../../engine/install-layout.js';
 
 export const FARM_BATCH_USAGE = `  --farm URL             render on a farm instead of this computer: redis://:PASSWORD@HOST:6379 (or rediss://
                          for TLS), with \`mouthpiece worker --farm URL\` running on the farm's computers;

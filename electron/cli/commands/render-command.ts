@@ -12,7 +12,7 @@ import { assertOutputAllowed } from '../../engine/media/output-guard.js';
 import { captionFilePaths } from '../../engine/render/caption-overlay.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveCliConsent } from '../consent-sources.js';
-import { defaultLibraryDir } from '../package-paths.js';
+import { defaultLibraryDir } from '../../engine/install-layout.js';
 
 export const RENDER_USAGE = `mouthpiece render [--face <image|video>] (--audio <file> | --say "<text>") -o out.mp4 [options]
 mouthpiece render --scene scene.json -o out.mp4 [options]

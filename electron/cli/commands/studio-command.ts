@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startStudioBridge } from '../../bridge/start-studio-bridge.js';
 import { InputError } from '../../engine/errors.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir, defaultModelPaths, defaultSamplesDir, findPackageRoot, packageVersion } from '../package-paths.js';
+import { defaultLibraryDir, defaultModelPaths, defaultSamplesDir, findPackageRoot, packageVersion } from '../../engine/install-layout.js';
 
 export const STUDIO_USAGE = `mouthpiece studio [--library DIR] [--port N] [--renderer DIR] [--json]
 

@@ -5,7 +5,7 @@ import { InputError } from '../../engine/errors.js';
 import { loadInstallationIdentity } from '../../engine/provenance/installation-identity.js';
 import { verifyVideo } from '../../engine/provenance/verify-video.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultLibraryDir } from '../package-paths.js';
+import { defaultLibraryDir } from '../../engine/install-layout.js';
 
 export const VERIFY_USAGE = `mouthpiece verify <video> [--library DIR] [--json]
 

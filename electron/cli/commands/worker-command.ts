@@ -6,7 +6,7 @@ import { parseFarmUrl, redactSecrets, REDIS_PASSWORD_ENV, startFarmWorker } from
 import { createForkedRunner } from '../../worker/forked-runner.js';
 import { forkNodeWorker } from '../../worker/node-worker-handle.js';
 import type { CommandContext } from '../command-context.js';
-import { defaultModelPaths, findPackageRoot, packageVersion } from '../package-paths.js';
+import { defaultModelPaths, findPackageRoot, packageVersion } from '../../engine/install-layout.js';
 
 export const WORKER_USAGE = `mouthpiece worker --farm redis://[:PASSWORD@]HOST:6379 [options]
 

@@ -1,7 +1,7 @@
 import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../cli/package-paths.js';
+import { defaultModelPaths } from '../install-layout.js';
 import { probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
 import { getTools, makeTempDir, media } from '../media/test-support/media-fixtures.js';
 import { SessionPool } from '../models/session-pool.js';

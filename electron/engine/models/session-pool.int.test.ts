@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../cli/package-paths.js';
+import { defaultModelPaths } from '../install-layout.js';
 import { EngineError } from '../errors.js';
 import { candidateProviders, parseProviderPreference } from './execution-providers.js';
 import { verifiedModelPath } from './model-files.js';

@@ -1,6 +1,6 @@
 import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../cli/package-paths.js';
+import { defaultModelPaths } from '../install-layout.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { media } from '../media/test-support/media-fixtures.js';
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedMedia } from '../../../tests/helpers/shared-media.js';
-import { defaultModelPaths } from '../../cli/package-paths.js';
+import { defaultModelPaths } from '../install-layout.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { runFfmpeg } from '../media/index.js';
 import { media } from '../media/test-support/media-fixtures.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../cli/package-paths.js';
+import { defaultModelPaths } from '../install-layout.js';
 import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { LIPS_OUTER } from '../face/mesh-regions.js';
 import { lumaAt } from '../media/rgba-image.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeStudio, type NodeStudio } from '../../bridge/node-studio';
-import { defaultModelPaths, defaultSamplesDir } from '../../cli/package-paths';
+import { defaultModelPaths, defaultSamplesDir } from '../../engine/install-layout';
 import type { StudioEventName } from '../../contract/channels';
 import { toStudioError } from '../studio-errors';
 

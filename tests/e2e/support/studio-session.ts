@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
-import { defaultModelPaths, defaultSamplesDir } from '../../../electron/cli/package-paths';
+import { defaultModelPaths, defaultSamplesDir } from '../../../electron/engine/install-layout';
 import type { ImportResponse, StudioResult } from '../../../electron/contract/types';
 import { resolveFfmpegTools, type FfmpegTools } from '../../../electron/engine/media/index';
 import { ROOT } from '../../helpers/run-cli';

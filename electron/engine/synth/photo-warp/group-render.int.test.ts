@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../../cli/package-paths.js';
+import { defaultModelPaths } from '../../install-layout.js';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
 import { analyzeImage } from '../../face/analyze-image.js';
 import type { FaceAnalysis, FaceSubject, Point2 } from '../../face/face-types.js';

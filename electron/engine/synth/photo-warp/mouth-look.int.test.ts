@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModelPaths } from '../../../cli/package-paths.js';
+import { defaultModelPaths } from '../../install-layout.js';
 import { analyzeImage } from '../../face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import type { RgbaImage } from '../../media/rgba-image.js';

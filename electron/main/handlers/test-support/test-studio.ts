@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createNodeStudio, type NodeStudio } from '../../../bridge/node-studio';
-import { defaultModelPaths } from '../../../cli/package-paths';
+import { defaultModelPaths } from '../../../engine/install-layout';
 import type { StudioEventName } from '../../../contract/channels';
 
 /** The handlers over the real engine for integration tests: a library in `dir`, every event kept in `events`. */

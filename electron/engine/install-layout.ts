@@ -1,3 +1,4 @@
+/** Where an install or checkout keeps its parts (models, samples, version): used by the CLI, the studio and tests. */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
