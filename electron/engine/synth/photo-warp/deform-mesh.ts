@@ -62,7 +62,7 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
     const sin = Math.sin(angle);
     const slide = jawOpen * rig.jaw.slidePx;
     for (let k = 0; k < n; k++) {
-      const share = w.jaw[k];
+      const share = w.jawMove[k];
       if (share === 0) continue;
       const rv = local[2 * k + 1] - rig.jaw.hingeV;
       const rz = source[3 * k + 2] - rig.jaw.hingeZ;

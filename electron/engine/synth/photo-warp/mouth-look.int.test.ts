@@ -79,9 +79,11 @@ describe.skipIf(!hasSharedMedia)('the painted mouth against the photo around it'
     // this photo's inner lip landmarks lie a pixel or two above its dark seam
     const lower = Array.from(rig.lipSeam.lower.subarray(1, -1));
     expect(lower.filter((v) => v > 0.5).length).toBeGreaterThan(lower.length / 2);
-    // 0.47 and 0.60 when the parted lips were textured from the landmarks and the opening's triangles crossed them
-    expect(measureMouthPose({ ...photos[CLOSED_MOUTH], pose: 'wide' }).lipStairs).toBeLessThan(0.44);
-    expect(measureMouthPose({ ...photos[CLOSED_MOUTH], pose: 'rounded' }).lipStairs).toBeLessThan(0.57);
+    // the wide mouth's lower lip line read 0.84 (both lines 0.47) when the parted lips were textured from the
+    // landmarks and the opening's triangles crossed them
+    const wide = measureMouthPose({ ...photos[CLOSED_MOUTH], pose: 'wide' });
+    expect(wide.lineStairs[1]).toBeLessThan(0.65);
+    expect(wide.lipStairs).toBeLessThan(0.4);
   });
 
   it('draws pressed lips meeting on one clean seam, not a sawtooth (m/b/p)', () => {
