@@ -1,6 +1,7 @@
 import type { SubjectFrameParams } from '../../animate/performance-types.js';
 import { clamp, interpolate, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
+import { sampleFromSeam } from './lip-seam.js';
 
 /** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
 const ROUND_NARROW = 0.28;
@@ -61,7 +62,7 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
     const sin = Math.sin(angle);
     const slide = jawOpen * rig.jaw.slidePx;
     for (let k = 0; k < n; k++) {
-      const share = w.jaw[k];
+      const share = w.jawMove[k];
       if (share === 0) continue;
       const rv = local[2 * k + 1] - rig.jaw.hingeV;
       const rz = source[3 * k + 2] - rig.jaw.hingeZ;
@@ -90,6 +91,7 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
     }
   }
 
+  sampleFromSeam(rig);
   const press = clamp(p.lipPress, 0, 1);
   if (press > 0) pressLips(rig, press);
 

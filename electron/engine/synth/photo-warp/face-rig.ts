@@ -3,6 +3,8 @@ import type { FaceSubject, Point2 } from '../../face/face-types.js';
 import { CHIN, FACE_OVAL } from '../../face/mesh-regions.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { deformRig } from './deform-mesh.js';
+import { measureLipSeam, type LipSeam } from './lip-seam.js';
+import { constrainEdges } from './constrain-edges.js';
 import { triangulate } from './delaunay.js';
 import { measureFaceFrame, toLocal, type FaceFrame } from './face-frame.js';
 import { sampleRigColours, type RigColours } from './rig-colours.js';
@@ -56,6 +58,8 @@ export interface FaceRig {
   underlayCount: number;
   weights: RigWeights;
   mouth: MouthGeometry;
+  /** Where the closed lips meet in the photo, for the inner lips' texture once parted. */
+  lipSeam: LipSeam;
   eyes: [EyeGeometry, EyeGeometry];
   brows: [BrowGeometry, BrowGeometry];
   jaw: { hingeV: number; hingeZ: number; maxAngleRad: number; slidePx: number };
@@ -137,7 +141,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const faceHalfWidth = (Math.max(...ovalUs) - Math.min(...ovalUs)) / 2;
   const weights = computeRigWeights({ us, vs, kinds, heightPx: H, faceHalfWidth, mouth, eyes, brows });
 
-  const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n), weights);
+  const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n).triangles, weights);
   const poseDepth = smoothDepth(sourcePos, triangles.list, LANDMARKS, POSE_DEPTH_SMOOTHING);
   const hinge = jawHinge(lm, frame);
   const extraGap = Math.max(JAW_OPEN_GAP * H - mouth.gapPx, 0.04 * H);
@@ -161,6 +165,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     underlayCount: triangles.underlay,
     weights,
     mouth,
+    lipSeam: measureLipSeam(source, frame, local, mouth),
     eyes,
     brows,
     jaw: { hingeV: hinge.v, hingeZ: hinge.z, maxAngleRad: angle, slidePx: Math.max(0, extraGap - rotDrop) },
@@ -200,7 +205,11 @@ function triangulateOpen(rig: FaceRig, landmarks: number): void {
   const n = rig.vertexCount;
   const open = Float64Array.from(rig.source);
   for (let k = 0; k < n; k++) [open[3 * k], open[3 * k + 1]] = [rig.scratch.dest[2 * k], rig.scratch.dest[2 * k + 1]];
-  const triangles = orderUnderlayFirst(triangulateDistinct(open, n), rig.weights);
+  const { triangles: mesh, xy } = triangulateDistinct(open, n);
+  // the inner lip lines as edges: no triangle of the opening reaches into a lip
+  const lines = [rig.mouth.upper.indices, rig.mouth.lower.indices];
+  const segments = lines.flatMap((line) => line.slice(1).map((k, i): [number, number] => [line[i], k]));
+  const triangles = orderUnderlayFirst(constrainEdges(xy, mesh, segments), rig.weights);
   rig.triangles = triangles.list;
   rig.underlayCount = triangles.underlay;
   rig.poseDepth = smoothDepth(rig.source, triangles.list, landmarks, POSE_DEPTH_SMOOTHING);
@@ -230,7 +239,7 @@ export function createFaceRigs(source: RgbaImage, subjects: FaceSubject[]): Face
 }
 
 /** Delaunay on the 2-D positions; points closer than 0.01 px (a closed mouth's inner lips) are nudged apart first. */
-function triangulateDistinct(positions: Float64Array, n: number): Uint32Array {
+function triangulateDistinct(positions: Float64Array, n: number): { triangles: Uint32Array; xy: Float64Array } {
   const xy = new Float64Array(2 * n);
   const seen = new Set<string>();
   for (let k = 0; k < n; k++) {
@@ -241,7 +250,7 @@ function triangulateDistinct(positions: Float64Array, n: number): Uint32Array {
     xy[2 * k] = x;
     xy[2 * k + 1] = y;
   }
-  return triangulate(xy);
+  return { triangles: triangulate(xy), xy };
 }
 
 /**

@@ -9,6 +9,11 @@ import { createLens, fillLensCurve, LENS_BINS, lensLinesAt, measureLens, type Le
 
 /** Tallest visible upper-teeth band, in face heights. */
 const TEETH_MAX = 0.05;
+/** Share of the tongue's floor dome that rounded lips hide (drawn back); darkening of the tongue at the lower lip. */
+const TONGUE_BACK_ROUNDED = 0.8;
+const LIP_SHADOW = 0.55;
+/** The lower lip's shadow reaches this share of the opening up the tongue. */
+const LIP_SHADOW_SHARE = 0.15;
 /** Tooth boundaries along the arch, as fractions of the quarter turn from the midline (incisors are widest). */
 const TOOTH_EDGES = [0, 0.25, 0.44, 0.6, 0.74, 0.86, 0.96];
 
@@ -85,6 +90,8 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
   const upperTeethShare = 0.55 + 0.3 * teeth;
   const lowerTeethH = Math.min(0.2 * gapMid, 0.022 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth) * pursed;
   const gesture = tongueGesture(params.tongueShow, gapMid, gestureScratch);
+  // rounded lips ("oo") go with a tongue drawn back and high: it leaves the floor behind the lower lip dark
+  gesture.floorPx *= 1 - TONGUE_BACK_ROUNDED * clamp(params.lipRound, 0, 1);
   const halfW = lens.halfWidth;
   const lineInk = 0.32 * Math.min(1, halfW / 25);
   const toothHalfPx = 0.09 * halfW;
@@ -125,6 +132,8 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       // tongue: a dome on the floor of the mouth, its blade raised towards the upper teeth for t d n l
       tongueBodyAt(gesture, s, t, top, bottom, halfW, tongueAt);
       if (tongueAt[0] > 0) {
+        // the lower lip's shadow on the tongue behind it: lit, it lay along the lip as a pale second edge
+        tongueAt[1] *= 1 - LIP_SHADOW * (1 - smoothstep(0, Math.max(1.5, LIP_SHADOW_SHARE * gap), bottom - t));
         r += (colours.tongue[0] * tongueAt[1] - r) * tongueAt[0];
         g += (colours.tongue[1] * tongueAt[1] - g) * tongueAt[0];
         b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];

@@ -31,6 +31,8 @@ export interface MouthLookFigures {
   grainRatio: number;
   /** Output pixels; mean of the upper and lower inner lip lines. */
   lipStairs: number;
+  /** The upper and the lower inner lip line's own (NaN where a line has too few edges to measure). */
+  lineStairs: [number, number];
   /** The mouth as the viewer sees it: its crop at the output size. */
   crop: RgbaImage;
 }
@@ -64,7 +66,7 @@ export function measureMouthPose(input: { image: RgbaImage; rig: FaceRig; pose: 
 }
 
 /** The lip lines measured on the mouth's crop enlarged to the output size, as the encoder enlarges it. */
-function stairsAtOutput(frame: RgbaImage, lines: Point2[][], scale: number, faceHeightPx: number): { lipStairs: number; crop: RgbaImage } {
+function stairsAtOutput(frame: RgbaImage, lines: Point2[][], scale: number, faceHeightPx: number): { lipStairs: number; lineStairs: [number, number]; crop: RgbaImage } {
   const all = lines.flat();
   const pad = Math.ceil(0.06 * faceHeightPx);
   const x = Math.max(0, Math.floor(Math.min(...all.map((p) => p[0]))) - pad);
@@ -76,8 +78,7 @@ function stairsAtOutput(frame: RgbaImage, lines: Point2[][], scale: number, face
   const windowPx = Math.max(3, 0.012 * faceHeightPx * scale);
   // the upper lip's line has the mouth below it, the lower lip's above
   const sides = ['below', 'above'] as const;
-  const figures = lines
-    .map((line, k) => lipLineStairs({ frame: crop, line: line.map(toCrop), windowPx, mouthSide: sides[k], mouthReachPx: 0.4 * windowPx }))
-    .filter((v) => !Number.isNaN(v));
-  return { lipStairs: figures.length ? figures.reduce((a, b) => a + b, 0) / figures.length : NaN, crop };
+  const [upper, lower] = lines.map((line, k) => lipLineStairs({ frame: crop, line: line.map(toCrop), windowPx, mouthSide: sides[k], mouthReachPx: 0.4 * windowPx }));
+  const figures = [upper, lower].filter((v) => !Number.isNaN(v));
+  return { lipStairs: figures.length ? figures.reduce((a, b) => a + b, 0) / figures.length : NaN, lineStairs: [upper, lower], crop };
 }

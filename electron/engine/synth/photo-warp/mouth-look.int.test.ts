@@ -60,6 +60,32 @@ describe.skipIf(!hasSharedMedia)('the painted mouth against the photo around it'
     }
   });
 
+  it('opens the mouth along its inner lip lines: each is an edge of the mesh, not crossed by a triangle of the opening', () => {
+    const { rig } = photos[CLOSED_MOUTH];
+    const edges = new Set<string>();
+    for (let t = 0; t < rig.triangles.length; t += 3) {
+      for (let e = 0; e < 3; e++) {
+        const [a, b] = [rig.triangles[t + e], rig.triangles[t + ((e + 1) % 3)]];
+        edges.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
+      }
+    }
+    for (const line of [rig.mouth.upper.indices, rig.mouth.lower.indices]) {
+      for (let i = 1; i < line.length; i++) expect(edges.has(`${Math.min(line[i - 1], line[i])}-${Math.max(line[i - 1], line[i])}`)).toBe(true);
+    }
+  });
+
+  it('parts the lips at the seam the photo shows (no pale band of the other lip along the opening)', () => {
+    const { rig } = photos[CLOSED_MOUTH];
+    // this photo's inner lip landmarks lie a pixel or two above its dark seam
+    const lower = Array.from(rig.lipSeam.lower.subarray(1, -1));
+    expect(lower.filter((v) => v > 0.5).length).toBeGreaterThan(lower.length / 2);
+    // the wide mouth's lower lip line read 0.84 (both lines 0.47) when the parted lips were textured from the
+    // landmarks and the opening's triangles crossed them
+    const wide = measureMouthPose({ ...photos[CLOSED_MOUTH], pose: 'wide' });
+    expect(wide.lineStairs[1]).toBeLessThan(0.65);
+    expect(wide.lipStairs).toBeLessThan(0.4);
+  });
+
   it('draws pressed lips meeting on one clean seam, not a sawtooth (m/b/p)', () => {
     // 0.78 when the mesh was triangulated with the mouth as it stands in the photo
     const { lipStairs } = measureMouthPose({ ...photos[CLOSED_MOUTH], pose: 'pressed' });

@@ -4,7 +4,10 @@ import type { BrowGeometry, EyeGeometry, MouthGeometry } from './rig-geometry.js
 /** How much of each motion every rig vertex follows (0..1), and to which lip/lid side it belongs. */
 export interface RigWeights {
   pose: Float32Array;
+  /** Which jaw a vertex belongs to: 0 above the mouth, 1 below, ½ at the corners (sides and bridges go by it). */
   jaw: Float32Array;
+  /** How far it follows the jaw down: `jaw`, except that the lips near the corners part less (see cornerTaper). */
+  jawMove: Float32Array;
   /** Share of the jaw's downward translation (the hinge also slides: less near the ears). */
   jawSlide: Float32Array;
   /** Lip area: rounding, spreading and the upper-lip raise. */
@@ -43,6 +46,21 @@ function jawShare(u: number, v: number, m: MouthGeometry, heightPx: number): num
   return smoothstep(-band, band, v - mid);
 }
 
+/**
+ * Share of the jaw's parting the lips take at `u`: 1 in the middle, falling to 0 at the inner corners, where the lips
+ * stay joined. Each lip following the jaw whole up to the landmark next to the corner (about 0.9 of the way out)
+ * opened a blunt, six-sided hole; real lips taper to a point where they meet.
+ */
+function cornerTaper(u: number, m: MouthGeometry): number {
+  const left = m.upper.us[0];
+  const right = m.upper.us[m.upper.us.length - 1];
+  const s = Math.min(1, Math.abs(u - (left + right) / 2) / Math.max(1, (right - left) / 2));
+  return 1 - s ** CORNER_TAPER_POWER;
+}
+
+/** Higher keeps the mouth's middle fuller and the corners blunter; 2 is a parabola. */
+const CORNER_TAPER_POWER = 3;
+
 function lipArea(u: number, v: number, m: MouthGeometry): number {
   const du = (u - m.centreU) / (1.3 * m.halfWidth);
   const dv = (v - m.centreV) / ((v < m.centreV ? 0.55 : 0.9) * m.halfWidth);
@@ -55,6 +73,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
   const w: RigWeights = {
     pose: new Float32Array(n),
     jaw: new Float32Array(n),
+    jawMove: new Float32Array(n),
     jawSlide: new Float32Array(n),
     lips: new Float32Array(n),
     press: new Float32Array(n),
@@ -76,6 +95,7 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     let jaw = upperInner.has(k) ? 0 : lowerInner.has(k) ? 1 : jawShare(u, v, mouth, heightPx);
     if (ring) jaw *= 0.4;
     w.jaw[k] = jaw;
+    w.jawMove[k] = jaw;
     w.jawSlide[k] = 1 - 0.6 * smoothstep(0.45, 1, Math.abs(u - mouth.centreU) / input.faceHalfWidth);
     if (ring) continue;
     w.lips[k] = lipArea(u, v, mouth);
@@ -90,6 +110,9 @@ export function computeRigWeights(input: WeightInput): RigWeights {
     w.press[k] = Math.exp(-outside * outside - beyond * beyond);
     w.pressDepth[k] = Math.min(dist, thick) * Math.exp(-outside * outside - beyond * beyond);
     w.roll[k] = (1 - Math.min(1, dist / thick)) * Math.exp(-beyond * beyond);
+    // the red of the lip follows its inner line; the skin beyond the lip takes the jaw's full share
+    const inLip = upperInner.has(k) || lowerInner.has(k) ? 1 : 1 - smoothstep(0, thick, dist);
+    w.jawMove[k] = 0.5 + (jaw - 0.5) * (1 - inLip * (1 - cornerTaper(u, mouth)));
 
     for (let e = 0; e < 2; e++) {
       const eye = eyes[e];
