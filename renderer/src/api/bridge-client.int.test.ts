@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
-import { defaultModelPaths } from '../../../electron/cli/package-paths';
+import { defaultModelPaths } from '../../../electron/engine/install-layout';
 import type { LibraryChangedEvent } from '../../../electron/contract/types';
 import { SAMPLE_VOICE } from '../../../tests/helpers/shared-media';
 import { createBridgeClient, resolveStudioApi } from './bridge-client';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
-import { defaultModelPaths } from '../../../cli/package-paths.js';
+import { defaultModelPaths } from '../../install-layout.js';
 import { analyzeImage } from '../../face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
