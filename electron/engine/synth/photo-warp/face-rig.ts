@@ -4,7 +4,6 @@ import { CHIN, FACE_OVAL } from '../../face/mesh-regions.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { deformRig } from './deform-mesh.js';
 import { measureLipSeam, type LipSeam } from './lip-seam.js';
-import { constrainEdges } from './constrain-edges.js';
 import { triangulate } from './delaunay.js';
 import { measureFaceFrame, toLocal, type FaceFrame } from './face-frame.js';
 import { sampleRigColours, type RigColours } from './rig-colours.js';
@@ -141,7 +140,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const faceHalfWidth = (Math.max(...ovalUs) - Math.min(...ovalUs)) / 2;
   const weights = computeRigWeights({ us, vs, kinds, heightPx: H, faceHalfWidth, mouth, eyes, brows });
 
-  const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n).triangles, weights);
+  const triangles = orderUnderlayFirst(triangulateDistinct(sourcePos, n), weights);
   const poseDepth = smoothDepth(sourcePos, triangles.list, LANDMARKS, POSE_DEPTH_SMOOTHING);
   const hinge = jawHinge(lm, frame);
   const extraGap = Math.max(JAW_OPEN_GAP * H - mouth.gapPx, 0.04 * H);
@@ -205,11 +204,10 @@ function triangulateOpen(rig: FaceRig, landmarks: number): void {
   const n = rig.vertexCount;
   const open = Float64Array.from(rig.source);
   for (let k = 0; k < n; k++) [open[3 * k], open[3 * k + 1]] = [rig.scratch.dest[2 * k], rig.scratch.dest[2 * k + 1]];
-  const { triangles: mesh, xy } = triangulateDistinct(open, n);
   // the inner lip lines as edges: no triangle of the opening reaches into a lip
   const lines = [rig.mouth.upper.indices, rig.mouth.lower.indices];
-  const segments = lines.flatMap((line) => line.slice(1).map((k, i): [number, number] => [line[i], k]));
-  const triangles = orderUnderlayFirst(constrainEdges(xy, mesh, segments), rig.weights);
+  const lipLines = lines.flatMap((line) => line.slice(1).map((k, i): [number, number] => [line[i], k]));
+  const triangles = orderUnderlayFirst(triangulateDistinct(open, n, lipLines), rig.weights);
   rig.triangles = triangles.list;
   rig.underlayCount = triangles.underlay;
   rig.poseDepth = smoothDepth(rig.source, triangles.list, landmarks, POSE_DEPTH_SMOOTHING);
@@ -239,7 +237,7 @@ export function createFaceRigs(source: RgbaImage, subjects: FaceSubject[]): Face
 }
 
 /** Delaunay on the 2-D positions; points closer than 0.01 px (a closed mouth's inner lips) are nudged apart first. */
-function triangulateDistinct(positions: Float64Array, n: number): { triangles: Uint32Array; xy: Float64Array } {
+function triangulateDistinct(positions: Float64Array, n: number, edges: [number, number][] = []): Uint32Array {
   const xy = new Float64Array(2 * n);
   const seen = new Set<string>();
   for (let k = 0; k < n; k++) {
@@ -250,7 +248,7 @@ function triangulateDistinct(positions: Float64Array, n: number): { triangles: U
     xy[2 * k] = x;
     xy[2 * k + 1] = y;
   }
-  return { triangles: triangulate(xy), xy };
+  return triangulate(xy, edges);
 }
 
 /**
