@@ -65,7 +65,7 @@ const speed = (seconds: number, t: { ms: number; cpuMs: number }) =>
 const pct = (hit: number, total: number) => `${total ? ((100 * hit) / total).toFixed(0) : '–'} % (${hit}/${total})`;
 
 async function benchClosures(voice: string) {
-  const audioOnly: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, openVowels: 0, openVowelsHit: 0 };
+  const audioOnly: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, falseRunsInPause: 0, openVowels: 0, openVowelsHit: 0 };
   let ttsClosures = 0;
   let ttsHit = 0;
   for (const text of CLOSURE_SENTENCES) {

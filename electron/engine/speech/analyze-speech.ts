@@ -46,7 +46,8 @@ export async function analyzeSpeech(input: AnalyzeSpeechInput, { signal, onProgr
   const durationSec = input.audio.durationSec;
 
   report('features', 0);
-  const features = computeFrameFeatures(audio);
+  // Only the aligner reads the MFCCs: without a transcript they are not computed.
+  const features = computeFrameFeatures(audio, input.transcript?.trim() && !input.ttsTimeline ? {} : { mfccCount: 0 });
   throwIfAborted(signal);
   report('vad', 0.15);
   // The synthesiser knows exactly where it spoke; a clean recording tells speech from silence by its level;

@@ -12,7 +12,7 @@ const SENTENCES = [
 ];
 
 async function scoreAudioOnly(voice: string): Promise<LipSyncScore> {
-  const total: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, openVowels: 0, openVowelsHit: 0 };
+  const total: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, falseRunsInPause: 0, openVowels: 0, openVowelsHit: 0 };
   for (const text of SENTENCES) {
     const { audio, timeline } = await synthesizeSpeech(text, { voice });
     const estimate = estimateVisemesFromAudio(resamplePcm(audio, 16000), { fps: 30 });

@@ -50,7 +50,7 @@ export const ESPEAK_MAX_TEXT_BYTES = 1 << 20;
 async function loadEspeak(): Promise<LoadedEspeak> {
   const { default: initialize } = await import('@echogarden/espeak-ng-emscripten');
   const module = (await initialize()) as { eSpeakNGWorker: new () => EspeakWorker; HEAPU8: Uint8Array };
-  const worker = new module.eSpeakNGWorker();
+  const worker = withFixedClock(() => new module.eSpeakNGWorker());
   // The first utterance loads what later ones reuse; the snapshot is taken after it so that every synthesis,
   // the first included, starts from one and the same state. The module's JavaScript side keeps one buffer in that
   // memory for the strings it is given, grown (reallocated) for a longer one; a buffer allocated after the snapshot
@@ -61,6 +61,23 @@ async function loadEspeak(): Promise<LoadedEspeak> {
   worker.set_voice('en-us');
   worker.synthesize('Ready.', () => false);
   return { worker, heap: () => module.HEAPU8, pristine: module.HEAPU8.slice() };
+}
+
+/**
+ * eSpeak seeds its random numbers from the clock when it starts (srand(time())), and breathy voices (variants f3,
+ * f5 …) mix that noise into every utterance: the same line came out different in every process. The constructor
+ * runs synchronously, so the clock is fixed only while it runs and nothing else can see it.
+ */
+const ESPEAK_SEED_CLOCK_MS = 1_700_000_000_000;
+
+function withFixedClock<T>(create: () => T): T {
+  const now = Date.now;
+  Date.now = () => ESPEAK_SEED_CLOCK_MS;
+  try {
+    return create();
+  } finally {
+    Date.now = now;
+  }
 }
 
 function loaded(): Promise<LoadedEspeak> {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { synthesizeSpeech } from './espeak-synth.js';
@@ -117,4 +118,20 @@ describe('listVoices', () => {
     expect((await resolveVoice('gmw/en-US')).language).toBe('en-us');
     expect((await resolveVoice('EN-US')).language).toBe('en-us');
   });
+});
+
+describe('synthesis across processes', () => {
+  it('speaks a breathy voice (noise in every frame) the same in two fresh processes', () => {
+    // eSpeak seeds its noise from the clock at start-up; two processes a moment apart must still agree.
+    const script = [
+      "import { createHash } from 'node:crypto';",
+      `import { synthesizeSpeech } from ${JSON.stringify(new URL('./espeak-synth.ts', import.meta.url).pathname)};`,
+      "const { audio } = await synthesizeSpeech('Papa a pris le bateau.', { voice: 'fr+f3' });",
+      "console.log(createHash('sha256').update(audio.samples).digest('hex'));",
+    ].join('\n');
+    const run = () => execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    const first = run();
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(run()).toBe(first);
+  }, 60_000);
 });

@@ -10,6 +10,8 @@ export interface LipSyncScore {
   /** Runs of pressed-lip frames in the curves, and how many of them meet a reference bilabial (precision). */
   pressRuns: number;
   pressRunsOnBilabial: number;
+  /** Of the runs that meet no bilabial, those lying wholly in a pause of the reference (the rest fall inside speech). */
+  falseRunsInPause: number;
   /** Open vowels (a ɑ æ ʌ …) of at least 50 ms, and how many open the jaw past `openJaw`. */
   openVowels: number;
   openVowelsHit: number;
@@ -21,11 +23,13 @@ export interface LipSyncScore {
  */
 export function scoreLipSync(reference: TimedPhoneme[], curves: ArticulationCurves, { toleranceFrames = 1, pressThreshold = 0.8, openJaw = 0.4 } = {}): LipSyncScore {
   const { fps, frameCount } = curves;
-  const score: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, openVowels: 0, openVowelsHit: 0 };
+  const score: LipSyncScore = { closures: 0, closuresHit: 0, pressRuns: 0, pressRunsOnBilabial: 0, falseRunsInPause: 0, openVowels: 0, openVowelsHit: 0 };
   const bilabialFrames = new Uint8Array(frameCount);
+  const pauseFrames = new Uint8Array(frameCount);
   for (const p of reference) {
     const viseme = phonemeToViseme(p.phoneme);
     const [from, to] = segmentFrames(p.start, p.end, fps, frameCount);
+    if (p.phoneme === '_') pauseFrames.fill(1, from, to + 1);
     if (viseme === 'PP') {
       score.closures++;
       const lo = Math.max(0, from - toleranceFrames);
@@ -41,8 +45,13 @@ export function scoreLipSync(reference: TimedPhoneme[], curves: ArticulationCurv
     if (curves.lipPress[k] < pressThreshold || (k > 0 && curves.lipPress[k - 1] >= pressThreshold)) continue;
     score.pressRuns++;
     let onBilabial = false;
-    for (let j = k; j < frameCount && curves.lipPress[j] >= pressThreshold; j++) onBilabial ||= bilabialFrames[j] === 1;
+    let inPause = true;
+    for (let j = k; j < frameCount && curves.lipPress[j] >= pressThreshold; j++) {
+      onBilabial ||= bilabialFrames[j] === 1;
+      inPause &&= pauseFrames[j] === 1;
+    }
     if (onBilabial) score.pressRunsOnBilabial++;
+    else if (inPause) score.falseRunsInPause++;
   }
   return score;
 }

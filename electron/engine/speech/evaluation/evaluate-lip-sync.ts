@@ -39,6 +39,8 @@ export interface LipSyncSummary {
   /** Presses that meet no b/p/m. */
   falseClosures: number;
   falseClosuresPer10Sec: number;
+  /** False closures lying wholly in a pause (the rest are inside speech: mid-word or between words without a pause). */
+  falseClosuresInPauses: number;
   /** Share of all presses that meet no b/p/m. */
   falseClosureShare: number;
   openVowels: number;
@@ -57,6 +59,7 @@ export function summariseScores(group: string, scores: ClipScore[]): LipSyncSumm
     closureRecall: sum('closures') ? sum('closuresHit') / sum('closures') : 1,
     falseClosures,
     falseClosuresPer10Sec: speechSec ? (10 * falseClosures) / speechSec : 0,
+    falseClosuresInPauses: sum('falseRunsInPause'),
     falseClosureShare: sum('pressRuns') ? falseClosures / sum('pressRuns') : 0,
     openVowels: sum('openVowels'),
     openVowelsOpened: sum('openVowels') ? sum('openVowelsHit') / sum('openVowels') : 1,
@@ -81,10 +84,10 @@ const pct = (v: number) => `${(100 * v).toFixed(0).padStart(3)} %`;
 
 /** A fixed-width table of summaries for a terminal or a report. */
 export function formatSummaryTable(rows: LipSyncSummary[]): string {
-  const head = `${'group'.padEnd(36)} clips  b/p/m  closed  false (/10 s, share)  open vowels opened`;
+  const head = `${'group'.padEnd(36)} clips  b/p/m  closed  false (/10 s, share, in pauses)  open vowels opened`;
   const lines = rows.map(
     (r) =>
-      `${r.group.padEnd(36)} ${String(r.clips).padStart(5)}  ${String(r.closures).padStart(5)}  ${pct(r.closureRecall)}  ${String(r.falseClosures).padStart(5)} (${r.falseClosuresPer10Sec.toFixed(2).padStart(5)}, ${pct(r.falseClosureShare)})  ${pct(r.openVowelsOpened)} of ${r.openVowels}`,
+      `${r.group.padEnd(36)} ${String(r.clips).padStart(5)}  ${String(r.closures).padStart(5)}  ${pct(r.closureRecall)}  ${String(r.falseClosures).padStart(5)} (${r.falseClosuresPer10Sec.toFixed(2).padStart(5)}, ${pct(r.falseClosureShare)}, ${String(r.falseClosuresInPauses).padStart(3)})  ${pct(r.openVowelsOpened)} of ${r.openVowels}`,
   );
   return [head, ...lines].join('\n');
 }
