@@ -14,6 +14,7 @@ import type { FrameSynthesiser, RedrawnFrame } from '../synth/frame-synthesiser.
 import { cropAndShrink } from './area-downscale.js';
 import { prepareClipSpeech, type PrepareClip, type PreparedClip } from './clip-speech.js';
 import { prepareScene, synthesiseScene, type SceneParts, type SceneRequest } from './prepare-scene.js';
+import { createSpeechWarmUp } from './speech-warm-up.js';
 import { prepareMouthReference } from './track-mouth-bank.js';
 import type { MouthBank } from '../synth/mouth-bank/mouth-bank.js';
 
@@ -75,6 +76,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
   const scenes = createLru<Promise<PreviewedScene>>(KEEP_SCENES, (scene) => void scene.then((s) => s.synthesiser.close()).catch(() => {}));
   let tempDir: Promise<string> | undefined;
   let clipNumber = 0;
+  const speechWarmUp = createSpeechWarmUp();
 
   const workDir = () =>
     (tempDir ??= createTempFolder('mouthpiece-preview-', 'the preview').catch((error: unknown) => {
@@ -108,6 +110,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
     async frame(scene, { timeSec, maxSide, patchOf }, options = {}) {
       const key = JSON.stringify([scene.facePath, scene.tracks, scene.styles ?? {}, scene.fps, scene.seed, scene.footage ?? {}, scene.mouthFrom ?? null, maxSide]);
       const previewed = await scenes.getOrCreate(key, () => previewScene(scene, maxSide, options.signal));
+      if (scene.tracks.some((track) => track.clips.some((clip) => clip.source.kind === 'say'))) speechWarmUp.touch();
       const index = Math.min(previewed.frameCount - 1, Math.max(0, Math.round(timeSec * previewed.fps)));
       const drawn = await previewed.synthesiser.frameAt(index, options);
       const timing = { timeSec: index / previewed.fps, durationSec: previewed.durationSec };
@@ -123,6 +126,7 @@ export function createPreviewRenderer(deps: { tools: FfmpegTools; pool: SessionP
       return { image: out, width: out.width, height: out.height, ...timing, base: still?.base ?? null };
     },
     async close() {
+      speechWarmUp.close();
       faces.clear();
       clips.clear();
       mouthBanks.clear();
