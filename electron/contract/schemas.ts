@@ -221,6 +221,8 @@ export const requestSchemas = {
     maxSide: z.number().int().min(64).max(1920).optional(),
     /** `still` (lossless PNG, unless told) for a paused stage; `playback`, a JPEG a tenth the size, while playing. */
     quality: z.enum(['still', 'playback']).optional(),
+    /** The `base` of the frame the page shows: a playback frame then comes as the patch that changed, if it can. */
+    base: z.string().max(2000).optional(),
   }),
   /** A video the user dropped or picked (its path on this computer; the bridge verifies uploads itself). */
   'video.verify': z.strictObject({ path: absolutePathSchema }),

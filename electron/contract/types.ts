@@ -240,8 +240,16 @@ export type RenderJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancel
 export interface PreviewFrameView {
   /** `data:image/png;base64,…` (a still) or `data:image/jpeg;base64,…` (playback): nothing is written to disk. */
   url: string;
+  /** The whole frame's size (also when `url` is only a patch). */
   width: number;
   height: number;
+  /**
+   * Frames with the same base differ only inside one rectangle (a photo's faces): send it back as the request's
+   * `base` while this frame is shown, and playback frames come as `patch`es. Null when the whole picture moves.
+   */
+  base: string | null;
+  /** `url` is only this part of the frame (pixels), to be drawn over a frame of the same `base`. */
+  patch?: { x: number; y: number; width: number; height: number };
   /** The time of the frame drawn (on the export's frame grid). */
   timeSec: number;
   /** Where the last clip ends. */

@@ -100,6 +100,8 @@ describe.skipIf(!hasChromium || !hasMedia)('studio in Chromium over the bridge',
     await page.getByTestId('play').click();
     await expect.poll(() => timecode.textContent(), { timeout: 5_000 }).not.toBe(before);
     await page.getByTestId('play').click();
+    // Playing, the faces came as patches over a quick frame; paused, the stage settles on the export's exact pixels.
+    await expect.poll(() => page.getByTestId('preview-canvas').getAttribute('data-preview-frame'), { timeout: 30_000 }).toBe('exact');
     const drawn = await page.getByTestId('preview-canvas').evaluate((canvas: HTMLCanvasElement) => {
       const blank = document.createElement('canvas');
       blank.width = canvas.width;

@@ -2,7 +2,7 @@ import { encodePng } from '../media/encode-png.js';
 import type { FfmpegTools } from '../media/index.js';
 import { createJpegFrameEncoder } from '../media/jpeg-frame-encoder.js';
 import type { SessionPool } from '../models/session-pool.js';
-import { createPreviewRenderer } from '../render/preview-renderer.js';
+import { createPreviewRenderer, type PreviewPatch } from '../render/preview-renderer.js';
 import type { StudioRenderSpec } from './render-job.js';
 import { toTalkingVideoRequest } from './talking-video-runner.js';
 
@@ -16,11 +16,17 @@ export interface EncodedPreviewFrame {
   height: number;
   timeSec: number;
   durationSec: number;
+  /** What the frame can be patched onto (see `PreviewFrame.base`); `patch`: `bytes` are only that part of it. */
+  base: string | null;
+  patch?: PreviewPatch;
 }
 
 export interface JobPreview {
-  /** The frame at `timeSec` of what the job would render, the whole picture at most `maxSide` pixels a side. */
-  frame(spec: StudioRenderSpec, at: { timeSec: number; maxSide: number; quality?: PreviewQuality }): Promise<EncodedPreviewFrame>;
+  /**
+   * The frame at `timeSec` of what the job would render, the whole picture at most `maxSide` pixels a side. During
+   * playback, a caller showing a frame of `base` gets only the part that changed (a still is always whole).
+   */
+  frame(spec: StudioRenderSpec, at: { timeSec: number; maxSide: number; quality?: PreviewQuality; base?: string }): Promise<EncodedPreviewFrame>;
   /** Forgets every scene and stops the playback encoder. */
   close(): Promise<void>;
 }
@@ -30,8 +36,8 @@ export function createJobPreview(deps: { tools: FfmpegTools; pool: SessionPool }
   const renderer = createPreviewRenderer(deps);
   const jpeg = createJpegFrameEncoder(deps);
   return {
-    async frame(spec, { quality = 'still', ...at }) {
-      const { image, ...frame } = await renderer.frame(toTalkingVideoRequest(spec), at);
+    async frame(spec, { quality = 'still', base, ...at }) {
+      const { image, ...frame } = await renderer.frame(toTalkingVideoRequest(spec), { ...at, patchOf: quality === 'playback' ? base : undefined });
       if (quality === 'still') return { ...frame, bytes: encodePng(image), mimeType: 'image/png' };
       return { ...frame, bytes: await jpeg.encode(image), mimeType: 'image/jpeg' };
     },

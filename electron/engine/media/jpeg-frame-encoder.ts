@@ -1,8 +1,8 @@
 /**
  * Pictures as JPEG through one long-lived ffmpeg (MJPEG over a pipe): for preview playback, where each frame must
  * be small for the page to decode at 25 frames a second, and starting a process per frame would cost more than the
- * frame. The encoder runs on the other core while the engine draws the next frame. One process per picture size;
- * a new size replaces it. `close` stops it.
+ * frame. The encoder runs on the other core while the engine draws the next frame. One process per picture size, the
+ * two used most recently kept (playback alternates whole frames and the face's patch). `close` stops them.
  */
 import { EngineError } from '../errors.js';
 import { startFfmpeg, type FfmpegProcess } from './ffmpeg-adapter.js';
@@ -17,6 +17,9 @@ export interface JpegFrameEncoder {
   close(): Promise<void>;
 }
 
+/** Sizes kept running at once: a whole frame and a patch. */
+const KEEP_SIZES = 2;
+
 /** ffmpeg's MJPEG scale: 2 is near-lossless, 31 the worst. 3 keeps skin texture at about a tenth of PNG's bytes. */
 const QUALITY_SCALE = 3;
 
@@ -24,12 +27,13 @@ interface RunningEncoder {
   size: string;
   process: FfmpegProcess;
   waiting: { resolve(jpeg: Buffer): void; reject(error: unknown): void }[];
-  /** The newest picture's JPEG: a change of size waits for it before stopping this process. */
+  /** The newest picture's JPEG: an evicted process is stopped once it is out. */
   last: Promise<Buffer>;
 }
 
 export function createJpegFrameEncoder(deps: { tools: FfmpegTools }): JpegFrameEncoder {
-  let running: RunningEncoder | null = null;
+  const running = new Map<string, RunningEncoder>();
+  const stopping = new Set<Promise<void>>();
 
   const start = (width: number, height: number): RunningEncoder => {
     const process = startFfmpeg({
@@ -53,7 +57,7 @@ export function createJpegFrameEncoder(deps: { tools: FfmpegTools }): JpegFrameE
       .then(() => new EngineError('FFMPEG_FAILED', 'The preview encoder stopped.'))
       .catch((error: unknown) => error)
       .then((error) => {
-        if (running === encoder) running = null;
+        if (running.get(encoder.size) === encoder) running.delete(encoder.size);
         for (const frame of encoder.waiting.splice(0)) frame.reject(error);
       });
     return encoder;
@@ -69,13 +73,17 @@ export function createJpegFrameEncoder(deps: { tools: FfmpegTools }): JpegFrameE
   let writes: Promise<unknown> = Promise.resolve();
 
   const submit = async (image: RgbaImage): Promise<{ jpeg: Promise<Buffer> }> => {
-    if (running && running.size !== `${image.width}x${image.height}`) {
-      const old = running;
-      running = null;
-      await old.last.catch(() => undefined);
-      await stop(old);
+    const size = `${image.width}x${image.height}`;
+    const encoder = running.get(size) ?? start(image.width, image.height);
+    running.delete(size);
+    running.set(size, encoder);
+    for (const [oldSize, old] of running) {
+      if (running.size <= KEEP_SIZES) break;
+      running.delete(oldSize);
+      const stopped = old.last.catch(() => undefined).then(() => stop(old));
+      stopping.add(stopped);
+      void stopped.then(() => stopping.delete(stopped));
     }
-    const encoder = (running ??= start(image.width, image.height));
     const jpeg = new Promise<Buffer>((resolve, reject) => encoder.waiting.push({ resolve, reject }));
     jpeg.catch(() => undefined); // when the write fails, its error is the one reported
     encoder.last = jpeg;
@@ -91,9 +99,9 @@ export function createJpegFrameEncoder(deps: { tools: FfmpegTools }): JpegFrameE
     },
     async close() {
       await writes;
-      const encoder = running;
-      running = null;
-      if (encoder) await stop(encoder);
+      const encoders = [...running.values()];
+      running.clear();
+      await Promise.all([...encoders.map(stop), ...stopping]);
     },
   };
 }

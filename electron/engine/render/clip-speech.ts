@@ -8,7 +8,7 @@ import { buildCutAudioArgs, probeMedia, runFfmpeg, type FfmpegTools } from '../m
 import type { SpeechPerformanceInput } from '../speech/speech-types.js';
 import { assertNoOverlappingClips } from './scene.js';
 import type { ClipRequest, TalkingVideoRequest } from './talking-video-request.js';
-import { analyzeSpeech, decodeAudio, synthesizeSpeech, writeWavFile } from '../speech/index.js';
+import { ANALYSIS_SAMPLE_RATE_HZ, analyzeSpeech, decodeAudio, resamplePcm, synthesizeSpeech, writeWavFile } from '../speech/index.js';
 
 export interface PreparedClip {
   startSec: number;
@@ -45,10 +45,12 @@ export async function prepareClipSpeech(deps: ClipSpeechDeps, clip: ClipRequest,
   const voice = await synthesizeSpeech(source.text, { voice: source.voice });
   throwIfAborted(signal);
   const audioPath = path.join(deps.tempDir, `${options.name}.wav`);
-  await writeWavFile(audioPath, voice.audio);
-  // Analysis runs on 16 kHz mono; the synthesiser speaks at its own rate, so read the file back the standard way.
-  const audio = await decodeAudio(tools, audioPath, { signal });
+  const written = writeWavFile(audioPath, voice.audio);
+  written.catch(() => undefined); // awaited below; its error is the one reported
+  // The synthesiser's own samples, brought to the analysis rate in memory (no ffmpeg to start and read the file back).
+  const audio = resamplePcm(voice.audio, ANALYSIS_SAMPLE_RATE_HZ);
   const speech = await analyzeSpeech({ audio, ttsTimeline: voice.timeline, fps }, { signal });
+  await written;
   return { startSec: clip.startSec, audioPath, durationSec: audio.durationSec, speech };
 }
 

@@ -105,6 +105,26 @@ describe('preview frames from the export engine', () => {
     expect(meanDifference(pixels(changed), wide, neutral.width, box)).toBeGreaterThan(2);
   }, 30_000);
 
+  it('sends only the changed rectangle to a caller holding a frame of the same photo, also across an edit', async () => {
+    const whole = await preview.frame(scene(), { timeSec: 0.1, maxSide: 360 });
+    expect(whole.base).toEqual(expect.any(String));
+    expect(whole.patch).toBeUndefined();
+    // a frame of another line over the same photo: the same base, so the caller's frame still fits under it
+    const at = { timeSec: 0.9, maxSide: 360 };
+    const [wholeLater, patch] = [await preview.frame(scene('Hmm, mama.'), at), await preview.frame(scene('Hmm, mama.'), { ...at, patchOf: whole.base! })];
+    expect(patch.base).toBe(whole.base);
+    const rect = patch.patch!;
+    expect([patch.width, patch.height, patch.image.width, patch.image.height]).toEqual([whole.width, whole.height, rect.width, rect.height]);
+    expect(rect.width * rect.height).toBeLessThan(0.6 * whole.width * whole.height);
+    // the held frame with the patch drawn over it is the later frame, pixel for pixel
+    const composed = Uint8Array.from(whole.image.data);
+    for (let row = 0; row < rect.height; row++) composed.set(patch.image.data.subarray(row * rect.width * 4, (row + 1) * rect.width * 4), ((rect.y + row) * whole.width + rect.x) * 4);
+    expect(Buffer.compare(composed, wholeLater.image.data)).toBe(0);
+    expect(Buffer.compare(whole.image.data, wholeLater.image.data)).not.toBe(0);
+    // a base the engine does not know gets the whole frame
+    expect((await preview.frame(scene('Hmm, mama.'), { ...at, patchOf: 'another photo' })).patch).toBeUndefined();
+  }, 30_000);
+
   it('names the picture and the subject it cannot find', async () => {
     const bad = { ...scene(), tracks: [{ ...scene().tracks[0], subject: 3 }] };
     await expect(preview.frame(bad, { timeSec: 0, maxSide: 360 })).rejects.toMatchObject({ code: 'NO_SUCH_SUBJECT', message: expect.stringContaining(path.basename(PHOTO)) });

@@ -179,6 +179,14 @@ describe.skipIf(!hasSharedMedia)('preview handler', () => {
     expect(rest.durationSec).toBeCloseTo(1.25, 1);
     expect(speaking.every((frame) => frame.url !== rest.url)).toBe(true);
     expect((await at(0.1, 200)).width).toBeLessThanOrEqual(200);
+    // Playing, a page showing a frame of this photo gets only the faces' rectangle (all three); a still is whole.
+    const playing = (base: string | undefined, quality: 'still' | 'playback') => studio.handlers['preview.frame']({ projectId: project.id, timeSec: 0.9, maxSide: 360, quality, base });
+    const patched = await playing(rest.base ?? undefined, 'playback');
+    expect(patched.url).toMatch(/^data:image\/jpeg;base64,/);
+    expect([patched.base, patched.width, patched.height]).toEqual([rest.base, rest.width, rest.height]);
+    expect(patched.patch!.width * patched.patch!.height).toBeLessThan(0.6 * rest.width * rest.height);
+    expect((await playing(rest.base ?? undefined, 'still')).patch).toBeUndefined();
+    expect((await playing(undefined, 'playback')).patch).toBeUndefined();
     // A changed document is a new scene: subject 0 speaking instead of subject 2.
     await studio.handlers['projects.save']({ projectId: project.id, document: documentWith({ tracks: [{ ...documentWith().tracks[0], subject: 0 }] }) });
     expect((await at(0.7)).url).not.toBe(speaking[1].url);

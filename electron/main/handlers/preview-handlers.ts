@@ -15,15 +15,16 @@ const NO_OUTPUT = '/preview.mp4';
  */
 export function createPreviewHandlers({ engine }: StudioHandlerDeps): PreviewHandlers {
   return {
-    'preview.frame': async ({ projectId, timeSec, maxSide = DEFAULT_MAX_SIDE, quality }) => {
+    'preview.frame': async ({ projectId, timeSec, maxSide = DEFAULT_MAX_SIDE, quality, base }) => {
       const { library, project } = await requireProject(engine, projectId);
       const { document, name } = toProjectView(project);
       // The preview shows the whole stage whatever the format, so a custom preset (even a deleted one) plays no part.
       const { customPresetId: _format, ...exportSettings } = document.export;
       const scene = { ...document, export: exportSettings };
       const spec = buildRenderSpec(library, { document: scene, title: name, preset: document.export.preset, outputPath: NO_OUTPUT, allowSilence: true });
-      const frame = await (await engine.preview()).frame(spec, { timeSec, maxSide, quality });
-      return { url: `data:${frame.mimeType};base64,${frame.bytes.toString('base64')}`, width: frame.width, height: frame.height, timeSec: frame.timeSec, durationSec: frame.durationSec };
+      const frame = await (await engine.preview()).frame(spec, { timeSec, maxSide, quality, base });
+      const { width, height, timeSec: shownSec, durationSec, patch } = frame;
+      return { url: `data:${frame.mimeType};base64,${frame.bytes.toString('base64')}`, width, height, timeSec: shownSec, durationSec, base: frame.base, ...(patch ? { patch } : {}) };
     },
   };
 }

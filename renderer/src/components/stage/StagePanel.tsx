@@ -33,7 +33,6 @@ export function StagePanel({ booting }: { booting: boolean }) {
   const area = useRef<HTMLDivElement>(null);
   const box = useElementSize(area);
   const preview = usePreviewFrame(face?.consent ?? false);
-  const frameUrl = preview.url;
   const drop = useStageDrop();
   const [pictureError, setPictureError] = useState<string | null>(null);
   const onPictureError = useCallback((message: string) => setPictureError(message), []);
@@ -114,7 +113,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
         ) : (
           <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
-              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} stillUrl={face.thumbnailUrl} width={pictureSize.width} height={pictureSize.height} frameUrl={frameUrl} frameTimeSec={preview.timeSec} onError={onPictureError} />
+              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} stillUrl={face.thumbnailUrl} width={pictureSize.width} height={pictureSize.height} frame={preview.picture} frameTimeSec={preview.timeSec} onError={onPictureError} />
             )}
             {framing && exportSettings.customPresetId === undefined && (
               <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} shotSubject={shotSubject} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FaceKind } from '../../../../electron/contract/types';
 import { useEditor } from '../../store/editor-store';
+import type { ComposedPicture } from './frame-compositor';
 import { PREVIEW_FRAME_MARK } from './preview-frame-mark';
 
 interface StagePictureProps {
@@ -11,8 +12,8 @@ interface StagePictureProps {
   width: number;
   height: number;
   /** A rendered preview frame for the playhead, drawn over the picture when the engine offers one. */
-  frameUrl: string | null;
-  /** The time `frameUrl` shows. */
+  frame: ComposedPicture | null;
+  /** The time `frame` shows. */
   frameTimeSec?: number | null;
   onError(message: string): void;
 }
@@ -32,7 +33,7 @@ function seekVideo(video: HTMLVideoElement, seconds: number): void {
  * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
  * the picture's own resolution; CSS scales it to fit.
  */
-export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl, frameTimeSec = null, onError }: StagePictureProps) {
+export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frame, frameTimeSec = null, onError }: StagePictureProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
   const frameShown = useRef(false);
@@ -87,31 +88,20 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frameUrl
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
-    if (!frameUrl) {
+    if (!frame) {
       frameShown.current = false;
       delete context.canvas.dataset.previewFrame;
       drawBase();
       return;
     }
-    let cancelled = false;
-    const frame = new Image();
-    // decode() lets the browser decode off the main thread, so drawing does not stall the playhead and the timeline
-    const show = () => {
-      if (cancelled) return;
-      frameShown.current = true;
-      context.drawImage(frame, 0, 0, width, height);
-      // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
-      context.canvas.dataset.previewFrame = frameUrl.startsWith('data:image/png') ? 'exact' : 'quick';
-      // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
-      performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: frameTimeSec, playheadSec: latestPlayhead.current } });
-    };
-    frame.src = frameUrl;
-    frame.decode().then(show, () => undefined);
-    return () => {
-      cancelled = true;
-    };
-    // frameTimeSec arrives with frameUrl
-  }, [frameUrl, width, height]);
+    frameShown.current = true;
+    context.drawImage(frame.canvas, 0, 0, width, height);
+    // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
+    context.canvas.dataset.previewFrame = frame.exact ? 'exact' : 'quick';
+    // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
+    performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: frameTimeSec, playheadSec: latestPlayhead.current } });
+    // frameTimeSec arrives with the frame
+  }, [frame, width, height]);
 
   return <canvas ref={canvas} data-testid="preview-canvas" className="stage-canvas" width={width} height={height} aria-label="Stage preview" role="img" />;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudioError } from '../../../../electron/contract/types';
 import { useEditor, useStudioContext } from '../../store/editor-store';
+import { createFrameCompositor, type ComposedPicture } from './frame-compositor';
 import { createPreviewFeed, type PreviewFeed } from './preview-feed';
 
 /** Preview frames are asked for on this grid (the engine snaps to the export's own frame grid). */
@@ -10,7 +11,7 @@ export const PREVIEW_MAX_SIDE = 960;
 
 export interface PreviewFrame {
   /** The rendered frame at the playhead; null without a saved project or when the frame was refused. */
-  url: string | null;
+  picture: ComposedPicture | null;
   /** The time the frame shows, for keeping picture and sound together. */
   timeSec: number | null;
   /** Why the last frame was refused (NO_CONSENT, …), so the stage can say so instead of freezing silently. */
@@ -44,12 +45,19 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
       return;
     }
     let closed = false;
+    const compositor = createFrameCompositor();
     const current = createPreviewFeed({
       fps: PREVIEW_FPS,
-      fetchFrame: async (request) => ({ faceId: faceIdNow.current, result: await studio.preview.frame({ projectId, timeSec: request.timeSec, maxSide: PREVIEW_MAX_SIDE, quality: request.quality }) }),
-      onResult: ({ faceId: requestedFaceId, result }) => {
+      fetchFrame: async (request) => {
+        const faceId = faceIdNow.current;
+        const result = await studio.preview.frame({ projectId, timeSec: request.timeSec, maxSide: PREVIEW_MAX_SIDE, quality: request.quality, base: compositor.base() });
+        // decoded before the feed counts the frame as back, so frames are never asked for faster than they are drawn
+        return { faceId, result, picture: result.ok ? await compositor.apply(result.value) : null };
+      },
+      onResult: ({ faceId: requestedFaceId, result, picture }) => {
         if (closed) return;
-        setFrame(result.ok ? { url: result.value.url, timeSec: result.value.timeSec, refusal: null, faceId: requestedFaceId } : { url: null, timeSec: null, refusal: result.error, faceId: requestedFaceId });
+        if (!result.ok) setFrame({ picture: null, timeSec: null, refusal: result.error, faceId: requestedFaceId });
+        else if (picture) setFrame({ picture, timeSec: result.value.timeSec, refusal: null, faceId: requestedFaceId });
       },
     });
     feed.current = current;
@@ -74,5 +82,5 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
     feed.current?.invalidate();
   }, [revision, consentGiven]);
 
-  return frame && frame.faceId === faceId ? { url: frame.url, timeSec: frame.timeSec, refusal: frame.refusal } : { url: null, timeSec: null, refusal: null };
+  return frame && frame.faceId === faceId ? { picture: frame.picture, timeSec: frame.timeSec, refusal: frame.refusal } : { picture: null, timeSec: null, refusal: null };
 }
