@@ -113,7 +113,7 @@ export function StagePanel({ booting }: { booting: boolean }) {
         ) : (
           <div className={`stage-frame${playing ? ' playing' : ''}`} style={{ width: fitted.width, height: fitted.height }}>
             {pictureSize.width > 0 && (
-              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} stillUrl={face.thumbnailUrl} width={pictureSize.width} height={pictureSize.height} frame={preview.picture} frameTimeSec={preview.timeSec} onError={onPictureError} />
+              <StagePicture mediaUrl={face.mediaUrl} kind={face.kind} stillUrl={face.thumbnailUrl} width={pictureSize.width} height={pictureSize.height} frames={preview.frames} onError={onPictureError} />
             )}
             {framing && exportSettings.customPresetId === undefined && (
               <ExportFrameOverlay width={pictureSize.width} height={pictureSize.height} framing={framing} shotSubject={shotSubject} label={PRESET_LABELS[exportSettings.preset]} caption={captionText ? { text: captionText, style: exportSettings.captions.style } : null} />

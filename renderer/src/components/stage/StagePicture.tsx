@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { FaceKind } from '../../../../electron/contract/types';
-import { useEditor } from '../../store/editor-store';
-import type { ComposedPicture } from './frame-compositor';
+import { useStudioContext } from '../../store/editor-store';
 import { PREVIEW_FRAME_MARK } from './preview-frame-mark';
+import type { PreviewFrames, ShownPicture } from './use-preview-frame';
 
 interface StagePictureProps {
   mediaUrl: string;
@@ -11,10 +11,8 @@ interface StagePictureProps {
   stillUrl?: string | null;
   width: number;
   height: number;
-  /** A rendered preview frame for the playhead, drawn over the picture when the engine offers one. */
-  frame: ComposedPicture | null;
-  /** The time `frame` shows. */
-  frameTimeSec?: number | null;
+  /** Rendered preview frames for the playhead, drawn over the picture when the engine offers one. */
+  frames: PreviewFrames;
   onError(message: string): void;
 }
 
@@ -33,13 +31,13 @@ function seekVideo(video: HTMLVideoElement, seconds: number): void {
  * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
  * the picture's own resolution; CSS scales it to fit.
  */
-export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frame, frameTimeSec = null, onError }: StagePictureProps) {
+export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frames, onError }: StagePictureProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
   const frameShown = useRef(false);
-  const playheadSec = useEditor((state) => state.playheadSec);
-  const latestPlayhead = useRef(playheadSec);
-  latestPlayhead.current = playheadSec;
+  // The playhead is followed through the store, not React state: it moves every animation frame while playing.
+  const { store } = useStudioContext();
+  const latestPlayhead = useRef(store.getState().playheadSec);
 
   const drawBase = () => {
     const source = base.current;
@@ -81,27 +79,45 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frame, f
   }, [mediaUrl, kind, stillUrl, width, height, onError]);
 
   // A video stage follows the playhead; while a seek is under way the next one waits for it.
-  useEffect(() => {
-    if (base.current instanceof HTMLVideoElement) seekVideo(base.current, playheadSec);
-  }, [playheadSec]);
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        const { playheadSec } = store.getState();
+        if (playheadSec === latestPlayhead.current) return;
+        latestPlayhead.current = playheadSec;
+        if (base.current instanceof HTMLVideoElement) seekVideo(base.current, playheadSec);
+      }),
+    [store],
+  );
 
   useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context) return;
-    if (!frame) {
-      frameShown.current = false;
-      delete context.canvas.dataset.previewFrame;
-      drawBase();
-      return;
-    }
-    frameShown.current = true;
-    context.drawImage(frame.canvas, 0, 0, width, height);
-    // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
-    context.canvas.dataset.previewFrame = frame.exact ? 'exact' : 'quick';
-    // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
-    performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: frameTimeSec, playheadSec: latestPlayhead.current } });
-    // frameTimeSec arrives with the frame
-  }, [frame, width, height]);
+    // what the canvas holds: undefined until the first draw, null for the picture without a frame
+    let drawn: ShownPicture | null | undefined;
+    const draw = () => {
+      const context = canvas.current?.getContext('2d');
+      if (!context) return;
+      const shown = frames.current();
+      if (!shown) {
+        if (drawn === null) return;
+        drawn = null;
+        frameShown.current = false;
+        delete context.canvas.dataset.previewFrame;
+        drawBase();
+        return;
+      }
+      if (shown === drawn) return;
+      drawn = shown;
+      frameShown.current = true;
+      context.drawImage(shown.picture.canvas, 0, 0, width, height);
+      // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
+      context.canvas.dataset.previewFrame = shown.picture.exact ? 'exact' : 'quick';
+      // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
+      performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: shown.timeSec, playheadSec: latestPlayhead.current } });
+    };
+    draw();
+    return frames.subscribe(draw);
+    // the picture's source and size change what is drawn; drawBase reads refs only
+  }, [frames, mediaUrl, width, height]);
 
   return <canvas ref={canvas} data-testid="preview-canvas" className="stage-canvas" width={width} height={height} aria-label="Stage preview" role="img" />;
 }

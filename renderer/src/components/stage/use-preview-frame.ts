@@ -9,16 +9,31 @@ const PREVIEW_FPS = 25;
 /** The stage's preview size: 540×960 for a portrait, as a phone shows a reel. */
 export const PREVIEW_MAX_SIDE = 960;
 
+/** A preview frame as drawn: the composed picture and the time it shows, for keeping picture and sound together. */
+export interface ShownPicture {
+  picture: ComposedPicture;
+  timeSec: number;
+}
+
+/**
+ * The frames, handed to the canvas without going through React: at 25 frames a second a state change per frame would
+ * re-render the whole stage panel (its overlays, the subject boxes) for a picture only the canvas draws.
+ */
+export interface PreviewFrames {
+  /** The frame at the playhead for the face on the stage, or null (none yet, refused, or another face's). */
+  current(): ShownPicture | null;
+  /** Calls `listener` whenever `current()` may have changed; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
 export interface PreviewFrame {
-  /** The rendered frame at the playhead; null without a saved project or when the frame was refused. */
-  picture: ComposedPicture | null;
-  /** The time the frame shows, for keeping picture and sound together. */
-  timeSec: number | null;
+  frames: PreviewFrames;
   /** Why the last frame was refused (NO_CONSENT, …), so the stage can say so instead of freezing silently. */
   refusal: StudioError | null;
 }
 
-interface ShownFrame extends PreviewFrame {
+interface HeldFrame {
+  shown: ShownPicture | null;
   faceId: number | null;
 }
 
@@ -34,14 +49,18 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
   const faceId = useEditor((state) => state.doc.stage.faceId);
   // Which picture the frame was rendered from: a frame of the previous face must not stay over a newly chosen one
   // while the project is still being saved.
-  const [frame, setFrame] = useState<ShownFrame | null>(null);
+  const [refusal, setRefusal] = useState<{ error: StudioError; faceId: number | null } | null>(null);
   const feed = useRef<PreviewFeed | null>(null);
   const faceIdNow = useRef(faceId);
   faceIdNow.current = faceId;
+  const held = useRef<HeldFrame>({ shown: null, faceId: null });
+  const [frames] = useState(() => createFrameSource(held, faceIdNow));
 
   useEffect(() => {
     if (projectId === null) {
-      setFrame(null);
+      held.current = { shown: null, faceId: null };
+      frames.notify();
+      setRefusal(null);
       return;
     }
     let closed = false;
@@ -56,8 +75,14 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
       },
       onResult: ({ faceId: requestedFaceId, result, picture }) => {
         if (closed) return;
-        if (!result.ok) setFrame({ picture: null, timeSec: null, refusal: result.error, faceId: requestedFaceId });
-        else if (picture) setFrame({ picture, timeSec: result.value.timeSec, refusal: null, faceId: requestedFaceId });
+        if (!result.ok) {
+          held.current = { shown: null, faceId: requestedFaceId };
+          setRefusal({ error: result.error, faceId: requestedFaceId });
+        } else if (picture) {
+          held.current = { shown: { picture, timeSec: result.value.timeSec }, faceId: requestedFaceId };
+          setRefusal(null);
+        } else return;
+        frames.notify();
       },
     });
     feed.current = current;
@@ -72,7 +97,7 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
       unsubscribe();
       if (feed.current === current) feed.current = null;
     };
-  }, [studio, store, projectId]);
+  }, [studio, store, projectId, frames]);
 
   // A saved edit or consent changes what every frame shows.
   const shownFor = useRef({ revision, consentGiven });
@@ -82,5 +107,18 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
     feed.current?.invalidate();
   }, [revision, consentGiven]);
 
-  return frame && frame.faceId === faceId ? { picture: frame.picture, timeSec: frame.timeSec, refusal: frame.refusal } : { picture: null, timeSec: null, refusal: null };
+  return { frames, refusal: refusal && refusal.faceId === faceId ? refusal.error : null };
+}
+
+/** Frames for the face on the stage only: a frame of the previous face must not stay over a newly chosen one. */
+function createFrameSource(held: { current: HeldFrame }, faceIdNow: { current: number | null }): PreviewFrames & { notify(): void } {
+  const listeners = new Set<() => void>();
+  return {
+    current: () => (held.current.faceId === faceIdNow.current ? held.current.shown : null),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notify: () => listeners.forEach((listener) => listener()),
+  };
 }
