@@ -47,6 +47,9 @@ export function childPidOf(pid: number): number {
   }
 }
 
+/** The phases that walk the clip frame by frame: only their growth is per minute of clip. */
+const CLIP_PHASES = new Set(['track', 'render']);
+
 /**
  * Per phase: RSS when it began and ended, and the change per minute of clip passed through it (from the progress
  * ratio); a drawing pass that grows shows here, and a tracking pass's growth per minute says what a longer clip adds.
@@ -62,7 +65,7 @@ export function describeRss(samples: RssSample[], clipSec: number): string {
       const settled = list[Math.floor(list.length / 4)];
       // the progress ratio is the whole run's; the share of this phase it covered is the share of the clip passed
       const through = last.ratio > first.ratio ? (last.ratio - settled.ratio) / (last.ratio - first.ratio) : 0;
-      const perMin = through > 0.05 ? ((last.rssMiB - settled.rssMiB) / (through * clipSec)) * 60 : NaN;
+      const perMin = CLIP_PHASES.has(phase) && through > 0.05 ? ((last.rssMiB - settled.rssMiB) / (through * clipSec)) * 60 : NaN;
       const slope = Number.isNaN(perMin) ? '' : ` (${perMin >= 0 ? '+' : ''}${perMin.toFixed(1)} MiB per minute of clip after its first quarter)`;
       return `${phase} ${first.rssMiB.toFixed(0)}→${last.rssMiB.toFixed(0)} MiB${slope}`;
     })
