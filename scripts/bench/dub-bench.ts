@@ -15,6 +15,7 @@ import { encodeSettingsFor, resolveExportPreset } from '../../electron/engine/ex
 import { renderTalkingVideo } from '../../electron/engine/render/render-talking-video.js';
 import { MEDIA, mb, type BenchSection } from './bench-support.js';
 import { cpuSecondsWithChildren, type Timing } from './cpu-time.js';
+import { childPidOf, describeRss, sampleRss } from './rss-sampler.js';
 
 const DUB_BENCH_SEC = Number(process.env.MOUTHPIECE_BENCH_DUB_SEC ?? 20);
 /** Lengths of the memory runs (`dub-long`), seconds: the goal is about the last, 10 minutes. */
@@ -57,18 +58,28 @@ async function timed(work: () => Promise<unknown>): Promise<Timing> {
   return { wallSec: (performance.now() - wall0) / 1000, cpuSec: cpuSecondsWithChildren() - cpu0 };
 }
 
-/** Peak RSS (KiB) of a CLI dub in its own process. */
-function peakRssOfCliDub(clip: string, voice: string, outPath: string): Promise<{ kib: number; wallMs: number }> {
+/** Peak RSS (KiB) of a CLI dub in its own process, and its RSS through each phase (see rss-sampler). */
+function peakRssOfCliDub(clip: string, voice: string, outPath: string, clipSec: number): Promise<{ kib: number; wallMs: number; phases: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'render', '--face', clip, '--consent', 'Bench fixture: public-domain footage.', '--audio', voice, '--preset', 'source', '-o', outPath, '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let progress = { phase: '', ratio: 0 };
+    let sampler: ReturnType<typeof sampleRss> | undefined;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      // the CLI's --json progress lines: {"type":"progress","phase":…,"ratio":…}
+      const last = [...stderr.slice(-2000).matchAll(/"phase":"(\w+)","ratio":([\d.e-]+)/g)].at(-1);
+      if (last) progress = { phase: last[1], ratio: Number(last[2]) };
+      if (stderr.length > 1 << 20) stderr = stderr.slice(-4000);
+      if (!sampler && child.pid !== undefined) sampler = sampleRss(childPidOf(child.pid), () => progress);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
+      const phases = describeRss(sampler?.stop() ?? [], clipSec);
       const kib = Number(stderr.trim().split('\n').at(-1));
       if (code !== 0 || !Number.isFinite(kib)) reject(new Error(`dub failed (${code}): ${stderr.slice(-400)}`));
-      else resolve({ kib, wallMs: performance.now() - t0 });
+      else resolve({ kib, wallMs: performance.now() - t0, phases });
     });
   });
 }
@@ -148,8 +159,8 @@ export const dubLongBench: BenchSection = {
         const voice = join(dir, `voice-${seconds}.wav`);
         await makeClip(tools, clip, seconds, 1080);
         await makeVoice(tools, voice, seconds);
-        const run = await peakRssOfCliDub(clip, voice, join(dir, `dub-${seconds}.mp4`));
-        console.log(`dub-long       peak RSS of a CLI dub of ${seconds} s at 1920x1080: ${mb(run.kib * 1024)} (${(run.wallMs / 1000).toFixed(0)} s wall, load ${loadavg()[0].toFixed(1)}) (goal < 1 GiB for 10 min)`);
+        const run = await peakRssOfCliDub(clip, voice, join(dir, `dub-${seconds}.mp4`), seconds);
+        console.log(`dub-long       peak RSS of a CLI dub of ${seconds} s at 1920x1080: ${mb(run.kib * 1024)} (${(run.wallMs / 1000).toFixed(0)} s wall, load ${loadavg()[0].toFixed(1)}) (goal < 1 GiB for 10 min); RSS by phase: ${run.phases || 'not sampled (no /proc)'}`);
         await rm(clip, { force: true });
       }
     } finally {

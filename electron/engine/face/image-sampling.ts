@@ -58,14 +58,18 @@ export function sampleCrop(
   const out = target ?? new Float32Array(outW * outH * 3);
   const { width, height, data } = image;
   const fill = outside === 'clamp' ? 0 : outside * scale + offset;
+  const [ox, oy] = t.origin;
+  const [ux, uy] = t.axisU;
+  const [vx, vy] = t.axisV;
+  const clamp = outside === 'clamp';
   let o = targetOffset;
   for (let v = 0; v < outH; v++) {
     for (let uu = 0; uu < outW; uu++) {
       const u = mirror ? outW - 1 - uu : uu;
       // sample at the centre of the crop pixel
-      let x = t.origin[0] + (u + 0.5) * t.axisU[0] + (v + 0.5) * t.axisV[0] - 0.5;
-      let y = t.origin[1] + (u + 0.5) * t.axisU[1] + (v + 0.5) * t.axisV[1] - 0.5;
-      if (outside !== 'clamp' && (x < -0.5 || y < -0.5 || x > width - 0.5 || y > height - 0.5)) {
+      let x = ox + (u + 0.5) * ux + (v + 0.5) * vx - 0.5;
+      let y = oy + (u + 0.5) * uy + (v + 0.5) * vy - 0.5;
+      if (!clamp && (x < -0.5 || y < -0.5 || x > width - 0.5 || y > height - 0.5)) {
         out[o++] = fill;
         out[o++] = fill;
         out[o++] = fill;
@@ -83,11 +87,15 @@ export function sampleCrop(
       const i10 = (y0 * width + x1) * 4;
       const i01 = (y1 * width + x0) * 4;
       const i11 = (y1 * width + x1) * 4;
-      for (let c = 0; c < 3; c++) {
-        const top = data[i00 + c] + (data[i10 + c] - data[i00 + c]) * fx;
-        const bottom = data[i01 + c] + (data[i11 + c] - data[i01 + c]) * fx;
-        out[o++] = (top + (bottom - top) * fy) * scale + offset;
-      }
+      let top = data[i00] + (data[i10] - data[i00]) * fx;
+      let bottom = data[i01] + (data[i11] - data[i01]) * fx;
+      out[o++] = (top + (bottom - top) * fy) * scale + offset;
+      top = data[i00 + 1] + (data[i10 + 1] - data[i00 + 1]) * fx;
+      bottom = data[i01 + 1] + (data[i11 + 1] - data[i01 + 1]) * fx;
+      out[o++] = (top + (bottom - top) * fy) * scale + offset;
+      top = data[i00 + 2] + (data[i10 + 2] - data[i00 + 2]) * fx;
+      bottom = data[i01 + 2] + (data[i11 + 2] - data[i01 + 2]) * fx;
+      out[o++] = (top + (bottom - top) * fy) * scale + offset;
     }
   }
   return out;

@@ -81,6 +81,8 @@ export async function trackVideoSubject(
   const redetectEvery = options.redetectEveryFrames ?? Math.max(1, Math.round(info.fps));
   const filter = createOneEuroFilter(MESH_POINTS * 3);
   const smoothed = new Float64Array(MESH_POINTS * 3);
+  const rawScratch = new Float32Array(MESH_POINTS * 3);
+  const takeLandmarks = landmarkSlabs(MESH_POINTS * 3);
   const frames: TrackedFrame[] = [];
   let follow = null as Follow | null;
   let thumb: Float32Array | null = null;
@@ -109,8 +111,9 @@ export async function trackVideoSubject(
     const tracked: TrackedFrame = { index: frame.index, timeSec: frame.timeSec, landmarks: null, weight: 0 };
     if (cut) tracked.cut = true;
     if (found) {
-      const raw = flatten(found, scale);
-      tracked.landmarks = Float32Array.from(filter.next(raw, 1 / info.fps, smoothed));
+      const raw = flatten(found, scale, options.keepRaw ? new Float32Array(MESH_POINTS * 3) : rawScratch);
+      tracked.landmarks = takeLandmarks();
+      tracked.landmarks.set(filter.next(raw, 1 / info.fps, smoothed));
       if (options.keepRaw) tracked.rawLandmarks = raw;
       if (Math.abs(yawOf(tracked.landmarks)) > MAX_TRACKED_YAW_RAD) tracked.skip = 'turned';
     } else {
@@ -182,8 +185,26 @@ function faceHeight(landmarks: Point3[]): number {
   return Math.hypot(landmarks[CHIN][0] - landmarks[FOREHEAD_TOP][0], landmarks[CHIN][1] - landmarks[FOREHEAD_TOP][1]);
 }
 
-function flatten(landmarks: Point3[], scale: number): Float32Array {
-  const out = new Float32Array(MESH_POINTS * 3);
+/**
+ * Every frame's landmarks are kept for the whole clip (the dub draws on any frame, in any order): they are cut from
+ * slabs of SLAB_FRAMES frames rather than allocated one small buffer per frame.
+ */
+const SLAB_FRAMES = 256;
+
+function landmarkSlabs(perFrame: number): () => Float32Array {
+  let slab = new Float32Array(0);
+  let used = 0;
+  return () => {
+    if (used + perFrame > slab.length) {
+      slab = new Float32Array(perFrame * SLAB_FRAMES);
+      used = 0;
+    }
+    used += perFrame;
+    return slab.subarray(used - perFrame, used);
+  };
+}
+
+function flatten(landmarks: Point3[], scale: number, out: Float32Array): Float32Array {
   for (let i = 0; i < MESH_POINTS; i++) {
     out[3 * i] = landmarks[i][0] * scale;
     out[3 * i + 1] = landmarks[i][1] * scale;

@@ -169,21 +169,25 @@ function validateEncodeInput(input: EncodeVideoInput): void {
 async function* iterateUntilAborted<T>(source: AsyncIterable<T> | Iterable<T>, signal?: AbortSignal): AsyncGenerator<T> {
   const iterator: AsyncIterator<T> | Iterator<T> =
     Symbol.asyncIterator in source ? (source as AsyncIterable<T>)[Symbol.asyncIterator]() : (source as Iterable<T>)[Symbol.iterator]();
-  let aborted: Promise<never> | undefined;
+  // A cancel fails the pending `next()` through this one listener; racing every `next()` against one long-lived
+  // promise would leave a reaction behind per frame until the signal fires (never, in a finished render).
+  let failPending: ((error: unknown) => void) | undefined;
   let onAbort: (() => void) | undefined;
   if (signal) {
-    aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(new CancelledError());
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    aborted.catch(() => {});
+    onAbort = () => failPending?.(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
   }
   let done = false;
   try {
     while (true) {
       if (signal?.aborted) throw new CancelledError();
       const next = Promise.resolve(iterator.next());
-      const result = aborted ? await Promise.race([next, aborted]) : await next;
+      const result = signal
+        ? await new Promise<IteratorResult<T>>((resolve, reject) => {
+            failPending = reject;
+            next.then(resolve, reject);
+          }).finally(() => (failPending = undefined))
+        : await next;
       if (result.done) {
         done = true;
         return;

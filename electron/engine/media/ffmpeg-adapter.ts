@@ -124,35 +124,66 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
     });
   });
   completion.catch(() => {}); // callers await it; a rejection nobody awaited yet is not "unhandled"
+  // Writes waiting when the process ends are failed from one reaction on `completion`: racing each write against it
+  // would leave a reaction behind per write (one per frame) until the process ends.
+  const exit = createExitWatch(completion, tool);
 
   return {
     get stdout(): Readable {
       if (!child.stdout || stdoutMode !== 'stream') throw new Error('startFfmpeg: stdout is only readable with stdout: "stream"');
       return child.stdout;
     },
-    writeStdin: (chunk) => writeChunk(child.stdin, chunk, completion, tool),
+    writeStdin: (chunk) => writeChunk(child.stdin, chunk, exit, completion, tool),
     endStdin: () => child.stdin?.end(),
     stop: () => kill('cancel'),
     completion,
   };
 }
 
-async function writeChunk(stdin: NodeJS.WritableStream | null, chunk: Uint8Array, completion: Promise<void>, tool: string): Promise<void> {
+interface ExitWatch {
+  /** Calls `onEnd` with why the process ended (now, if it has); returns the call that stops watching. */
+  watch(onEnd: (reason: unknown) => void): () => void;
+}
+
+function createExitWatch(completion: Promise<void>, tool: string): ExitWatch {
+  const watchers = new Set<(reason: unknown) => void>();
+  let ended: { reason: unknown } | undefined;
+  const end = (reason: unknown) => {
+    ended = { reason };
+    for (const onEnd of watchers) onEnd(reason);
+    watchers.clear();
+  };
+  completion.then(
+    () => end(new EngineError('FFMPEG_FAILED', `${tool} exited before it had read all its input.`)),
+    (error: unknown) => end(error),
+  );
+  return {
+    watch(onEnd) {
+      if (ended) {
+        onEnd(ended.reason);
+        return () => {};
+      }
+      watchers.add(onEnd);
+      return () => watchers.delete(onEnd);
+    },
+  };
+}
+
+async function writeChunk(stdin: NodeJS.WritableStream | null, chunk: Uint8Array, exit: ExitWatch, completion: Promise<void>, tool: string): Promise<void> {
   if (!stdin) throw new Error('startFfmpeg: started without stdin');
-  const written = new Promise<void>((resolve, reject) => stdin.write(chunk, (error) => (error ? reject(error) : resolve())));
-  // Whichever comes first: the pipe took the data, or the process ended (failed, cancelled, or quit early).
-  const ended = completion.then(() => {
-    throw new EngineError('FFMPEG_FAILED', `${tool} exited before it had read all its input.`);
-  });
+  let unwatch = () => {};
   try {
-    await Promise.race([written, ended]);
+    // Whichever comes first: the pipe took the data, or the process ended (failed, cancelled, or quit early).
+    await new Promise<void>((resolve, reject) => {
+      unwatch = exit.watch(reject);
+      stdin.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
   } catch (error) {
     if (error instanceof EngineError || error instanceof CancelledError) throw error;
     await completion; // a write error (EPIPE) means the process ended; its exit status says why
     throw new EngineError('FFMPEG_FAILED', `${tool} stopped reading its input: ${String(error)}`, error);
   } finally {
-    ended.catch(() => {});
-    written.catch(() => {});
+    unwatch();
   }
 }
 

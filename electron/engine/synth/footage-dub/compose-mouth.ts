@@ -36,6 +36,10 @@ export function createMouthCompositor(mesh: DubMesh): MouthCompositor {
   const dest = new Float64Array(mesh.vertexCount * 2);
   let patch: RgbaImage = { width: 0, height: 0, data: new Uint8Array(0) };
   let alpha = new Float32Array(0);
+  // grown, never shrunk: the rectangle changes size by a pixel or two most frames, and a fresh patch each time was
+  // a megabyte of garbage per frame at 1080p
+  let patchStore = new Uint8Array(0);
+  let alphaStore = new Float32Array(0);
   const gains = [1, 1, 1];
   let gainsSet = false;
 
@@ -53,8 +57,12 @@ export function createMouthCompositor(mesh: DubMesh): MouthCompositor {
       const width = rect.x1 - rect.x0;
       const height = rect.y1 - rect.y0;
       if (patch.width !== width || patch.height !== height) {
-        patch = { width, height, data: new Uint8Array(width * height * 4) };
-        alpha = new Float32Array(width * height);
+        if (alphaStore.length < width * height) {
+          alphaStore = new Float32Array(Math.ceil(width * height * 1.25));
+          patchStore = new Uint8Array(alphaStore.length * 4);
+        }
+        patch = { width, height, data: patchStore.subarray(0, width * height * 4) };
+        alpha = alphaStore.subarray(0, width * height);
       }
       copyRect(frame, rect, patch);
       const local = dest.map((v, i) => v - (i % 2 === 0 ? rect.x0 : rect.y0));
@@ -157,20 +165,27 @@ function drawMask(mesh: DubMesh, landmarks: FlatLandmarks, current: FaceFrame2d,
 /** Per-channel gains that bring the patch's feather band to the frame's own colour there, eased over frames. */
 function matchColour(frame: RgbaImage, patch: RgbaImage, alpha: Float32Array, rect: PixelRect, gains: number[], keep: boolean): void {
   const width = rect.x1 - rect.x0;
-  const frameSum = [0, 0, 0];
-  const patchSum = [0, 0, 0];
+  const { data: fd } = frame;
+  const { data: pd } = patch;
+  let [f0, f1, f2, p0, p1, p2] = [0, 0, 0, 0, 0, 0];
   for (let y = rect.y0; y < rect.y1; y++) {
+    const row = (y - rect.y0) * width;
     for (let x = rect.x0; x < rect.x1; x++) {
-      const a = alpha[(y - rect.y0) * width + (x - rect.x0)];
+      const m = row + x - rect.x0;
+      const a = alpha[m];
       if (a <= 0.02 || a >= 0.7) continue;
       const f = (y * frame.width + x) * 4;
-      const p = ((y - rect.y0) * width + (x - rect.x0)) * 4;
-      for (let c = 0; c < 3; c++) {
-        frameSum[c] += frame.data[f + c];
-        patchSum[c] += patch.data[p + c];
-      }
+      const p = m * 4;
+      f0 += fd[f];
+      f1 += fd[f + 1];
+      f2 += fd[f + 2];
+      p0 += pd[p];
+      p1 += pd[p + 1];
+      p2 += pd[p + 2];
     }
   }
+  const frameSum = [f0, f1, f2];
+  const patchSum = [p0, p1, p2];
   for (let c = 0; c < 3; c++) {
     const gain = patchSum[c] > 0 ? Math.min(1.4, Math.max(0.7, frameSum[c] / patchSum[c])) : 1;
     gains[c] = keep ? gains[c] + GAIN_FOLLOW * (gain - gains[c]) : gain;
@@ -179,16 +194,20 @@ function matchColour(frame: RgbaImage, patch: RgbaImage, alpha: Float32Array, re
 
 function blend(frame: RgbaImage, patch: RgbaImage, alpha: Float32Array, rect: PixelRect, gains: number[], weight: number): void {
   const width = rect.x1 - rect.x0;
+  const { data: fd } = frame;
+  const { data: pd } = patch;
+  const [g0, g1, g2] = gains;
   for (let y = rect.y0; y < rect.y1; y++) {
+    const row = (y - rect.y0) * width;
     for (let x = rect.x0; x < rect.x1; x++) {
-      const a = alpha[(y - rect.y0) * width + (x - rect.x0)] * weight;
+      const m = row + x - rect.x0;
+      const a = alpha[m] * weight;
       if (a <= 0) continue;
       const f = (y * frame.width + x) * 4;
-      const p = ((y - rect.y0) * width + (x - rect.x0)) * 4;
-      for (let c = 0; c < 3; c++) {
-        const value = Math.min(255, patch.data[p + c] * gains[c]);
-        frame.data[f + c] = Math.round(frame.data[f + c] + (value - frame.data[f + c]) * a);
-      }
+      const p = m * 4;
+      fd[f] = Math.round(fd[f] + (Math.min(255, pd[p] * g0) - fd[f]) * a);
+      fd[f + 1] = Math.round(fd[f + 1] + (Math.min(255, pd[p + 1] * g1) - fd[f + 1]) * a);
+      fd[f + 2] = Math.round(fd[f + 2] + (Math.min(255, pd[p + 2] * g2) - fd[f + 2]) * a);
     }
   }
 }

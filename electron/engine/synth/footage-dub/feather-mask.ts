@@ -6,20 +6,29 @@
  */
 export function drawFeatherMask(input: { outline: [number, number][]; featherPx: number; alpha: Float32Array; width: number; height: number }): void {
   const { outline, featherPx, alpha, width, height } = input;
-  const edges = outline.map((b, i) => {
-    const a = outline[(i + outline.length - 1) % outline.length];
-    const dx = b[0] - a[0];
-    const dy = b[1] - a[1];
-    return { ax: a[0], ay: a[1], bx: b[0], by: b[1], dx, dy, len2: Math.max(1e-9, dx * dx + dy * dy), x0: Math.min(a[0], b[0]) - featherPx, x1: Math.max(a[0], b[0]) + featherPx, y0: Math.min(a[1], b[1]) - featherPx, y1: Math.max(a[1], b[1]) + featherPx };
+  // the edges as flat arrays: they are read for every pixel of the feather band
+  const n = outline.length;
+  const [ax, ay, bx, by, dx, dy, len2, x0, x1, y0, y1] = Array.from({ length: 11 }, () => new Float64Array(n));
+  outline.forEach((b, i) => {
+    const a = outline[(i + n - 1) % n];
+    [ax[i], ay[i], bx[i], by[i]] = [a[0], a[1], b[0], b[1]];
+    dx[i] = b[0] - a[0];
+    dy[i] = b[1] - a[1];
+    len2[i] = Math.max(1e-9, dx[i] * dx[i] + dy[i] * dy[i]);
+    [x0[i], x1[i], y0[i], y1[i]] = [Math.min(a[0], b[0]) - featherPx, Math.max(a[0], b[0]) + featherPx, Math.min(a[1], b[1]) - featherPx, Math.max(a[1], b[1]) + featherPx];
   });
   const crossings: number[] = [];
+  const near = new Int32Array(n);
   const feather2 = featherPx * featherPx;
   for (let y = 0; y < height; y++) {
     const py = y + 0.5;
     crossings.length = 0;
-    for (const e of edges) if (e.by > py !== e.ay > py) crossings.push(((e.ax - e.bx) * (py - e.by)) / (e.ay - e.by) + e.bx);
+    let nearCount = 0;
+    for (let e = 0; e < n; e++) {
+      if (by[e] > py !== ay[e] > py) crossings.push(((ax[e] - bx[e]) * (py - by[e])) / (ay[e] - by[e]) + bx[e]);
+      if (py >= y0[e] && py <= y1[e]) near[nearCount++] = e;
+    }
     crossings.sort((p, q) => p - q);
-    const near = edges.filter((e) => py >= e.y0 && py <= e.y1);
     let passed = 0;
     for (let x = 0; x < width; x++) {
       const px = x + 0.5;
@@ -30,11 +39,12 @@ export function drawFeatherMask(input: { outline: [number, number][]; featherPx:
         continue;
       }
       let best2 = feather2;
-      for (const e of near) {
-        if (px < e.x0 || px > e.x1) continue;
-        const t = Math.max(0, Math.min(1, ((px - e.ax) * e.dx + (py - e.ay) * e.dy) / e.len2));
-        const ex = px - e.ax - t * e.dx;
-        const ey = py - e.ay - t * e.dy;
+      for (let k = 0; k < nearCount; k++) {
+        const e = near[k];
+        if (px < x0[e] || px > x1[e]) continue;
+        const t = Math.max(0, Math.min(1, ((px - ax[e]) * dx[e] + (py - ay[e]) * dy[e]) / len2[e]));
+        const ex = px - ax[e] - t * dx[e];
+        const ey = py - ay[e] - t * dy[e];
         best2 = Math.min(best2, ex * ex + ey * ey);
       }
       const t = Math.min(1, Math.sqrt(best2) / featherPx);

@@ -2,7 +2,7 @@
  * A person's own mouth shapes: frames of a clip indexed by mouth shape (opening, width, teeth) and head yaw, each with
  * the lower face's pixels and landmarks, so a synthesiser can show the real lips, teeth and jaw of that person in any
  * articulation the clip contains. Built from footage while it is tracked (the dub), and reusable for a photo render
- * given a short clip of the person as its mouth reference. Memory is bounded: past `maxEntries` (or `maxBytes`) the
+ * given a short clip of the person as its mouth reference. Memory is bounded: past `maxEntries` (or `maxBytes`, counting whole crop buffers) the
  * most crowded shape bin gives up an entry, so a long clip keeps a spread of shapes rather than its first minutes.
  */
 import type { RgbaImage } from '../../media/rgba-image.js';
@@ -50,6 +50,11 @@ export function createMouthBank(options: { maxEntries?: number; maxBytes?: numbe
   const maxBytes = options.maxBytes ?? 192 * 1024 * 1024;
   const entries: MouthBankEntry[] = [];
   let bytes = 0;
+  // Once the bank is full every frame offered evicts one entry: its crop's memory and landmark array are reused by
+  // the next frame instead of freed (a fresh crop per frame was ~0.3 MiB of garbage per frame, and native memory
+  // fragmented by the churn kept growing through a long clip).
+  const spare: { crops: ArrayBuffer[]; landmarks: Float32Array[] } = { crops: [], landmarks: [] };
+  const SPARE_MAX = 4;
   const binOf = (s: MouthShape) => `${Math.round(s.opening / OPENING_BIN)}:${Math.round(s.width / WIDTH_BIN)}:${s.teeth > 0.15 ? 1 : 0}`;
 
   const evictOne = () => {
@@ -62,17 +67,22 @@ export function createMouthBank(options: { maxEntries?: number; maxBytes?: numbe
     for (const members of bins.values()) if (members.length > crowded.length) crowded = members;
     // the bin's members are in clip order: drop the middle one, keeping its shape's earliest and latest examples
     const victim = crowded[crowded.length >> 1];
-    bytes -= entries[victim].crop.data.byteLength;
-    entries.splice(victim, 1);
+    const [evicted] = entries.splice(victim, 1);
+    bytes -= evicted.crop.data.buffer.byteLength;
+    if (spare.crops.length < SPARE_MAX) spare.crops.push(evicted.crop.data.buffer as ArrayBuffer);
+    if (spare.landmarks.length < SPARE_MAX) spare.landmarks.push(evicted.landmarks);
   };
 
   return {
     entries,
     add({ frameIndex, image, landmarks, scale, yawRad }) {
       const shape = measureMouthShape(landmarks, image, 1 / scale);
-      const crop = cropLowerFace(image, landmarks, scale);
-      entries.push({ frameIndex, shape, yawRad, landmarks: Float32Array.from(landmarks), crop: crop.image, cropX: crop.x, cropY: crop.y, scale });
-      bytes += crop.image.data.byteLength;
+      const crop = cropLowerFace(image, landmarks, scale, spare.crops);
+      const kept = spare.landmarks.find((l) => l.length === landmarks.length);
+      if (kept) spare.landmarks.splice(spare.landmarks.indexOf(kept), 1);
+      const copy = kept ? (kept.set(landmarks), kept) : Float32Array.from(landmarks);
+      entries.push({ frameIndex, shape, yawRad, landmarks: copy, crop: crop.image, cropX: crop.x, cropY: crop.y, scale });
+      bytes += crop.image.data.buffer.byteLength;
       while (entries.length > 1 && (entries.length > maxEntries || bytes > maxBytes)) evictOne();
     },
     stats() {
@@ -106,9 +116,19 @@ export function lowerFaceRect(landmarks: FlatLandmarks, scale: number, width: nu
   return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
 }
 
-function cropLowerFace(image: RgbaImage, landmarks: FlatLandmarks, scale: number): { image: RgbaImage; x: number; y: number } {
+/** Crop buffers get this much room over their first crop, so a slightly larger face later still fits a spare one. */
+const CROP_HEADROOM = 1.25;
+
+function cropLowerFace(image: RgbaImage, landmarks: FlatLandmarks, scale: number, spares: ArrayBuffer[]): { image: RgbaImage; x: number; y: number } {
   const rect = lowerFaceRect(landmarks, scale, image.width, image.height);
-  const data = new Uint8Array(rect.width * rect.height * 4);
+  const bytes = rect.width * rect.height * 4;
+  // the smallest spare that fits, so the bank's counted bytes (whole buffers) stay close to its crops
+  let fits = -1;
+  spares.forEach((b, i) => {
+    if (b.byteLength >= bytes && (fits < 0 || b.byteLength < spares[fits].byteLength)) fits = i;
+  });
+  const buffer = fits >= 0 ? spares.splice(fits, 1)[0] : new ArrayBuffer(Math.ceil((bytes * CROP_HEADROOM) / 4) * 4);
+  const data = new Uint8Array(buffer, 0, bytes);
   for (let row = 0; row < rect.height; row++) {
     const from = ((rect.y + row) * image.width + rect.x) * 4;
     data.set(image.data.subarray(from, from + rect.width * 4), row * rect.width * 4);
