@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
-import { defaultModelPaths } from '../../install-layout.js';
-import { analyzeImage } from '../../face/analyze-image.js';
-import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
-import { SessionPool } from '../../models/session-pool.js';
-import { SAMPLE_FACE } from '../../../../tests/helpers/shared-media.js';
-import { createFaceRig, type FaceRig } from './face-rig.js';
+import type { SessionPool } from '../../models/session-pool.js';
+import type { FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
+import { openSampleRig } from './test-support/sample-rig.js';
 
 /**
  * The open mouth's outline (issue 14): its corners taper to the point where the lips meet, instead of the blunt,
@@ -20,11 +17,7 @@ describe('the open mouth on the bundled portrait', () => {
   let image: RgbaImage;
 
   beforeAll(async () => {
-    pool = new SessionPool(defaultModelPaths());
-    const tools = await resolveFfmpegTools();
-    ({ image } = await decodeImage(tools, SAMPLE_FACE));
-    const { subjects } = await analyzeImage(pool, image);
-    rig = createFaceRig(image, subjects[0], { otherSubjects: subjects });
+    ({ pool, image, rig } = await openSampleRig());
   });
   afterAll(async () => {
     await pool?.release();

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
-import { defaultModelPaths } from '../../install-layout.js';
-import { analyzeImage } from '../../face/analyze-image.js';
-import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
-import { SessionPool } from '../../models/session-pool.js';
-import { SAMPLE_FACE } from '../../../../tests/helpers/shared-media.js';
-import { createFaceRig, type FaceRig } from './face-rig.js';
+import type { SessionPool } from '../../models/session-pool.js';
+import type { FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
+import { openSampleRig } from './test-support/sample-rig.js';
 
 /**
  * The painted tongue follows the articulation (issue 14): for t d n l (tongueShow about 0.35) its blade rises from the
@@ -34,11 +31,7 @@ describe('the tongue', () => {
   const frames: Record<string, Rendered> = {};
 
   beforeAll(async () => {
-    pool = new SessionPool(defaultModelPaths());
-    const tools = await resolveFfmpegTools();
-    ({ image } = await decodeImage(tools, SAMPLE_FACE));
-    const { subjects } = await analyzeImage(pool, image);
-    rig = createFaceRig(image, subjects[0], { otherSubjects: subjects });
+    ({ pool, image, rig } = await openSampleRig());
     for (const [name, pose] of Object.entries(POSES)) {
       const frame = createFrameBuffer(image);
       renderFrame(image, [rig], [{ ...NEUTRAL_FRAME, ...pose }], frame);
