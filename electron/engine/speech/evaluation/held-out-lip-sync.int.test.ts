@@ -31,8 +31,8 @@ describe('audio-only lip sync on held-out voices (eSpeak corpus, exact phoneme t
     );
     console.log(formatSummaryTable([all, ...groups.filter((g) => g.group.startsWith('condition'))]));
     expect(all.closures).toBeGreaterThan(300);
-    expect(all.closureRecall).toBeGreaterThanOrEqual(0.7); // 72 % measured on this subset (place model; the full held-out run: 73 → 75 %)
-    expect(all.falseClosureShare).toBeLessThanOrEqual(0.2); // 15 % measured (4.4 per 10 s)
+    expect(all.closureRecall).toBeGreaterThanOrEqual(0.7); // 73 % measured (68 % before slow releases under noise counted)
+    expect(all.falseClosureShare).toBeLessThanOrEqual(0.2); // 15 % measured
     expect(all.openVowelsOpened).toBeGreaterThanOrEqual(0.8);
     // No condition may fall apart: pink noise at 10 dB SNR closes 52 % here (23 % before slow releases counted), the room 48 %.
     for (const g of groups.filter((r) => r.group.startsWith('condition'))) expect(g.closureRecall, g.group).toBeGreaterThanOrEqual(0.42);
