@@ -2,8 +2,6 @@ import type { FrameFeatures } from './audio-features.js';
 import { melToHz, hzToMel } from './mel-filterbank.js';
 import { kthSmallest } from './percentile.js';
 import { NEUTRAL_NORMALISATION, type SpeakerNormalisation } from './speaker-normalisation.js';
-import { closureEvidence, type BandEdges } from './closure-evidence.js';
-import { LABIAL_PROBABILITY, labialProbability } from './closure-place-model.js';
 
 /** Energy above this frequency is what a closure of the lips or tongue shuts off. */
 const HIGH_BAND_FROM_HZ = 1000;
@@ -44,8 +42,6 @@ export interface DetectedClosure {
   place: ClosurePlace;
   /** Stop (silent or voice-bar closure with a burst) or nasal (murmur with an abrupt release). */
   manner: 'stop' | 'nasal';
-  /** The numbers the place was judged on (closure-evidence.ts). */
-  evidence?: number[];
 }
 
 /**
@@ -81,27 +77,11 @@ function bandNoisePower(f: FrameFeatures, firstBand: number): Float64Array {
   return noise;
 }
 
-export function firstBandAbove(f: FrameFeatures, hz: number): number {
+function firstBandAbove(f: FrameFeatures, hz: number): number {
   const top = hzToMel(f.sampleRate / 2);
   const low = hzToMel(20);
   for (let b = 0; b < f.melBands; b++) if (melToHz(low + ((top - low) * (b + 1)) / (f.melBands + 1)) >= hz) return b;
   return f.melBands - 1;
-}
-
-/**
- * The lips or not, by the place model (closure-place-model.ts, fitted on the tuning part) rather than the release's
- * spectral balance alone; a closure the model takes from the lips goes to the tongue (alveolar for a nasal murmur,
- * velar for a stop: the balance said it was no alveolar burst).
- */
-function judgedPlace(closure: Pick<DetectedClosure, 'place' | 'manner'>, evidence: number[]): ClosurePlace {
-  if (labialProbability(evidence) >= LABIAL_PROBABILITY) return 'labial';
-  if (closure.place !== 'labial') return closure.place;
-  return closure.manner === 'nasal' ? 'alveolar' : 'velar';
-}
-
-function bandEdges(f: FrameFeatures): BandEdges {
-  const at = (hz: number) => firstBandAbove(f, hz);
-  return { low: [at(300), at(1000) - 1], mid: [at(1000), at(2000) - 1], high: [at(2000), at(4000) - 1], top: [at(4000), f.melBands - 1] };
 }
 
 /** Running maximum over ±radius frames. */
@@ -128,7 +108,6 @@ export function detectClosures(f: FrameFeatures, inSpeech: Uint8Array, levelDb: 
   const closed = (i: number) => hi[i] < peak[i] - drop;
   const longest = Math.round(LONGEST_CLOSURE_SEC / f.hopSec);
   const out: DetectedClosure[] = [];
-  const bands = bandEdges(f);
   for (let j = MIN_CLOSURE_FRAMES; j < f.frameCount; j++) {
     if (!inSpeech[j]) continue;
     const scale = drop / CLOSURE_DROP_DB;
@@ -148,10 +127,7 @@ export function detectClosures(f: FrameFeatures, inSpeech: Uint8Array, levelDb: 
     const closure = classifyClosure(f, start, j - 1, j, levelDb, norm);
     // A burst is hissy relative to the channel: over a telephone line or in noise no onset is as hissy as in a studio.
     if (closure && afterPause && closure.manner === 'stop' && f.lowHighRatioDb[j] >= BURST_MAX_RATIO_DB + norm.ratioShiftDb) continue;
-    if (closure) {
-      const evidence = closureEvidence(f, { start, end: j - 1, release: j, levelDb, norm, nasal: closure.manner === 'nasal', bands });
-      out.push({ ...closure, place: judgedPlace(closure, evidence), start: f.times[start], end: f.times[j], evidence });
-    }
+    if (closure) out.push({ ...closure, start: f.times[start], end: f.times[j] });
     j += RELEASE_WINDOW;
   }
   return out;
