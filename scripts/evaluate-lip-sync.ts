@@ -1,7 +1,10 @@
 /**
- * `npm run eval:lip-sync [-- --part held-out|tuning] [--keep DIR] [--media]`: the audio-only route (the studio's route for a
- * recording without a transcript) scored against exact phoneme times on the eSpeak corpus
+ * `npm run eval:lip-sync [-- --part held-out|tuning] [--keep DIR] [--media] [--peer headaudio]`: the audio-only route (the
+ * studio's route for a recording without a transcript) scored against exact phoneme times on the eSpeak corpus
  * (electron/engine/speech/evaluation). Report held-out figures only; the tuning part is for development.
+ * `--peer headaudio` scores the published peer @met4citizen/headaudio instead, on the same clips and curves
+ * (evaluation/headaudio-peer.ts); `--peer-modules DIR` finds it in another node_modules folder, and `--peer-lead-ms N[,N…]`
+ * moves its visemes N ms earlier (it is causal; choose N on the tuning part), one table per N.
  * `--keep DIR` writes each clip (16-bit WAV) and its reference phonemes (JSON) there, e.g. for a peer to run on;
  * the corpus is generated each time and never committed (test-output/ is ignored by git). `--media` scores the
  * real recordings of the media folder (every language) against their aligned transcripts instead.
@@ -15,6 +18,7 @@ import { analyzeSpeech, decodeAudio, scoreLipSync, writeWavFile } from '../elect
 import { MEDIA } from './bench/bench-support.js';
 import { formatSummaryTable, generateCorpusClip, scoreClip, summariseByGroup, type ClipScore } from '../electron/engine/speech/evaluation/evaluate-lip-sync.js';
 import { listCorpusItems, type CorpusPart } from '../electron/engine/speech/evaluation/lip-sync-corpus.js';
+import { headAudioCurves, loadHeadAudioPeer } from '../electron/engine/speech/evaluation/headaudio-peer.js';
 
 /** Language of each media clip with a transcript, from its name's prefix. */
 const MEDIA_LANGUAGES: Record<string, string> = { en: 'en-us', es: 'es', fr: 'fr', zh: 'cmn' };
@@ -45,28 +49,47 @@ async function evaluateMedia(tools: Awaited<ReturnType<typeof resolveFfmpegTools
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { part: { type: 'string', default: 'held-out' }, keep: { type: 'string' }, json: { type: 'boolean' }, media: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      part: { type: 'string', default: 'held-out' },
+      keep: { type: 'string' },
+      json: { type: 'boolean' },
+      media: { type: 'boolean' },
+      peer: { type: 'string' },
+      'peer-modules': { type: 'string' },
+      'peer-lead-ms': { type: 'string', default: '0' },
+    },
+  });
   if (values.media) return evaluateMedia(await resolveFfmpegTools());
   const part = values.part as CorpusPart;
   if (part !== 'held-out' && part !== 'tuning') throw new Error(`--part must be held-out or tuning, got ${values.part}`);
+  if (values.peer !== undefined && values.peer !== 'headaudio') throw new Error(`--peer must be headaudio, got ${values.peer}`);
+  const peer = values.peer ? await loadHeadAudioPeer(values['peer-modules']) : undefined;
+  const leadsSec = peer ? values['peer-lead-ms'].split(',').map((ms) => Number(ms) / 1000) : [0];
+  const route = (leadSec: number) => (peer ? `peer @met4citizen/headaudio ${peer.version}, visemes ${leadSec * 1000} ms earlier` : 'audio-only route');
   const tools = await resolveFfmpegTools();
   const items = listCorpusItems(part);
   if (values.keep) await mkdir(values.keep, { recursive: true });
-  const scores: ClipScore[] = [];
+  const scores: ClipScore[][] = leadsSec.map(() => []);
   const started = performance.now();
   for (const [index, item] of items.entries()) {
     const clip = await generateCorpusClip(tools, item, index);
-    const analysis = await analyzeSpeech({ audio: clip.audio, fps: 30 });
-    scores.push(scoreClip(clip, analysis.curves));
+    for (const [k, leadSec] of leadsSec.entries()) {
+      const curves = peer ? headAudioCurves(peer, clip.audio, { fps: 30, leadSec }) : (await analyzeSpeech({ audio: clip.audio, fps: 30 })).curves;
+      scores[k].push(scoreClip(clip, curves));
+    }
     if (values.keep) {
       const base = join(values.keep, `${String(index).padStart(3, '0')}`);
       await writeWavFile(`${base}.wav`, clip.audio);
       await writeFile(`${base}.json`, JSON.stringify({ item, reference: clip.reference }));
     }
   }
-  const rows = summariseByGroup(scores);
-  if (values.json) console.log(JSON.stringify(rows));
-  else console.log(`${part} corpus, ${items.length} clips, audio-only route, ${((performance.now() - started) / 1000).toFixed(0)} s\n${formatSummaryTable(rows)}`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  for (const [k, leadSec] of leadsSec.entries()) {
+    const rows = summariseByGroup(scores[k]);
+    if (values.json) console.log(JSON.stringify(rows));
+    else console.log(`${part} corpus, ${items.length} clips, ${route(leadSec)}, ${seconds} s\n${formatSummaryTable(rows)}\n`);
+  }
 }
 
 main().catch((error) => {
