@@ -28,7 +28,10 @@ const LABIAL_RELEASE_MIN_RATIO_DB = -10;
 const ALVEOLAR_RELEASE_MAX_RATIO_DB = -20;
 /**
  * Nasal murmurs: /m/'s second resonance sits lower than /n/'s. Compared with the speaker-normalised F2 (median
- * F2 of voiced speech brought to 1500 Hz); chosen on the tuning part of the corpus only.
+ * F2 of voiced speech brought to 1500 Hz); chosen on the tuning part of the corpus only. It finds only a third
+ * of the /m/ murmurs; the murmur's spectral centroid (≤ 1700 Hz, alone or added to this) found more and gained
+ * 1–2 points of held-out b/p/m, but cost 0.5 false closures per 10 s there (the held-out voices' /n/ centre low too)
+ * and moved the GRID lbax4n dub's lip-sync peak to lag 8 (a rhythm alias, 0.37, over 0.35 at lag 0): not kept.
  */
 const LABIAL_MURMUR_MAX_F2_HZ = 1700;
 
