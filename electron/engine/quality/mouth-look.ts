@@ -39,6 +39,25 @@ export function teethToEyeWhites(input: { frame: RgbaImage; mouth: Point2[]; eye
 }
 
 /**
+ * Brightest teeth against the lit skin: the 90th-percentile luma inside the mouth opening over the median luma of
+ * discs on the cheeks. Unlike the eye whites the skin is there to measure in every portrait, dim or shaded eyes or
+ * not; teeth a photo shows read 1.2–1.3 of it, grey painted teeth under 1.
+ */
+export function teethToSkin(input: { frame: RgbaImage; mouth: Point2[]; cheeks: Point2[]; cheekRadiusPx: number; insetPx?: number }): number {
+  const teeth = quantile(lumasInside(input.frame, input.mouth, input.insetPx ?? 1), 0.9);
+  const r = input.cheekRadiusPx;
+  const skin: number[] = [];
+  for (const [cx, cy] of input.cheeks) {
+    for (let y = Math.max(0, Math.round(cy - r)); y <= Math.min(input.frame.height - 1, Math.round(cy + r)); y++) {
+      for (let x = Math.max(0, Math.round(cx - r)); x <= Math.min(input.frame.width - 1, Math.round(cx + r)); x++) {
+        if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) skin.push(lumaAt(input.frame.data, (y * input.frame.width + x) * 4));
+      }
+    }
+  }
+  return teeth / Math.max(quantile(skin, 0.5), 1);
+}
+
+/**
  * Fine grain of an area: the median absolute deviation of each pixel's luma from the mean of its 3×3 neighbourhood,
  * over the pixels `inside` accepts. Shading and edges wider than a pixel barely register; sensor noise, film grain
  * and JPEG mush do.

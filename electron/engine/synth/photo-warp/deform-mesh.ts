@@ -196,39 +196,85 @@ function closeEye(rig: FaceRig, e: number, blink: number): void {
   }
 }
 
-function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
-  const { du, dv, dz, dest, destZ } = rig.scratch;
-  const { local, weights: w, frame, pivot, vertexCount: n } = rig;
+interface PoseRotation {
+  cy: number;
+  sy: number;
+  cp: number;
+  sp: number;
+  cr: number;
+  sr: number;
+}
+const poseScratch: PoseRotation = { cy: 1, sy: 0, cp: 1, sp: 0, cr: 1, sr: 0 };
+const pointScratch = new Float64Array(3);
+
+function poseRotation(p: SubjectFrameParams, into: PoseRotation): PoseRotation {
   const yaw = clamp(p.yaw, -POSE_LIMITS_RAD.yaw, POSE_LIMITS_RAD.yaw);
   const pitch = clamp(p.pitch, -POSE_LIMITS_RAD.pitch, POSE_LIMITS_RAD.pitch);
   const roll = clamp(p.roll, -POSE_LIMITS_RAD.roll, POSE_LIMITS_RAD.roll);
-  const cy = Math.cos(yaw);
-  const sy = Math.sin(yaw);
-  const cp = Math.cos(pitch);
-  const sp = Math.sin(pitch);
-  const cr = Math.cos(roll);
-  const sr = Math.sin(roll);
+  into.cy = Math.cos(yaw);
+  into.sy = Math.sin(yaw);
+  into.cp = Math.cos(pitch);
+  into.sp = Math.sin(pitch);
+  into.cr = Math.cos(roll);
+  into.sr = Math.sin(roll);
+  return into;
+}
+
+/** Face-frame (u, v, z) turned by `share` of the head pose about the neck pivot; writes u, v, z into `into`. */
+function posePoint(rig: FaceRig, rot: PoseRotation, u: number, v: number, z: number, share: number, into: Float64Array): void {
+  into[0] = u;
+  into[1] = v;
+  into[2] = z;
+  if (share <= 0) return;
+  const { pivot } = rig;
+  const ru = u - pivot.u;
+  const rv = v - pivot.v;
+  const rz = z - pivot.z;
+  // yaw about the face's vertical axis (nose towards +u), then pitch (nose down), then roll in the picture plane
+  const u1 = ru * rot.cy - rz * rot.sy;
+  const z1 = ru * rot.sy + rz * rot.cy;
+  const v2 = rv * rot.cp - z1 * rot.sp;
+  const u3 = u1 * rot.cr - v2 * rot.sr;
+  const v3 = u1 * rot.sr + v2 * rot.cr;
+  into[0] = u + share * (u3 - ru);
+  into[1] = v + share * (v3 - rv);
+  into[2] = z + share * (rv * rot.sp + z1 * rot.cp - rz);
+}
+
+/**
+ * How far a point of the photo that does not stretch with the lips moves this frame, image pixels into `into[0..1]`:
+ * vertex k's place carried by the skull alone (`withJaw` false: the upper teeth) or by the skull and the whole jaw
+ * (`withJaw` true: the lower teeth), then the head pose. Call after `deformRig` for the same frame.
+ */
+export function rigidShiftAt(rig: FaceRig, p: SubjectFrameParams, k: number, withJaw: boolean, into: Float64Array): void {
+  const { local, source, frame } = rig;
+  let dv = 0;
+  let dz = 0;
+  const jawOpen = clamp(p.jawOpen, 0, 1);
+  if (withJaw && jawOpen > 0) {
+    const angle = jawOpen * rig.jaw.maxAngleRad;
+    const rv = local[2 * k + 1] - rig.jaw.hingeV;
+    const rz = source[3 * k + 2] - rig.jaw.hingeZ;
+    dv = rv * Math.cos(angle) - rz * Math.sin(angle) - rv + jawOpen * rig.jaw.slidePx * rig.weights.jawSlide[k];
+    dz = rv * Math.sin(angle) + rz * Math.cos(angle) - rz;
+  }
+  posePoint(rig, poseRotation(p, poseScratch), local[2 * k], local[2 * k + 1] + dv, rig.poseDepth[k] + dz, rig.weights.pose[k], pointScratch);
+  const du = pointScratch[0] - local[2 * k];
+  const dvAll = pointScratch[1] - local[2 * k + 1];
+  into[0] = du * frame.axisX - dvAll * frame.axisY;
+  into[1] = du * frame.axisY + dvAll * frame.axisX;
+}
+
+function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
+  const { du, dv, dz, dest, destZ } = rig.scratch;
+  const { local, weights: w, frame, vertexCount: n } = rig;
+  const rot = poseRotation(p, poseScratch);
   const { axisX, axisY, originX, originY } = frame;
   for (let k = 0; k < n; k++) {
-    let u = local[2 * k] + du[k];
-    let v = local[2 * k + 1] + dv[k];
-    let z = rig.poseDepth[k] + dz[k];
-    const share = w.pose[k];
-    if (share > 0) {
-      const ru = u - pivot.u;
-      const rv = v - pivot.v;
-      const rz = z - pivot.z;
-      // yaw about the face's vertical axis (nose towards +u), then pitch (nose down), then roll in the picture plane
-      const u1 = ru * cy - rz * sy;
-      const z1 = ru * sy + rz * cy;
-      const v2 = rv * cp - z1 * sp;
-      const u3 = u1 * cr - v2 * sr;
-      const v3 = u1 * sr + v2 * cr;
-      u += share * (u3 - ru);
-      v += share * (v3 - rv);
-      z += share * (rv * sp + z1 * cp - rz);
-    }
-    destZ[k] = z;
+    posePoint(rig, rot, local[2 * k] + du[k], local[2 * k + 1] + dv[k], rig.poseDepth[k] + dz[k], w.pose[k], pointScratch);
+    const u = pointScratch[0];
+    const v = pointScratch[1];
+    destZ[k] = pointScratch[2];
     dest[2 * k] = originX + u * axisX - v * axisY;
     dest[2 * k + 1] = originY + u * axisY + v * axisX;
   }

@@ -6,6 +6,7 @@ import { deformRig } from './deform-mesh.js';
 import { measureLipSeam, type LipSeam } from './lip-seam.js';
 import { triangulate } from './delaunay.js';
 import { measureFaceFrame, toLocal, type FaceFrame } from './face-frame.js';
+import { measurePhotoMouth, type PhotoMouth } from './photo-mouth.js';
 import { sampleRigColours, type RigColours } from './rig-colours.js';
 import {
   jawHinge,
@@ -59,6 +60,8 @@ export interface FaceRig {
   mouth: MouthGeometry;
   /** Where the closed lips meet in the photo, for the inner lips' texture once parted. */
   lipSeam: LipSeam;
+  /** The photo's own open mouth when it shows teeth, which move with the skull and the jaw, not the lips; else null. */
+  photoMouth: PhotoMouth | null;
   eyes: [EyeGeometry, EyeGeometry];
   brows: [BrowGeometry, BrowGeometry];
   jaw: { hingeV: number; hingeZ: number; maxAngleRad: number; slidePx: number };
@@ -151,6 +154,7 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
   const chinV = vs[CHIN];
 
   const region = boundingRect(rings.outer, source.width, source.height);
+  const colours = sampleRigColours(source, subject, H, mouth.gapPx);
   const rig: FaceRig = {
     subjectIndex: subject.index,
     width: source.width,
@@ -169,7 +173,9 @@ export function createFaceRig(source: RgbaImage, subject: FaceSubject, options: 
     brows,
     jaw: { hingeV: hinge.v, hingeZ: hinge.z, maxAngleRad: angle, slidePx: Math.max(0, extraGap - rotDrop) },
     pivot: { u: mouth.centreU, v: chinV + 0.3 * H, z: ovalZ },
-    colours: sampleRigColours(source, subject, H, mouth.gapPx),
+    colours,
+    // an open mouth without teeth is a dark opening that may stretch like the lips around it
+    photoMouth: colours.photoTeeth ? measurePhotoMouth(source, sourcePos, mouth, H) : null,
     region,
     outline: rings.outer,
     scratch: {

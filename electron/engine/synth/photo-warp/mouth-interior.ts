@@ -3,6 +3,8 @@ import type { RgbaImage } from '../../media/rgba-image.js';
 import { clamp, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 import { personalInteriorAt, type PersonalMouthFrame } from './personal-mouth.js';
+import { rigidShiftAt } from './deform-mesh.js';
+import { OPEN_PHOTO_GAP, photoMouthAt } from './photo-mouth.js';
 import type { Rgb } from './rig-colours.js';
 import { tongueBodyAt, tongueGesture, tongueTipAt, type TongueGesture } from './tongue-shape.js';
 import { createLens, fillLensCurve, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
@@ -65,8 +67,10 @@ function grainAt(x: number, y: number): number {
 /**
  * Paints the inside of the mouth between the warped inner lip lines: dark cavity shaded with depth, upper teeth
  * (with gaps between them), lower teeth when the jaw is wide, and the tongue. Anti-aliased where it meets the lips.
- * Fades in only as far as the lips part beyond the photo's own opening, so an open-mouthed photo keeps its interior.
- * With `personal`, the interior is the person's own, taken from a clip (personal-mouth.ts), not painted.
+ * A photo that shows its teeth keeps them, moved as teeth move (photo-mouth.ts), with the cavity painted round them
+ * at full opacity: nothing of its old opening shows through stretched. Another open-mouthed photo's painted interior
+ * fades in only as far as the lips part beyond its own opening. With `personal`, the interior is the person's own,
+ * taken from a clip (personal-mouth.ts), not painted.
  */
 export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage, personal: PersonalMouthFrame | null = null): void {
   const { lens, lines, slopes, edgesS, ss, ts } = scratchFor(rig);
@@ -78,17 +82,33 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
   const gapMid = lines[1] - lines[0];
   if (gapMid < 0.3) return;
   const H = rig.frame.heightPx;
+  const photoMouth = personal ? null : rig.photoMouth;
   const photoGap = rig.mouth.gapPx;
-  const opacity = photoGap < 0.012 * H ? 1 : smoothstep(1.05, 1.6, gapMid / photoGap);
+  // the photo's teeth kept where it shows them (lips pressed or rounded closer than the photo squeeze its opening, as
+  // the warp draws it); else the painted interior fades in as far as the lips part beyond the photo's own opening
+  const opacity = photoMouth
+    ? smoothstep(0.8, 0.95, gapMid / photoGap)
+    : photoGap < OPEN_PHOTO_GAP * H
+      ? 1
+      : smoothstep(1.05, 1.6, gapMid / photoGap);
   if (opacity <= 0) return;
+  if (photoMouth) {
+    rigidShiftAt(rig, params, UPPER_TEETH_AT, false, upperShift);
+    rigidShiftAt(rig, params, LOWER_TEETH_AT, true, lowerShift);
+  }
 
   const { colours } = rig;
+  const paintTeeth = !photoMouth;
   const teeth = clamp(params.teethShow, 0, 1);
   // pursed lips hide the teeth
   const pursed = 1 - 0.6 * clamp(params.lipRound, 0, 1);
   const upperTeethMax = TEETH_MAX * H * (0.55 + 0.45 * teeth) * pursed;
   const upperTeethShare = 0.55 + 0.3 * teeth;
   const lowerTeethH = Math.min(0.2 * gapMid, 0.022 * H) * smoothstep(0.06 * H, 0.11 * H, gapMid) * (0.6 + 0.4 * teeth) * pursed;
+  const round = clamp(params.lipRound, 0, 1);
+  // rounded lips cover the photo's teeth as they cover painted ones: the upper ones down to a band, the lower ones all
+  const photoUpperBand = upperTeethMax + (1 - round) * 2 * gapMid;
+  const photoLowerShows = 1 - round;
   const gesture = tongueGesture(params.tongueShow, gapMid, gestureScratch);
   // rounded lips ("oo") go with a tongue drawn back and high: it leaves the floor behind the lower lip dark
   gesture.floorPx *= 1 - TONGUE_BACK_ROUNDED * clamp(params.lipRound, 0, 1);
@@ -139,6 +159,21 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
         b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];
       }
 
+      let photoCover = 0;
+      if (photoMouth) {
+        photoMouthAt(photoMouth, x, y, upperShift, lowerShift, photoAt);
+        // the lower teeth first: the upper ones close in front of them
+        const lowerA = photoAt[7] * photoLowerShows;
+        const upperA = photoAt[3] * (1 - smoothstep(photoUpperBand - 1, photoUpperBand + 1, t - top));
+        r += (photoAt[4] - r) * lowerA;
+        g += (photoAt[5] - g) * lowerA;
+        b += (photoAt[6] - b) * lowerA;
+        r += (photoAt[0] - r) * upperA;
+        g += (photoAt[1] - g) * upperA;
+        b += (photoAt[2] - b) * upperA;
+        photoCover = upperA + lowerA * (1 - upperA);
+      }
+
       let nearest = Infinity;
       for (let e = 0; e < edgesS.length; e++) nearest = Math.min(nearest, Math.abs(s - edgesS[e]) * halfW);
       const gapLine = nearest < 0.9 ? 1 - lineInk * (1 - nearest / 0.9) : 1;
@@ -148,7 +183,7 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       // each crown is rounded: lit in its middle, turning away into the gaps
       const crown = 0.84 + 0.16 * Math.min(1, nearest / toothHalfPx);
 
-      if (lowerTeethH > 0 && Math.abs(s) < 0.7) {
+      if (paintTeeth && lowerTeethH > 0 && Math.abs(s) < 0.7) {
         const edge = bottom - lowerTeethH * (1 - 0.5 * s2) * (1 - 0.25 * scallop);
         const a = clamp(t - edge + 0.5, 0, 1) * (1 - smoothstep(0.55, 0.7, Math.abs(s)));
         if (a > 0) {
@@ -161,7 +196,7 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
 
       const upperH = Math.min(upperTeethMax * (1 - 0.35 * s2), gap * upperTeethShare);
       const edge = top + upperH * (1 - 0.2 * scallop);
-      const a = clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s)));
+      const a = paintTeeth ? clamp(edge - t + 0.5, 0, 1) * (1 - smoothstep(0.75, 0.95, Math.abs(s))) : 0;
       if (a > 0) {
         // the upper lip shades the teeth under it, and where they meet the gum the enamel takes its pink
         // (a sliver of teeth under pursed lips stays a clean line: shadow and gum would break it up)
@@ -185,8 +220,9 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
         b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];
       }
 
-      // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks
-      const grain = colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
+      // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks (the photo's own
+      // teeth carry their own)
+      const grain = (1 - photoCover) * colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
       r += grain;
       g += grain;
       b += grain;
@@ -199,6 +235,12 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
 }
 
 const personalRgb: Rgb = [0, 0, 0];
+/** The photo's upper teeth move with the skull, anchored at the upper inner lip's middle; the lower ones with the jaw. */
+const UPPER_TEETH_AT = 13;
+const LOWER_TEETH_AT = 14;
+const upperShift = new Float64Array(2);
+const lowerShift = new Float64Array(2);
+const photoAt = new Float64Array(8);
 const gestureScratch: TongueGesture = { floorPx: 0, raise: 0, between: 0 };
 const tongueAt = new Float64Array(2);
 const tipLines = new Float64Array(3);

@@ -7,7 +7,7 @@ import type { FaceSubject, Point2 } from '../../face/face-types.js';
 import { LEFT_EYE, LIPS_INNER, RIGHT_EYE } from '../../face/mesh-regions.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { lipLineStairs, upscaleCrop } from '../../quality/lip-line-stairs.js';
-import { mouthGrainRatio, teethToEyeWhites } from '../../quality/mouth-look.js';
+import { mouthGrainRatio, teethToEyeWhites, teethToSkin } from '../../quality/mouth-look.js';
 import { frameSubjects } from '../../render/framing.js';
 import { OUTPUT_PRESETS } from '../../render/output-presets.js';
 import { describeFace } from '../../render/render-source.js';
@@ -28,6 +28,8 @@ export interface MouthLookFigures {
   pose: string;
   /** Open poses only (NaN when closed). */
   teethToEyeWhites: number;
+  /** Open poses only: brightest teeth over the cheeks' median luma. */
+  teethToSkin: number;
   grainRatio: number;
   /** Output pixels; mean of the upper and lower inner lip lines. */
   lipStairs: number;
@@ -59,9 +61,10 @@ export function measureMouthPose(input: { image: RgbaImage; rig: FaceRig; pose: 
   const look = open
     ? {
         teethToEyeWhites: teethToEyeWhites({ frame, mouth, eyes: [RIGHT_EYE.map(at), LEFT_EYE.map(at)] }),
+        teethToSkin: teethToSkin({ frame, mouth, cheeks: CHEEKS.map(at), cheekRadiusPx: 0.04 * H }),
         grainRatio: mouthGrainRatio({ frame, mouth, cheeks: CHEEKS.map(at), cheekRadiusPx: 0.04 * H }),
       }
-    : { teethToEyeWhites: NaN, grainRatio: NaN };
+    : { teethToEyeWhites: NaN, teethToSkin: NaN, grainRatio: NaN };
   return { pose, ...look, ...stairsAtOutput(frame, [UPPER_INNER.map(at), LOWER_INNER.map(at)], outputScale, H) };
 }
 

@@ -11,14 +11,22 @@ export interface RigColours {
   skinLuma: number;
   lip: Rgb;
   enamel: Rgb;
+  /** The photo shows its own teeth (and `enamel` is their colour). */
+  photoTeeth: boolean;
   cavity: Rgb;
   tongue: Rgb;
   /** Standard deviation of the photo's fine grain on the cheeks, luma levels: the painted mouth gets as much. */
   grainSigma: number;
 }
 
-/** Painted teeth sit this far below the photo's brightest eye whites (lit teeth in real portraits read 0.8–1.0). */
+/**
+ * Painted teeth are lit to the brighter of two references: this share of the photo's brightest eye whites (lit
+ * teeth in real portraits read 0.8–1.0 of them), and this share of the skin's luma. The skin holds where eyes are
+ * dim, shaded by the brows or squinting (the smiling woman's own teeth read 2.0 of her whites but 1.22 of her skin;
+ * Eileen Collins's, the Apollo crew's and the bearded man's read 1.22–1.28 of the skin).
+ */
 const TEETH_TO_EYE_WHITES = 0.9;
+const TEETH_TO_SKIN = 1.05;
 /** Eye whites measured darker than this share of the skin's luma are taken as unseen (portraits read 0.76–1.3). */
 const WHITES_TO_SKIN_AT_LEAST = 0.6;
 
@@ -84,9 +92,10 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   // whites far darker than the skin are not whites: eyes too small, squinting or shaded to show any (a footballer in a
   // group photo read 40 beside skin of 133, and toned his teeth black)
   const trusted = whites !== null && whites >= WHITES_TO_SKIN_AT_LEAST * skinLuma ? whites : null;
-  const toned = seen || trusted === null ? enamel : toneTo(enamel, TEETH_TO_EYE_WHITES * trusted);
+  const lit = Math.max(TEETH_TO_SKIN * skinLuma, trusted === null ? 0 : TEETH_TO_EYE_WHITES * trusted);
+  const toned = seen ? enamel : toneTo(enamel, lit);
   const cheeks = [lm[50], lm[280]].map((p): Point2 => [p[0], p[1]]);
-  return { skin, skinLuma, lip, enamel: toned, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx) };
+  return { skin, skinLuma, lip, enamel: toned, photoTeeth: seen !== null, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx) };
 }
 
 /** `colour` scaled (never up) so its luma is at most `luma`. */

@@ -11,7 +11,9 @@ import { openSampleRig } from './test-support/sample-rig.js';
  * floor of the mouth to behind the upper teeth, narrow, with the dark mouth either side; for th (0.9) its tip lies
  * between the teeth, over the upper teeth's biting edge; for a vowel it lies low. Measured on the bundled portrait.
  */
-const OPEN = { jawOpen: 0.5, teethShow: 0 };
+// the portrait shows its own upper teeth, which stay put with the skull: the jaw opens far enough to leave the
+// middle of the opening below them to the tongue
+const OPEN = { jawOpen: 0.8, teethShow: 0 };
 const POSES: Record<string, Partial<SubjectFrameParams>> = {
   a: { ...OPEN, tongueShow: 0.05 },
   l: { ...OPEN, tongueShow: 0.35 },
