@@ -84,23 +84,34 @@ function peakRssOfCliDub(clip: string, voice: string, outPath: string, clipSec: 
   });
 }
 
-/** Wall time spent in each progress phase (analyse, speech, track, loudness, render = synthesis + encode). */
+/**
+ * Wall and CPU time spent in each progress phase (analyse, speech, track, loudness, render = synthesis + encode). CPU
+ * is this process's and its finished children's: an ffmpeg counts in the phase it ends in (the tracking decode in
+ * track; the render decode and the encoder in render).
+ */
 function phaseClock(startMs: number) {
-  const spent = new Map<string, number>();
+  const spent = new Map<string, { wallMs: number; cpuSec: number }>();
   let current = '';
   let since = startMs;
-  const close = () => current && spent.set(current, (spent.get(current) ?? 0) + performance.now() - since);
+  let cpuSince = cpuSecondsWithChildren();
+  const close = () => {
+    if (!current) return;
+    const total = spent.get(current) ?? { wallMs: 0, cpuSec: 0 };
+    const cpu = cpuSecondsWithChildren();
+    spent.set(current, { wallMs: total.wallMs + performance.now() - since, cpuSec: total.cpuSec + cpu - cpuSince });
+  };
   return {
     enter(phase: string) {
       if (phase === current) return;
       close();
       current = phase;
       since = performance.now();
+      cpuSince = cpuSecondsWithChildren();
     },
     summary() {
       close();
       current = '';
-      return [...spent].map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ');
+      return [...spent].map(([phase, t]) => `${phase} ${(t.wallMs / 1000).toFixed(1)} s wall/${t.cpuSec.toFixed(1)} s CPU`).join(', ');
     },
   };
 }

@@ -8,6 +8,7 @@
  * AbortSignal that kills the process, and JSON from ffprobe, which fluent-ffmpeg does not offer.
  */
 import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { CancelledError, EngineError, throwIfAborted } from '../errors.js';
 import { buildProbeArgs, buildVersionArgs, protectFileArgs } from './ffmpeg-args.js';
@@ -27,6 +28,8 @@ export interface StartFfmpegOptions {
   /** `stream`: read `process.stdout` yourself (and read it to the end). `lines`: get `onStdoutLine`. */
   stdout?: 'stream' | 'lines' | 'ignore';
   onStdoutLine?: (line: string) => void;
+  /** The child writes its stdout into this socket's other end instead (see socket-frame-reader.ts); `stdout` is then ignored. */
+  stdoutTo?: Socket;
   onStderrLine?: (line: string) => void;
   /** Kill and fail when the process runs longer than this. */
   timeoutMs?: number;
@@ -53,7 +56,7 @@ export function startFfmpeg(options: StartFfmpegOptions): FfmpegProcess {
   const binaryPath = tool === 'ffmpeg' ? options.tools.ffmpegPath : options.tools.ffprobePath;
   const stdoutMode = options.stdout ?? (options.onStdoutLine ? 'lines' : 'ignore');
   const child = spawn(binaryPath, protectFileArgs(options.args), {
-    stdio: [options.withStdin ? 'pipe' : 'ignore', stdoutMode === 'ignore' ? 'ignore' : 'pipe', 'pipe'],
+    stdio: [options.withStdin ? 'pipe' : 'ignore', options.stdoutTo ?? (stdoutMode === 'ignore' ? 'ignore' : 'pipe'), 'pipe'],
     windowsHide: true,
     // Its own process group, so a stop reaches whatever it started too (a wrapper script's own ffmpeg or sleep),
     // and a Ctrl-C in the terminal reaches only us: we stop it ourselves, after which its output is removed.

@@ -54,6 +54,33 @@ describe('readVideoFrames', () => {
     expect(buffers.size).toBe(1);
   });
 
+  it.skipIf(!hasSharedMedia)('with reuseBuffer gives the same frames when they are smaller than one read (several frames a read)', async () => {
+    const clip = media('video/grid_lbax4n.mpg');
+    // 58×46 RGBA is 10,672 bytes, which does not divide a read: frames straddle reads and several end in one
+    const options = { maxSide: 58, durationSec: 2 };
+    const fresh: Uint8Array[] = [];
+    for await (const frame of readVideoFrames(tools, clip, options)) fresh.push(frame.data);
+    let count = 0;
+    for await (const frame of readVideoFrames(tools, clip, { ...options, reuseBuffer: true })) {
+      expect(frame.data.length % 65536).not.toBe(0);
+      expect(Buffer.compare(frame.data, fresh[count]), `frame ${count}`).toBe(0);
+      count += 1;
+    }
+    expect(count).toBe(fresh.length);
+    expect(count).toBe(50);
+  });
+
+  it.skipIf(!hasSharedMedia)('with reuseBuffer, stopping after a few frames stops ffmpeg', async () => {
+    let count = 0;
+    for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { reuseBuffer: true })) {
+      expect(frame.width).toBe(1280);
+      if (++count === 3) break;
+    }
+    expect(count).toBe(3);
+    await sleep(200);
+    expect(countChildFfmpeg()).toBe(0);
+  });
+
   it.skipIf(!hasSharedMedia)('resamples, downscales and cuts: 1 s at 10 fps of a 1280×720 clip is 10 frames of 320×180', async () => {
     const frames: VideoFrame[] = [];
     for await (const frame of readVideoFrames(tools, media('video/obama_weekly_address_challenges.mp4'), { fps: 10, maxSide: 320, durationSec: 1 })) {

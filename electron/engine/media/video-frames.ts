@@ -6,6 +6,7 @@ import { fitWithinMaxSide, rgbaFrameBytes } from './frame-size.js';
 import { readDisplayOrientation } from './media-info.js';
 import { probeMedia } from './probe-media.js';
 import { createFrameAssembler } from './rgba-frame-assembler.js';
+import { openSocketFrameReader, socketFramesSupported } from './socket-frame-reader.js';
 import type { RgbaImage } from './rgba-image.js';
 
 /** A decoded video frame. `timeSec` is the nominal time: start + index / fps. */
@@ -68,6 +69,10 @@ export async function* streamRgbaFrames(input: {
   /** One buffer for every frame (see ReadVideoFramesOptions.reuseBuffer). */
   reuseBuffer?: boolean;
 }): AsyncGenerator<Uint8Array> {
+  if (input.reuseBuffer && socketFramesSupported) {
+    yield* streamFramesOverSocket(input);
+    return;
+  }
   const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream', onStderrLine: input.onStderrLine });
   const assembler = createFrameAssembler({ frameBytes: rgbaFrameBytes(input) });
   let finished = false;
@@ -87,6 +92,34 @@ export async function* streamRgbaFrames(input: {
     finished = true;
   } finally {
     if (!finished) {
+      proc.stop();
+      await proc.completion.catch(() => {});
+    }
+  }
+}
+
+/** As streamRgbaFrames with `reuseBuffer`, read through a local socket into one buffer (see socket-frame-reader.ts). */
+async function* streamFramesOverSocket(input: Parameters<typeof streamRgbaFrames>[0]): AsyncGenerator<Uint8Array> {
+  const reader = await openSocketFrameReader(rgbaFrameBytes(input));
+  let proc: ReturnType<typeof startFfmpeg> | undefined;
+  let finished = false;
+  try {
+    proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdoutTo: reader.childEnd, onStderrLine: input.onStderrLine });
+    reader.releaseChildEnd();
+    try {
+      for (let frame = await reader.next(); frame; frame = await reader.next()) yield frame;
+    } catch (error) {
+      await proc.completion; // a cancel or ffmpeg failure explains a broken socket better than the socket does
+      throw error;
+    }
+    await proc.completion;
+    if (reader.pendingBytes > 0) {
+      throw new EngineError('FFMPEG_FAILED', `ffmpeg's output ended in the middle of a frame (${reader.pendingBytes} bytes over).`);
+    }
+    finished = true;
+  } finally {
+    reader.destroy();
+    if (!finished && proc) {
       proc.stop();
       await proc.completion.catch(() => {});
     }
