@@ -13,9 +13,12 @@ import { openStudioSession } from '../../tests/e2e/support/studio-session.js';
 import type { Page } from 'playwright-core';
 import { PREVIEW_FRAME_MARK } from '../../renderer/src/components/stage/preview-frame-mark.js';
 import { MEDIA, median, type BenchSection } from './bench-support.js';
+import { cpuSpent, processTreeCpu } from './process-tree-cpu.js';
 
 const FRAMES = 60;
 const EDITS = 5;
+/** Before each edit the engine idles, as it does in the studio while the change is typed (the edits came right after 60-frame bursts, when the engine's idle warm-up of its voice had never run: 1061, 540, 794, 460, 218 ms, falling as eSpeak's WebAssembly warmed). */
+const TYPING_MS = 2000;
 
 export const previewBench: BenchSection = {
   name: 'preview',
@@ -88,13 +91,14 @@ export const previewBench: BenchSection = {
       const { base: heldBase } = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true });
       let patched = 0;
       for (let edit = 1; edit <= EDITS; edit += 1) {
+        await new Promise((resolve) => setTimeout(resolve, TYPING_MS));
         await session.api('projects.save', { projectId: project.id, document: documentSaying(`Edit number ${edit}: the line changes, so the scene is prepared again.`) });
         // as the stage asks first: a quick JPEG, naming the frame it shows
         const after = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true, heldBase });
         firstFrameMs.push(after.perFrameMs[0]);
         patched += after.patchSizes.length;
       }
-      console.log(`preview        first animated frame (JPEG, as the stage asks first; ${patched} of ${EDITS} as a patch) after an edit of the line: median ${median(firstFrameMs).toFixed(0)} ms (${firstFrameMs.map((ms) => ms.toFixed(0)).join(', ')} ms; save not counted)`);
+      console.log(`preview        first animated frame (JPEG, as the stage asks first; ${patched} of ${EDITS} as a patch) after an edit of the line: median ${median(firstFrameMs).toFixed(0)} ms (${firstFrameMs.map((ms) => ms.toFixed(0)).join(', ')} ms; save not counted, ${TYPING_MS / 1000} s idle before each as while typing)`);
     } finally {
       await session.close();
     }
@@ -108,8 +112,12 @@ async function playInStudio(page: Page): Promise<void> {
   await page.getByTestId('preview-canvas').waitFor();
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PREVIEW_FRAME_MARK, { timeout: 60_000 });
   await page.evaluate(() => performance.clearMarks());
+  const cpuBefore = processTreeCpu();
+  const wallBefore = performance.now();
   await page.getByTestId('play').click();
   await page.waitForTimeout(PLAY_SEC * 1000);
+  const spent = cpuSpent(cpuBefore, processTreeCpu());
+  const wallSec = (performance.now() - wallBefore) / 1000;
   const marks = await page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => ({ at: entry.startTime, ...((entry as PerformanceMark).detail as { frameSec: number; playheadSec: number }) })), PREVIEW_FRAME_MARK);
   await page.getByTestId('play').click();
   const playing = marks.filter((mark) => mark.playheadSec > 0.05);
@@ -122,6 +130,11 @@ async function playInStudio(page: Page): Promise<void> {
   const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
   console.log(
     `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
+  );
+  // CPU a second while playing, which a busy machine inflates less than it does the frame rate
+  const perSec = (names: (name: string) => boolean) => [...spent].filter(([name]) => names(name)).reduce((sum, [, sec]) => sum + sec, 0) / wallSec;
+  console.log(
+    `preview        studio playback CPU (cores busy): page's Chromium ${perSec((name) => name.startsWith('chromium')).toFixed(2)} (renderer ${perSec((name) => name === 'chromium:renderer').toFixed(2)}, display ${perSec((name) => name === 'chromium:gpu-process').toFixed(2)}), engine ${perSec((name) => name === 'node' || name === 'ffmpeg').toFixed(2)} (of it ffmpeg ${perSec((name) => name === 'ffmpeg').toFixed(2)})`,
   );
 }
 
