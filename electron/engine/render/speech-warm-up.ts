@@ -21,11 +21,10 @@ export interface SpeechWarmUp {
 export function createSpeechWarmUp({ idleMs = 700 }: { idleMs?: number } = {}): SpeechWarmUp {
   let left = [...WARM_TEXTS];
   let timer: NodeJS.Timeout | undefined;
-  let touchedAt = 0;
-  const arm = (delayMs: number) => {
+  const arm = () => {
     clearTimeout(timer);
     if (left.length === 0) return;
-    timer = setTimeout(() => void speakOne(), delayMs);
+    timer = setTimeout(() => void speakOne(), idleMs);
     timer.unref();
   };
   const speakOne = async () => {
@@ -33,14 +32,10 @@ export function createSpeechWarmUp({ idleMs = 700 }: { idleMs?: number } = {}): 
     if (text === undefined) return;
     // a failure here will be met, and worded, by the line that needs the voice
     await synthesizeSpeech(text, { voice: 'en-us' }).catch(() => (left = []));
-    // still idle (no frame asked for meanwhile): the next sentence at once, so that a short pause warms it all
-    arm(Math.max(0, touchedAt + idleMs - Date.now()));
+    arm();
   };
   return {
-    touch() {
-      touchedAt = Date.now();
-      arm(idleMs);
-    },
+    touch: arm,
     close() {
       clearTimeout(timer);
       left = [];
