@@ -97,4 +97,13 @@ describe('createPreviewFeed', () => {
     expect(open.length).toBeGreaterThan(0);
     expect(Math.max(...open.map((o) => o.request.timeSec))).toBeGreaterThanOrEqual(1.1);
   });
+
+  it('playing starts asking near the playhead however long the stills took', async () => {
+    const { feed, open, answerOldest } = harness();
+    feed.update(1, false);
+    await answerOldest(400);
+    await answerOldest(400);
+    feed.update(1, true);
+    expect(Math.min(...open.map((o) => o.request.timeSec))).toBeLessThanOrEqual(1 + 3 / 25);
+  });
 });

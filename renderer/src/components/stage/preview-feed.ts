@@ -61,7 +61,9 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
     void fetchFrame(request)
       .then((result) => {
         if (askedIn !== generation) return;
-        latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
+        // only playback's own round trips: a still (PNG) or the first frame after an edit takes several times as long,
+        // and frames asked for that far ahead left the picture standing for the first half second of playback
+        if (inOrder) latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
         if (inOrder) {
           if (index <= shownIndex) return;
           shownIndex = index;
