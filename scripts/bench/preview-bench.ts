@@ -77,7 +77,9 @@ export const previewBench: BenchSection = {
 
       const token = session.bridge.token;
       await timeFrames({ token, projectId: project.id, times: [0] }); // prepares the scene once
-      await playInStudio(session.page);
+      // the scene's picture holds its last frame where the line ends: only frames up to there count
+      const { durationSec } = await session.api<{ durationSec: number }>('preview.frame', { projectId: project.id, timeSec: 0, maxSide: 960, quality: 'playback' });
+      await playInStudio(session.page, durationSec);
       for (const [quality, patches, label] of [['playback', true, 'JPEG patches'], ['playback', false, 'JPEG whole'], ['still', false, 'PNG whole']] as const) {
         const run = await timeFrames({ token, projectId: project.id, times: Array.from({ length: FRAMES }, (_, i) => (i + 1) / 25), quality, patches });
         const totalMs = run.perFrameMs.reduce((sum, ms) => sum + ms, 0);
@@ -104,8 +106,12 @@ export const previewBench: BenchSection = {
 
 const PLAY_SEC = 4;
 
-/** Presses Play in the studio and reads the stage's own marks (one per drawn frame) for `PLAY_SEC` of sound. */
-async function playInStudio(page: Page): Promise<void> {
+/**
+ * Presses Play in the studio and reads the stage's own marks (one per drawn frame) for `PLAY_SEC` of sound, up to the
+ * scene's end (after it the picture is the last frame: the stage need draw nothing, and the frame it draws once paused
+ * again is no playback frame).
+ */
+async function playInStudio(page: Page, sceneEndSec: number): Promise<void> {
   await page.getByTestId('preview-canvas').waitFor();
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PREVIEW_FRAME_MARK, { timeout: 60_000 });
   await page.evaluate(() => performance.clearMarks());
@@ -117,7 +123,7 @@ async function playInStudio(page: Page): Promise<void> {
   const wallSec = (performance.now() - wallBefore) / 1000;
   const marks = await page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => ({ at: entry.startTime, ...((entry as PerformanceMark).detail as { frameSec: number; playheadSec: number }) })), PREVIEW_FRAME_MARK);
   await page.getByTestId('play').click();
-  const playing = marks.filter((mark) => mark.playheadSec > 0.05);
+  const playing = marks.filter((mark) => mark.playheadSec > 0.05 && mark.playheadSec < sceneEndSec);
   if (playing.length < 2) {
     console.log(`preview        studio playback: ${playing.length} frames drawn in ${PLAY_SEC} s (the sound did not start?)`);
     return;
