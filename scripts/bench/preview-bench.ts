@@ -13,6 +13,7 @@ import { openStudioSession } from '../../tests/e2e/support/studio-session.js';
 import type { Page } from 'playwright-core';
 import { PREVIEW_FRAME_MARK } from '../../renderer/src/components/stage/preview-frame-mark.js';
 import { MEDIA, median, type BenchSection } from './bench-support.js';
+import { cpuSpent, processTreeCpu } from './process-tree-cpu.js';
 
 const FRAMES = 60;
 const EDITS = 5;
@@ -76,7 +77,9 @@ export const previewBench: BenchSection = {
 
       const token = session.bridge.token;
       await timeFrames({ token, projectId: project.id, times: [0] }); // prepares the scene once
-      await playInStudio(session.page);
+      // the scene's picture holds its last frame where the line ends: only frames up to there count
+      const { durationSec } = await session.api<{ durationSec: number }>('preview.frame', { projectId: project.id, timeSec: 0, maxSide: 960, quality: 'playback' });
+      await playInStudio(session.page, durationSec);
       for (const [quality, patches, label] of [['playback', true, 'JPEG patches'], ['playback', false, 'JPEG whole'], ['still', false, 'PNG whole']] as const) {
         const run = await timeFrames({ token, projectId: project.id, times: Array.from({ length: FRAMES }, (_, i) => (i + 1) / 25), quality, patches });
         const totalMs = run.perFrameMs.reduce((sum, ms) => sum + ms, 0);
@@ -103,16 +106,24 @@ export const previewBench: BenchSection = {
 
 const PLAY_SEC = 4;
 
-/** Presses Play in the studio and reads the stage's own marks (one per drawn frame) for `PLAY_SEC` of sound. */
-async function playInStudio(page: Page): Promise<void> {
+/**
+ * Presses Play in the studio and reads the stage's own marks (one per drawn frame) for `PLAY_SEC` of sound, up to the
+ * scene's end (after it the picture is the last frame: the stage need draw nothing, and the frame it draws once paused
+ * again is no playback frame).
+ */
+async function playInStudio(page: Page, sceneEndSec: number): Promise<void> {
   await page.getByTestId('preview-canvas').waitFor();
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, PREVIEW_FRAME_MARK, { timeout: 60_000 });
   await page.evaluate(() => performance.clearMarks());
+  const cpuBefore = processTreeCpu();
+  const wallBefore = performance.now();
   await page.getByTestId('play').click();
   await page.waitForTimeout(PLAY_SEC * 1000);
+  const spent = cpuSpent(cpuBefore, processTreeCpu());
+  const wallSec = (performance.now() - wallBefore) / 1000;
   const marks = await page.evaluate((mark) => performance.getEntriesByName(mark).map((entry) => ({ at: entry.startTime, ...((entry as PerformanceMark).detail as { frameSec: number; playheadSec: number }) })), PREVIEW_FRAME_MARK);
   await page.getByTestId('play').click();
-  const playing = marks.filter((mark) => mark.playheadSec > 0.05);
+  const playing = marks.filter((mark) => mark.playheadSec > 0.05 && mark.playheadSec < sceneEndSec);
   if (playing.length < 2) {
     console.log(`preview        studio playback: ${playing.length} frames drawn in ${PLAY_SEC} s (the sound did not start?)`);
     return;
@@ -122,6 +133,11 @@ async function playInStudio(page: Page): Promise<void> {
   const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
   console.log(
     `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
+  );
+  // CPU a second while playing, which a busy machine inflates less than it does the frame rate
+  const perSec = (names: (name: string) => boolean) => [...spent].filter(([name]) => names(name)).reduce((sum, [, sec]) => sum + sec, 0) / wallSec;
+  console.log(
+    `preview        studio playback CPU (cores busy): page's Chromium ${perSec((name) => name.startsWith('chromium')).toFixed(2)} (renderer ${perSec((name) => name === 'chromium:renderer').toFixed(2)}, display ${perSec((name) => name === 'chromium:gpu-process').toFixed(2)}), engine ${perSec((name) => name === 'node' || name === 'ffmpeg').toFixed(2)} (of it ffmpeg ${perSec((name) => name === 'ffmpeg').toFixed(2)})`,
   );
 }
 

@@ -112,12 +112,12 @@ export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frames, 
       // A still (PNG) is the export's exact pixels; playback and a first look while scrubbing come as JPEG.
       context.canvas.dataset.previewFrame = shown.picture.exact ? 'exact' : 'quick';
       // For the preview benchmark and anyone profiling: which frame went up, and where the sound was then.
-      performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: shown.timeSec, playheadSec: latestPlayhead.current } });
+      performance.mark(PREVIEW_FRAME_MARK, { detail: { frameSec: shown.timeSec, playheadSec: store.getState().playheadSec } });
     };
     draw();
     return frames.subscribe(draw);
     // the picture's source and size change what is drawn; drawBase reads refs only
-  }, [frames, mediaUrl, width, height]);
+  }, [frames, store, mediaUrl, width, height]);
 
   return <canvas ref={canvas} data-testid="preview-canvas" className="stage-canvas" width={width} height={height} aria-label="Stage preview" role="img" />;
 }

@@ -9,49 +9,63 @@ export interface ComposedPicture {
   exact: boolean;
 }
 
+/** A frame decoded and ready to draw (a whole frame, or a patch over its `base`). */
+export interface DecodedFrame {
+  view: PreviewFrameView;
+  bitmap: ImageBitmap;
+}
+
 export interface FrameCompositor {
   /** The base of the frame held, to send with each request (undefined until a whole frame is held). */
   base(): string | undefined;
-  /** Decodes `view` and draws it over the frame held; false when it could not be (a patch of another base). */
-  apply(view: PreviewFrameView): Promise<ComposedPicture | null>;
+  /** Decodes `view` off the page's main thread; null when it could not be. */
+  decode(view: PreviewFrameView): Promise<DecodedFrame | null>;
+  /** Draws `frame` over the frame held; null when it cannot be (a patch of another base). */
+  draw(frame: DecodedFrame): ComposedPicture | null;
 }
 
 /**
  * While a photo plays only its faces change, so the engine sends their rectangle once it knows the page holds a frame
- * of the same photo: less to encode, send and decode. Frames decode side by side but are drawn in the order they came.
+ * of the same photo: less to encode, send and decode. Every patch of one base covers the same rectangle (the base
+ * names it), so patches may be drawn in any order, and a frame decoded early can wait for its time.
  */
 export function createFrameCompositor(): FrameCompositor {
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
   let held: string | null = null;
   let version = 0;
-  let drawing: Promise<unknown> = Promise.resolve();
   return {
     base: () => held ?? undefined,
-    apply(view) {
-      const image = new Image();
-      image.src = view.url;
-      // decode() lets the browser decode off the main thread, so drawing does not stall the playhead and the timeline
-      const decoded = image.decode().then(
-        () => image,
-        () => null,
-      );
-      const drawn = drawing.then(async (): Promise<ComposedPicture | null> => {
-        const picture = await decoded;
-        if (!picture || !context) return null;
-        if (view.patch) {
-          if (view.base === null || view.base !== held) return null;
-          context.drawImage(picture, view.patch.x, view.patch.y);
-        } else {
-          if (canvas.width !== view.width || canvas.height !== view.height) Object.assign(canvas, { width: view.width, height: view.height });
-          context.drawImage(picture, 0, 0);
-          held = view.base;
-        }
-        version += 1;
-        return { canvas, version, exact: !view.patch && view.url.startsWith('data:image/png') };
-      });
-      drawing = drawn.catch(() => undefined);
-      return drawn;
+    async decode(view) {
+      // createImageBitmap decodes on a worker thread; an <img> drawn to a canvas was decoded again on the main thread
+      // (as much as the whole preview's drawing while playing)
+      const bitmap = await createImageBitmap(new Blob([bytesOfDataUrl(view.url)], { type: mimeOfDataUrl(view.url) })).catch(() => null);
+      return bitmap && { view, bitmap };
+    },
+    draw({ view, bitmap }) {
+      if (!context) return null;
+      if (view.patch) {
+        if (view.base === null || view.base !== held) return null;
+        context.drawImage(bitmap, view.patch.x, view.patch.y);
+      } else {
+        if (canvas.width !== view.width || canvas.height !== view.height) Object.assign(canvas, { width: view.width, height: view.height });
+        context.drawImage(bitmap, 0, 0);
+        held = view.base;
+      }
+      version += 1;
+      return { canvas, version, exact: !view.patch && view.url.startsWith('data:image/png') };
     },
   };
+}
+
+function mimeOfDataUrl(url: string): string {
+  return url.slice(5, url.indexOf(';'));
+}
+
+/** The bytes of a base64 data: URL (the page's CSP lets images, not fetches, read data: URLs). */
+function bytesOfDataUrl(url: string): Uint8Array<ArrayBuffer> {
+  const text = atob(url.slice(url.indexOf(',') + 1));
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }

@@ -79,4 +79,31 @@ describe('createPreviewFeed', () => {
       { timeSec: 0.48, quality: 'still' },
     ]);
   });
+
+  it('playing: asks for no frame past the scene end, until an edit may have moved it', async () => {
+    const { feed, open, answerOldest } = harness();
+    feed.setEnd(1.1);
+    feed.update(1, true);
+    const asked: number[] = [];
+    for (let step = 0; step < 10; step += 1) {
+      feed.update(1 + step * 0.04, true);
+      for (const { request } of open) if (!asked.includes(request.timeSec)) asked.push(request.timeSec);
+      await answerOldest(40);
+    }
+    expect(asked.length).toBeGreaterThan(0);
+    expect(Math.max(...asked)).toBeLessThan(1.1);
+    while (open.length) await answerOldest(40);
+    feed.invalidate();
+    expect(open.length).toBeGreaterThan(0);
+    expect(Math.max(...open.map((o) => o.request.timeSec))).toBeGreaterThanOrEqual(1.1);
+  });
+
+  it('playing starts asking near the playhead however long the stills took', async () => {
+    const { feed, open, answerOldest } = harness();
+    feed.update(1, false);
+    await answerOldest(400);
+    await answerOldest(400);
+    feed.update(1, true);
+    expect(Math.min(...open.map((o) => o.request.timeSec))).toBeLessThanOrEqual(1 + 3 / 25);
+  });
 });

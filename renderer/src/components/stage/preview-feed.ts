@@ -2,8 +2,9 @@
  * Which preview frames to ask the engine for, and when. Paused, only the frame at the playhead matters: one request
  * at a time, the newest playhead wins, first as a quick JPEG and then, once the playhead rests, as exact pixels (PNG).
  * Playing, frames are asked for ahead of the playhead by the measured round
- * trip, with two in flight so the engine draws the next frame while the page decodes this one; a frame that comes
- * back older than one already shown is dropped, so the picture never steps backwards.
+ * trip and a frame more, with two in flight so the engine draws the next frame while the page decodes this one; a
+ * frame that comes back older than one already handed on is dropped, so the picture never steps backwards. (The
+ * caller shows each when the sound reaches its time: see `createDueFrames`.)
  */
 export type PreviewQuality = 'still' | 'playback';
 
@@ -14,8 +15,8 @@ export interface FeedRequest {
 
 export interface PreviewFeedOptions<Result> {
   fetchFrame(request: FeedRequest): Promise<Result>;
-  /** A frame to show (or a refusal); `request` says which time it was asked for. */
-  onResult(result: Result, request: FeedRequest): void;
+  /** A frame to show (or a refusal); `request` says which time it was asked for, `playing` whether during playback. */
+  onResult(result: Result, request: FeedRequest, playing: boolean): void;
   /** The grid frames are asked for on while playing. */
   fps: number;
   /** Requests open at once while playing. */
@@ -28,6 +29,8 @@ export interface PreviewFeed {
   update(playheadSec: number, playing: boolean): void;
   /** What the frames show changed (an edit, consent): frames already asked for are dropped and asked for again. */
   invalidate(): void;
+  /** Where the scene ends: playing, no frame past it is asked for (the picture holds its last frame there). */
+  setEnd(endSec: number): void;
 }
 
 /** Frames are asked for at most this far ahead of the playhead, whatever the round trip seems to be. */
@@ -41,6 +44,7 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
   let generation = 0;
   let inFlight = 0;
   let latencySec = 1 / fps;
+  let endSec = Infinity;
   /** The last frame index asked for while playing, and the newest shown. */
   let lastAskedIndex = -1;
   let shownIndex = -1;
@@ -57,12 +61,14 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
     void fetchFrame(request)
       .then((result) => {
         if (askedIn !== generation) return;
-        latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
+        // only playback's own round trips: a still (PNG) or the first frame after an edit takes several times as long,
+        // and frames asked for that far ahead left the picture standing for the first half second of playback
+        if (inOrder) latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
         if (inOrder) {
           if (index <= shownIndex) return;
           shownIndex = index;
         }
-        onResult(result, request);
+        onResult(result, request, inOrder);
       })
       .finally(() => {
         if (askedIn === generation) inFlight -= 1;
@@ -72,12 +78,13 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
 
   const pump = () => {
     if (playing) {
-      const leadSec = Math.min(MAX_LEAD_SEC, latencySec);
+      // a frame's margin over the round trip: a frame that comes early waits for its time, one that comes late is lost
+      const leadSec = Math.min(MAX_LEAD_SEC, latencySec + 1 / fps);
       while (inFlight < maxInFlight) {
         const target = Math.round((playheadSec + leadSec) * fps);
         const index = Math.max(target, lastAskedIndex + 1);
         // never further ahead than the lead allows: wait for the playhead instead
-        if (index > target + 1) return;
+        if (index > target + 1 || index / fps >= endSec) return;
         lastAskedIndex = index;
         ask(index, 'playback');
       }
@@ -107,11 +114,15 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
     },
     invalidate() {
       generation += 1;
+      endSec = Infinity;
       inFlight = 0;
       quickIndex = exactIndex = null;
       lastAskedIndex = Math.round(playheadSec * fps) - 1;
       shownIndex = -1;
       pump();
+    },
+    setEnd(nextEndSec) {
+      endSec = nextEndSec;
     },
   };
 }

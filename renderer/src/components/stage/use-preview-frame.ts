@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudioError } from '../../../../electron/contract/types';
 import { useEditor, useStudioContext } from '../../store/editor-store';
-import { createFrameCompositor, type ComposedPicture } from './frame-compositor';
+import { createDueFrames } from './due-frames';
+import { createFrameCompositor, type ComposedPicture, type DecodedFrame } from './frame-compositor';
 import { createPreviewFeed, type PreviewFeed } from './preview-feed';
 
 /** Preview frames are asked for on this grid (the engine snaps to the export's own frame grid). */
@@ -51,6 +52,7 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
   // while the project is still being saved.
   const [refusal, setRefusal] = useState<{ error: StudioError; faceId: number | null } | null>(null);
   const feed = useRef<PreviewFeed | null>(null);
+  const dropDue = useRef(() => {});
   const faceIdNow = useRef(faceId);
   faceIdNow.current = faceId;
   const held = useRef<HeldFrame>({ shown: null, faceId: null });
@@ -65,35 +67,65 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
     }
     let closed = false;
     const compositor = createFrameCompositor();
+    const show = (frame: DecodedFrame, faceId: number | null) => {
+      const picture = compositor.draw(frame);
+      frame.bitmap.close();
+      if (!picture) return;
+      held.current = { shown: { picture, timeSec: frame.view.timeSec }, faceId };
+      frames.notify();
+    };
+    // playing, a frame is shown when the sound reaches its time
+    const due = createDueFrames<{ frame: DecodedFrame; faceId: number | null }>({ fps: PREVIEW_FPS, onDrop: ({ frame }) => frame.bitmap.close() });
     const current = createPreviewFeed({
       fps: PREVIEW_FPS,
       fetchFrame: async (request) => {
         const faceId = faceIdNow.current;
         const result = await studio.preview.frame({ projectId, timeSec: request.timeSec, maxSide: PREVIEW_MAX_SIDE, quality: request.quality, base: compositor.base() });
-        // decoded before the feed counts the frame as back, so frames are never asked for faster than they are drawn
-        return { faceId, result, picture: result.ok ? await compositor.apply(result.value) : null };
+        // decoded before the feed counts the frame as back, so frames are never asked for faster than they are decoded
+        return { faceId, result, frame: result.ok ? await compositor.decode(result.value) : null };
       },
-      onResult: ({ faceId: requestedFaceId, result, picture }) => {
-        if (closed) return;
+      onResult: ({ faceId: requestedFaceId, result, frame }, _request, duringPlayback) => {
+        if (closed) {
+          frame?.bitmap.close();
+          return;
+        }
         if (!result.ok) {
           held.current = { shown: null, faceId: requestedFaceId };
           setRefusal({ error: result.error, faceId: requestedFaceId });
-        } else if (picture) {
-          held.current = { shown: { picture, timeSec: result.value.timeSec }, faceId: requestedFaceId };
-          setRefusal(null);
-        } else return;
-        frames.notify();
+          frames.notify();
+          return;
+        }
+        setRefusal(null);
+        current.setEnd(result.value.durationSec);
+        if (!frame) return;
+        const { playing, playheadSec } = store.getState();
+        if (!duringPlayback) show(frame, requestedFaceId);
+        else if (!playing) frame.bitmap.close(); // stopped meanwhile: the frame at the playhead is asked for
+        else {
+          due.add(frame.view.timeSec, { frame, faceId: requestedFaceId });
+          showDue(playheadSec);
+        }
       },
     });
+    const showDue = (playheadSec: number) => {
+      const next = due.take(playheadSec);
+      if (next) show(next.frame, next.faceId);
+    };
     feed.current = current;
+    dropDue.current = () => due.clear();
+    let wasPlaying = false;
     const follow = () => {
       const { playheadSec, playing } = store.getState();
+      if (playing) showDue(playheadSec);
+      else if (wasPlaying) due.clear();
+      wasPlaying = playing;
       current.update(playheadSec, playing);
     };
     follow();
     const unsubscribe = store.subscribe(follow);
     return () => {
       closed = true;
+      due.clear();
       unsubscribe();
       if (feed.current === current) feed.current = null;
     };
@@ -104,6 +136,7 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
   useEffect(() => {
     if (shownFor.current.revision === revision && shownFor.current.consentGiven === consentGiven) return;
     shownFor.current = { revision, consentGiven };
+    dropDue.current();
     feed.current?.invalidate();
   }, [revision, consentGiven]);
 
