@@ -4,6 +4,12 @@ import { scheduleAudio, timelineEndSec, type AudioSource } from './playback-sche
 
 export interface PlaybackCallbacks {
   onTime(seconds: number): void;
+  /**
+   * Report the playhead only when it enters the next step of this size (the preview's frame grid), not on every
+   * display refresh: each report lays out and repaints the timeline, and at 60 Hz that took the page's CPU from the
+   * preview frames. Unset: every refresh.
+   */
+  stepSec?: number;
   onEnded(): void;
   onError(message: string): void;
 }
@@ -57,6 +63,7 @@ export class PlaybackEngine {
       this.sources.push(source);
     });
     const endSec = timelineEndSec(doc);
+    let reportedStep = NaN;
     const tick = () => {
       if (session !== this.session) return;
       const seconds = fromSec + Math.max(0, context.currentTime - startAt) * rate;
@@ -67,7 +74,9 @@ export class PlaybackEngine {
         callbacks.onEnded();
         return;
       }
-      callbacks.onTime(seconds);
+      const step = callbacks.stepSec ? Math.floor(seconds / callbacks.stepSec) : seconds;
+      if (step !== reportedStep) callbacks.onTime(seconds);
+      reportedStep = step;
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);

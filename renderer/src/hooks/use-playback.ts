@@ -4,6 +4,7 @@ import { PlaybackEngine, type LoadSource } from '../audio/playback-engine';
 import { scheduleAudio } from '../audio/playback-schedule';
 import { loadSpeechBuffer } from '../audio/speech-cache';
 import { useLibraryData } from '../library/library-context';
+import { PREVIEW_FPS } from '../components/stage/use-preview-frame';
 import { useEditor, useEditorActions, useStudioContext } from '../store/editor-store';
 
 /** Typed lines are voiced this long after the last edit, so pressing play finds them ready. */
@@ -34,6 +35,7 @@ export function usePlayback(onError: (message: string) => void): void {
     const current = engine.current;
     void current.play(doc, store.getState().playheadSec, rate, (source) => loadSource.current(source), {
       onTime: actions.setPlayhead,
+      stepSec: 1 / PREVIEW_FPS,
       onEnded: () => actions.setPlaying(false),
       onError,
     });

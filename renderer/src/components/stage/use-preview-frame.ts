@@ -6,7 +6,8 @@ import { createFrameCompositor, type ComposedPicture, type DecodedFrame } from '
 import { createPreviewFeed, type PreviewFeed } from './preview-feed';
 
 /** Preview frames are asked for on this grid (the engine snaps to the export's own frame grid). */
-const PREVIEW_FPS = 25;
+/** The grid preview frames are asked for and shown on (and the playhead reported on while playing). */
+export const PREVIEW_FPS = 25;
 /** The stage's preview size: 540×960 for a portrait, as a phone shows a reel. */
 export const PREVIEW_MAX_SIDE = 960;
 
