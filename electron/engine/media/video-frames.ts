@@ -1,5 +1,5 @@
 import { EngineError, InputError } from '../errors.js';
-import { startFfmpeg } from './ffmpeg-adapter.js';
+import { startFfmpeg, type FfmpegProcess } from './ffmpeg-adapter.js';
 import { buildDecodeRgbaArgs } from './ffmpeg-args.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { fitWithinMaxSide, rgbaFrameBytes } from './frame-size.js';
@@ -75,51 +75,46 @@ export async function* streamRgbaFrames(input: {
   }
   const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdout: 'stream', onStderrLine: input.onStderrLine });
   const assembler = createFrameAssembler({ frameBytes: rgbaFrameBytes(input) });
-  let finished = false;
-  try {
-    try {
-      for await (const chunk of proc.stdout) {
-        yield* input.reuseBuffer ? assembler.frames(chunk as Buffer) : assembler.push(chunk as Buffer);
-      }
-    } catch (error) {
-      await proc.completion; // a cancel or ffmpeg failure explains a broken pipe better than the pipe does
-      throw error;
-    }
-    await proc.completion;
-    if (assembler.pendingBytes > 0) {
-      throw new EngineError('FFMPEG_FAILED', `ffmpeg's output ended in the middle of a frame (${assembler.pendingBytes} bytes over).`);
-    }
-    finished = true;
-  } finally {
-    if (!finished) {
-      proc.stop();
-      await proc.completion.catch(() => {});
-    }
+  async function* chunksToFrames(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of proc.stdout) yield* input.reuseBuffer ? assembler.frames(chunk as Buffer) : assembler.push(chunk as Buffer);
   }
+  yield* untilFfmpegEnds(proc, chunksToFrames(), () => assembler.pendingBytes);
 }
 
 /** As streamRgbaFrames with `reuseBuffer`, read through a local socket into one buffer (see socket-frame-reader.ts). */
 async function* streamFramesOverSocket(input: Parameters<typeof streamRgbaFrames>[0]): AsyncGenerator<Uint8Array> {
   const reader = await openSocketFrameReader(rgbaFrameBytes(input));
-  let proc: ReturnType<typeof startFfmpeg> | undefined;
+  try {
+    const proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdoutTo: reader.childEnd, onStderrLine: input.onStderrLine });
+    reader.releaseChildEnd();
+    async function* socketFrames(): AsyncGenerator<Uint8Array> {
+      for (let frame = await reader.next(); frame; frame = await reader.next()) yield frame;
+    }
+    yield* untilFfmpegEnds(proc, socketFrames(), () => reader.pendingBytes);
+  } finally {
+    reader.destroy();
+  }
+}
+
+/**
+ * Yields the frames read from ffmpeg's output until ffmpeg ends. A cancel or an ffmpeg failure explains a broken
+ * stream better than the stream does; output that ends inside a frame is an error; a consumer that stops early
+ * stops ffmpeg.
+ */
+async function* untilFfmpegEnds(proc: FfmpegProcess, frames: AsyncIterable<Uint8Array>, pendingBytes: () => number): AsyncGenerator<Uint8Array> {
   let finished = false;
   try {
-    proc = startFfmpeg({ tools: input.tools, args: input.args, signal: input.signal, stdoutTo: reader.childEnd, onStderrLine: input.onStderrLine });
-    reader.releaseChildEnd();
     try {
-      for (let frame = await reader.next(); frame; frame = await reader.next()) yield frame;
+      yield* frames;
     } catch (error) {
-      await proc.completion; // a cancel or ffmpeg failure explains a broken socket better than the socket does
+      await proc.completion;
       throw error;
     }
     await proc.completion;
-    if (reader.pendingBytes > 0) {
-      throw new EngineError('FFMPEG_FAILED', `ffmpeg's output ended in the middle of a frame (${reader.pendingBytes} bytes over).`);
-    }
+    if (pendingBytes() > 0) throw new EngineError('FFMPEG_FAILED', `ffmpeg's output ended in the middle of a frame (${pendingBytes()} bytes over).`);
     finished = true;
   } finally {
-    reader.destroy();
-    if (!finished && proc) {
+    if (!finished) {
       proc.stop();
       await proc.completion.catch(() => {});
     }
