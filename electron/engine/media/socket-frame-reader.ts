@@ -5,10 +5,9 @@
  * child writes into one end of a local socket, and the other end reads into one reused buffer (`onread`), copied
  * straight into the one frame buffer. Unix domain sockets only: elsewhere `child.stdout` is read as before.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTempFolder, removeTempFolder } from './atomic-file.js';
 
 /** Bytes taken per read (a pipe or socket rarely gives more than this at once). */
 const READ_BYTES = 1 << 18;
@@ -27,8 +26,21 @@ export interface SocketFrameReader {
   destroy(): void;
 }
 
+/**
+ * The listening socket lives in a private folder (mode 0700, so no other user can connect to it first) named with
+ * this process's id, so a run killed before the connection is made leaves a folder the next run's
+ * `sweepStaleTempFolders` removes. The folder goes as soon as the connection is made: a connected pair needs no path.
+ */
 export async function openSocketFrameReader(frameBytes: number): Promise<SocketFrameReader> {
-  const path = join(tmpdir(), `mouthpiece-frames-${process.pid}-${randomBytes(6).toString('hex')}.sock`);
+  const folder = await createTempFolder('mouthpiece-frames-', 'reading video frames');
+  try {
+    return await openInFolder(frameBytes, join(folder, 'frames.sock'));
+  } finally {
+    await removeTempFolder(folder);
+  }
+}
+
+async function openInFolder(frameBytes: number, path: string): Promise<SocketFrameReader> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,7 +81,7 @@ export async function openSocketFrameReader(frameBytes: number): Promise<SocketF
   };
 
   let reading: Socket;
-  const childEnd = await new Promise<Socket>((resolve, reject) => {
+  const connected = new Promise<Socket>((resolve, reject) => {
     server.once('connection', resolve);
     reading = connect({
       path,
@@ -91,7 +103,8 @@ export async function openSocketFrameReader(frameBytes: number): Promise<SocketF
     });
     reading.once('error', reject);
   });
-  server.close();
+  // one connection only: the listening end closes whether ours came or failed
+  const childEnd = await connected.finally(() => server.close());
   reading!.removeAllListeners('error');
   reading!.on('error', (error) => {
     failure = error;
