@@ -52,13 +52,15 @@ export const previewBench: BenchSection = {
           for (const timeSec of times) {
             const started = performance.now();
             const response = await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': token }, body: JSON.stringify({ method: 'preview.frame', payload: { projectId, timeSec, maxSide, quality, base } }) });
-            type View = { url: string; width: number; height: number; base: string | null; patch?: { x: number; y: number; width: number; height: number } };
-            const result = (await response.json()) as { ok: boolean; value: View; error?: { message: string } };
-            if (!result.ok) throw new Error(result.error?.message);
-            // As the stage does: an <img> (the page's CSP lets images, not fetches, read data: URLs).
-            const bitmap = new Image();
-            bitmap.src = result.value.url;
-            await bitmap.decode();
+            type View = { mimeType: string; width: number; height: number; base: string | null; patch?: { x: number; y: number; width: number; height: number } };
+            if (!response.headers.get('content-type')?.startsWith('application/x-mouthpiece-result')) throw new Error(((await response.json()) as { error?: { message: string } }).error?.message);
+            // As the bridge client and the stage do: the frame's bytes follow the result's JSON (electron/contract/
+            // binary-result.ts, which a page.evaluate cannot import), decoded off the main thread.
+            const body = await response.arrayBuffer();
+            const jsonLength = new DataView(body).getUint32(0);
+            const head = JSON.parse(new TextDecoder().decode(new Uint8Array(body, 4, jsonLength))) as { result: { value: View } };
+            const bitmap = await createImageBitmap(new Blob([new Uint8Array(body, 4 + jsonLength)], { type: head.result.value.mimeType }));
+            const result = head.result;
             const { patch } = result.value;
             if (patch) {
               context.drawImage(bitmap, patch.x, patch.y);
@@ -69,6 +71,7 @@ export const previewBench: BenchSection = {
               context.drawImage(bitmap, 0, 0);
               if (patches) base = result.value.base ?? undefined;
             }
+            bitmap.close();
             size = `${result.value.width}×${result.value.height}`;
             perFrameMs.push(performance.now() - started);
           }
