@@ -134,8 +134,10 @@ async function playInStudio(page: Page, sceneEndSec: number): Promise<void> {
   const spanSec = (playing[playing.length - 1].at - playing[0].at) / 1000;
   const offsetsMs = playing.map((mark) => (mark.frameSec - mark.playheadSec) * 1000);
   const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
+  // frames of the 25 fps grid between the first and last drawn that never went up (never asked for, or dropped)
+  const gridFrames = Math.round((playing[playing.length - 1].frameSec - playing[0].frameSec) * 25) + 1;
   console.log(
-    `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
+    `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms, ${gridFrames - new Set(playing.map((mark) => mark.frameSec)).size} of ${gridFrames} grid frames not drawn); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
   );
   // CPU a second while playing, which a busy machine inflates less than it does the frame rate
   const perSec = (names: (name: string) => boolean) => [...spent].filter(([name]) => names(name)).reduce((sum, [, sec]) => sum + sec, 0) / wallSec;
