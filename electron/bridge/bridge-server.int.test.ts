@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ImportResponse, LibraryListing, StudioResult, VideoVerdictView } from '../contract/types';
+import { BINARY_RESULT_TYPE, decodeBinaryResult } from '../contract/binary-result';
+import { createEmptyProjectDocument } from '../contract/project-document';
+import type { ImportResponse, LibraryListing, PreviewFrameView, StudioResult, VideoVerdictView } from '../contract/types';
 import { defaultModelPaths } from '../engine/install-layout';
 import { startStudioBridge, type StudioBridge } from './start-studio-bridge';
 import { hasSharedMedia, media } from '../engine/media/test-support/media-fixtures.js';
@@ -150,6 +152,30 @@ describe('browser bridge (real engine, real library)', () => {
     expect((await raw(`/thumbnails/..%2flibrary.sqlite?token=${bridge.token}`)).status).toBe(404);
     expect((await raw(face!.thumbnailUrl!)).status).toBe(401);
   });
+
+  it.skipIf(!hasSharedMedia)('sends a preview frame as its bytes after the JSON, not as base64, and only with the token', async () => {
+    const imported = await api<ImportResponse>('library.import', { paths: [PHOTO] });
+    const entry = imported.body!.ok ? imported.body!.value.results[0] : null;
+    if (!entry?.ok) throw new Error('import failed');
+    await api('library.setConsent', { faceId: entry.id, consent: true });
+    const project = await api<{ id: number }>('projects.create', { name: 'Frames', document: { ...createEmptyProjectDocument(), stage: { faceId: entry.id, mediaKind: 'photo' } } });
+    if (!project.body?.ok) throw new Error('project not created');
+    const payload = { projectId: project.body.value.id, timeSec: 0, maxSide: 256, quality: 'playback' };
+    const body = JSON.stringify({ method: 'preview.frame', payload });
+    expect((await raw('/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    const response = await raw('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token }, body });
+    expect(response.headers['content-type']).toBe(BINARY_RESULT_TYPE);
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const result = decodeBinaryResult(new Uint8Array(response.body).buffer) as StudioResult<PreviewFrameView>;
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ mimeType: 'image/jpeg', timeSec: 0 });
+    expect(Math.max(result.value.width, result.value.height)).toBe(256);
+    // a whole JPEG, from its start marker to its end marker
+    expect([...result.value.bytes.subarray(0, 2), ...result.value.bytes.subarray(-2)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    // a refusal stays JSON
+    const refused = await api('preview.frame', { ...payload, projectId: 99_999 });
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  }, 60_000);
 
   it('refuses uploads that are too large or empty, and keeps nothing of them', async () => {
     const headers = { 'x-mouthpiece-token': bridge.token };

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { BINARY_RESULT_TYPE, encodeBinaryResult } from '../contract/binary-result';
 import type { StudioEventName } from '../contract/channels';
 import type { StudioEventPayload, StudioHandlers } from '../contract/studio-api';
 import type { ImportResponse, StudioResult, VideoVerdictView } from '../contract/types';
@@ -71,7 +72,8 @@ const SECURITY_HEADERS = {
  * same contract as the app's IPC, through the same schemas and handlers:
  * - `GET /?token=…` the built renderer with the app's CSP; it also sets an HttpOnly, SameSite=Strict cookie so the
  *   page's scripts, styles and media load (they cannot carry a header);
- * - `POST /api` `{method, payload}` → `StudioResult`, token in the `X-Mouthpiece-Token` header (or query);
+ * - `POST /api` `{method, payload}` → `StudioResult`, token in the `X-Mouthpiece-Token` header (or query); as JSON,
+ *   or, when the value holds bytes (a preview frame), as one binary body (`electron/contract/binary-result.ts`);
  * - `GET /events?token=…` WebSocket of `{event, payload}`;
  * - `GET /media/<path>` files of the media store only (as `mouthpiece-media://` in the app);
  * - `POST /upload?name=…` the bytes of a dropped file (a page cannot know paths), imported like a path;
@@ -168,7 +170,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const { method, payload } = (body ?? {}) as { method?: unknown; payload?: unknown };
     const channel = typeof method === 'string' ? `studio:${method}` : method;
     const result = await dispatchStudioRequest(options.handlers, channel, payload, (name, error) => log(`bridge: ${name} failed: ${(error as Error).message}`));
-    sendJson(response, 200, result);
+    const parts = encodeBinaryResult(result);
+    if (parts) sendBinary(response, parts);
+    else sendJson(response, 200, result);
   }
 
   async function serveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -261,6 +265,15 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
+}
+
+/** A result holding bytes (a preview frame), as `encodeBinaryResult` laid it out: no base64, no copy. */
+function sendBinary(response: ServerResponse, parts: Uint8Array[]): void {
+  const length = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': BINARY_RESULT_TYPE, 'Content-Length': length });
+  response.cork();
+  for (const part of parts) response.write(part);
+  response.end();
 }
 
 async function sendWebResponse(response: ServerResponse, web: Response): Promise<void> {

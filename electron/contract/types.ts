@@ -238,8 +238,9 @@ export type RenderJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancel
  * down, with every subject's performance at `timeSec`.
  */
 export interface PreviewFrameView {
-  /** `data:image/png;base64,…` (a still) or `data:image/jpeg;base64,…` (playback): nothing is written to disk. */
-  url: string;
+  /** The picture's file bytes: PNG (a still, exact pixels) or JPEG (playback); nothing is written to disk. */
+  bytes: Uint8Array;
+  mimeType: 'image/png' | 'image/jpeg';
   /** The whole frame's size (also when `url` is only a patch). */
   width: number;
   height: number;
@@ -248,7 +249,7 @@ export interface PreviewFrameView {
    * `base` while this frame is shown, and playback frames come as `patch`es. Null when the whole picture moves.
    */
   base: string | null;
-  /** `url` is only this part of the frame (pixels), to be drawn over a frame of the same `base`. */
+  /** `bytes` are only this part of the frame (pixels), to be drawn over a frame of the same `base`. */
   patch?: { x: number; y: number; width: number; height: number };
   /** The time of the frame drawn (on the export's frame grid). */
   timeSec: number;

@@ -52,13 +52,15 @@ export const previewBench: BenchSection = {
           for (const timeSec of times) {
             const started = performance.now();
             const response = await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': token }, body: JSON.stringify({ method: 'preview.frame', payload: { projectId, timeSec, maxSide, quality, base } }) });
-            type View = { url: string; width: number; height: number; base: string | null; patch?: { x: number; y: number; width: number; height: number } };
-            const result = (await response.json()) as { ok: boolean; value: View; error?: { message: string } };
-            if (!result.ok) throw new Error(result.error?.message);
-            // As the stage does: an <img> (the page's CSP lets images, not fetches, read data: URLs).
-            const bitmap = new Image();
-            bitmap.src = result.value.url;
-            await bitmap.decode();
+            type View = { mimeType: string; width: number; height: number; base: string | null; patch?: { x: number; y: number; width: number; height: number } };
+            if (!response.headers.get('content-type')?.startsWith('application/x-mouthpiece-result')) throw new Error(((await response.json()) as { error?: { message: string } }).error?.message);
+            // As the bridge client and the stage do: the frame's bytes follow the result's JSON (electron/contract/
+            // binary-result.ts, which a page.evaluate cannot import), decoded off the main thread.
+            const body = await response.arrayBuffer();
+            const jsonLength = new DataView(body).getUint32(0);
+            const head = JSON.parse(new TextDecoder().decode(new Uint8Array(body, 4, jsonLength))) as { result: { value: View } };
+            const bitmap = await createImageBitmap(new Blob([new Uint8Array(body, 4 + jsonLength)], { type: head.result.value.mimeType }));
+            const result = head.result;
             const { patch } = result.value;
             if (patch) {
               context.drawImage(bitmap, patch.x, patch.y);
@@ -69,6 +71,7 @@ export const previewBench: BenchSection = {
               context.drawImage(bitmap, 0, 0);
               if (patches) base = result.value.base ?? undefined;
             }
+            bitmap.close();
             size = `${result.value.width}×${result.value.height}`;
             perFrameMs.push(performance.now() - started);
           }
@@ -131,8 +134,10 @@ async function playInStudio(page: Page, sceneEndSec: number): Promise<void> {
   const spanSec = (playing[playing.length - 1].at - playing[0].at) / 1000;
   const offsetsMs = playing.map((mark) => (mark.frameSec - mark.playheadSec) * 1000);
   const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
+  // frames of the 25 fps grid between the first and last drawn that never went up (never asked for, or dropped)
+  const gridFrames = Math.round((playing[playing.length - 1].frameSec - playing[0].frameSec) * 25) + 1;
   console.log(
-    `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
+    `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms, ${gridFrames - new Set(playing.map((mark) => mark.frameSec)).size} of ${gridFrames} grid frames not drawn); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
   );
   // CPU a second while playing, which a busy machine inflates less than it does the frame rate
   const perSec = (names: (name: string) => boolean) => [...spent].filter(([name]) => names(name)).reduce((sum, [, sec]) => sum + sec, 0) / wallSec;

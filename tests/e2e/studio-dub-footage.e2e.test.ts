@@ -138,9 +138,9 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     await expect.poll(() => page.getByTestId('preview-canvas').getAttribute('data-preview-frame'), { timeout: 30_000 }).toBe('exact');
     const seen = await compare();
     // What the stage shows is the engine's preview of the project at the playhead (asked for on its 25 fps grid).
-    const engineFrame = await api<{ url: string }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * 25) / 25, maxSide: 960 });
+    const engineFrame = await api<{ bytes: Uint8Array }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * 25) / 25, maxSide: 960 });
     const pngPath = path.join(session.dir, 'engine-frame.png');
-    await writeFile(pngPath, Buffer.from(engineFrame.url.slice(engineFrame.url.indexOf(',') + 1), 'base64'));
+    await writeFile(pngPath, engineFrame.bytes);
     const { image } = await decodeImage(session.tools, pngPath);
     const everywhere = { x0: 0, y0: 0, x1: image.width, y1: image.height };
     expect(meanDifference(await canvasPixels(), image, everywhere, true)).toBeLessThan(0.5);

@@ -24,7 +24,9 @@ export function createPreviewHandlers({ engine }: StudioHandlerDeps): PreviewHan
       const spec = buildRenderSpec(library, { document: scene, title: name, preset: document.export.preset, outputPath: NO_OUTPUT, allowSilence: true });
       const frame = await (await engine.preview()).frame(spec, { timeSec, maxSide, quality, base });
       const { width, height, timeSec: shownSec, durationSec, patch } = frame;
-      return { url: `data:${frame.mimeType};base64,${frame.bytes.toString('base64')}`, width, height, timeSec: shownSec, durationSec, base: frame.base, ...(patch ? { patch } : {}) };
+      // the bytes as they are: the IPC and the bridge carry them without base64 (see contract/binary-result.ts)
+      const bytes = new Uint8Array(frame.bytes.buffer, frame.bytes.byteOffset, frame.bytes.byteLength);
+      return { bytes, mimeType: frame.mimeType, width, height, timeSec: shownSec, durationSec, base: frame.base, ...(patch ? { patch } : {}) };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { BINARY_RESULT_TYPE, decodeBinaryResult } from '../../../electron/contract/binary-result';
 import { isStudioEventName, studioMethods, type StudioEventName } from '../../../electron/contract/channels';
 import type { StudioApi } from '../../../electron/contract/studio-api';
 import type { ImportFileResult, ImportResponse, StudioResult, VideoVerdictView } from '../../../electron/contract/types';
@@ -26,6 +27,8 @@ export function createBridgeClient({ token, origin, fetch: fetchImpl = globalThi
   async function post<T>(url: string, init: RequestInit): Promise<StudioResult<T>> {
     try {
       const response = await fetchImpl(url, { ...init, headers: { ...(init.headers ?? {}), [TOKEN_HEADER]: token }, credentials: 'omit' });
+      // a result holding bytes (a preview frame) comes as one binary body, not base64 in JSON
+      if (response.ok && response.headers.get('content-type') === BINARY_RESULT_TYPE) return decodeBinaryResult(await response.arrayBuffer()) as StudioResult<T>;
       const body = (await response.json().catch(() => null)) as StudioResult<T> | null;
       if (body && typeof body === 'object' && 'ok' in body) return body;
       return failure(`The studio answered ${response.status} ${response.statusText}.`);

@@ -1,13 +1,14 @@
 import type { ProjectDocument } from '../../../electron/contract/project-document';
 import { sharedAudioContext } from './audio-cache';
+import { playheadStepOf } from './playhead-step';
 import { scheduleAudio, timelineEndSec, type AudioSource } from './playback-schedule';
 
 export interface PlaybackCallbacks {
   onTime(seconds: number): void;
   /**
-   * Report the playhead only when it enters the next step of this size (the preview's frame grid), not on every
-   * display refresh: each report lays out and repaints the timeline, and at 60 Hz that took the page's CPU from the
-   * preview frames. Unset: every refresh.
+   * Report the playhead only when it enters the next step of this size (the preview's frame grid, each step centred
+   * on a frame's time: see `playheadStepOf`), not on every display refresh: each report lays out and repaints the
+   * timeline, and at 60 Hz that took the page's CPU from the preview frames. Unset: every refresh.
    */
   stepSec?: number;
   onEnded(): void;
@@ -74,7 +75,7 @@ export class PlaybackEngine {
         callbacks.onEnded();
         return;
       }
-      const step = callbacks.stepSec ? Math.floor(seconds / callbacks.stepSec) : seconds;
+      const step = callbacks.stepSec ? playheadStepOf(seconds, callbacks.stepSec) : seconds;
       if (step !== reportedStep) callbacks.onTime(seconds);
       reportedStep = step;
       this.frame = requestAnimationFrame(tick);

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { BINARY_RESULT_TYPE, decodeBinaryResult } from '../../../electron/contract/binary-result';
 import { startStudioBridge, type StudioBridge } from '../../../electron/bridge/start-studio-bridge';
 import { defaultModelPaths, defaultSamplesDir } from '../../../electron/engine/install-layout';
 import type { ImportResponse, StudioResult } from '../../../electron/contract/types';
@@ -60,7 +61,9 @@ export async function openStudioSession(tempPrefix: string, { locale, viewport }
         headers: { 'content-type': 'application/json', 'x-mouthpiece-token': bridge.token },
         body: JSON.stringify({ method, payload }),
       });
-      const result = (await response.json()) as StudioResult<T>;
+      // as the page's bridge client: a result holding bytes (a preview frame) comes as one binary body
+      const binary = response.headers.get('content-type') === BINARY_RESULT_TYPE;
+      const result = (binary ? decodeBinaryResult(await response.arrayBuffer()) : await response.json()) as StudioResult<T>;
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },

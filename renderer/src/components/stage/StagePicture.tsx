@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { FaceKind } from '../../../../electron/contract/types';
 import { useStudioContext } from '../../store/editor-store';
 import { PREVIEW_FRAME_MARK } from './preview-frame-mark';
+import { previewFrameSize } from './preview-frame-size';
 import type { PreviewFrames, ShownPicture } from './use-preview-frame';
 
 interface StagePictureProps {
@@ -9,6 +10,7 @@ interface StagePictureProps {
   kind: FaceKind;
   /** A still of the clip (the library thumbnail), drawn when the browser cannot decode the video itself (MPEG-1, say). */
   stillUrl?: string | null;
+  /** The picture's own size. */
   width: number;
   height: number;
   /** Rendered preview frames for the playhead, drawn over the picture when the engine offers one. */
@@ -28,10 +30,11 @@ function seekVideo(video: HTMLVideoElement, seconds: number): void {
 
 /**
  * The stage picture on a canvas: the photo, or the video's frame at the playhead (so scrubbing a dubbing project shows
- * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas keeps
- * the picture's own resolution; CSS scales it to fit.
+ * the right frame), and, once the engine offers rendered preview frames, the frame at the playhead. The canvas has
+ * the size of the engine's frames (the picture's own, up to the preview's longest side); CSS scales it to fit.
  */
-export function StagePicture({ mediaUrl, kind, stillUrl, width, height, frames, onError }: StagePictureProps) {
+export function StagePicture({ mediaUrl, kind, stillUrl, width: pictureWidth, height: pictureHeight, frames, onError }: StagePictureProps) {
+  const { width, height } = previewFrameSize({ width: pictureWidth, height: pictureHeight });
   const canvas = useRef<HTMLCanvasElement>(null);
   const base = useRef<HTMLImageElement | HTMLVideoElement | null>(null);
   const frameShown = useRef(false);

@@ -3,8 +3,6 @@ import type { PreviewFrameView } from '../../../../electron/contract/types';
 /** The preview frame put together from whole frames and patches, at the engine's size. */
 export interface ComposedPicture {
   canvas: HTMLCanvasElement;
-  /** Counts the frames drawn, so that a new one is noticed although the canvas stays the same. */
-  version: number;
   /** The export's exact pixels (a whole still, PNG); a JPEG frame or patch is a quick look. */
   exact: boolean;
 }
@@ -33,13 +31,12 @@ export function createFrameCompositor(): FrameCompositor {
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
   let held: string | null = null;
-  let version = 0;
   return {
     base: () => held ?? undefined,
     async decode(view) {
       // createImageBitmap decodes on a worker thread; an <img> drawn to a canvas was decoded again on the main thread
       // (as much as the whole preview's drawing while playing)
-      const bitmap = await createImageBitmap(new Blob([bytesOfDataUrl(view.url)], { type: mimeOfDataUrl(view.url) })).catch(() => null);
+      const bitmap = await createImageBitmap(new Blob([view.bytes as Uint8Array<ArrayBuffer>], { type: view.mimeType })).catch(() => null);
       return bitmap && { view, bitmap };
     },
     draw({ view, bitmap }) {
@@ -52,20 +49,7 @@ export function createFrameCompositor(): FrameCompositor {
         context.drawImage(bitmap, 0, 0);
         held = view.base;
       }
-      version += 1;
-      return { canvas, version, exact: !view.patch && view.url.startsWith('data:image/png') };
+      return { canvas, exact: !view.patch && view.mimeType === 'image/png' };
     },
   };
-}
-
-function mimeOfDataUrl(url: string): string {
-  return url.slice(5, url.indexOf(';'));
-}
-
-/** The bytes of a base64 data: URL (the page's CSP lets images, not fetches, read data: URLs). */
-function bytesOfDataUrl(url: string): Uint8Array<ArrayBuffer> {
-  const text = atob(url.slice(url.indexOf(',') + 1));
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }

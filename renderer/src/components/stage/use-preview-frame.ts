@@ -4,12 +4,10 @@ import { useEditor, useStudioContext } from '../../store/editor-store';
 import { createDueFrames } from './due-frames';
 import { createFrameCompositor, type ComposedPicture, type DecodedFrame } from './frame-compositor';
 import { createPreviewFeed, type PreviewFeed } from './preview-feed';
+import { PREVIEW_MAX_SIDE } from './preview-frame-size';
 
-/** Preview frames are asked for on this grid (the engine snaps to the export's own frame grid). */
-/** The grid preview frames are asked for and shown on (and the playhead reported on while playing). */
+/** The grid preview frames are asked for and shown on (the engine snaps to the export's own frame grid). */
 export const PREVIEW_FPS = 25;
-/** The stage's preview size: 540×960 for a portrait, as a phone shows a reel. */
-export const PREVIEW_MAX_SIDE = 960;
 
 /** A preview frame as drawn: the composed picture and the time it shows, for keeping picture and sound together. */
 export interface ShownPicture {

@@ -95,7 +95,7 @@ export function Timeline() {
               {faceId === null ? 'Put a face on the stage first: each person in the picture gets a track here.' : 'No one to give a voice to: this picture has no face Mouthpiece could find.'}
             </p>
           )}
-          <Playhead offsetPx={HEADER_WIDTH_PX} scroller={scroller} />
+          <Playhead offsetPx={HEADER_WIDTH_PX} scroller={scroller} visibleWidthPx={visibleWidth} />
         </div>
       </div>
     </section>
