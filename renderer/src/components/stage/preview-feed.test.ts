@@ -106,4 +106,14 @@ describe('createPreviewFeed', () => {
     feed.update(1, true);
     expect(Math.min(...open.map((o) => o.request.timeSec))).toBeLessThanOrEqual(1 + 3 / 25);
   });
+
+  it('a frame asked for while a still was still being drawn does not stretch the lead', async () => {
+    const { feed, open, answerOldest } = harness();
+    feed.update(1, false);
+    await answerOldest(40); // the quick frame; the exact still is now being drawn
+    feed.update(1, true); // play: one playback frame queues behind the still
+    await answerOldest(400); // the still, slow
+    await answerOldest(40); // the queued frame's round trip was 440 ms, most of it the still's
+    expect(Math.max(...open.map((o) => o.request.timeSec))).toBeLessThanOrEqual(1 + 3 / 25);
+  });
 });

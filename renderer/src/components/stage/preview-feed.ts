@@ -43,6 +43,8 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
   let playing = false;
   let generation = 0;
   let inFlight = 0;
+  /** Exact stills (PNG) asked for and not back yet: the engine draws one request at a time. */
+  let stillsInFlight = 0;
   let latencySec = 1 / fps;
   let endSec = Infinity;
   /** The last frame index asked for while playing, and the newest shown. */
@@ -54,6 +56,10 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
 
   const ask = (index: number, quality: PreviewQuality) => {
     const inOrder = playing;
+    // a frame queued behind a still measures the still, not playback (Play pressed while the exact frame was drawn)
+    const measured = inOrder && stillsInFlight === 0;
+    const isStill = quality === 'still';
+    if (isStill) stillsInFlight += 1;
     const request = { timeSec: index / fps, quality };
     const askedIn = generation;
     const started = now();
@@ -63,7 +69,7 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
         if (askedIn !== generation) return;
         // only playback's own round trips: a still (PNG) or the first frame after an edit takes several times as long,
         // and frames asked for that far ahead left the picture standing for the first half second of playback
-        if (inOrder) latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
+        if (measured) latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
         if (inOrder) {
           if (index <= shownIndex) return;
           shownIndex = index;
@@ -71,6 +77,7 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
         onResult(result, request, inOrder);
       })
       .finally(() => {
+        if (isStill) stillsInFlight -= 1;
         if (askedIn === generation) inFlight -= 1;
         pump();
       });
