@@ -100,7 +100,9 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
       const upper = w.jaw[k] < 0.5;
       const line = upper ? mouth.upper : mouth.lower;
       const fromLine = local[2 * k + 1] - interpolate(line.us, line.vs, local[2 * k]);
-      const outward = upper ? Math.min(0, fromLine) : Math.max(0, fromLine);
+      // beyond the lip's red the skin is pushed along as far as the red's edge moved, not stretched further
+      const thick = upper ? mouth.upperThickPx : mouth.lowerThickPx;
+      const outward = upper ? Math.max(-thick, Math.min(0, fromLine)) : Math.min(thick, Math.max(0, fromLine));
       dv[k] += lips * (scaleV * outward - 0.02 * H * spread * across) + (w.jaw[k] < 0.5 ? -part : part);
       dz[k] -= lips * round * 0.04 * H;
       if (w.jaw[k] < 0.5) dv[k] -= raise * UPPER_LIP_RAISE * H * lips * (1 - 2 * w.jaw[k]) * (1 - 0.6 * across);
