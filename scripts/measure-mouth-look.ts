@@ -27,7 +27,7 @@ if (cropsDir) mkdirSync(cropsDir, { recursive: true });
 const pool = new SessionPool(defaultModelPaths());
 const tools = await resolveFfmpegTools();
 const f = (v: number) => (Number.isNaN(v) ? '   -' : v.toFixed(2).padStart(5));
-console.log('photo                                   pose     teeth/whites teeth/skin  grain  stairs(px) upper lower');
+console.log('photo                                   pose     teeth/whites teeth/skin  grain  sharp  stairs(px) upper lower');
 try {
   for (const path of list) {
     const { image } = await decodeImage(tools, path);
@@ -39,7 +39,7 @@ try {
     for (const pose of Object.keys(MOUTH_POSES)) {
       const m = measureMouthPose({ image, rig, pose, outputScale });
       if (cropsDir) await writePng(tools, m.crop, join(cropsDir, `${basename(path).replace(/\.[^.]+$/, '')}-${pose}.png`), { overwrite: true });
-      console.log(`${basename(path).padEnd(40)}${pose.padEnd(9)}${f(m.teethToEyeWhites).padStart(12)} ${f(m.teethToSkin).padStart(10)}  ${f(m.grainRatio)}  ${f(m.lipStairs)} ${f(m.lineStairs[0])} ${f(m.lineStairs[1])}   ×${outputScale.toFixed(2)}`);
+      console.log(`${basename(path).padEnd(40)}${pose.padEnd(9)}${f(m.teethToEyeWhites).padStart(12)} ${f(m.teethToSkin).padStart(10)}  ${f(m.grainRatio)}  ${f(m.sharpnessRatio)}  ${f(m.lipStairs)} ${f(m.lineStairs[0])} ${f(m.lineStairs[1])}   ×${outputScale.toFixed(2)}`);
     }
   }
 } finally {

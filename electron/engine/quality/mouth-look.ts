@@ -6,6 +6,7 @@
 import type { Point2 } from '../face/face-types.js';
 import { lumasInside, pointInPolygon, pullTowards } from '../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
+import { edgeSharpnessOf } from './mouth-sharpness.js';
 
 interface Box {
   x0: number;
@@ -58,24 +59,26 @@ export function teethToSkin(input: { frame: RgbaImage; mouth: Point2[]; cheeks: 
 }
 
 /**
- * Fine grain of an area: the median absolute deviation of each pixel's luma from the mean of its 3×3 neighbourhood,
- * over the pixels `inside` accepts. Shading and edges wider than a pixel barely register; sensor noise, film grain
- * and JPEG mush do.
+ * Fine grain of an area: the median absolute response to the second difference across both axes at once
+ * ([1 −2 1] ⊗ [1 −2 1], Immerkær's noise kernel), over the pixels `inside` accepts, scaled so white noise reads as it
+ * did against the 3×3 mean (0.716 σ). The kernel ignores any shading or edge that runs along either axis, however
+ * curved across it, so a thin soft band (a cavity between teeth and tongue) is not taken for grain; the deviation
+ * from the 3×3 mean read such a band, with no noise added at all, as 3× the grain of the cheeks.
  */
 export function grainOf(image: RgbaImage, inside: (x: number, y: number) => boolean, box?: Box): number {
   const deviations: number[] = [];
   const { width, height, data } = image;
   const b = box ?? { x0: 0, y0: 0, x1: width, y1: height };
+  const at = (x: number, y: number) => lumaAt(data, (y * width + x) * 4);
   for (let y = Math.max(1, Math.floor(b.y0)); y < Math.min(height - 1, Math.ceil(b.y1)); y++) {
     for (let x = Math.max(1, Math.floor(b.x0)); x < Math.min(width - 1, Math.ceil(b.x1)); x++) {
       if (!inside(x, y)) continue;
-      let sum = 0;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += lumaAt(data, ((y + dy) * width + x + dx) * 4);
-      const centre = lumaAt(data, (y * width + x) * 4);
-      deviations.push(Math.abs(centre - (sum - centre) / 8));
+      const row = (yy: number) => at(x - 1, yy) - 2 * at(x, yy) + at(x + 1, yy);
+      deviations.push(Math.abs(row(y - 1) - 2 * row(y) + row(y + 1)));
     }
   }
-  return quantile(deviations, 0.5);
+  // white noise of σ: the kernel's response has σ·6, its median |·| 0.6745·6σ, against 0.716σ before
+  return quantile(deviations, 0.5) / ((6 * 0.6745) / 0.716);
 }
 
 /**
@@ -96,4 +99,23 @@ export function mouthGrainRatio(input: { frame: RgbaImage; mouth: Point2[]; chee
   const r = input.cheekRadiusPx;
   const skin = grainOf(input.frame, (x, y) => input.cheeks.some(([px, py]) => (x - px) ** 2 + (y - py) ** 2 <= r * r), boxOf(input.cheeks, r));
   return mouth / Math.max(skin, 1e-3);
+}
+
+/**
+ * Edge sharpness (mouth-sharpness.ts) inside the mouth opening over that of the skin around the lips (outside the
+ * outer lip line, within a margin of the mouth's width), on the same frame. A photo's own open mouth reads about as
+ * sharp as its skin; crisp painted teeth in a soft photo read far sharper.
+ */
+export function mouthSharpnessRatio(input: { frame: RgbaImage; mouth: Point2[]; lips: Point2[]; insetPx?: number }): number {
+  const inset = input.insetPx ?? 1;
+  const xs = input.mouth.map((p) => p[0]);
+  const ys = input.mouth.map((p) => p[1]);
+  const centre: Point2 = [xs.reduce((a, b) => a + b, 0) / xs.length, ys.reduce((a, b) => a + b, 0) / ys.length];
+  const shrunk = input.mouth.map((p) => pullTowards(p, centre, inset));
+  const mouth = edgeSharpnessOf(input.frame, (x, y) => pointInPolygon([x, y], shrunk), boxOf(shrunk, 0));
+  const lx = input.lips.map((p) => p[0]);
+  const width = Math.max(...lx) - Math.min(...lx);
+  const around = boxOf(input.lips, 0.3 * width);
+  const skin = edgeSharpnessOf(input.frame, (x, y) => !pointInPolygon([x, y], input.lips), around);
+  return mouth / Math.max(skin, 1e-6);
 }

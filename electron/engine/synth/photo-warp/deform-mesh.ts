@@ -3,9 +3,18 @@ import { clamp, interpolate, smoothstep } from './face-frame.js';
 import type { FaceRig } from './face-rig.js';
 import { sampleFromSeam } from './lip-seam.js';
 
-/** Lip rounding narrows the mouth by this share of its width; spreading widens it by this share. */
-const ROUND_NARROW = 0.28;
+/**
+ * Rounded lips (o, u, w) are this narrow, mouth corner to corner against the outer eye corners' distance (portraits
+ * at rest read 0.49–0.63, smiles 0.73–0.84): a smile narrows by half, a mouth at rest by about a third. Never less
+ * than ROUND_NARROW_LEAST of the photo's width (a mouth already small still purses), nor more than ROUND_NARROW_MOST.
+ */
+const ROUND_WIDTH_TO_EYES = 0.42;
+const ROUND_NARROW_LEAST = 0.28;
+const ROUND_NARROW_MOST = 0.5;
+/** Spreading widens the mouth by this share of its width. */
 const SPREAD_WIDEN = 0.16;
+/** Pushed forward, rounded lips show more of their red: they grow taller by this much beyond what keeps its area. */
+const ROUND_POUT = 1.08;
 /** Rounded lips part by this much at the centre, each lip, in face heights. */
 const ROUND_PART = 0.01;
 /** Upper-lip raise and brow raise at 1, in face heights. */
@@ -75,17 +84,26 @@ export function deformRig(rig: FaceRig, p: SubjectFrameParams): void {
   const spread = clamp(p.lipSpread, 0, 1);
   const raise = clamp(p.upperLipRaise, 0, 1);
   if (round > 0 || spread > 0 || raise > 0) {
-    const scaleU = -ROUND_NARROW * round + SPREAD_WIDEN * spread;
+    const narrow = roundNarrowShare(rig);
+    const scaleU = -narrow * round + SPREAD_WIDEN * spread;
+    // taller by as much as they grow narrower (and some): the lips' red keeps its area and more
+    const scaleV = (ROUND_POUT / (1 - narrow) - 1) * round;
     for (let k = 0; k < n; k++) {
       const lips = w.lips[k];
       if (lips === 0) continue;
       const ru = local[2 * k] - mouth.centreU;
-      const rv = local[2 * k + 1] - mouth.centreV;
       const across = Math.min(1, (ru / mouth.halfWidth) ** 2);
       du[k] += lips * ru * scaleU;
       // rounding also parts the lips in the middle a little: an "oo" is a small round opening
       const part = w.press[k] * (1 - across) * ROUND_PART * H * round;
-      dv[k] += lips * (0.12 * round * rv - 0.02 * H * spread * across) + (w.jaw[k] < 0.5 ? -part : part);
+      // each lip grows away from its own inner line, so the opening between them keeps its size
+      const upper = w.jaw[k] < 0.5;
+      const line = upper ? mouth.upper : mouth.lower;
+      const fromLine = local[2 * k + 1] - interpolate(line.us, line.vs, local[2 * k]);
+      // beyond the lip's red the skin is pushed along as far as the red's edge moved, not stretched further
+      const thick = upper ? mouth.upperThickPx : mouth.lowerThickPx;
+      const outward = upper ? Math.max(-thick, Math.min(0, fromLine)) : Math.min(thick, Math.max(0, fromLine));
+      dv[k] += lips * (scaleV * outward - 0.02 * H * spread * across) + (w.jaw[k] < 0.5 ? -part : part);
       dz[k] -= lips * round * 0.04 * H;
       if (w.jaw[k] < 0.5) dv[k] -= raise * UPPER_LIP_RAISE * H * lips * (1 - 2 * w.jaw[k]) * (1 - 0.6 * across);
     }
@@ -278,4 +296,12 @@ function applyPose(rig: FaceRig, p: SubjectFrameParams): void {
     dest[2 * k] = originX + u * axisX - v * axisY;
     dest[2 * k + 1] = originY + u * axisY + v * axisX;
   }
+}
+
+/** Share of its width the photo's mouth loses when fully rounded (ROUND_WIDTH_TO_EYES). */
+function roundNarrowShare(rig: FaceRig): number {
+  const s = rig.source;
+  const span = (a: number, b: number) => Math.hypot(s[3 * b] - s[3 * a], s[3 * b + 1] - s[3 * a + 1]);
+  const widthToEyes = span(61, 291) / Math.max(1e-6, span(33, 263));
+  return clamp(1 - ROUND_WIDTH_TO_EYES / widthToEyes, ROUND_NARROW_LEAST, ROUND_NARROW_MOST);
 }

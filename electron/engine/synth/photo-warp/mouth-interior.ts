@@ -6,6 +6,7 @@ import { personalInteriorAt, type PersonalMouthFrame } from './personal-mouth.js
 import { rigidShiftAt } from './deform-mesh.js';
 import { OPEN_PHOTO_GAP, photoMouthAt } from './photo-mouth.js';
 import type { Rgb } from './rig-colours.js';
+import { compositeInteriorLayer, createInteriorLayer, resetInteriorLayer, setInteriorPixel, type InteriorLayer } from './interior-layer.js';
 import { tongueBodyAt, tongueGesture, tongueTipAt, type TongueGesture } from './tongue-shape.js';
 import { createLens, fillLensCurve, LENS_BINS, lensLinesAt, measureLens, type Lens } from './lens-shape.js';
 
@@ -26,6 +27,7 @@ interface MouthScratch {
   edgesS: Float64Array;
   ss: Float64Array;
   ts: Float64Array;
+  layer: InteriorLayer;
 }
 const scratchByRig = new WeakMap<FaceRig, MouthScratch>();
 
@@ -40,6 +42,7 @@ function scratchFor(rig: FaceRig): MouthScratch {
       edgesS: Float64Array.from([...edges.map((e) => -e), ...edges]),
       ss: new Float64Array(32),
       ts: new Float64Array(32),
+      layer: createInteriorLayer(),
     };
     scratchByRig.set(rig, s);
   }
@@ -55,15 +58,6 @@ function lensSlopesAt(lens: Lens, s: number, into: Float64Array): void {
   into[1] = (lens.bottom[i + 1] - lens.bottom[i]) / perBin;
 }
 
-/** Fine grain like the photo's: a fixed pattern (a still photo's grain does not crawl), about unit variance. */
-function grainAt(x: number, y: number): number {
-  let h = Math.imul(x, 374761393) + Math.imul(y, 668265263);
-  h = Math.imul(h ^ (h >>> 13), 1274126177);
-  h ^= h >>> 16;
-  // two uniform bytes summed: a triangular spread with standard deviation 0.408 of a unit
-  return (((h & 255) + ((h >>> 8) & 255)) / 255 - 1) / 0.408;
-}
-
 /**
  * Paints the inside of the mouth between the warped inner lip lines: dark cavity shaded with depth, upper teeth
  * (with gaps between them), lower teeth when the jaw is wide, and the tongue. Anti-aliased where it meets the lips.
@@ -73,7 +67,7 @@ function grainAt(x: number, y: number): number {
  * taken from a clip (personal-mouth.ts), not painted.
  */
 export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out: RgbaImage, personal: PersonalMouthFrame | null = null): void {
-  const { lens, lines, slopes, edgesS, ss, ts } = scratchFor(rig);
+  const { lens, lines, slopes, edgesS, ss, ts, layer } = scratchFor(rig);
   const { dest } = rig.scratch;
   measureLens(lens, dest, rig.mouth.upper.indices, rig.mouth.lower.indices);
   fillLensCurve(lens, dest, rig.mouth.upper.indices, lens.top, ss, ts);
@@ -121,6 +115,7 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
   const y0 = Math.max(rig.region.y0, lens.minY);
   const y1 = Math.min(rig.region.y1 - 1, lens.maxY);
   const data = out.data;
+  resetInteriorLayer(layer, x0, y0, x1, y1);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const rx = x - lens.originX;
@@ -220,18 +215,10 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
         b += (colours.tongue[2] * tongueAt[1] - b) * tongueAt[0];
       }
 
-      // noise in a photo grows with the light (shot noise): a dark cavity carries less than the cheeks (the photo's own
-      // teeth carry their own)
-      const grain = (1 - photoCover) * colours.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / colours.skinLuma) * grainAt(x, y);
-      r += grain;
-      g += grain;
-      b += grain;
-      personalRgb[0] = r;
-      personalRgb[1] = g;
-      personalRgb[2] = b;
-      blend(data, (y * out.width + x) * 4, personalRgb, cover * opacity);
+      setInteriorPixel(layer, x, y, r, g, b, cover * opacity, photoCover);
     }
   }
+  compositeInteriorLayer(layer, { blurPx: colours.softnessPx, grainSigma: colours.grainSigma, skinLuma: colours.skinLuma }, out);
 }
 
 const personalRgb: Rgb = [0, 0, 0];

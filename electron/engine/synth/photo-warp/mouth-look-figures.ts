@@ -4,10 +4,10 @@
  */
 import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
 import type { FaceSubject, Point2 } from '../../face/face-types.js';
-import { LEFT_EYE, LIPS_INNER, RIGHT_EYE } from '../../face/mesh-regions.js';
+import { LEFT_EYE, LIPS_INNER, LIPS_OUTER, RIGHT_EYE } from '../../face/mesh-regions.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 import { lipLineStairs, upscaleCrop } from '../../quality/lip-line-stairs.js';
-import { mouthGrainRatio, teethToEyeWhites, teethToSkin } from '../../quality/mouth-look.js';
+import { mouthGrainRatio, mouthSharpnessRatio, teethToEyeWhites, teethToSkin } from '../../quality/mouth-look.js';
 import { frameSubjects } from '../../render/framing.js';
 import { OUTPUT_PRESETS } from '../../render/output-presets.js';
 import { describeFace } from '../../render/render-source.js';
@@ -31,6 +31,8 @@ export interface MouthLookFigures {
   /** Open poses only: brightest teeth over the cheeks' median luma. */
   teethToSkin: number;
   grainRatio: number;
+  /** Open poses only: edge sharpness inside the opening over the skin's around the lips, at the photo's size. */
+  sharpnessRatio: number;
   /** Output pixels; mean of the upper and lower inner lip lines. */
   lipStairs: number;
   /** The upper and the lower inner lip line's own (NaN where a line has too few edges to measure). */
@@ -63,8 +65,9 @@ export function measureMouthPose(input: { image: RgbaImage; rig: FaceRig; pose: 
         teethToEyeWhites: teethToEyeWhites({ frame, mouth, eyes: [RIGHT_EYE.map(at), LEFT_EYE.map(at)] }),
         teethToSkin: teethToSkin({ frame, mouth, cheeks: CHEEKS.map(at), cheekRadiusPx: 0.04 * H }),
         grainRatio: mouthGrainRatio({ frame, mouth, cheeks: CHEEKS.map(at), cheekRadiusPx: 0.04 * H }),
+        sharpnessRatio: mouthSharpnessRatio({ frame, mouth, lips: LIPS_OUTER.map(at) }),
       }
-    : { teethToEyeWhites: NaN, teethToSkin: NaN, grainRatio: NaN };
+    : { teethToEyeWhites: NaN, teethToSkin: NaN, grainRatio: NaN, sharpnessRatio: NaN };
   return { pose, ...look, ...stairsAtOutput(frame, [UPPER_INNER.map(at), LOWER_INNER.map(at)], outputScale, H) };
 }
 

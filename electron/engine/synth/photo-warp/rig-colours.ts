@@ -1,6 +1,8 @@
 import type { FaceSubject, Point2 } from '../../face/face-types.js';
 import { lumasInside, pointInPolygon } from '../../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
+import { grainOf } from '../../quality/mouth-look.js';
+import { interiorSoftnessPx } from './photo-softness.js';
 
 export type Rgb = [number, number, number];
 
@@ -17,6 +19,8 @@ export interface RigColours {
   tongue: Rgb;
   /** Standard deviation of the photo's fine grain on the cheeks, luma levels: the painted mouth gets as much. */
   grainSigma: number;
+  /** How soft the photo is around the mouth, as a Gaussian blur in pixels: the painted interior is blurred as much. */
+  softnessPx: number;
 }
 
 /**
@@ -95,7 +99,7 @@ export function sampleRigColours(image: RgbaImage, subject: FaceSubject, heightP
   const lit = Math.max(TEETH_TO_SKIN * skinLuma, trusted === null ? 0 : TEETH_TO_EYE_WHITES * trusted);
   const toned = seen ? enamel : toneTo(enamel, lit);
   const cheeks = [lm[50], lm[280]].map((p): Point2 => [p[0], p[1]]);
-  return { skin, skinLuma, lip, enamel: toned, photoTeeth: seen !== null, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx) };
+  return { skin, skinLuma, lip, enamel: toned, photoTeeth: seen !== null, cavity, tongue, grainSigma: grainSigmaAround(image, cheeks, 0.04 * heightPx), softnessPx: interiorSoftnessPx(image, (i) => [lm[i][0], lm[i][1]]) };
 }
 
 /** `colour` scaled (never up) so its luma is at most `luma`. */
@@ -113,25 +117,15 @@ function eyeWhiteLuma(image: RgbaImage, eyes: Point2[][]): number | null {
 }
 
 /**
- * The photo's grain as a noise level: the median |luma − mean of its 8 neighbours| over discs on the cheeks, turned
- * into the standard deviation of independent pixel noise that gives the same median (0.716 σ).
+ * The photo's grain as a noise level: its fine grain (quality/mouth-look.ts grainOf, the measure the mouth is judged
+ * by) over discs on the cheeks, turned into the standard deviation of independent pixel noise that reads the same
+ * (0.716 σ).
  */
 function grainSigmaAround(image: RgbaImage, centres: Point2[], radiusPx: number): number {
-  const deviations: number[] = [];
   const r = Math.max(2, Math.round(radiusPx));
-  const { width, height, data } = image;
-  for (const [cx, cy] of centres) {
-    for (let y = Math.max(1, Math.round(cy) - r); y <= Math.min(height - 2, Math.round(cy) + r); y++) {
-      for (let x = Math.max(1, Math.round(cx) - r); x <= Math.min(width - 2, Math.round(cx) + r); x++) {
-        if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
-        let sum = 0;
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += lumaAt(data, ((y + dy) * width + x + dx) * 4);
-        const centre = lumaAt(data, (y * width + x) * 4);
-        deviations.push(Math.abs(centre - (sum - centre) / 8));
-      }
-    }
-  }
-  if (deviations.length === 0) return 0;
-  deviations.sort((a, b) => a - b);
-  return Math.min(12, deviations[deviations.length >> 1] / 0.716);
+  const xs = centres.map((p) => p[0]);
+  const ys = centres.map((p) => p[1]);
+  const box = { x0: Math.min(...xs) - r, y0: Math.min(...ys) - r, x1: Math.max(...xs) + r + 1, y1: Math.max(...ys) + r + 1 };
+  const grain = grainOf(image, (x, y) => centres.some(([cx, cy]) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r), box);
+  return Number.isFinite(grain) ? Math.min(12, grain / 0.716) : 0;
 }
