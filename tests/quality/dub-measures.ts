@@ -101,6 +101,12 @@ export interface DubFigures {
   oldVoiceOnDub: number;
   /** How much the source's mouth follows an unrelated recording: the floor for `oldVoiceOnDub`. */
   unrelated: number;
+  /**
+   * How much the new sound's envelope follows the old one's (within ±2 frames of lag 0). Where the new line is spoken
+   * when the old one was (two GRID sentences swapped: 0.24), a mouth that follows the new voice follows the old one by
+   * that much too, so it raises the floor for `oldVoiceOnDub`.
+   */
+  voicesAlike: number;
   ssim: number;
   undetectedFrames: number;
   dubFrames: number;
@@ -124,21 +130,25 @@ export async function measureDub(
   const real = measureLipSync({ lipGap: lipGapOf(original), envelope: await envelopeOf(tools, input.face, original), fps: original.fps });
   const oldVoiceOnDub = nearPeak(lipGapOf(dubbed), await envelopeOf(tools, input.face, original), dubbed.fps);
   const unrelated = nearPeak(lipGapOf(original), await envelopeOf(tools, input.unrelatedAudio, original), original.fps);
+  const voicesAlike = nearPeak(await envelopeOf(tools, out, original), await envelopeOf(tools, input.face, original), original.fps);
   const ssim = await ssimOutsideLowerFace(tools, input.face, out, landmarks, input.analysisMaxSide);
   const undetectedFrames = dubbed.frames.filter((f) => !f.detected).length;
   const summary =
     `${input.label}: new-voice peak ${newVoice.peakCorrelation.toFixed(2)} at lag ${newVoice.peakLagFrames} (real clip with its own sound: ${real.peakCorrelation.toFixed(2)} at ${real.peakLagFrames}); ` +
-    `old voice on the dub ${oldVoiceOnDub.toFixed(2)} (unrelated sound on the real clip ${unrelated.toFixed(2)}); SSIM outside the lower face ${ssim.toFixed(4)}; ` +
+    `old voice on the dub ${oldVoiceOnDub.toFixed(2)} (unrelated sound on the real clip ${unrelated.toFixed(2)}, new sound against old ${voicesAlike.toFixed(2)}); SSIM outside the lower face ${ssim.toFixed(4)}; ` +
     `${dubbed.frames.length} frames, face lost in ${undetectedFrames}`;
   console.info(summary);
-  return { newVoice, real, oldVoiceOnDub, unrelated, ssim, undetectedFrames, dubFrames: dubbed.frames.length, summary };
+  return { newVoice, real, oldVoiceOnDub, unrelated, voicesAlike, ssim, undetectedFrames, dubFrames: dubbed.frames.length, summary };
 }
 
-/** The issue's bar: lag within ±1 frame, peak at least half the real clip's, old voice down to unrelated, SSIM ≥ 0.97. */
+/**
+ * The issue's bar: lag within ±1 frame, peak at least half the real clip's, old voice down to unrelated (or to how much
+ * the two sounds follow each other, when that is more), SSIM ≥ 0.97.
+ */
 export function expectGoodDub(figures: DubFigures): void {
   expect(figures.undetectedFrames).toBe(0);
   expect(Math.abs(figures.newVoice.peakLagFrames)).toBeLessThanOrEqual(1);
   expect(figures.newVoice.peakCorrelation).toBeGreaterThan(0.5 * figures.real.peakCorrelation);
-  expect(figures.oldVoiceOnDub).toBeLessThan(Math.max(0.3, figures.unrelated + 0.15));
+  expect(figures.oldVoiceOnDub).toBeLessThan(Math.max(0.3, Math.max(figures.unrelated, figures.voicesAlike) + 0.15));
   expect(figures.ssim).toBeGreaterThanOrEqual(0.97);
 }
