@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { BINARY_RESULT_TYPE, decodeBinaryResult } from '../../electron/contract/binary-result';
 import { createEmptyProjectDocument } from '../../electron/contract/project-document';
 import { SAMPLE_FACE, SAMPLE_VOICE } from '../helpers/shared-media';
 import type { TestBridge } from './bridge-support';
@@ -48,7 +49,17 @@ export async function runBridgeLoad(t: TestBridge, { calls, previewSec, concurre
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))) : reject(new Error(`HTTP ${res.statusCode}`))));
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+            const body = Buffer.concat(chunks);
+            try {
+              // a preview frame comes as one binary body (bytes, not base64 in JSON), as the page reads it
+              if (res.headers['content-type'] === BINARY_RESULT_TYPE) resolve(decodeBinaryResult(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)));
+              else resolve(JSON.parse(body.toString('utf8')));
+            } catch (error) {
+              reject(error as Error);
+            }
+          });
         },
       );
       req.on('error', reject);
