@@ -12,6 +12,7 @@ import { runFfmpeg } from '../../electron/engine/media/ffmpeg-adapter.js';
 import { openStudioSession } from '../../tests/e2e/support/studio-session.js';
 import type { Page } from 'playwright-core';
 import { PREVIEW_FRAME_MARK } from '../../renderer/src/components/stage/preview-frame-mark.js';
+import { PREVIEW_FPS } from '../../renderer/src/components/stage/preview-grid.js';
 import { MEDIA, median, type BenchSection } from './bench-support.js';
 import { cpuSpent, processTreeCpu } from './process-tree-cpu.js';
 
@@ -39,16 +40,21 @@ export const previewBench: BenchSection = {
 
       // Runs in the page: fetch each frame over the bridge, decode it and draw it, as the stage does.
       // With `patches`, each request names the base of the frame held, so a photo's frames come as the faces' patch.
-      const timeFrames = (args: { token: string; projectId: number; times: number[]; maxSide?: number; quality?: 'still' | 'playback'; patches?: boolean; heldBase?: string }) =>
-        session.page.evaluate(async ({ token, projectId, times, maxSide = 960, quality = 'still', patches = false, heldBase }) => {
+      const timeFrames = (args: { token: string; projectId: number; times: number[]; maxSide?: number; quality?: 'still' | 'playback'; patches?: boolean; heldBase?: string; heldSize?: { width: number; height: number } }) =>
+        session.page.evaluate(async ({ token, projectId, times, maxSide = 960, quality = 'still', patches = false, heldBase, heldSize }) => {
           const canvas = document.createElement('canvas');
           const context = canvas.getContext('2d')!;
           const perFrameMs: number[] = [];
           const patchSizes = new Set<string>();
           let size = '';
           let base = heldBase;
-          // a patch over a held base is drawn over the base's own size
-          if (heldBase) [canvas.width, canvas.height] = [4096, 4096];
+          // a patch over a held base is drawn over the frame held, as the stage holds it: a canvas of the frame's size,
+          // already drawn (a 4096² canvas first drawn inside the timing added its allocation to the first frame)
+          if (heldSize) {
+            [canvas.width, canvas.height] = [heldSize.width, heldSize.height];
+            context.fillRect(0, 0, 1, 1);
+            context.getImageData(0, 0, 1, 1);
+          }
           for (const timeSec of times) {
             const started = performance.now();
             const response = await fetch('/api', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mouthpiece-token': token }, body: JSON.stringify({ method: 'preview.frame', payload: { projectId, timeSec, maxSide, quality, base } }) });
@@ -75,7 +81,7 @@ export const previewBench: BenchSection = {
             size = `${result.value.width}×${result.value.height}`;
             perFrameMs.push(performance.now() - started);
           }
-          return { perFrameMs, size, patchSizes: [...patchSizes], base };
+          return { perFrameMs, size, patchSizes: [...patchSizes], base, width: canvas.width, height: canvas.height };
         }, args);
 
       const token = session.bridge.token;
@@ -91,12 +97,12 @@ export const previewBench: BenchSection = {
       }
 
       const firstFrameMs: number[] = [];
-      const { base: heldBase } = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true });
+      const { base: heldBase, width, height } = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true });
       let patched = 0;
       for (let edit = 1; edit <= EDITS; edit += 1) {
         await session.api('projects.save', { projectId: project.id, document: documentSaying(`Edit number ${edit}: the line changes, so the scene is prepared again.`) });
         // as the stage asks first: a quick JPEG, naming the frame it shows
-        const after = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true, heldBase });
+        const after = await timeFrames({ token, projectId: project.id, times: [0.5], quality: 'playback', patches: true, heldBase, heldSize: { width, height } });
         firstFrameMs.push(after.perFrameMs[0]);
         patched += after.patchSizes.length;
       }
@@ -139,8 +145,8 @@ async function playInStudio(page: Page, sceneEndSec: number): Promise<void> {
   const spanSec = (playing[playing.length - 1].at - playing[0].at) / 1000;
   const offsetsMs = playing.map((mark) => (mark.frameSec - mark.playheadSec) * 1000);
   const gapsMs = playing.slice(1).map((mark, i) => mark.at - playing[i].at);
-  // frames of the 25 fps grid between the first and last drawn that never went up (never asked for, or dropped)
-  const gridFrames = Math.round((playing[playing.length - 1].frameSec - playing[0].frameSec) * 25) + 1;
+  // frames of the preview grid between the first and last drawn that never went up (never asked for, or dropped)
+  const gridFrames = Math.round((playing[playing.length - 1].frameSec - playing[0].frameSec) * PREVIEW_FPS) + 1;
   console.log(
     `preview        studio playback 540×960: ${((playing.length - 1) / spanSec).toFixed(1)} fps drawn over ${spanSec.toFixed(1)} s of sound (longest gap ${Math.max(...gapsMs).toFixed(0)} ms, ${gridFrames - new Set(playing.map((mark) => mark.frameSec)).size} of ${gridFrames} grid frames not drawn); picture minus sound: median ${median(offsetsMs).toFixed(0)} ms, middle 80 % ${percentile(offsetsMs, 0.1).toFixed(0)} to ${percentile(offsetsMs, 0.9).toFixed(0)} ms`,
   );

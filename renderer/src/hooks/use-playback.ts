@@ -4,7 +4,7 @@ import { PlaybackEngine, type LoadSource } from '../audio/playback-engine';
 import { scheduleAudio } from '../audio/playback-schedule';
 import { loadSpeechBuffer } from '../audio/speech-cache';
 import { useLibraryData } from '../library/library-context';
-import { PREVIEW_FPS } from '../components/stage/use-preview-frame';
+import { PREVIEW_FPS } from '../components/stage/preview-grid';
 import { useEditor, useEditorActions, useStudioContext } from '../store/editor-store';
 
 /** Typed lines are voiced this long after the last edit, so pressing play finds them ready. */

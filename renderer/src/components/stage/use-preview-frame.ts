@@ -5,9 +5,7 @@ import { createDueFrames } from './due-frames';
 import { createFrameCompositor, type ComposedPicture, type DecodedFrame } from './frame-compositor';
 import { createPreviewFeed, type PreviewFeed } from './preview-feed';
 import { PREVIEW_MAX_SIDE } from './preview-frame-size';
-
-/** The grid preview frames are asked for and shown on (the engine snaps to the export's own frame grid). */
-export const PREVIEW_FPS = 25;
+import { PREVIEW_FPS } from './preview-grid';
 
 /** A preview frame as drawn: the composed picture and the time it shows, for keeping picture and sound together. */
 export interface ShownPicture {
@@ -16,7 +14,7 @@ export interface ShownPicture {
 }
 
 /**
- * The frames, handed to the canvas without going through React: at 25 frames a second a state change per frame would
+ * The frames, handed to the canvas without going through React: at 30 frames a second a state change per frame would
  * re-render the whole stage panel (its overlays, the subject boxes) for a picture only the canvas draws.
  */
 export interface PreviewFrames {
@@ -83,7 +81,7 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
         // decoded before the feed counts the frame as back, so frames are never asked for faster than they are decoded
         return { faceId, result, frame: result.ok ? await compositor.decode(result.value) : null };
       },
-      onResult: ({ faceId: requestedFaceId, result, frame }, _request, duringPlayback) => {
+      onResult: ({ faceId: requestedFaceId, result, frame }, request, duringPlayback) => {
         if (closed) {
           frame?.bitmap.close();
           return;
@@ -101,7 +99,8 @@ export function usePreviewFrame(consentGiven: boolean): PreviewFrame {
         if (!duringPlayback) show(frame, requestedFaceId);
         else if (!playing) frame.bitmap.close(); // stopped meanwhile: the frame at the playhead is asked for
         else {
-          due.add(frame.view.timeSec, { frame, faceId: requestedFaceId });
+          // due by the time asked for, on the playhead's grid, whatever frame the engine snapped it to
+          due.add(request.timeSec, { frame, faceId: requestedFaceId });
           showDue(playheadSec);
         }
       },

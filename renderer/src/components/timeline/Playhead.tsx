@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { useEditor } from '../../store/editor-store';
 
 /**
- * The playhead line over ruler and tracks; keeps itself in view while playing. It moves 25 times a second while
+ * The playhead line over ruler and tracks; keeps itself in view while playing. It moves 30 times a second while
  * playing, so it never reads the scroller's geometry then (a read after the line moved forces a layout): the scroll
  * position is kept from scroll events and the visible width comes from the timeline's ResizeObserver.
  */
