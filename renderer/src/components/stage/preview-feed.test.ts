@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createPreviewFeed, type FeedRequest } from './preview-feed';
 
 /** A fake engine whose answers the test releases one by one, on a clock the test moves. */
-function harness(fps = 25) {
+function harness(fps = 25, maxInFlight?: number) {
   let clockMs = 0;
   const open: { request: FeedRequest; answer: () => void }[] = [];
   const shown: FeedRequest[] = [];
   const feed = createPreviewFeed<FeedRequest>({
     fps,
+    maxInFlight,
     now: () => clockMs,
     fetchFrame: (request) => new Promise((resolve) => open.push({ request, answer: () => resolve(request) })),
     onResult: (result) => shown.push(result),
@@ -46,7 +47,7 @@ describe('createPreviewFeed', () => {
     expect(shown.at(-1)).toEqual({ timeSec: 0.2, quality: 'playback' });
   });
 
-  it('playing: two requests in flight, ahead of the playhead, each frame once and never backwards', async () => {
+  it('playing: up to three requests in flight, ahead of the playhead, each frame once and never backwards', async () => {
     const { feed, open, shown, answerOldest } = harness();
     feed.update(1, true);
     expect(open.map((o) => o.request.quality)).toEqual(['playback', 'playback']);
@@ -61,7 +62,23 @@ describe('createPreviewFeed', () => {
     expect(times.every((t, i) => i === 0 || t > times[i - 1])).toBe(true);
     // asked ahead of the playhead: the last frame asked for is at or past where the playhead got to
     expect(Math.max(...asked) / 25).toBeGreaterThanOrEqual(1 + 49 * 0.04);
-    expect(open.length).toBeLessThanOrEqual(2);
+    expect(open.length).toBeLessThanOrEqual(3);
+  });
+
+  it('round trips that vary widen the lead, so a slow answer still comes before its frame is due', async () => {
+    // one request at a time, so each round trip is the engine's answer alone
+    const { feed, open, answerOldest } = harness(30, 1);
+    let playheadSec = 1;
+    feed.update(playheadSec, true);
+    for (let step = 0; step < 60; step += 1) {
+      playheadSec += 1 / 30;
+      feed.update(playheadSec, true);
+      await answerOldest(step % 2 ? 90 : 30); // 60 ms on average, 90 ms every other frame
+    }
+    const leadSec = Math.max(...open.map((o) => o.request.timeSec)) - playheadSec;
+    // a lead of the mean round trip and a frame (0.093 s) lost every slow frame: it came back after its time
+    expect(leadSec).toBeGreaterThanOrEqual(0.15);
+    expect(leadSec).toBeLessThanOrEqual(0.5 + 1 / 30);
   });
 
   it('an edit drops the frames already asked for and asks again', async () => {

@@ -2,9 +2,9 @@
  * Which preview frames to ask the engine for, and when. Paused, only the frame at the playhead matters: one request
  * at a time, the newest playhead wins, first as a quick JPEG and then, once the playhead rests, as exact pixels (PNG).
  * Playing, frames are asked for ahead of the playhead by the measured round
- * trip and a frame more, with two in flight so the engine draws the next frame while the page decodes this one; a
- * frame that comes back older than one already handed on is dropped, so the picture never steps backwards. (The
- * caller shows each when the sound reaches its time: see `createDueFrames`.)
+ * trip, its spread and a frame more, with three in flight so the engine draws the next frame while the page fetches
+ * and decodes the last ones; a frame that comes back older than one already handed on is dropped, so the picture
+ * never steps backwards. (The caller shows each when the sound reaches its time: see `createDueFrames`.)
  */
 export type PreviewQuality = 'still' | 'playback';
 
@@ -35,10 +35,16 @@ export interface PreviewFeed {
 
 /** Frames are asked for at most this far ahead of the playhead, whatever the round trip seems to be. */
 const MAX_LEAD_SEC = 0.5;
-/** Weight of the newest round trip in the running estimate. */
+/** Weight of the newest round trip in the running estimates (its mean and its spread). */
 const LATENCY_WEIGHT = 0.25;
+/**
+ * Spreads of the round trip added to the lead. Round trips vary by a factor of two or more while playing (the page's
+ * main thread paints between the fetch and the decode), and a frame that comes back after its time is lost: a lead of
+ * the mean alone lost one frame in six.
+ */
+const LEAD_SPREADS = 3;
 
-export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlight = 2, now = () => performance.now() }: PreviewFeedOptions<Result>): PreviewFeed {
+export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlight = 3, now = () => performance.now() }: PreviewFeedOptions<Result>): PreviewFeed {
   let playheadSec = 0;
   let playing = false;
   let generation = 0;
@@ -46,6 +52,7 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
   /** Exact stills (PNG) asked for and not back yet: the engine draws one request at a time. */
   let stillsInFlight = 0;
   let latencySec = 1 / fps;
+  let latencySpreadSec = 0;
   let endSec = Infinity;
   /** The last frame index asked for while playing, and the newest shown. */
   let lastAskedIndex = -1;
@@ -69,7 +76,11 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
         if (askedIn !== generation) return;
         // only playback's own round trips: a still (PNG) or the first frame after an edit takes several times as long,
         // and frames asked for that far ahead left the picture standing for the first half second of playback
-        if (measured) latencySec += LATENCY_WEIGHT * ((now() - started) / 1000 - latencySec);
+        if (measured) {
+          const error = (now() - started) / 1000 - latencySec;
+          latencySec += LATENCY_WEIGHT * error;
+          latencySpreadSec += LATENCY_WEIGHT * (Math.abs(error) - latencySpreadSec);
+        }
         if (inOrder) {
           if (index <= shownIndex) return;
           shownIndex = index;
@@ -86,7 +97,7 @@ export function createPreviewFeed<Result>({ fetchFrame, onResult, fps, maxInFlig
   const pump = () => {
     if (playing) {
       // a frame's margin over the round trip: a frame that comes early waits for its time, one that comes late is lost
-      const leadSec = Math.min(MAX_LEAD_SEC, latencySec + 1 / fps);
+      const leadSec = Math.min(MAX_LEAD_SEC, latencySec + LEAD_SPREADS * latencySpreadSec + 1 / fps);
       while (inFlight < maxInFlight) {
         const target = Math.round((playheadSec + leadSec) * fps);
         const index = Math.max(target, lastAskedIndex + 1);
