@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaceAnalysisView, RenderJobView, VoicePreviewView } from '../../electron/contract/types';
 import { runFfmpeg, runFfprobe } from '../../electron/engine/media/ffmpeg-adapter';
 import { decodeImage, probeMedia, readVideoFrames } from '../../electron/engine/media/index';
+import { PREVIEW_FPS } from '../../renderer/src/components/stage/preview-grid';
 import { hasSharedMedia, sharedMedia } from '../helpers/shared-media';
 import { hasChromium } from './support/chromium';
 import { dropFiles } from './support/drop-files';
@@ -137,8 +138,8 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     // A first look comes as JPEG; the exact frame (PNG) follows while the playhead rests.
     await expect.poll(() => page.getByTestId('preview-canvas').getAttribute('data-preview-frame'), { timeout: 30_000 }).toBe('exact');
     const seen = await compare();
-    // What the stage shows is the engine's preview of the project at the playhead (asked for on its 25 fps grid).
-    const engineFrame = await api<{ bytes: Uint8Array }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * 25) / 25, maxSide: 960 });
+    // What the stage shows is the engine's preview of the project at the playhead (asked for on the preview's grid).
+    const engineFrame = await api<{ bytes: Uint8Array }>('preview.frame', { projectId: (await api<{ id: number }>('app.getLastProject')).id, timeSec: Math.round(PREVIEW_AT_SEC * PREVIEW_FPS) / PREVIEW_FPS, maxSide: 960 });
     const pngPath = path.join(session.dir, 'engine-frame.png');
     await writeFile(pngPath, engineFrame.bytes);
     const { image } = await decodeImage(session.tools, pngPath);
