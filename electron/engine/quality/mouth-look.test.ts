@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Point2 } from '../face/face-types.js';
 import { createRgbaImage, type RgbaImage } from '../media/rgba-image.js';
 import { lipLineStairs, upscaleCrop } from './lip-line-stairs.js';
-import { grainOf, mouthGrainRatio, quantile, teethToEyeWhites } from './mouth-look.js';
+import { grainOf, quantile } from '../media/image-statistics.js';
+import { mouthGrainRatio, teethToEyeWhites } from './mouth-look.js';
 
 function paint(image: RgbaImage, value: (x: number, y: number) => number): RgbaImage {
   for (let y = 0; y < image.height; y++) {

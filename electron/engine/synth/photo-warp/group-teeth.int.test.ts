@@ -7,7 +7,7 @@ import { lumasInside } from '../../face/subject-masks.js';
 import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import { lumaAt } from '../../media/rgba-image.js';
 import { SessionPool } from '../../models/session-pool.js';
-import { quantile } from '../../quality/mouth-look.js';
+import { quantile } from '../../media/image-statistics.js';
 import { hasSharedMedia, media } from '../../../../tests/helpers/run-cli.js';
 import { createFaceRigs, type FaceRig } from './face-rig.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';

@@ -5,7 +5,7 @@ import { analyzeImage } from '../../face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools } from '../../media/index.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
 import { SessionPool } from '../../models/session-pool.js';
-import { quantile } from '../../quality/mouth-look.js';
+import { quantile } from '../../media/image-statistics.js';
 import type { Point2 } from '../../face/face-types.js';
 import { LIPS_INNER, LIPS_OUTER } from '../../face/mesh-regions.js';
 import { polygonArea } from '../../face/subject-masks.js';

@@ -1,7 +1,7 @@
 import type { FaceSubject, Point2 } from '../../face/face-types.js';
 import { lumasInside, pointInPolygon } from '../../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../../media/rgba-image.js';
-import { grainOf } from '../../quality/mouth-look.js';
+import { grainOf } from '../../media/image-statistics.js';
 import { interiorSoftnessPx } from './photo-softness.js';
 
 export type Rgb = [number, number, number];
