@@ -5,6 +5,7 @@
  * inside the opening (the lips' edges are the photo's own) and leaves the photo's own teeth, already as soft as it.
  */
 import type { RgbaImage } from '../../media/rgba-image.js';
+import { blendPixel } from './pixel-blend.js';
 
 export interface InteriorLayer {
   x0: number;
@@ -104,10 +105,7 @@ export function compositeInteriorLayer(layer: InteriorLayer, look: InteriorLook,
       const px = layer.x0 + x;
       const py = layer.y0 + y;
       const grain = (1 - keep) * look.grainSigma * Math.sqrt(Math.max(0, 0.299 * r + 0.587 * g + 0.114 * b) / look.skinLuma) * grainAt(px, py);
-      const o = (py * out.width + px) * 4;
-      data[o] = data[o] + (clamp255(r + grain) - data[o]) * a + 0.5;
-      data[o + 1] = data[o + 1] + (clamp255(g + grain) - data[o + 1]) * a + 0.5;
-      data[o + 2] = data[o + 2] + (clamp255(b + grain) - data[o + 2]) * a + 0.5;
+      blendPixel(data, (py * out.width + px) * 4, r + grain, g + grain, b + grain, a);
     }
   }
 }
@@ -138,8 +136,6 @@ function blurPass(buf: Float64Array, from: number, to: number, w: number, h: num
     }
   }
 }
-
-const clamp255 = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 /** Fine grain like the photo's: a fixed pattern (a still photo's grain does not crawl), about unit variance. */
 function grainAt(x: number, y: number): number {

@@ -5,6 +5,7 @@ import type { FaceRig } from './face-rig.js';
 import { personalInteriorAt, type PersonalMouthFrame } from './personal-mouth.js';
 import { rigidShiftAt } from './deform-mesh.js';
 import { OPEN_PHOTO_GAP, photoMouthAt } from './photo-mouth.js';
+import { blendPixel } from './pixel-blend.js';
 import type { Rgb } from './rig-colours.js';
 import { compositeInteriorLayer, createInteriorLayer, resetInteriorLayer, setInteriorPixel, type InteriorLayer } from './interior-layer.js';
 import { tongueBodyAt, tongueGesture, tongueTipAt, type TongueGesture } from './tongue-shape.js';
@@ -133,7 +134,8 @@ export function drawMouthInterior(rig: FaceRig, params: SubjectFrameParams, out:
       const gap = Math.max(bottom - top, 1e-3);
       const depth = clamp((t - top) / gap, 0, 1);
       if (personal) {
-        blend(data, (y * out.width + x) * 4, personalInteriorAt(personal, s, depth, personalRgb), cover * opacity);
+        const rgb = personalInteriorAt(personal, s, depth, personalRgb);
+        blendPixel(data, (y * out.width + x) * 4, rgb[0], rgb[1], rgb[2], cover * opacity);
         continue;
       }
       const s2 = s * s;
@@ -231,11 +233,3 @@ const photoAt = new Float64Array(8);
 const gestureScratch: TongueGesture = { floorPx: 0, raise: 0, between: 0 };
 const tongueAt = new Float64Array(2);
 const tipLines = new Float64Array(3);
-
-/** `data` is not clamped: a value past 255 would wrap round to a dark one, so the colour is kept within range. */
-function blend(data: Uint8Array, o: number, rgb: Rgb, alpha: number): void {
-  for (let c = 0; c < 3; c++) rgb[c] = rgb[c] < 0 ? 0 : rgb[c] > 255 ? 255 : rgb[c];
-  data[o] = data[o] + (rgb[0] - data[o]) * alpha + 0.5;
-  data[o + 1] = data[o + 1] + (rgb[1] - data[o + 1]) * alpha + 0.5;
-  data[o + 2] = data[o + 2] + (rgb[2] - data[o + 2]) * alpha + 0.5;
-}
