@@ -61,15 +61,16 @@ describe('loudness arguments', () => {
     expect(args.slice(-3)).toEqual(['-f', 'null', '-']);
   });
 
-  it('applies gain, then limits at 4× the rate to the ceiling, and writes 48 kHz stereo WAV', () => {
+  it('applies gain, then limits at 4× the rate to the ceiling, writes 48 kHz stereo WAV and meters those samples in the same run', () => {
     const args = buildApplyLoudnessArgs({ inputPath: '/in/v.ogg', outPath: '/out/.v.partial.wav', gainDb: 7.25, ceilingDbtp: -1.5 });
-    expect(valueOf(args, '-af')).toBe(
-      'aresample=48000,aformat=sample_fmts=flt:channel_layouts=stereo,volume=7.25dB,aresample=192000,alimiter=limit=0.841395:attack=1:release=60:level=false,aresample=48000',
+    expect(valueOf(args, '-filter_complex')).toBe(
+      '[0:a:0]aresample=48000,aformat=sample_fmts=flt:channel_layouts=stereo,volume=7.25dB,aresample=192000,alimiter=limit=0.841395:attack=1:release=60:level=false,aresample=48000,aformat=sample_fmts=s16:channel_layouts=stereo,asplit=2[wav][meter];' +
+        '[meter]aresample=48000,aformat=sample_fmts=flt:channel_layouts=stereo,apad=whole_len=19200,ebur128=peak=true:metadata=1,ametadata=mode=print:key=lavfi.r128.I[metered]',
     );
-    expect(valueOf(args, '-ar')).toBe('48000');
-    expect(valueOf(args, '-ac')).toBe('2');
-    expect(valueOf(args, '-c:a')).toBe('pcm_s16le');
-    expect(args.at(-1)).toBe('/out/.v.partial.wav');
+    expect(valueOf(args, '-v')).toBe('info');
+    const wavOutput = args.slice(args.lastIndexOf('-map'));
+    expect(wavOutput).toEqual(['-map', '[wav]', '-ar', '48000', '-ac', '2', '-c:a', 'pcm_s16le', '-f', 'wav', '-y', '/out/.v.partial.wav']);
+    expect(args.slice(args.indexOf('-map'), args.lastIndexOf('-map'))).toEqual(['-map', '[metered]', '-f', 'null', '-']);
     expect(() => buildApplyLoudnessArgs({ inputPath: 'a', outPath: 'b', gainDb: 0, ceilingDbtp: 1 })).toThrow(/ceilingDbtp/);
   });
 });

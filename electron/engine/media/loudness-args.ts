@@ -40,23 +40,15 @@ const DELIVERY_FORMAT = `aresample=${LOUDNESS_SAMPLE_RATE_HZ},aformat=sample_fmt
 /** The metadata key whose last value is the integrated loudness to three decimals. */
 export const INTEGRATED_KEY = 'lavfi.r128.I';
 
+/** The meter: ebur128 (true peak on) and the metadata line carrying the three-decimal integrated value. */
+const METER = `apad=whole_len=${Math.round(MEASURE_MIN_SEC * LOUDNESS_SAMPLE_RATE_HZ)},ebur128=peak=true:metadata=1,ametadata=mode=print:key=${INTEGRATED_KEY}`;
+
 /**
  * Measures the first audio stream of any file ffmpeg reads (WAV, Ogg, MP4 after AAC…). The summary and the metadata
  * lines go to stderr at `info` level, so this is the one command that cannot use `-v error`.
  */
 export function buildMeasureLoudnessArgs(input: { inputPath: string }): string[] {
-  const pad = `apad=whole_len=${Math.round(MEASURE_MIN_SEC * LOUDNESS_SAMPLE_RATE_HZ)}`;
-  return [
-    ...BASE_ARGS,
-    '-v',
-    'info',
-    ...firstAudioStreamInputArgs(input.inputPath),
-    '-af',
-    `${DELIVERY_FORMAT},${pad},ebur128=peak=true:metadata=1,ametadata=mode=print:key=${INTEGRATED_KEY}`,
-    '-f',
-    'null',
-    '-',
-  ];
+  return [...BASE_ARGS, '-v', 'info', ...firstAudioStreamInputArgs(input.inputPath), '-af', `${DELIVERY_FORMAT},${METER}`, '-f', 'null', '-'];
 }
 
 export interface ApplyLoudnessArgsInput {
@@ -72,6 +64,9 @@ export interface ApplyLoudnessArgsInput {
  * Gain, then a peak limiter run at 192 kHz (4× the delivery rate, as a true-peak meter oversamples, so limiting the
  * samples there limits the true peak), back to 48 kHz stereo 16-bit WAV. The limiter only touches peaks above the
  * ceiling; below it the chain is a plain gain, which keeps speech dynamics intact (loudnorm's dynamic mode does not).
+ * The same process meters what it writes, as buildMeasureLoudnessArgs would meter the file: the 16-bit samples are
+ * split off before the muxer and read as the WAV decoder would give them (one ffmpeg per pass instead of two). Its
+ * stderr is at `info` level for the meter's summary.
  */
 export function buildApplyLoudnessArgs(input: ApplyLoudnessArgsInput): string[] {
   const limit = 10 ** (input.ceilingDbtp / 20);
@@ -83,14 +78,24 @@ export function buildApplyLoudnessArgs(input: ApplyLoudnessArgsInput): string[] 
     // level=false: alimiter would otherwise make up the gain it took and push everything back to full scale.
     `alimiter=limit=${formatNumber(limit)}:attack=1:release=60:level=false`,
     `aresample=${LOUDNESS_SAMPLE_RATE_HZ}`,
+    `aformat=sample_fmts=s16:channel_layouts=stereo`,
   ];
+  const graph = `[0:a:0]${chain.join(',')},asplit=2[wav][meter];[meter]${DELIVERY_FORMAT},${METER}[metered]`;
   return [
     ...BASE_ARGS,
     '-v',
-    'error',
-    ...firstAudioStreamInputArgs(input.inputPath),
-    '-af',
-    chain.join(','),
+    'info',
+    '-i',
+    input.inputPath,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[metered]',
+    '-f',
+    'null',
+    '-',
+    '-map',
+    '[wav]',
     '-ar',
     String(LOUDNESS_SAMPLE_RATE_HZ),
     '-ac',

@@ -19,11 +19,16 @@ export async function measureLoudness(tools: FfmpegTools, filePath: string, opti
 }
 
 /** measureLoudness without the probe, for files this module has just written. */
-export async function measureAudioStream(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
+export function measureAudioStream(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
+  return runMetering(tools, buildMeasureLoudnessArgs({ inputPath: filePath }), filePath, options);
+}
+
+/** Runs an ffmpeg whose graph ends in the loudness meter (see loudness-args.ts) and reads the meter's summary. */
+export async function runMetering(tools: FfmpegTools, args: string[], filePath: string, options: { signal?: AbortSignal } = {}): Promise<LoudnessMeasurement> {
   const stderr: string[] = [];
   await runFfmpeg({
     tools,
-    args: buildMeasureLoudnessArgs({ inputPath: filePath }),
+    args,
     signal: options.signal,
     timeoutMs: 300_000,
     // ebur128's metadata comes every 100 ms: keep only the latest value, not an hour of them.

@@ -1,10 +1,9 @@
 import { InputError, throwIfAborted } from '../errors.js';
 import type { RunOptions } from '../progress.js';
 import { produceFileAtomic } from './atomic-file.js';
-import { runFfmpeg } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { buildApplyLoudnessArgs, type LoudnessMeasurement } from './loudness-args.js';
-import { measureAudioStream, measureLoudness, SILENT_BELOW_LUFS } from './measure-loudness.js';
+import { measureLoudness, runMetering, SILENT_BELOW_LUFS } from './measure-loudness.js';
 
 export interface NormalizeLoudnessInput {
   tools: FfmpegTools;
@@ -42,7 +41,7 @@ const MAX_APPLY_PASSES = 4;
  * Brings a soundtrack to `targetLufs` integrated with true peaks ≤ `truePeakDbtp`, measured in passes:
  * 1. measure the input (ebur128, as delivered: 48 kHz stereo);
  * 2. apply the gain that reaches the target, through a true-peak limiter that only acts when the gain pushes peaks
- *    over the ceiling; measure the result; when limiting cost loudness, add the shortfall and apply again.
+ *    over the ceiling, metering the result in the same ffmpeg; when limiting cost loudness, add the shortfall and apply again.
  * loudnorm's own second pass was tried and not used: by its own meter, on a 2.4 s TTS line its linear mode left the
  * level 6 LU short (its 3 s look-ahead never fills), and where the gain breaks the peak limit it falls back to dynamic
  * mode, which landed 0.9 LU short on an 11 s speech clip and squeezed its loudness range.
@@ -70,9 +69,8 @@ export async function normalizeLoudness(input: NormalizeLoudnessInput, options: 
   await produceFileAtomic(outPath, async (partialPath) => {
     for (;;) {
       throwIfAborted(signal);
-      await runFfmpeg({ tools, args: buildApplyLoudnessArgs({ inputPath: inPath, outPath: partialPath, gainDb, ceilingDbtp }), signal, timeoutMs: 300_000 });
+      output = await runMetering(tools, buildApplyLoudnessArgs({ inputPath: inPath, outPath: partialPath, gainDb, ceilingDbtp }), partialPath, { signal });
       applyPasses += 1;
-      output = await measureAudioStream(tools, partialPath, { signal });
       report(Math.min(0.95, (applyPasses + 1) / (MAX_APPLY_PASSES + 1)));
       throwIfAborted(signal);
       const shortfallLu = targetLufs - output.integratedLufs;

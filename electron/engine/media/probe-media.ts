@@ -4,6 +4,7 @@ import { readStderrTail, runFfprobe } from './ffmpeg-adapter.js';
 import type { FfmpegTools } from './ffmpeg-tools.js';
 import { readJpegExifOrientation } from './image-orientation.js';
 import { interpretProbe, type MediaInfo } from './media-info.js';
+import { recalledProbe, rememberProbe } from './probe-memo.js';
 
 export type { MediaInfo } from './media-info.js';
 
@@ -15,7 +16,9 @@ const EXIF_SCAN_BYTES = 256 * 1024;
  * (`<file>: <reason>`) when ffprobe cannot make sense of it.
  */
 export async function probeMedia(tools: FfmpegTools, filePath: string, options: { signal?: AbortSignal } = {}): Promise<MediaInfo> {
-  const sizeBytes = await statMediaFile(filePath);
+  const file = await statMediaFile(filePath);
+  const recalled = recalledProbe(tools, filePath, file);
+  if (recalled) return recalled;
   let probe: unknown;
   try {
     probe = await runFfprobe({ tools, inputPath: filePath, signal: options.signal });
@@ -26,10 +29,12 @@ export async function probeMedia(tools: FfmpegTools, filePath: string, options: 
     throw error;
   }
   const exifOrientation = readJpegExifOrientation(await readHead(filePath, EXIF_SCAN_BYTES));
-  return interpretProbe({ filePath, sizeBytes, probe, exifOrientation });
+  const info = interpretProbe({ filePath, sizeBytes: file.sizeBytes, probe, exifOrientation });
+  rememberProbe(tools, filePath, file, info);
+  return info;
 }
 
-async function statMediaFile(filePath: string): Promise<number> {
+async function statMediaFile(filePath: string): Promise<{ sizeBytes: number; mtimeMs: number }> {
   let info;
   try {
     info = await stat(filePath);
@@ -40,7 +45,7 @@ async function statMediaFile(filePath: string): Promise<number> {
   }
   if (info.isDirectory()) throw new InputError('UNREADABLE_MEDIA', `${filePath}: is a folder, not a media file.`, filePath);
   if (info.size === 0) throw new InputError('UNREADABLE_MEDIA', `${filePath}: the file is empty.`, filePath);
-  return info.size;
+  return { sizeBytes: info.size, mtimeMs: info.mtimeMs };
 }
 
 /** Why ffprobe could not read the file, in a creator's words (its own words are about demuxers and atoms). */

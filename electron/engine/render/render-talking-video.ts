@@ -12,6 +12,7 @@ import { encodeSettingsFor, resolveExportPreset, toOutputPreset } from '../expor
 import { encodeVideo, mixAudioClips, probeMedia, type FfmpegTools } from '../media/index.js';
 import { assertWritableFolder, createTempFolder, removeTempFolder } from '../media/atomic-file.js';
 import { assertOutputAllowed } from '../media/output-guard.js';
+import { rememberProbes } from '../media/probe-memo.js';
 import { normalizeLoudness } from '../media/normalize-loudness.js';
 import type { LoudnessMeasurement } from '../media/loudness-args.js';
 import { MOUTHPIECE_VERSION } from '../version.js';
@@ -79,11 +80,13 @@ export interface TalkingVideoResult {
 }
 
 export async function renderTalkingVideo(
-  deps: RenderTalkingVideoDeps,
+  jobDeps: RenderTalkingVideoDeps,
   request: TalkingVideoRequest,
   options: RenderTalkingVideoOptions = {},
 ): Promise<TalkingVideoResult> {
   const startedMs = performance.now();
+  // every step probes the face and the voice again; within this render each file is probed once
+  const deps = { ...jobDeps, tools: rememberProbes(jobDeps.tools) };
   const { signal } = options;
   validateRequest(request);
   const exportPreset = request.exportPreset ?? resolveExportPreset(request.preset);

@@ -12,7 +12,7 @@ import { chooseMouths, targetShapeOf, type MouthChoice } from '../mouth-bank/cho
 import type { MouthBankEntry } from '../mouth-bank/mouth-bank.js';
 import { createMouthCompositor } from './compose-mouth.js';
 import { createDubMesh } from './dub-mesh.js';
-import { readFramesInOrder } from './frame-order.js';
+import { backwardChunkFrames, readFramesInOrder } from './frame-order.js';
 
 export function createFootageDubSynthesiser(scene: SynthesisScene & { source: FootageSceneSource }): FrameSynthesiser {
   const { source, frameCount } = scene;
@@ -55,7 +55,8 @@ export function createFootageDubSynthesiser(scene: SynthesisScene & { source: Fo
     height: view.height,
     async *frames(options = {}) {
       let t = 0;
-      for await (const frame of readFramesInOrder({ tools: source.tools, path: source.path, fps: source.clipFps, order, signal: options.signal })) {
+      const backwardChunk = backwardChunkFrames(track.width, track.height);
+      for await (const frame of readFramesInOrder({ tools: source.tools, path: source.path, fps: source.clipFps, order, backwardChunk, signal: options.signal })) {
         if (t >= frameCount) break;
         yield draw(frame, t++);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFrameOrder, splitRuns } from './frame-order.js';
+import { BACKWARD_CHUNK_FRAMES, backwardChunkFrames, sourceFrameOrder, splitRuns } from './frame-order.js';
 
 describe('which clip frame each output frame shows', () => {
   it('plays the clip as it is when the voice is shorter, and ends with the voice', () => {
@@ -24,5 +24,14 @@ describe('which clip frame each output frame shows', () => {
       { from: 7, to: 9, forward: true },
     ]);
     expect(splitRuns([5])).toEqual([{ from: 0, to: 1, forward: true }]);
+  });
+});
+
+describe('backward chunks', () => {
+  it('hold up to 192 MiB of frames, between 12 and 120 of them', () => {
+    expect(backwardChunkFrames(1280, 720)).toBe(54);
+    expect(backwardChunkFrames(1920, 1080)).toBe(24);
+    expect(backwardChunkFrames(3840, 2160)).toBe(BACKWARD_CHUNK_FRAMES);
+    expect(backwardChunkFrames(320, 240)).toBe(120);
   });
 });

@@ -6,8 +6,21 @@
 import { readVideoFrames, type FfmpegTools, type VideoFrame } from '../../media/index.js';
 import type { RgbaImage } from '../../media/rgba-image.js';
 
-/** Frames read at once to play a stretch backwards. */
+/** Frames read at once to play a stretch backwards, at least (large frames)… */
 export const BACKWARD_CHUNK_FRAMES = 12;
+/** …and at most (small ones): the frames of one backward chunk are held together, up to this many bytes. */
+const BACKWARD_CHUNK_BYTES = 192 * 1024 * 1024;
+const MAX_BACKWARD_CHUNK_FRAMES = 120;
+
+/**
+ * How many frames of `width` × `height` RGBA a backward chunk reads. Each chunk is an ffmpeg of its own that seeks and
+ * decodes from the keyframe before the chunk (up to 250 frames with x264's defaults), so small chunks cost many
+ * processes and decode the same stretch many times over.
+ */
+export function backwardChunkFrames(width: number, height: number): number {
+  const fit = Math.floor(BACKWARD_CHUNK_BYTES / Math.max(1, width * height * 4));
+  return Math.min(MAX_BACKWARD_CHUNK_FRAMES, Math.max(BACKWARD_CHUNK_FRAMES, fit));
+}
 
 export function sourceFrameOrder(input: { outputFrames: number; clipFrames: number; outputFps: number; clipFps: number }): Int32Array {
   const { outputFrames, clipFrames } = input;
@@ -41,11 +54,12 @@ export function splitRuns(order: ArrayLike<number>): { from: number; to: number;
 
 /**
  * The clip's frames in `order` (clip frame indices at `fps`), upright, at full size. Forward stretches are one decode;
- * backward ones are read BACKWARD_CHUNK_FRAMES at a time and played reversed. A yielded frame's buffer is the
- * caller's until the next is asked for.
+ * backward ones are read `backwardChunk` frames at a time (default BACKWARD_CHUNK_FRAMES) and played reversed. A
+ * yielded frame's buffer is the caller's until the next is asked for.
  */
-export async function* readFramesInOrder(input: { tools: FfmpegTools; path: string; fps: number; order: ArrayLike<number>; signal?: AbortSignal }): AsyncGenerator<RgbaImage & { clipIndex: number }> {
+export async function* readFramesInOrder(input: { tools: FfmpegTools; path: string; fps: number; order: ArrayLike<number>; backwardChunk?: number; signal?: AbortSignal }): AsyncGenerator<RgbaImage & { clipIndex: number }> {
   const { tools, path, fps, order, signal } = input;
+  const chunkFrames = input.backwardChunk ?? BACKWARD_CHUNK_FRAMES;
   const read = (first: number, count: number, reuseBuffer: boolean) => readVideoFrames(tools, path, { fps, startSec: Math.max(0, (first - 0.25) / fps), durationSec: count / fps, signal, reuseBuffer });
   for (const run of splitRuns(order)) {
     if (run.forward) {
@@ -64,7 +78,7 @@ export async function* readFramesInOrder(input: { tools: FfmpegTools; path: stri
       continue;
     }
     for (let t = run.from; t < run.to; ) {
-      const chunkEnd = Math.min(run.to, t + BACKWARD_CHUNK_FRAMES);
+      const chunkEnd = Math.min(run.to, t + chunkFrames);
       const high = order[t];
       const low = order[chunkEnd - 1];
       const frames: VideoFrame[] = [];
