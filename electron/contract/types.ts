@@ -206,8 +206,8 @@ export interface SearchHitView {
 /** A built-in voice speaking a sample, in memory (the page plays it through a Blob URL). */
 export interface VoicePreviewView {
   mimeType: 'audio/wav';
-  /** The WAV file's bytes, base64. */
-  audioBase64: string;
+  /** The WAV file's bytes (they cross the bridge as bytes, not base64 in JSON: see binary-result.ts). */
+  bytes: Uint8Array;
   durationSec: number;
 }
 

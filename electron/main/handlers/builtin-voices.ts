@@ -39,5 +39,5 @@ export const VOICE_SAMPLE_TEXT = 'Hello! This is how I sound.';
 export async function previewBuiltinVoice(voice: string, text = VOICE_SAMPLE_TEXT): Promise<VoicePreviewView> {
   const { encodeWav, synthesizeSpeech } = await import('../../engine/speech/index.js');
   const { audio } = await synthesizeSpeech(text, { voice });
-  return { mimeType: 'audio/wav', audioBase64: Buffer.from(encodeWav(audio)).toString('base64'), durationSec: audio.durationSec };
+  return { mimeType: 'audio/wav', bytes: encodeWav(audio), durationSec: audio.durationSec };
 }

@@ -98,7 +98,7 @@ describe.skipIf(!hasSharedMedia)('library handlers', () => {
     expect(voices.map((voice) => voice.name)).toEqual(expect.arrayContaining(['en-us', 'en-gb', 'es', 'cmn']));
     expect(voices.length).toBeGreaterThan(100);
     const sample = await studio.handlers['voices.preview']({ voice: 'en-gb' });
-    const wav = Buffer.from(sample.audioBase64, 'base64');
+    const wav = Buffer.from(sample.bytes);
     expect(wav.subarray(0, 4).toString('ascii')).toBe('RIFF');
     expect(sample.durationSec).toBeGreaterThan(1);
     expect(wav.length).toBeGreaterThan(44 + sample.durationSec * 16_000);

@@ -22,8 +22,8 @@ export function loadSpeechBuffer(studio: StudioApi, request: SpeechRequest): Pro
     const payload = request.scriptId !== undefined ? { voice: request.voice, scriptId: request.scriptId } : { voice: request.voice, text: request.text };
     pending = studio.voices.preview(payload).then((result) => {
       if (!result.ok) throw new Error(`The line could not be voiced: ${result.error.message}`);
-      const bytes = Uint8Array.from(atob(result.value.audioBase64), (char) => char.charCodeAt(0));
-      return sharedAudioContext().decodeAudioData(bytes.buffer);
+      // the bytes are a view into the whole response body, and decodeAudioData takes (and detaches) a whole buffer
+      return sharedAudioContext().decodeAudioData(result.value.bytes.slice().buffer);
     });
     pending.catch(() => speeches.delete(key));
     speeches.set(key, pending);
