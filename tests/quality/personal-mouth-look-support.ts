@@ -10,7 +10,7 @@ import { runFfmpeg, type FfmpegTools } from '../../electron/engine/media/index.j
 import { lumaAt, type RgbaImage } from '../../electron/engine/media/rgba-image.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { grainOf, quantile } from '../../electron/engine/media/image-statistics.js';
-import { edgeSharpnessOf } from '../../electron/engine/quality/mouth-sharpness.js';
+import { edgeSharpnessOf } from '../../electron/engine/media/edge-sharpness.js';
 import { measureVideo } from '../../electron/engine/quality/measure-video.js';
 import { skinLookAround } from '../../electron/engine/synth/photo-warp/personal-mouth-look.js';
 import type { PreparedClip } from './reconstruction-support.js';

@@ -7,7 +7,7 @@ import type { Point2 } from '../face/face-types.js';
 import { lumasInside, pointInPolygon, pullTowards } from '../face/subject-masks.js';
 import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
 import { grainOf, quantile, type Box } from '../media/image-statistics.js';
-import { edgeSharpnessOf } from './mouth-sharpness.js';
+import { edgeSharpnessOf } from '../media/edge-sharpness.js';
 
 function boxOf(points: Point2[], marginPx: number): Box {
   const xs = points.map((p) => p[0]);
@@ -66,7 +66,7 @@ export function mouthGrainRatio(input: { frame: RgbaImage; mouth: Point2[]; chee
 }
 
 /**
- * Edge sharpness (mouth-sharpness.ts) inside the mouth opening over that of the skin around the lips (outside the
+ * Edge sharpness (media/edge-sharpness.ts) inside the mouth opening over that of the skin around the lips (outside the
  * outer lip line, within a margin of the mouth's width), on the same frame. A photo's own open mouth reads about as
  * sharp as its skin; crisp painted teeth in a soft photo read far sharper.
  */

@@ -10,7 +10,7 @@ import type { Point2 } from '../../face/face-types.js';
 import { LIPS_OUTER } from '../../face/mesh-regions.js';
 import { createRgbaImage, type RgbaImage } from '../../media/rgba-image.js';
 import { grainOf } from '../../media/image-statistics.js';
-import { edgeSharpnessOf } from '../../quality/mouth-sharpness.js';
+import { edgeSharpnessOf } from '../../media/edge-sharpness.js';
 import { sampleCrop } from './personal-mouth.js';
 
 export interface AreaLook {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRgbaImage, type RgbaImage } from '../media/rgba-image.js';
-import { edgeSharpnessOf } from './mouth-sharpness.js';
+import { createRgbaImage, type RgbaImage } from './rgba-image.js';
+import { edgeSharpnessOf } from './edge-sharpness.js';
 
 function paint(width: number, height: number, luma: (x: number, y: number) => number): RgbaImage {
   const image = createRgbaImage(width, height);

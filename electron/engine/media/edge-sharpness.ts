@@ -2,7 +2,7 @@
  * How sharp an area is, apart from what it shows: at its edges, the share of detail finer than a pixel or two. Next to
  * `grainOf` (mouth-look), it says whether a mouth drawn or pasted into a photo is crisper or softer than the photo.
  */
-import { lumaAt, type RgbaImage } from '../media/rgba-image.js';
+import { lumaAt, type RgbaImage } from './rgba-image.js';
 
 interface Box {
   x0: number;
