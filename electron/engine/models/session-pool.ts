@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
 import { prepareOrtEnvironment } from './ort-environment.js';
 import { candidateProviders, type ExecutionProviderName } from './execution-providers.js';
@@ -7,7 +6,11 @@ import { verifiedModelPath, type ModelLocation } from './model-files.js';
 export interface SessionPoolOptions extends ModelLocation {
   /** Providers to try in order (default: what this platform offers, then CPU). */
   providers?: ExecutionProviderName[];
-  /** Threads per session; default fits the machine (at most 4: these models are small). */
+  /**
+   * Threads per session (default 1). These face models run in 4-6 ms on one core; a second thread made FaceMesh no
+   * faster in wall time and cost 35-100 % more CPU (measured on 2 cores), CPU the decoder and encoder running beside it
+   * need.
+   */
   intraOpThreads?: number;
 }
 
@@ -51,7 +54,7 @@ export class SessionPool {
     // trying it without them only prints loader errors, so it is tried only when asked for explicitly.
     const available = ort.listSupportedBackends().filter((b) => b.bundled).map((b) => b.name);
     const providers = this.options.providers ?? candidateProviders(process.platform, available);
-    const threads = this.options.intraOpThreads ?? Math.max(1, Math.min(4, availableParallelism()));
+    const threads = this.options.intraOpThreads ?? 1;
     const errors: string[] = [];
     for (const provider of providers) {
       try {
