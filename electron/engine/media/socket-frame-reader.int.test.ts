@@ -33,6 +33,29 @@ describe.skipIf(!socketFramesSupported)('openSocketFrameReader', () => {
     }
   });
 
+  it('reads the next frame ahead into a second buffer, never into the frame the consumer holds', async () => {
+    const reader = await openSocketFrameReader(6);
+    try {
+      const frames = Array.from({ length: 5 }, (_, f) => Array.from({ length: 6 }, (_, i) => f * 10 + i));
+      // all five in one write: several frames a read, more than two buffers' worth waiting
+      reader.childEnd.end(Buffer.from(frames.flat()));
+      const first = (await reader.next())!;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(Array.from(first)).toEqual(frames[0]);
+      const seen: number[][] = [Array.from(first)];
+      const buffers = new Set([first.buffer]);
+      for (let frame = await reader.next(); frame; frame = await reader.next()) {
+        seen.push(Array.from(frame));
+        buffers.add(frame.buffer);
+      }
+      expect(seen).toEqual(frames);
+      expect(buffers.size).toBe(2);
+      expect(reader.pendingBytes).toBe(0);
+    } finally {
+      reader.destroy();
+    }
+  });
+
   it('names its folder so that a later run sweeps it away when a kill left it behind', async () => {
     const reader = await openSocketFrameReader(4);
     reader.destroy();

@@ -20,14 +20,14 @@ export interface ReadVideoFramesOptions {
   startSec?: number;
   durationSec?: number;
   signal?: AbortSignal;
-  /** Decode every frame into the same buffer (valid until the next frame is asked for) instead of a fresh one. */
+  /** Decode into two buffers used in turn (a frame is valid until the next is asked for) instead of a fresh one a frame. */
   reuseBuffer?: boolean;
 }
 
 /**
  * Streams the frames of a video (or the single frame of an image) as RGBA, upright (rotation applied).
- * Memory stays bounded: ffmpeg is only read while the consumer asks for the next frame, so a slow consumer
- * pauses the pipe and ffmpeg blocks. Breaking out of the loop stops ffmpeg. Each frame is a fresh buffer, unless
+ * Memory stays bounded: ffmpeg is read at most a frame ahead of the consumer, so a slow consumer pauses the pipe
+ * and ffmpeg blocks. Breaking out of the loop stops ffmpeg. Each frame is a fresh buffer, unless
  * `reuseBuffer` is set.
  */
 export async function* readVideoFrames(tools: FfmpegTools, filePath: string, options: ReadVideoFramesOptions = {}): AsyncGenerator<VideoFrame> {
@@ -66,7 +66,7 @@ export async function* streamRgbaFrames(input: {
   signal?: AbortSignal;
   /** ffmpeg's messages (at the level the args ask for), e.g. to notice a damaged file it decoded anyway. */
   onStderrLine?: (line: string) => void;
-  /** One buffer for every frame (see ReadVideoFramesOptions.reuseBuffer). */
+  /** Reused frame buffers (see ReadVideoFramesOptions.reuseBuffer). */
   reuseBuffer?: boolean;
 }): AsyncGenerator<Uint8Array> {
   if (input.reuseBuffer && socketFramesSupported) {
@@ -81,7 +81,7 @@ export async function* streamRgbaFrames(input: {
   yield* untilFfmpegEnds(proc, chunksToFrames(), () => assembler.pendingBytes);
 }
 
-/** As streamRgbaFrames with `reuseBuffer`, read through a local socket into one buffer (see socket-frame-reader.ts). */
+/** As streamRgbaFrames with `reuseBuffer`, read through a local socket into two buffers used in turn (see socket-frame-reader.ts). */
 async function* streamFramesOverSocket(input: Parameters<typeof streamRgbaFrames>[0]): AsyncGenerator<Uint8Array> {
   const reader = await openSocketFrameReader(rgbaFrameBytes(input));
   try {
