@@ -2,7 +2,7 @@ import type { RgbaImage } from '../media/rgba-image.js';
 import type { SessionPool } from '../models/session-pool.js';
 import { throwIfAborted } from '../errors.js';
 import type { RunOptions } from '../progress.js';
-import { intersectionOverUnion } from './blazeface-decoder.js';
+import { intersectionOverUnion, type RawDetection } from './blazeface-decoder.js';
 import { detectFaces } from './face-detector.js';
 import { landmarkFaces, regionFromDetection, regionFromLandmarks, type MeshResult } from './face-landmarker.js';
 import type { Box, FaceAnalysis, FaceSubject, Point3 } from './face-types.js';
@@ -41,6 +41,27 @@ function landmarkBox(landmarks: Point3[], width: number, height: number): Box {
   return [cx0, cy0, Math.max(0, cx1 - cx0), Math.max(0, cy1 - cy0)];
 }
 
+/**
+ * The faces the detector finds in one square window of the picture (source pixels; outside the picture is black),
+ * meshed as `analyzeImage` meshes them but without the eyes' refinement or masks: what following a face through
+ * footage needs to find it again near where it was, at a ninth of a whole-picture analysis (one detector window
+ * instead of a tiled scan of a 720p frame).
+ */
+export async function meshFacesInWindow(pool: SessionPool, image: RgbaImage, window: { center: [number, number]; sizePx: number }): Promise<MeshResult[]> {
+  return meshDetections(pool, image, await detectFaces(pool, image, { windows: [window] }));
+}
+
+/** FaceMesh on each detection, then again on the region its landmarks give; the better pass of each. */
+async function meshDetections(pool: SessionPool, image: RgbaImage, detections: RawDetection[]): Promise<MeshResult[]> {
+  const firstPass = await landmarkFaces(
+    pool,
+    image,
+    detections.map((d) => regionFromDetection(d.box, d.keypoints[0], d.keypoints[1])),
+  );
+  const secondPass = await landmarkFaces(pool, image, firstPass.map((m) => regionFromLandmarks(m.landmarks)));
+  return firstPass.map((first, i) => betterMesh(first, secondPass[i]));
+}
+
 /** The better of two mesh passes: the refined one unless it lost confidence. */
 function betterMesh(first: MeshResult, second: MeshResult): MeshResult {
   return second.score >= first.score - 0.05 ? second : first;
@@ -57,18 +78,13 @@ export async function analyzeImage(pool: SessionPool, image: RgbaImage, options:
   const detections = await detectFaces(pool, image, { minScore: options.minDetectionScore ?? 0.5 });
   throwIfAborted(signal);
   onProgress?.({ phase: 'landmarks', ratio: 0.4 });
-  const firstPass = await landmarkFaces(
-    pool,
-    image,
-    detections.map((d) => regionFromDetection(d.box, d.keypoints[0], d.keypoints[1])),
-  );
-  const secondPass = await landmarkFaces(pool, image, firstPass.map((m) => regionFromLandmarks(m.landmarks)));
+  const meshes = await meshDetections(pool, image, detections);
   throwIfAborted(signal);
   onProgress?.({ phase: 'eyes', ratio: 0.7 });
 
   const candidates: Omit<FaceSubject, 'index'>[] = [];
   for (let i = 0; i < detections.length; i++) {
-    const mesh = betterMesh(firstPass[i], secondPass[i]);
+    const mesh = meshes[i];
     if (mesh.score < minMeshScore) continue;
     const { landmarks, irises } = await refineEyes(pool, image, mesh.landmarks);
     const box = landmarkBox(landmarks, image.width, image.height);

@@ -9,6 +9,8 @@ export interface DetectOptions {
   minScore?: number;
   /** IoU above which two detections are the same face. */
   iouThreshold?: number;
+  /** Look only in these square windows (default: the whole picture, plus tiles for small faces in large pictures). */
+  windows?: { center: [number, number]; sizePx: number }[];
 }
 
 /** Side of the square tiles (source pixels) scanned on top of the whole picture, so faces down to ~40 px are found. */
@@ -58,7 +60,7 @@ export async function detectFaces(pool: SessionPool, image: RgbaImage, options: 
   const shrunk = new Map<number, RgbaImage>();
   const all: RawDetection[] = [];
   const input = new Float32Array(BLAZEFACE_INPUT_PX * BLAZEFACE_INPUT_PX * 3);
-  for (const { center, sizePx } of detectionWindows(image)) {
+  for (const { center, sizePx } of options.windows ?? detectionWindows(image)) {
     const window = prepareWindow(image, center, sizePx, shrunk);
     // BlazeFace takes RGB scaled to [-1, 1]; outside the photo is black.
     sampleCrop(window.source, window.transform, BLAZEFACE_INPUT_PX, BLAZEFACE_INPUT_PX, { scale: 2 / 255, offset: -1, outside: 0, target: input });

@@ -5,6 +5,8 @@ import { defaultModelPaths } from '../install-layout.js';
 import { probeMedia, runFfmpeg, type FfmpegTools } from '../media/index.js';
 import { getTools, makeTempDir, media } from '../media/test-support/media-fixtures.js';
 import { SessionPool } from '../models/session-pool.js';
+import { readVideoFrames } from '../media/index.js';
+import { analyzeImage, meshFacesInWindow } from './analyze-image.js';
 import { trackVideoSubject, type VideoTrack } from './track-video.js';
 
 /** Points that do not move when a person talks: nose bridge and eye corners. */
@@ -75,5 +77,21 @@ describe.skipIf(!hasSharedMedia)('tracking a subject through a clip', () => {
     const back = result.frames.findIndex((f, i) => i > missing[0] && !f.skip);
     expect(back).toBeLessThanOrEqual(25 + 15 + 3);
     expect(result.frames.at(-1)?.weight).toBe(1);
+  }, 120_000);
+
+  it('finds the face again in one detector window round where it was, where the whole-picture analysis finds it, and not elsewhere', async () => {
+    let frame;
+    for await (const f of readVideoFrames(tools, GRID, { durationSec: 0.2 })) frame = f;
+    if (!frame) throw new Error('no frame');
+    const [subject] = (await analyzeImage(pool, frame)).subjects;
+    const [x, y, w, h] = subject.box;
+    const near = await meshFacesInWindow(pool, frame, { center: [x + w / 2, y + h / 2], sizePx: h * 3 });
+    expect(near.length).toBe(1);
+    expect(near[0].score).toBeGreaterThan(0.5);
+    // the same face: the nose tip within a few pixels (the analysis refines the eyes, not the nose)
+    expect(Math.hypot(near[0].landmarks[1][0] - subject.landmarks[1][0], near[0].landmarks[1][1] - subject.landmarks[1][1])).toBeLessThan(3);
+    // a window of the backdrop beside the face holds none
+    const aside = x > frame.width / 2 ? w * 0.6 : frame.width - w * 0.6;
+    expect(await meshFacesInWindow(pool, frame, { center: [aside, h * 0.6], sizePx: w * 1.2 })).toEqual([]);
   }, 120_000);
 });

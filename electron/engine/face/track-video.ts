@@ -9,7 +9,7 @@ import { throwIfAborted } from '../errors.js';
 import { readVideoFrames, type FfmpegTools, type VideoFrame } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
 import type { RunOptions } from '../progress.js';
-import { analyzeImage, landmarkBounds } from './analyze-image.js';
+import { analyzeImage, landmarkBounds, meshFacesInWindow } from './analyze-image.js';
 import { landmarkFaces, MESH_POINTS, regionFromLandmarks } from './face-landmarker.js';
 import type { Point3 } from './face-types.js';
 import { CHIN, FOREHEAD_TOP, LEFT_EYE_CORNERS, RIGHT_EYE_CORNERS } from './mesh-regions.js';
@@ -23,6 +23,8 @@ export const MAX_TRACKED_YAW_RAD = 0.6;
 /** Frames over which the effect fades in or out next to a skipped frame. */
 export const FADE_FRAMES = 4;
 const MIN_MESH_SCORE = 0.5;
+/** A face found again near where it was is looked for in a window this many face heights across. */
+const NEAR_WINDOW_FACES = 3;
 /** While the face is lost, the detector looks again every this many frames. */
 const LOST_RETRY_FRAMES = 3;
 
@@ -154,18 +156,21 @@ async function followMesh(pool: SessionPool, frame: VideoFrame, follow: Follow):
   return mesh.score >= MIN_MESH_SCORE ? mesh.landmarks : null;
 }
 
-/** The subject by size rank on a fresh start; otherwise the face nearest to where it was (within half a face). */
+/**
+ * The subject by size rank on a fresh start (a whole-picture analysis); otherwise the face nearest to where it was
+ * (within half a face), looked for in one detector window of NEAR_WINDOW_FACES face heights around it.
+ */
 async function detectSubject(pool: SessionPool, frame: VideoFrame, previous: Follow | null, subjectIndex: number): Promise<Follow | null> {
-  const analysis = await analyzeImage(pool, frame, { minMeshScore: MIN_MESH_SCORE });
   const toFollow = (landmarks: Point3[]): Follow => ({ landmarks, regionSizePx: regionFromLandmarks(landmarks).sizePx, heightPx: faceHeight(landmarks) });
   if (!previous) {
-    const subject = analysis.subjects[subjectIndex];
+    const subject = (await analyzeImage(pool, frame, { minMeshScore: MIN_MESH_SCORE })).subjects[subjectIndex];
     return subject ? toFollow(subject.landmarks) : null;
   }
   const [px, py] = centreOf(previous.landmarks);
+  const near = await meshFacesInWindow(pool, frame, { center: [px, py], sizePx: previous.heightPx * NEAR_WINDOW_FACES });
   let best: Point3[] | null = null;
   let bestDistance = previous.heightPx * 0.5;
-  for (const subject of analysis.subjects) {
+  for (const subject of near.filter((mesh) => mesh.score >= MIN_MESH_SCORE)) {
     const [x, y] = centreOf(subject.landmarks);
     const distance = Math.hypot(x - px, y - py);
     if (distance < bestDistance) {
