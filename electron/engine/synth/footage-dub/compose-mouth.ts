@@ -205,9 +205,10 @@ function blend(frame: RgbaImage, patch: RgbaImage, alpha: Float32Array, rect: Pi
       if (a <= 0) continue;
       const f = (y * frame.width + x) * 4;
       const p = m * 4;
-      fd[f] = Math.round(fd[f] + (Math.min(255, pd[p] * g0) - fd[f]) * a);
-      fd[f + 1] = Math.round(fd[f + 1] + (Math.min(255, pd[p + 1] * g1) - fd[f + 1]) * a);
-      fd[f + 2] = Math.round(fd[f + 2] + (Math.min(255, pd[p + 2] * g2) - fd[f + 2]) * a);
+      // non-negative, so the byte store's truncation of v + 0.5 rounds as Math.round would
+      fd[f] = fd[f] + (Math.min(255, pd[p] * g0) - fd[f]) * a + 0.5;
+      fd[f + 1] = fd[f + 1] + (Math.min(255, pd[p + 1] * g1) - fd[f + 1]) * a + 0.5;
+      fd[f + 2] = fd[f + 2] + (Math.min(255, pd[p + 2] * g2) - fd[f + 2]) * a + 0.5;
     }
   }
 }
