@@ -203,7 +203,7 @@ export interface SearchHitView {
 }
 
 /** A voice the built-in synthesiser can speak with. */
-/** A built-in voice speaking a sample, in memory (the page plays it through a Blob URL). */
+/** A built-in voice speaking a sample, in memory: WAV bytes the page decodes with Web Audio and plays in its timeline. */
 export interface VoicePreviewView {
   mimeType: 'audio/wav';
   /** The WAV file's bytes (they cross the bridge as bytes, not base64 in JSON: see binary-result.ts). */

@@ -9,6 +9,7 @@ import type { RgbaImage } from '../../media/rgba-image.js';
 import type { MouthBankEntry } from '../mouth-bank/mouth-bank.js';
 import { measureFaceFrame, toFaceFrame, type FaceFrame2d, type FlatLandmarks } from '../mouth-bank/mouth-shape.js';
 import type { PixelRect } from '../photo-warp/face-rig.js';
+import { blendPixel } from '../photo-warp/pixel-blend.js';
 import { pixelWords, warpTriangle } from '../photo-warp/triangle-warp.js';
 import { mouthCentre, RING_OUT, type DubMesh } from './dub-mesh.js';
 import { drawFeatherMask } from './feather-mask.js';
@@ -205,10 +206,7 @@ function blend(frame: RgbaImage, patch: RgbaImage, alpha: Float32Array, rect: Pi
       if (a <= 0) continue;
       const f = (y * frame.width + x) * 4;
       const p = m * 4;
-      // non-negative, so the byte store's truncation of v + 0.5 rounds as Math.round would
-      fd[f] = fd[f] + (Math.min(255, pd[p] * g0) - fd[f]) * a + 0.5;
-      fd[f + 1] = fd[f + 1] + (Math.min(255, pd[p + 1] * g1) - fd[f + 1]) * a + 0.5;
-      fd[f + 2] = fd[f + 2] + (Math.min(255, pd[p + 2] * g2) - fd[f + 2]) * a + 0.5;
+      blendPixel(fd, f, pd[p] * g0, pd[p + 1] * g1, pd[p + 2] * g2, a);
     }
   }
 }
