@@ -24,6 +24,21 @@ describe('square crops', () => {
     expect(y).toBeCloseTo(50, 9);
   });
 
+  it('samples a rotated crop well inside the picture (its own fast path) as the general path does (reached here by mirroring)', () => {
+    const data = new Uint8Array(200 * 150 * 4);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    const image = { width: 200, height: 150, data };
+    const t = squareCropTransform([90, 70], 60, 0.4, 24);
+    const plain = sampleCrop(image, t, 24, 24, { scale: 1 / 255, offset: 0 });
+    const mirrored = sampleCrop(image, t, 24, 24, { scale: 1 / 255, offset: 0, mirror: true });
+    let worst = 0;
+    for (let v = 0; v < 24; v++)
+      for (let u = 0; u < 24; u++)
+        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(plain[(v * 24 + u) * 3 + c] - mirrored[(v * 24 + 23 - u) * 3 + c]));
+    expect(worst).toBeLessThan(1e-6);
+    expect(new Set(plain).size).toBeGreaterThan(500);
+  });
+
   it('samples the photo through the transform, scaled and offset, mirrored on request', () => {
     const image = gradient(64, 64);
     const t = squareCropTransform([32, 32], 8, 0, 8);

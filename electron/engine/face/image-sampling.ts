@@ -62,6 +62,10 @@ export function sampleCrop(
   const [ux, uy] = t.axisU;
   const [vx, vy] = t.axisV;
   const clamp = outside === 'clamp';
+  if (!mirror && cropInside(t, outW, outH, width, height)) {
+    sampleInside(data, width, t, outW, outH, scale, offset, out, targetOffset);
+    return out;
+  }
   let o = targetOffset;
   for (let v = 0; v < outH; v++) {
     for (let uu = 0; uu < outW; uu++) {
@@ -99,6 +103,41 @@ export function sampleCrop(
     }
   }
   return out;
+}
+
+/** Whether every sample of the crop has its 2×2 neighbourhood inside the picture (no clamping needed). */
+function cropInside(t: CropTransform, outW: number, outH: number, width: number, height: number): boolean {
+  for (const [u, v] of [[0.5, 0.5], [outW - 0.5, 0.5], [0.5, outH - 0.5], [outW - 0.5, outH - 0.5]]) {
+    const x = t.origin[0] + u * t.axisU[0] + v * t.axisV[0] - 0.5;
+    const y = t.origin[1] + u * t.axisU[1] + v * t.axisV[1] - 0.5;
+    if (!(x >= 0 && y >= 0 && x < width - 1 && y < height - 1)) return false;
+  }
+  return true;
+}
+
+/** sampleCrop's bilinear sampling where no sample needs clamping (the common case: a face well inside the frame). */
+function sampleInside(data: Uint8Array, width: number, t: CropTransform, outW: number, outH: number, scale: number, offset: number, out: Float32Array, targetOffset: number): void {
+  const [ux, uy] = t.axisU;
+  const [vx, vy] = t.axisV;
+  const row = width * 4;
+  let o = targetOffset;
+  for (let v = 0; v < outH; v++) {
+    let x = t.origin[0] + 0.5 * ux + (v + 0.5) * vx - 0.5;
+    let y = t.origin[1] + 0.5 * uy + (v + 0.5) * vy - 0.5;
+    for (let u = 0; u < outW; u++, x += ux, y += uy) {
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const fx = x - x0;
+      const fy = y - y0;
+      const i = y0 * row + x0 * 4;
+      const j = i + row;
+      for (let c = 0; c < 3; c++) {
+        const top = data[i + c] + (data[i + 4 + c] - data[i + c]) * fx;
+        const bottom = data[j + c] + (data[j + 4 + c] - data[j + c]) * fx;
+        out[o++] = (top + (bottom - top) * fy) * scale + offset;
+      }
+    }
+  }
 }
 
 /**
