@@ -11,7 +11,7 @@ import { analyzeImage } from '../electron/engine/face/analyze-image.js';
 import { decodeImage, resolveFfmpegTools, writePng } from '../electron/engine/media/index.js';
 import { SessionPool } from '../electron/engine/models/session-pool.js';
 import { createFaceRig } from '../electron/engine/synth/photo-warp/face-rig.js';
-import { measureMouthPose, MOUTH_POSES, reelScale } from '../electron/engine/synth/photo-warp/mouth-look-figures.js';
+import { measureMouthPose, MOUTH_POSES, reelScale } from '../electron/engine/quality/mouth-look-figures.js';
 import { sharedMedia } from '../tests/helpers/shared-media.js';
 
 const args = process.argv.slice(2);

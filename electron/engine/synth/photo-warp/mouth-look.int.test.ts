@@ -6,12 +6,12 @@ import type { RgbaImage } from '../../media/rgba-image.js';
 import { SessionPool } from '../../models/session-pool.js';
 import { hasSharedMedia, media } from '../../../../tests/helpers/run-cli.js';
 import { createFaceRig, type FaceRig } from './face-rig.js';
-import { measureMouthPose, reelScale } from './mouth-look-figures.js';
+import { measureMouthPose, reelScale } from '../../quality/mouth-look-figures.js';
 import { LIPS_INNER } from '../../face/mesh-regions.js';
 import { NEUTRAL_FRAME } from '../../animate/performance-types.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 import { edgeBlurPx, mouthSurroundBox } from './photo-softness.js';
-import { MOUTH_POSES } from './mouth-look-figures.js';
+import { MOUTH_POSES } from '../../quality/mouth-look-figures.js';
 
 /**
  * The painted mouth measured as a viewer sees it (issue 14), on closed-mouth portraits whose open mouth is all paint.

@@ -11,7 +11,7 @@ import { LIPS_INNER, LIPS_OUTER } from '../../face/mesh-regions.js';
 import { polygonArea } from '../../face/subject-masks.js';
 import { hasSharedMedia, media } from '../../../../tests/helpers/run-cli.js';
 import { createFaceRig, type FaceRig } from './face-rig.js';
-import { measureMouthPose, MOUTH_POSES, reelScale } from './mouth-look-figures.js';
+import { measureMouthPose, MOUTH_POSES, reelScale } from '../../quality/mouth-look-figures.js';
 import { createFrameBuffer, renderFrame } from './render-frame.js';
 
 /**

@@ -1,18 +1,18 @@
 /**
- * The mouth-look measures (quality/mouth-look.ts, quality/lip-line-stairs.ts) on frames this renderer draws: a few
- * mouth poses of one photo, each measured where the rig put the lips, with the lip lines seen at the output size.
+ * The mouth-look measures (mouth-look.ts, lip-line-stairs.ts) on frames the photo renderer (synth/photo-warp) draws:
+ * a few mouth poses of one photo, each measured where the rig put the lips, with the lip lines seen at the output size.
  */
-import { NEUTRAL_FRAME, type SubjectFrameParams } from '../../animate/performance-types.js';
-import type { FaceSubject, Point2 } from '../../face/face-types.js';
-import { LEFT_EYE, LIPS_INNER, LIPS_OUTER, RIGHT_EYE } from '../../face/mesh-regions.js';
-import type { RgbaImage } from '../../media/rgba-image.js';
-import { lipLineStairs, upscaleCrop } from '../../quality/lip-line-stairs.js';
-import { mouthGrainRatio, mouthSharpnessRatio, teethToEyeWhites, teethToSkin } from '../../quality/mouth-look.js';
-import { frameSubjects } from '../../render/framing.js';
-import { OUTPUT_PRESETS } from '../../render/output-presets.js';
-import { describeFace } from '../../render/render-source.js';
-import type { FaceRig } from './face-rig.js';
-import { createFrameBuffer, renderFrame } from './render-frame.js';
+import { NEUTRAL_FRAME, type SubjectFrameParams } from '../animate/performance-types.js';
+import type { FaceSubject, Point2 } from '../face/face-types.js';
+import { LEFT_EYE, LIPS_INNER, LIPS_OUTER, RIGHT_EYE } from '../face/mesh-regions.js';
+import type { RgbaImage } from '../media/rgba-image.js';
+import { lipLineStairs, upscaleCrop } from './lip-line-stairs.js';
+import { mouthGrainRatio, mouthSharpnessRatio, teethToEyeWhites, teethToSkin } from './mouth-look.js';
+import { frameSubjects } from '../render/framing.js';
+import { OUTPUT_PRESETS } from '../render/output-presets.js';
+import { describeFace } from '../render/render-source.js';
+import type { FaceRig } from '../synth/photo-warp/face-rig.js';
+import { createFrameBuffer, renderFrame } from '../synth/photo-warp/render-frame.js';
 
 export const MOUTH_POSES: Record<string, Partial<SubjectFrameParams>> = {
   closed: {},
