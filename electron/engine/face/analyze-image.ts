@@ -44,8 +44,8 @@ function landmarkBox(landmarks: Point3[], width: number, height: number): Box {
 /**
  * The faces the detector finds in one square window of the picture (source pixels; outside the picture is black),
  * meshed as `analyzeImage` meshes them but without the eyes' refinement or masks: what following a face through
- * footage needs to find it again near where it was, at a ninth of a whole-picture analysis (one detector window
- * instead of a tiled scan of a 720p frame).
+ * footage needs to find it again near where it was, at about a third of a whole-picture analysis (one detector
+ * window instead of a tiled scan: 35 against 110 ms on a 720p frame).
  */
 export async function meshFacesInWindow(pool: SessionPool, image: RgbaImage, window: { center: [number, number]; sizePx: number }): Promise<MeshResult[]> {
   return meshDetections(pool, image, await detectFaces(pool, image, { windows: [window] }));

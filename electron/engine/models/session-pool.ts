@@ -8,7 +8,7 @@ export interface SessionPoolOptions extends ModelLocation {
   providers?: ExecutionProviderName[];
   /**
    * Threads per session (default 1). These face models run in 4-6 ms on one core; a second thread made FaceMesh no
-   * faster in wall time and cost 35-100 % more CPU (measured on 2 cores), CPU the decoder and encoder running beside it
+   * faster in wall time and cost 40-125 % more CPU (measured on 2 cores: FaceMesh +81 %, BlazeFace +85-115 %, iris +41-124 %), CPU the decoder and encoder running beside it
    * need.
    */
   intraOpThreads?: number;
