@@ -10,7 +10,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     // Says once, when ../shared/media (or MOUTHPIECE_MEDIA) is absent, that the tests needing it were skipped.
-    globalSetup: ['tests/helpers/report-missing-media.ts'],
+    // The CLI bundle the CLI, dub and batch tests run is rebuilt first, so they never run stale code.
+    globalSetup: ['tests/helpers/report-missing-media.ts', 'tests/helpers/build-cli-bundle.ts'],
     // The JSON report is what .ci/run counts; the default reporter is what people read.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest-report.json' }]],
   },
