@@ -62,8 +62,11 @@ export interface TrackVideoOptions extends RunOptions {
   redetectEveryFrames?: number;
   /** Frame count expected, for progress. */
   expectedFrames?: number;
-  /** Sees each decoded frame (tracking size) with its tracked result, before the next is decoded (which reuses its buffer). */
-  onFrame?: (frame: VideoFrame, tracked: TrackedFrame, scale: number) => void | Promise<void>;
+  /**
+   * Sees each decoded frame (tracking size) with its tracked result and the landmarks before smoothing (null where the
+   * face was not found), before the next frame is decoded (which reuses both buffers).
+   */
+  onFrame?: (frame: VideoFrame, tracked: TrackedFrame, scale: number, rawLandmarks: Float32Array | null) => void | Promise<void>;
 }
 
 interface Follow {
@@ -112,8 +115,9 @@ export async function trackVideoSubject(
 
     const tracked: TrackedFrame = { index: frame.index, timeSec: frame.timeSec, landmarks: null, weight: 0 };
     if (cut) tracked.cut = true;
+    let raw: Float32Array | null = null;
     if (found) {
-      const raw = flatten(found, scale, options.keepRaw ? new Float32Array(MESH_POINTS * 3) : rawScratch);
+      raw = flatten(found, scale, options.keepRaw ? new Float32Array(MESH_POINTS * 3) : rawScratch);
       tracked.landmarks = takeLandmarks();
       tracked.landmarks.set(filter.next(raw, 1 / info.fps, smoothed));
       if (options.keepRaw) tracked.rawLandmarks = raw;
@@ -123,7 +127,7 @@ export async function trackVideoSubject(
       if (options.keepRaw) tracked.rawLandmarks = null;
     }
     frames.push(tracked);
-    await options.onFrame?.(frame, tracked, scale);
+    await options.onFrame?.(frame, tracked, scale, raw);
     if (options.expectedFrames) options.onProgress?.({ phase: 'track', ratio: Math.min(1, frames.length / options.expectedFrames) });
   }
   assignFadeWeights(frames);

@@ -3,9 +3,11 @@
  * clip, and what a photo render needs of a clip of the person talking (`--mouth-from`). The frames are never kept.
  */
 import { InputError, throwIfAborted } from '../errors.js';
+import { MESH_POINTS } from '../face/face-landmarker.js';
 import { trackVideoSubject, yawOf, type VideoTrack } from '../face/track-video.js';
 import { probeMedia, type FfmpegTools } from '../media/index.js';
 import type { SessionPool } from '../models/session-pool.js';
+import { createCentredLandmarks } from '../synth/mouth-bank/centred-landmarks.js';
 import { createMouthBank, type MouthBank } from '../synth/mouth-bank/mouth-bank.js';
 
 export interface TrackedBank {
@@ -21,6 +23,8 @@ export async function trackMouthBank(
   options: { signal?: AbortSignal; onProgress?: (ratio: number) => void } = {},
 ): Promise<TrackedBank> {
   const bank = createMouthBank();
+  const centred = createCentredLandmarks(MESH_POINTS * 3);
+  let waiting: number | null = null;
   const track = await trackVideoSubject(
     deps,
     clip.path,
@@ -30,12 +34,21 @@ export async function trackMouthBank(
       signal: options.signal,
       expectedFrames: Math.max(1, Math.round(clip.durationSec * clip.fps)),
       onProgress: (p) => options.onProgress?.(p.ratio),
-      onFrame: (frame, tracked, scale) => {
-        if (tracked.landmarks && !tracked.skip && !tracked.cut) bank.add({ frameIndex: tracked.index, image: frame, landmarks: tracked.landmarks, scale: 1 / scale, yawRad: yawOf(tracked.landmarks) });
+      // A banked mouth is cut out now (the frame's pixels are gone after this call) and labelled one frame later, by its
+      // centred landmarks (see centred-landmarks.ts), not the track's smoothed ones.
+      onFrame: (frame, tracked, scale, raw) => {
+        const label = centred.push(raw, tracked.cut === true);
+        if (waiting !== null && label) bank.relabel(waiting, label);
+        waiting = null;
+        if (!raw || !tracked.landmarks || tracked.skip || tracked.cut) return;
+        bank.add({ frameIndex: tracked.index, image: frame, landmarks: raw, scale: 1 / scale, yawRad: yawOf(tracked.landmarks) });
+        waiting = tracked.index;
       },
     },
   );
   throwIfAborted(options.signal);
+  const last = centred.flush();
+  if (waiting !== null && last) bank.relabel(waiting, last);
   return { track, bank, clipFps: clip.fps };
 }
 

@@ -34,6 +34,11 @@ export interface MouthBankStats {
 export interface MouthBank {
   /** Offers a tracked frame; kept when it adds a shape or there is room. */
   add(input: { frameIndex: number; image: RgbaImage; landmarks: Float32Array; scale: number; yawRad: number }): void;
+  /**
+   * Gives the entry of `frameIndex` (if it is still kept) other landmarks, and its shape from them (the teeth share
+   * measured when it was added stays): a frame's label can be finished once the frames after it are known.
+   */
+  relabel(frameIndex: number, landmarks: ArrayLike<number>): void;
   readonly entries: readonly MouthBankEntry[];
   stats(): MouthBankStats;
 }
@@ -84,6 +89,15 @@ export function createMouthBank(options: { maxEntries?: number; maxBytes?: numbe
       entries.push({ frameIndex, shape, yawRad, landmarks: copy, crop: crop.image, cropX: crop.x, cropY: crop.y, scale });
       bytes += crop.image.data.buffer.byteLength;
       while (entries.length > 1 && (entries.length > maxEntries || bytes > maxBytes)) evictOne();
+    },
+    relabel(frameIndex, landmarks) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (entry.frameIndex !== frameIndex) continue;
+        entry.landmarks.set(landmarks);
+        entry.shape = { ...measureMouthShape(entry.landmarks), teeth: entry.shape.teeth };
+        return;
+      }
     },
     stats() {
       const openings = entries.map((e) => e.shape.opening).sort((a, b) => a - b);
