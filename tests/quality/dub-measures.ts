@@ -11,7 +11,7 @@ import { readVideoFrames, type FfmpegTools } from '../../electron/engine/media/i
 import type { RgbaImage } from '../../electron/engine/media/rgba-image.js';
 import type { SessionPool } from '../../electron/engine/models/session-pool.js';
 import { ENVELOPE_SAMPLE_RATE_HZ, decodeMonoPcm, frameEnvelope } from '../../electron/engine/quality/audio-envelope.js';
-import { measureLipSync, type LipSyncResult } from '../../electron/engine/quality/lip-sync.js';
+import { measureLipSync, unambiguousMaxLag, type LipSyncResult } from '../../electron/engine/quality/lip-sync.js';
 import { measureVideo, seriesOf, type VideoMeasurement } from '../../electron/engine/quality/measure-video.js';
 import { lumaOf, meanSsim } from '../../electron/engine/quality/ssim.js';
 import type { Point3 } from '../../electron/engine/face/face-types.js';
@@ -126,15 +126,19 @@ export async function measureDub(
   const original = await measureVideo({ tools, pool }, input.face, { visitors: [(_, __, l) => void landmarks.push(l)] });
   const out = await dubWithCli(deps, input);
   const dubbed = await measureVideo({ tools, pool }, out, { maxSide: input.analysisMaxSide });
-  const newVoice = measureLipSync({ lipGap: lipGapOf(dubbed), envelope: await envelopeOf(tools, out, dubbed), fps: dubbed.fps });
-  const real = measureLipSync({ lipGap: lipGapOf(original), envelope: await envelopeOf(tools, input.face, original), fps: original.fps });
+  // lags are searched within half a syllable of the voice's rhythm either side (see unambiguousMaxLag), both ways alike
+  const syncOf = (lipGap: number[], envelope: number[], fps: number) => measureLipSync({ lipGap, envelope, fps, maxLagFrames: unambiguousMaxLag(envelope, fps) });
+  const newEnvelope = await envelopeOf(tools, out, dubbed);
+  const newVoice = syncOf(lipGapOf(dubbed), newEnvelope, dubbed.fps);
+  const newVoiceWide = measureLipSync({ lipGap: lipGapOf(dubbed), envelope: newEnvelope, fps: dubbed.fps });
+  const real = syncOf(lipGapOf(original), await envelopeOf(tools, input.face, original), original.fps);
   const oldVoiceOnDub = nearPeak(lipGapOf(dubbed), await envelopeOf(tools, input.face, original), dubbed.fps);
   const unrelated = nearPeak(lipGapOf(original), await envelopeOf(tools, input.unrelatedAudio, original), original.fps);
   const voicesAlike = nearPeak(await envelopeOf(tools, out, original), await envelopeOf(tools, input.face, original), original.fps);
   const ssim = await ssimOutsideLowerFace(tools, input.face, out, landmarks, input.analysisMaxSide);
   const undetectedFrames = dubbed.frames.filter((f) => !f.detected).length;
   const summary =
-    `${input.label}: new-voice peak ${newVoice.peakCorrelation.toFixed(2)} at lag ${newVoice.peakLagFrames} (real clip with its own sound: ${real.peakCorrelation.toFixed(2)} at ${real.peakLagFrames}); ` +
+    `${input.label}: new-voice peak ${newVoice.peakCorrelation.toFixed(2)} at lag ${newVoice.peakLagFrames} within ±${newVoice.correlations.length >> 1} (±10: ${newVoiceWide.peakCorrelation.toFixed(2)} at ${newVoiceWide.peakLagFrames}; real clip with its own sound: ${real.peakCorrelation.toFixed(2)} at ${real.peakLagFrames}); ` +
     `old voice on the dub ${oldVoiceOnDub.toFixed(2)} (unrelated sound on the real clip ${unrelated.toFixed(2)}, new sound against old ${voicesAlike.toFixed(2)}); SSIM outside the lower face ${ssim.toFixed(4)}; ` +
     `${dubbed.frames.length} frames, face lost in ${undetectedFrames}`;
   console.info(summary);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDecodeMonoPcmArgs, frameEnvelope } from '../../electron/engine/quality/audio-envelope.js';
-import { isBilabial, isOpenVowel, laggedCorrelation, measureArticulation, measureLipSync } from '../../electron/engine/quality/lip-sync.js';
+import { isBilabial, isOpenVowel, laggedCorrelation, measureArticulation, measureLipSync, unambiguousMaxLag } from '../../electron/engine/quality/lip-sync.js';
 import type { TimedPhoneme } from '../../electron/engine/speech/speech-types.js';
 
 const fps = 25;
@@ -82,5 +82,28 @@ describe('sound envelope', () => {
     expect(envelope[10]).toBeCloseTo(0.25, 6);
     expect(envelope[9]).toBeCloseTo(0.125, 6);
     expect(envelope[5]).toBe(0);
+  });
+});
+
+describe('unambiguousMaxLag', () => {
+  // syllables every `period` frames, 4 s at 25 fps, with a little irregularity so it is speech-like, not a pure tone
+  const rhythm = (period: number) => Array.from({ length: 100 }, (_, i) => Math.max(0, Math.sin((2 * Math.PI * i) / period + 0.3 * Math.sin(i / 7))));
+
+  it('keeps the lag search under half the syllable period, where a side peak one syllable off cannot win', () => {
+    expect(unambiguousMaxLag(rhythm(8), fps)).toBe(3);
+    expect(unambiguousMaxLag(rhythm(6), fps)).toBe(2);
+    expect(unambiguousMaxLag(rhythm(12), fps)).toBe(5);
+  });
+
+  it('finds a synced mouth on a rhythmic voice at lag 0 within that window', () => {
+    const envelope = rhythm(8);
+    const lipGap = envelope.map((v, i) => v + 0.6 * Math.max(0, Math.sin((2 * Math.PI * (i - 8)) / 8.5)));
+    const window = unambiguousMaxLag(envelope, fps);
+    expect(measureLipSync({ lipGap, envelope, fps, maxLagFrames: window }).peakLagFrames).toBe(0);
+  });
+
+  it('searches the whole default range when the envelope has no rhythm to echo', () => {
+    const burst = Array.from({ length: 100 }, (_, i) => (i >= 40 && i < 46 ? 1 : 0));
+    expect(unambiguousMaxLag(burst, fps)).toBe(10);
   });
 });
