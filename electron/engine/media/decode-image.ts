@@ -7,6 +7,7 @@ import { readDisplayOrientation, type MediaInfo } from './media-info.js';
 import { probeMedia } from './probe-media.js';
 import type { RgbaImage } from './rgba-image.js';
 import { streamRgbaFrames } from './video-frames.js';
+import { sourceColourOf } from './source-colour.js';
 
 export interface DecodedImage {
   image: RgbaImage;
@@ -64,6 +65,7 @@ async function decodeOneFrame(input: { tools: FfmpegTools; info: MediaInfo; maxS
     orientation: readDisplayOrientation(info),
     frameLimit: 1,
     warnings: info.kind === 'image',
+    colour: sourceColourOf(info),
   });
 
   let data: Uint8Array | undefined;

@@ -23,6 +23,12 @@ describe('buildDecodeRgbaArgs', () => {
     ]);
   });
 
+  it('converts from the source matrix and range, after any resize, when told them', () => {
+    const args = buildDecodeRgbaArgs({ inputPath: 'clip.mp4', scale: { width: 640, height: 360 }, colour: { matrix: 'bt709', range: 'tv' } });
+    expect(valueOf(args, '-vf')).toBe('scale=640:360:flags=area,scale=in_color_matrix=bt709:in_range=tv,format=rgba');
+    expect(valueOf(args, '-pix_fmt')).toBe('rgba');
+  });
+
   it('seeks before -i, limits duration after it, and orders filters rotate → fps → scale', () => {
     const args = buildDecodeRgbaArgs({
       inputPath: 'clip.mov',

@@ -2,6 +2,7 @@
  * Pure builders of ffmpeg/ffprobe argument lists. Nothing here runs a process: each function returns
  * the exact `string[]` handed to the binary, so tests can assert on commands as data.
  */
+import type { SourceColour } from './source-colour.js';
 
 /** How a picture must be turned for display: mirror (left-right) first, then rotate clockwise. */
 export interface DisplayOrientation {
@@ -28,6 +29,8 @@ export interface DecodeRgbaArgsInput {
   frameLimit?: number;
   /** Also report warnings (a decoder that conceals damage only warns); default errors only. */
   warnings?: boolean;
+  /** The YUV matrix and range to convert from (see source-colour.ts); omitted = ffmpeg's default. */
+  colour?: SourceColour;
 }
 
 const QUIET_ARGS = ['-hide_banner', '-nostdin', '-v', 'error'];
@@ -44,6 +47,7 @@ export function buildDecodeRgbaArgs(input: DecodeRgbaArgsInput): string[] {
     ...(input.orientation ? buildOrientationFilters(input.orientation) : []),
     ...(input.fps !== undefined ? [`fps=${formatNumber(input.fps)}`] : []),
     ...(input.scale ? [buildScaleFilter(input.scale)] : []),
+    ...(input.colour ? [`scale=in_color_matrix=${input.colour.matrix}:in_range=${input.colour.range}`, 'format=rgba'] : []),
   ];
   if (filters.length > 0) args.push('-vf', filters.join(','));
   if (input.frameLimit !== undefined) args.push('-frames:v', String(input.frameLimit));

@@ -34,7 +34,7 @@ describe('interpretProbe', () => {
     const info = interpretProbe({ filePath: 'g.mpg', sizeBytes: 399360, probe: MPEG_PS });
     expect(info).toMatchObject({ kind: 'video', formatName: 'mpeg', durationSec: 2.98, width: 360, height: 288, fps: 25, frameCount: 75, hasAudio: true, hasVideo: true });
     expect(info.audio).toEqual({ codec: 'mp2', sampleRateHz: 44100, channels: 2 });
-    expect(info.video).toEqual({ codec: 'mpeg1video', width: 360, height: 288, fps: 25, rotation: 0, mirrored: false, pixFmt: 'yuv420p' });
+    expect(info.video).toEqual({ codec: 'mpeg1video', width: 360, height: 288, fps: 25, rotation: 0, mirrored: false, pixFmt: 'yuv420p', colourSpace: null, colourRange: null });
   });
 
   it('treats png_pipe and image2 (with its fake 0.04 s duration) as single-frame images', () => {

@@ -30,6 +30,9 @@ export interface MediaInfo {
     /** Mirrored left-right before rotating (EXIF orientations 2, 4, 5, 7). */
     mirrored: boolean;
     pixFmt: string | null;
+    /** ffprobe's `color_space` (the YUV matrix: bt709, smpte170m, …) and `color_range` (tv, pc) where the file says. */
+    colourSpace: string | null;
+    colourRange: string | null;
   } | null;
   sizeBytes: number;
 }
@@ -43,6 +46,8 @@ interface ProbeJson {
     width?: number;
     height?: number;
     pix_fmt?: string;
+    color_space?: string;
+    color_range?: string;
     avg_frame_rate?: string;
     r_frame_rate?: string;
     nb_frames?: string;
@@ -96,6 +101,8 @@ export function interpretProbe(input: { filePath: string; sizeBytes: number; pro
       rotation: orientation.rotationDeg,
       mirrored: orientation.mirrored,
       pixFmt: videoStream.pix_fmt ?? null,
+      colourSpace: known(videoStream.color_space),
+      colourRange: known(videoStream.color_range),
     };
   }
 
@@ -153,4 +160,9 @@ function parseNumber(value: string | number | undefined): number | null {
 
 function positive(value: number | null): number | null {
   return value !== null && value > 0 ? value : null;
+}
+
+/** ffprobe writes "unknown" (or nothing) for a property the file does not state. */
+function known(value: string | undefined): string | null {
+  return value && value !== 'unknown' ? value : null;
 }

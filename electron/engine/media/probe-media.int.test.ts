@@ -33,7 +33,7 @@ describe.skipIf(!hasSharedMedia)('probeMedia on the shared media', () => {
       kind: 'image', formatName: 'png_pipe', width: 600, height: 471, durationSec: null, fps: null, frameCount: 1,
       hasVideo: true, hasAudio: false, audio: null, sizeBytes: 441327,
     });
-    expect(info.video).toEqual({ codec: 'png', width: 600, height: 471, fps: null, rotation: 0, mirrored: false, pixFmt: 'rgba' });
+    expect(info.video).toEqual({ codec: 'png', width: 600, height: 471, fps: null, rotation: 0, mirrored: false, pixFmt: 'rgba', colourSpace: 'gbr', colourRange: 'pc' });
   });
 
   it('a JPEG (image2, which claims a 0.04 s duration) is an image too', async () => {

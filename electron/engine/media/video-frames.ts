@@ -8,6 +8,7 @@ import { probeMedia } from './probe-media.js';
 import { createFrameAssembler } from './rgba-frame-assembler.js';
 import { openSocketFrameReader, socketFramesSupported } from './socket-frame-reader.js';
 import type { RgbaImage } from './rgba-image.js';
+import { sourceColourOf } from './source-colour.js';
 
 /** A decoded video frame. `timeSec` is the nominal time: start + index / fps. */
 export type VideoFrame = RgbaImage & { index: number; timeSec: number };
@@ -45,6 +46,7 @@ export async function* readVideoFrames(tools: FfmpegTools, filePath: string, opt
     fps: options.fps,
     scale: size.width !== info.width || size.height !== info.height ? size : undefined,
     orientation: readDisplayOrientation(info),
+    colour: sourceColourOf(info),
   });
   const frameRate = options.fps ?? info.fps ?? 25;
   let index = 0;
