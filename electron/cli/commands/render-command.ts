@@ -30,7 +30,8 @@ mouthpiece render --scene scene.json -o out.mp4 [options]
   --say "…"           text spoken by the built-in voice instead of --audio
   --voice NAME        built-in voice for --say (default en-us)
   --subject N         which face speaks: the studio's "Subject N", 0 = largest (default 0); the others listen
-  --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920)
+  --preset NAME       ${OUTPUT_PRESET_NAMES.join(' | ')} (default reel: 1080×1920); source keeps a clip's own size
+                      (up to 3840 px), a photo's within 360-3840 px a side
   --fps N             frames per second (default ${DEFAULT_FPS}; a clip's own rate when --face is a video)
   --mouth-from CLIP   (photo face) a few seconds of video of the same person talking to the camera: the teeth,
                       tongue and inside of the mouth are taken from it instead of being painted

@@ -123,6 +123,14 @@ describe('frameSubjects', () => {
     expect(sourcePresetSize(115, 115)).toEqual({ width: 360, height: 360 });
     expect(sourcePresetSize(8000, 4000)).toEqual({ width: 3840, height: 1920 });
   });
+
+  it('`source` keeps a clip at its own size even under 360 px, and still brings 4K DCI down to 3840', () => {
+    const f = frameSubjects({ imageWidth: 360, imageHeight: 288, faces: [EILEEN_512], preset: OUTPUT_PRESETS.source, footage: true });
+    expect(f.output).toEqual({ width: 360, height: 288 });
+    expect(f.scale).toBe(1);
+    expect(sourcePresetSize(360, 288)).toEqual({ width: 450, height: 360 });
+    expect(sourcePresetSize(4096, 2160, { footage: true })).toEqual({ width: 3840, height: 2024 });
+  });
 });
 
 describe('placeOnAxis', () => {

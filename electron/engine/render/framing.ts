@@ -44,9 +44,9 @@ const MAX_COMFORTABLE_UPSCALE = 4;
  * puts their eyes on the preset's eye line, and stays inside the photo whenever the photo is large enough
  * (a tighter shot beats a padded one); otherwise it reaches out and is padded. `cropHeight` fixes the crop's size.
  */
-export function frameSubjects(input: { imageWidth: number; imageHeight: number; faces: FramedFace[]; preset: OutputPreset; cropHeight?: number }): Framing {
+export function frameSubjects(input: { imageWidth: number; imageHeight: number; faces: FramedFace[]; preset: OutputPreset; cropHeight?: number; footage?: boolean }): Framing {
   const { imageWidth: W, imageHeight: H, faces, preset } = input;
-  if (!preset.size) return frameWholePicture(W, H);
+  if (!preset.size) return frameWholePicture(W, H, input.footage === true);
   const output = preset.size;
   const aspect = output.width / output.height;
   const picture: Rect = { x: 0, y: 0, width: W, height: H };
@@ -76,9 +76,9 @@ export function frameSubjects(input: { imageWidth: number; imageHeight: number; 
   return placeCrop({ crop: { x: Math.round(x), y: Math.round(y), width, height }, picture, output });
 }
 
-/** The `source` preset: the whole photo at (about) its own size. */
-function frameWholePicture(W: number, H: number): Framing {
-  const output = sourcePresetSize(W, H);
+/** The `source` preset: the whole photo at (about) its own size, a clip at its own size. */
+function frameWholePicture(W: number, H: number, footage: boolean): Framing {
+  const output = sourcePresetSize(W, H, { footage });
   const whole = { x: 0, y: 0, width: W, height: H };
   return { output, crop: whole, view: whole, scale: output.width / W, placement: { x: 0, y: 0, ...output }, padded: false };
 }

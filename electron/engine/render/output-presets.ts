@@ -36,11 +36,12 @@ export function parseOutputPreset(value: string): OutputPreset {
 /**
  * Output size of the `source` preset: the picture's own size, rounded down to even numbers (H.264 4:2:0),
  * scaled down to SOURCE_PRESET_MAX_SIDE_PX or up to SOURCE_PRESET_MIN_SIDE_PX on the short side, aspect kept.
+ * A clip (`footage`) is never scaled up: a dub keeps the clip's own size, however small.
  */
-export function sourcePresetSize(sourceWidth: number, sourceHeight: number): { width: number; height: number } {
+export function sourcePresetSize(sourceWidth: number, sourceHeight: number, options: { footage?: boolean } = {}): { width: number; height: number } {
   let k = 1;
   if (Math.max(sourceWidth, sourceHeight) > SOURCE_PRESET_MAX_SIDE_PX) k = SOURCE_PRESET_MAX_SIDE_PX / Math.max(sourceWidth, sourceHeight);
-  else if (Math.min(sourceWidth, sourceHeight) < SOURCE_PRESET_MIN_SIDE_PX) k = SOURCE_PRESET_MIN_SIDE_PX / Math.min(sourceWidth, sourceHeight);
+  else if (!options.footage && Math.min(sourceWidth, sourceHeight) < SOURCE_PRESET_MIN_SIDE_PX) k = SOURCE_PRESET_MIN_SIDE_PX / Math.min(sourceWidth, sourceHeight);
   const even = (v: number) => Math.max(2, 2 * Math.floor((v * k) / 2));
   return { width: even(sourceWidth), height: even(sourceHeight) };
 }

@@ -112,7 +112,7 @@ export async function renderTalkingVideo(
     const prepared = await prepareScene(parts, scene, { signal, onProgress: (phase, ratio) => progress(phase, ratio) });
     const { analysis, speakers, clips } = prepared;
     const shots = planShots(prepared, toOutputPreset(exportPreset));
-    const framing = shots ? shotsFraming(shots) : frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset) });
+    const framing = shots ? shotsFraming(shots) : frameSubjects({ imageWidth: analysis.width, imageHeight: analysis.height, faces: speakers.map(describeFace), preset: toOutputPreset(exportPreset), footage: analysis.kind === 'video' });
     if (framing.scale > UPSCALE_NOTICE_ABOVE) {
       notice(
         `${request.facePath}: the framed part of the ${analysis.kind === 'video' ? 'clip' : 'photo'} is ${framing.crop.width}×${framing.crop.height} px, upscaled ${framing.scale.toFixed(1)}× to ${framing.output.width}×${framing.output.height}; a larger ${analysis.kind === 'video' ? 'clip' : 'photo'} gives a sharper video.`,
