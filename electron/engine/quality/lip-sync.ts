@@ -74,6 +74,9 @@ export function measureLipSync(input: { lipGap: number[]; envelope: number[]; fp
   return { peakLagFrames: peak.lagFrames, peakCorrelation: peak.correlation, correlations };
 }
 
+/** An envelope whose first echo (autocorrelation peak after lag 0) is weaker than this has no rhythm to mistake. */
+export const RHYTHM_MIN_ECHO = 0.2;
+
 /**
  * The widest lag search that cannot mistake the speech's rhythm for an offset. Speech with a steady syllable rate has
  * an envelope that repeats every P frames, so a mouth in perfect sync also correlates with it P frames off (GRID's
@@ -82,8 +85,6 @@ export function measureLipSync(input: { lipGap: number[]; envelope: number[]; fp
  * the result is never under 2 (so an offset of 2 frames still shows) nor over `maxLag`, which is also the answer when
  * the envelope has no echo of at least RHYTHM_MIN_ECHO.
  */
-export const RHYTHM_MIN_ECHO = 0.2;
-
 export function unambiguousMaxLag(envelope: number[], fps: number, maxLag = DEFAULT_MAX_LAG_FRAMES): number {
   const detrended = removeSlowTrend(envelope, Math.max(1, Math.round(DETREND_HALF_WINDOW_SEC * fps)));
   const auto = (lag: number) => laggedCorrelation(detrended, detrended, lag);
