@@ -5,6 +5,7 @@ import { createEngineContext, type EngineContext } from '../engine-context.js';
 import { trackVideoSubject } from '../face/track-video.js';
 import { probeMedia } from '../media/index.js';
 import { media } from '../media/test-support/media-fixtures.js';
+import { laggedCorrelation } from '../quality/lip-sync.js';
 import { measureMouthShape } from '../synth/mouth-bank/mouth-shape.js';
 import { trackMouthBank } from './track-mouth-bank.js';
 
@@ -17,18 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.close();
 });
-
-function correlation(a: number[], b: number[]): number {
-  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-  const [ma, mb] = [mean(a), mean(b)];
-  let [ab, aa, bb] = [0, 0, 0];
-  a.forEach((_, i) => {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) ** 2;
-    bb += (b[i] - mb) ** 2;
-  });
-  return ab / Math.sqrt(aa * bb);
-}
 
 describe.skipIf(!hasSharedMedia)('the mouth bank of a tracked clip', () => {
   it("labels each banked mouth by its own frame's lips (centred on its neighbours), not by the smoothed track, which lags them", async () => {
@@ -48,7 +37,7 @@ describe.skipIf(!hasSharedMedia)('the mouth bank of a tracked clip', () => {
       banked.push(entry.shape.opening);
     }
     expect(banked.length).toBeGreaterThan(0.9 * track.frames.length);
-    const [smoothedFit, bankedFit] = [correlation(smoothed, own), correlation(banked, own)];
+    const [smoothedFit, bankedFit] = [laggedCorrelation(smoothed, own, 0), laggedCorrelation(banked, own, 0)];
     console.info(`lip opening of each banked frame against its own mesh: banked ${bankedFit.toFixed(3)}, the smoothed track ${smoothedFit.toFixed(3)}`);
     expect(bankedFit).toBeGreaterThan(0.9);
     expect(bankedFit).toBeGreaterThan(smoothedFit + 0.05);
