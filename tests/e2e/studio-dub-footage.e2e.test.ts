@@ -26,6 +26,12 @@ let session: StudioSession;
 let page: Page;
 let voiceSec: number;
 const api = <T>(method: string, payload?: unknown) => session.api<T>(method, payload);
+/** The face on the project's stage, once autosave (AUTOSAVE_DELAY_MS after an edit) has written the project. */
+async function stageFaceId(): Promise<number> {
+  const faceOf = async () => (await api<{ document: { stage: { faceId: number | null } } } | null>('app.getLastProject'))?.document.stage.faceId ?? null;
+  await expect.poll(faceOf, { timeout: 10_000 }).not.toBeNull();
+  return (await faceOf()) as number;
+}
 
 interface Pixels {
   width: number;
@@ -95,7 +101,7 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     const laneBox = (await lane.boundingBox())!;
     const pxPerSec = Number((await page.locator('.zoom-readout').textContent())!.replace(/[^\d.]/g, ''));
     expect(Math.abs(laneBox.width / pxPerSec - clipSec)).toBeLessThan(0.1);
-    const { faceId } = (await api<{ document: { stage: { faceId: number } } }>('app.getLastProject')).document.stage;
+    const faceId = await stageFaceId();
     const sound = await api<{ peaksPerSec: number; peaks: number[] }>('face.getSound', { faceId });
     expect(Math.abs(sound.peaks.length / sound.peaksPerSec - clipSec)).toBeLessThan(0.1);
     // GRID: silence, the sentence, silence.
@@ -110,7 +116,7 @@ describe.skipIf(!hasChromium || !hasSharedMedia)('dubbing footage in the studio'
     await page.getByTestId('play').focus();
     await page.getByLabel('Playhead').fill(String(PREVIEW_AT_SEC));
 
-    const { faceId } = (await api<{ document: { stage: { faceId: number } } }>('app.getLastProject')).document.stage;
+    const faceId = await stageFaceId();
     const analysis = await api<FaceAnalysisView>('face.getAnalysis', { faceId });
     const [fx, fy, fw, fh] = analysis.subjects[0].box;
     // The lower face (lips, jaw, chin) with a margin for the feathered mask; everything else must be the clip's own.
